@@ -1,0 +1,73 @@
+//! `custseg check`: read and validate only; print the data-quality findings.
+
+use crate::cli::CheckArgs;
+use crate::config::{parse_cli_date, parse_lang};
+use crate::error::Result;
+use crate::profile::Profile;
+use crate::{aggregate, extract, say};
+
+/// Reads the inputs and prints what was found.
+pub fn check(args: &CheckArgs) -> Result<()> {
+    let lang = parse_lang(&args.lang)?;
+    let profile = Profile::load(&args.profile, lang)?;
+    let as_of = args
+        .as_of
+        .as_deref()
+        .map(|d| parse_cli_date(d, lang))
+        .transpose()?;
+    let extracted = extract::load(&args.inputs, &profile, lang)?;
+    let as_of = as_of
+        .or(extracted.dataset.latest_date)
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let dataset = aggregate::aggregate(extracted, as_of, lang);
+    if args.json {
+        let value = serde_json::json!({
+            "customers": dataset.customers.len(),
+            "rows_read": dataset.rows_read,
+            "rows_rejected": dataset.rows_rejected,
+            "issues": dataset.findings.len(),
+            "findings": dataset.findings,
+        });
+        println!("{value}");
+        return Ok(());
+    }
+    for input in &dataset.inputs {
+        for sheet in &input.sheets {
+            println!(
+                "{}",
+                say!(
+                    lang,
+                    "{} / {}：表头在第 {} 行，数据 {} 行，识别为{:?}",
+                    "{} / {}: header on row {}, {} data rows, role {:?}",
+                    input.path,
+                    sheet.name,
+                    sheet.header_row,
+                    sheet.data_rows,
+                    sheet.role
+                )
+            );
+        }
+    }
+    for f in &dataset.findings {
+        let row = f.row.map(|r| r.to_string()).unwrap_or_default();
+        let col = f.column.clone().unwrap_or_default();
+        println!(
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            f.file, f.sheet, row, col, f.value, f.problem, f.action
+        );
+    }
+    println!(
+        "{}",
+        say!(
+            lang,
+            "共 {} 个客户；读取 {} 行，使用 {} 行，剔除 {} 行；数据质量问题 {} 条。",
+            "{} customers; {} rows read, {} used, {} rejected; {} data-quality findings.",
+            dataset.customers.len(),
+            dataset.rows_read,
+            dataset.rows_read - dataset.rows_rejected,
+            dataset.rows_rejected,
+            dataset.findings.len()
+        )
+    );
+    Ok(())
+}

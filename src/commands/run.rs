@@ -1,0 +1,237 @@
+//! `custseg run`: read → aggregate → classify → cluster → (compare) → workbook and report.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::cli::RunArgs;
+use crate::config::Config;
+use crate::error::Result;
+use crate::font::Font;
+use crate::model::{Analysis, Lang, RunInfo, Tier};
+use crate::{aggregate, classify, cluster, compare, extract, output, report, say, workbook};
+
+/// Runs the whole job for the typed options.
+pub fn run(args: &RunArgs) -> Result<()> {
+    let started = Instant::now();
+    let cfg = Config::from_args(args)?;
+    let lang = cfg.lang;
+    let progress = Progress::new(cfg.progress && !cfg.json);
+
+    progress.stage(say!(lang, "读取输入文件", "Reading the inputs"));
+    let analysis = analyse(&cfg, &progress)?;
+
+    let (xlsx_path, pdf_path) = cfg.output_paths();
+    let mut written: (Option<PathBuf>, Option<PathBuf>) = (None, None);
+    // Build both outputs before writing either, so a failure leaves nothing half done.
+    let xlsx = if cfg.write_xlsx {
+        progress.stage(say!(lang, "写入工作簿", "Writing the workbook"));
+        Some(workbook::build(&analysis)?)
+    } else {
+        None
+    };
+    let pdf = if cfg.write_pdf {
+        progress.stage(say!(lang, "生成管理报告", "Writing the report"));
+        let font = match &cfg.font {
+            Some(path) => Font::from_file(path, lang)?,
+            None => Font::embedded(),
+        };
+        Some(report::build(&analysis, &font)?)
+    } else {
+        None
+    };
+    if let Some(bytes) = xlsx {
+        written.0 = Some(output::write_atomic(&xlsx_path, &bytes, &cfg.inputs, lang)?);
+    }
+    if let Some(bytes) = pdf {
+        written.1 = Some(output::write_atomic(&pdf_path, &bytes, &cfg.inputs, lang)?);
+    }
+    progress.finish();
+
+    let elapsed = started.elapsed();
+    if cfg.json {
+        println!("{}", summary_json(&analysis, &written, elapsed));
+    } else {
+        println!("{}", done_line(&analysis, &written, lang));
+    }
+    Ok(())
+}
+
+/// Reads, aggregates, classifies, clusters and compares: everything but the writing.
+pub fn analyse(cfg: &Config, progress: &Progress) -> Result<Analysis> {
+    let lang = cfg.lang;
+    let extracted = extract::load(&cfg.inputs, &cfg.profile, lang)?;
+    let today = chrono::Local::now().date_naive();
+    let (as_of, as_of_source) = match (cfg.as_of, extracted.dataset.latest_date) {
+        (Some(d), _) => (d, say!(lang, "命令行指定", "given on the command line")),
+        (None, Some(d)) => (
+            d,
+            say!(lang, "数据中最晚的日期", "the latest date in the data"),
+        ),
+        (None, None) => (
+            today,
+            say!(
+                lang,
+                "数据中没有日期，取运行当天",
+                "no date in the data; today"
+            ),
+        ),
+    };
+    progress.stage(say!(lang, "汇总交易明细", "Aggregating the detail rows"));
+    let mut dataset = aggregate::aggregate(extracted, as_of, lang);
+
+    progress.stage(say!(lang, "客户分类", "Classifying"));
+    let records = std::mem::take(&mut dataset.customers);
+    let mut classification = classify::classify(records, &cfg.profile, as_of, lang)?;
+    dataset.findings.append(&mut classification.findings);
+
+    progress.stage(say!(lang, "聚类分析", "Clustering"));
+    let clustering = cluster::cluster(&classification.customers, cfg.k, cfg.seed, lang);
+    for (c, &label) in classification.customers.iter_mut().zip(&clustering.labels) {
+        c.cluster = label;
+        if let Some(info) = clustering.clusters.iter().find(|i| i.id == label) {
+            c.cluster_name = info.name.clone();
+        }
+    }
+
+    let migration = match &cfg.previous {
+        Some(path) => {
+            progress.stage(say!(
+                lang,
+                "与上期对比",
+                "Comparing with the previous quarter"
+            ));
+            let previous = compare::read_snapshot(path, lang)?;
+            let current = compare::snapshot(&classification.customers);
+            let name = path
+                .file_name()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            Some(compare::migrate(&previous, &current, &name))
+        }
+        None => None,
+    };
+
+    let profile_settings = cfg.profile.settings();
+    Ok(Analysis {
+        run: RunInfo {
+            profile: cfg.profile.name.clone(),
+            as_of,
+            as_of_source,
+            company: cfg.company.clone(),
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            generated_at: chrono::Local::now().format("%Y-%m-%d %H:%M").to_string(),
+            lang,
+            seed: cfg.seed,
+        },
+        dataset,
+        classification,
+        clustering,
+        migration,
+        profile_settings,
+    })
+}
+
+/// The `--json` summary object of SPEC §2.
+pub fn summary_json(
+    analysis: &Analysis,
+    written: &(Option<PathBuf>, Option<PathBuf>),
+    elapsed: Duration,
+) -> String {
+    let count = |t: Tier| {
+        analysis
+            .classification
+            .customers
+            .iter()
+            .filter(|c| c.tier == t)
+            .count()
+    };
+    let path = |p: &Option<PathBuf>| p.as_ref().map(|p| p.display().to_string());
+    let value = serde_json::json!({
+        "customers": analysis.classification.customers.len(),
+        "rows_read": analysis.dataset.rows_read,
+        "rows_rejected": analysis.dataset.rows_rejected,
+        "issues": analysis.dataset.findings.len(),
+        "tiers": {
+            "core": count(Tier::Core),
+            "potential": count(Tier::Potential),
+            "general": count(Tier::General),
+        },
+        "clusters": analysis.clustering.k,
+        "as_of": analysis.run.as_of.format("%Y-%m-%d").to_string(),
+        "outputs": { "xlsx": path(&written.0), "pdf": path(&written.1) },
+        "elapsed_ms": elapsed.as_millis() as u64,
+    });
+    value.to_string()
+}
+
+fn done_line(
+    analysis: &Analysis,
+    written: &(Option<PathBuf>, Option<PathBuf>),
+    lang: Lang,
+) -> String {
+    let n = analysis.classification.customers.len();
+    let core = analysis
+        .classification
+        .customers
+        .iter()
+        .filter(|c| c.tier == Tier::Core)
+        .count();
+    let files: Vec<String> = [&written.0, &written.1]
+        .into_iter()
+        .flatten()
+        .map(|p| p.display().to_string())
+        .collect();
+    let issues = analysis.dataset.findings.len();
+    say!(
+        lang,
+        "完成：{} 个客户（核心客户 {} 个），数据质量问题 {} 条。结果已写入：{}",
+        "Done: {} customers ({} core), {} data-quality findings. Written: {}",
+        n,
+        core,
+        issues,
+        files.join(lang.pick("，", ", "))
+    )
+}
+
+/// Stage-by-stage progress on stderr, only when it is a terminal and not `--quiet`.
+pub struct Progress {
+    bar: Option<ProgressBar>,
+}
+
+impl Progress {
+    /// A progress display, shown only when `wanted` and stderr is a terminal.
+    pub fn new(wanted: bool) -> Progress {
+        let bar = (wanted && std::io::stderr().is_terminal()).then(|| {
+            let bar = ProgressBar::new_spinner();
+            bar.set_style(
+                ProgressStyle::with_template("{spinner} [{elapsed}] {msg}")
+                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+            );
+            bar.enable_steady_tick(Duration::from_millis(120));
+            bar
+        });
+        Progress { bar }
+    }
+
+    /// A progress display that shows nothing.
+    pub fn hidden() -> Progress {
+        Progress { bar: None }
+    }
+
+    /// Names the stage now running.
+    pub fn stage(&self, name: String) {
+        if let Some(bar) = &self.bar {
+            bar.set_message(name);
+        }
+    }
+
+    /// Clears the display.
+    pub fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}

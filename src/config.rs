@@ -1,0 +1,181 @@
+//! The resolved configuration of a run: what the stages receive, built from the command line.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::cli::RunArgs;
+use crate::error::{Error, Result};
+use crate::model::Lang;
+use crate::profile::Profile;
+use crate::say;
+
+/// The seed of every random choice (clustering, sampling): same input, same output.
+pub const SEED: u64 = 20_260_930;
+
+/// Everything a `run` needs, resolved.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Input files, in the order given.
+    pub inputs: Vec<PathBuf>,
+    /// Where the outputs go.
+    pub out_dir: PathBuf,
+    /// The scoring profile.
+    pub profile: Profile,
+    /// An earlier result workbook, for the quarter comparison.
+    pub previous: Option<PathBuf>,
+    /// Reference date, when given.
+    pub as_of: Option<NaiveDate>,
+    /// Number of clusters, when given.
+    pub k: Option<usize>,
+    /// Output language.
+    pub lang: Lang,
+    /// Company name for the cover.
+    pub company: Option<String>,
+    /// Write the workbook.
+    pub write_xlsx: bool,
+    /// Write the PDF.
+    pub write_pdf: bool,
+    /// Print the JSON summary on stdout.
+    pub json: bool,
+    /// Show progress on stderr.
+    pub progress: bool,
+    /// A font file to use instead of the embedded one.
+    pub font: Option<PathBuf>,
+    /// Seed for clustering.
+    pub seed: u64,
+}
+
+/// Reads `--lang`.
+pub fn parse_lang(text: &str) -> Result<Lang> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "zh" | "zh-cn" | "cn" | "chinese" | "中文" => Ok(Lang::Zh),
+        "en" | "english" => Ok(Lang::En),
+        other => Err(Error::usage(format!(
+            "--lang 只能是 zh 或 en，而不是“{other}”。 (--lang takes zh or en, not \"{other}\".)"
+        ))),
+    }
+}
+
+/// Reads a date typed on the command line: 2026-09-30, 2026/9/30, 20260930 or 2026年9月30日.
+pub fn parse_cli_date(text: &str, lang: Lang) -> Result<NaiveDate> {
+    let t = text.trim();
+    for fmt in ["%Y-%m-%d", "%Y/%m/%d", "%Y%m%d", "%Y年%m月%d日", "%Y.%m.%d"] {
+        if let Ok(d) = NaiveDate::parse_from_str(t, fmt) {
+            return Ok(d);
+        }
+    }
+    Err(Error::usage(say!(
+        lang,
+        "无法识别日期“{}”，请写成 2026-09-30 的形式。",
+        "Cannot read the date \"{}\"; write it as 2026-09-30.",
+        t
+    )))
+}
+
+impl Config {
+    /// Resolves the typed options of `run`.
+    pub fn from_args(args: &RunArgs) -> Result<Config> {
+        let lang = parse_lang(&args.lang)?;
+        if args.inputs.is_empty() {
+            return Err(Error::usage(crate::messages::usage_no_args(lang)));
+        }
+        let as_of = args
+            .as_of
+            .as_deref()
+            .map(|d| parse_cli_date(d, lang))
+            .transpose()?;
+        if let Some(k) = args.k {
+            if !(2..=12).contains(&k) {
+                return Err(Error::usage(say!(
+                    lang,
+                    "--k 是聚类个数，应在 2 到 12 之间，而不是 {}。",
+                    "--k is the number of clusters, from 2 to 12, not {}.",
+                    k
+                )));
+            }
+        }
+        if args.no_pdf && args.no_xlsx {
+            return Err(Error::usage(say!(
+                lang,
+                "同时使用 --no-pdf 和 --no-xlsx 将不生成任何结果；如只想校验数据，请用 custseg check。",
+                "--no-pdf together with --no-xlsx would write nothing; to validate only, use custseg check."
+            )));
+        }
+        let out_dir = match &args.out_dir {
+            Some(d) => d.clone(),
+            None => parent_dir(&args.inputs[0]),
+        };
+        let profile = Profile::load(&args.profile, lang)?;
+        Ok(Config {
+            inputs: args.inputs.clone(),
+            out_dir,
+            profile,
+            previous: args.previous.clone(),
+            as_of,
+            k: args.k,
+            lang,
+            company: args.company.clone().filter(|c| !c.trim().is_empty()),
+            write_xlsx: !args.no_xlsx,
+            write_pdf: !args.no_pdf,
+            json: args.json,
+            progress: !args.quiet,
+            font: args.font.clone(),
+            seed: SEED,
+        })
+    }
+
+    /// The output paths derived from the first input: (workbook, report).
+    pub fn output_paths(&self) -> (PathBuf, PathBuf) {
+        let stem = self.inputs[0]
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "custseg".to_string());
+        let (xlsx, pdf) = match self.lang {
+            Lang::Zh => (
+                format!("{stem}_客户分类.xlsx"),
+                format!("{stem}_管理报告.pdf"),
+            ),
+            Lang::En => (
+                format!("{stem}_segments.xlsx"),
+                format!("{stem}_report.pdf"),
+            ),
+        };
+        (self.out_dir.join(xlsx), self.out_dir.join(pdf))
+    }
+}
+
+/// The folder a file is in ("." for a bare file name).
+pub fn parent_dir(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cli_dates_in_every_common_form() {
+        let want = NaiveDate::from_ymd_opt(2026, 9, 30).unwrap();
+        for text in [
+            "2026-09-30",
+            "2026/9/30",
+            "20260930",
+            "2026年9月30日",
+            " 2026-09-30 ",
+        ] {
+            assert_eq!(parse_cli_date(text, Lang::Zh).unwrap(), want, "{text}");
+        }
+        assert!(parse_cli_date("30/09/2026x", Lang::Zh).is_err());
+    }
+
+    #[test]
+    fn lang_words() {
+        assert_eq!(parse_lang("EN").unwrap(), Lang::En);
+        assert_eq!(parse_lang("zh").unwrap(), Lang::Zh);
+        assert_eq!(parse_lang("fr").unwrap_err().exit_code(), 2);
+    }
+}
