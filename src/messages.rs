@@ -37,4 +37,63 @@ pub fn usage_no_args(lang: Lang) -> &'static str {
 
 // ───────────────────────────── samples and templates (sample.rs, init.rs) ─────────────────────────────
 
+/// `custseg sample`: the folder for the samples cannot be created.
+pub fn sample_folder_failed(
+    lang: Lang,
+    dir: &std::path::Path,
+    err: &dyn std::fmt::Display,
+) -> String {
+    crate::say!(
+        lang,
+        "无法创建示例数据目录 {}：{}。",
+        "Cannot create the sample folder {}: {}.",
+        dir.display(),
+        err
+    )
+}
+
+/// `custseg sample`: a sample file exists and may not be replaced.
+pub fn sample_not_replaceable(lang: Lang, path: &std::path::Path) -> String {
+    crate::say!(
+        lang,
+        "无法覆盖 {}：该文件是只读的或是一个文件夹，请先关闭或移走它再生成示例数据。",
+        "Cannot replace {}: it is read-only or a folder; close or move it, then write the samples again.",
+        path.display()
+    )
+}
+
+/// `custseg sample`: writing one sample file failed.
+pub fn sample_write_failed(
+    lang: Lang,
+    path: &std::path::Path,
+    err: &dyn std::fmt::Display,
+) -> String {
+    crate::say!(
+        lang,
+        "无法写入示例文件 {}（文件可能正在 Excel 中打开，或目录不可写）：{}。",
+        "Cannot write the sample file {} (it may be open in Excel, or the folder is read-only): {}.",
+        path.display(),
+        err
+    )
+}
+
+/// `custseg sample`: a writer stopped unexpectedly.
+pub fn sample_failed(lang: Lang) -> String {
+    crate::say!(
+        lang,
+        "生成示例数据时发生内部错误，未完成全部文件。",
+        "An internal error stopped the sample writer; not every file was written."
+    )
+}
+
+/// `custseg sample`: the previous-quarter and decoration files are left out of large samples.
+pub fn sample_large_skipped(lang: Lang, limit: usize) -> String {
+    crate::say!(
+        lang,
+        "客户数超过 {}：为节省时间，未生成上季度（2026Q2）和装饰业主示例文件。",
+        "More than {} customers: the previous-quarter (2026Q2) and decoration sample files were left out to save time.",
+        limit
+    )
+}
+
 // ───────────────────────────── end of sections ─────────────────────────────
