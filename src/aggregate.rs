@@ -280,3 +280,208 @@ pub fn aggregate(extracted: Extracted, as_of: NaiveDate, lang: Lang) -> Dataset 
     }
     dataset
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{SurveyEvent, Transaction, UsageEvent};
+    use crate::model::CustomerRecord;
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn src(row: u32) -> SourceRow {
+        SourceRow {
+            file: "f.xlsx".into(),
+            sheet: "明细".into(),
+            row,
+        }
+    }
+
+    fn with_customers(codes: &[&str]) -> Extracted {
+        let mut e = Extracted::default();
+        for c in codes {
+            e.dataset.customers.push(CustomerRecord {
+                code: c.to_string(),
+                ..CustomerRecord::default()
+            });
+        }
+        e
+    }
+
+    fn tx(row: u32, code: &str, date: &str, amount: f64, doc: Option<&str>) -> Transaction {
+        Transaction {
+            code: code.into(),
+            date: day(date),
+            amount,
+            doc_no: doc.map(str::to_string),
+            source: src(row),
+        }
+    }
+
+    #[test]
+    fn rfm_from_transactions() {
+        // (rows, M, F, first, last)
+        type Case = (
+            Vec<Transaction>,
+            Option<f64>,
+            Option<f64>,
+            Option<&'static str>,
+            Option<&'static str>,
+        );
+        let cases: Vec<Case> = vec![
+            (
+                vec![tx(2, "A", "2026-01-01", 100.0, None)],
+                Some(100.0),
+                Some(1.0),
+                Some("2026-01-01"),
+                Some("2026-01-01"),
+            ),
+            (
+                vec![
+                    tx(2, "A", "2026-01-01", 100.0, Some("D1")),
+                    tx(3, "A", "2026-01-01", 50.0, Some("D1")),
+                    tx(4, "A", "2026-02-01", 10.0, Some("D2")),
+                ],
+                Some(160.0),
+                Some(2.0),
+                Some("2026-01-01"),
+                Some("2026-02-01"),
+            ),
+            (
+                vec![
+                    tx(2, "A", "2026-01-01", 100.0, None),
+                    tx(3, "A", "2026-03-01", -40.0, None),
+                ],
+                Some(60.0),
+                Some(1.0),
+                Some("2026-01-01"),
+                Some("2026-01-01"),
+            ),
+            (
+                vec![
+                    tx(2, "A", "2026-01-01", 100.0, None),
+                    tx(3, "A", "2026-10-01", 999.0, None),
+                ],
+                Some(100.0),
+                Some(1.0),
+                Some("2026-01-01"),
+                Some("2026-01-01"),
+            ),
+            (
+                vec![tx(2, "B", "2026-01-01", 100.0, None)],
+                Some(0.0),
+                Some(0.0),
+                None,
+                None,
+            ),
+        ];
+        for (i, (rows, m, f, first, last)) in cases.into_iter().enumerate() {
+            let mut e = with_customers(&["A", "B"]);
+            e.dataset.rows_read = rows.len();
+            e.transactions = rows;
+            let d = aggregate(e, day("2026-09-30"), Lang::Zh);
+            let a = &d.customers[0];
+            assert_eq!(a.purchase_amount, m, "case {i}: M");
+            assert_eq!(a.deal_count, f, "case {i}: F");
+            assert_eq!(a.first_purchase, first.map(day), "case {i}: first");
+            assert_eq!(a.last_purchase, last.map(day), "case {i}: last");
+        }
+    }
+
+    #[test]
+    fn future_rows_are_rejected_once_each() {
+        let mut e = with_customers(&["A"]);
+        e.transactions = vec![
+            tx(2, "A", "2026-10-01", 5.0, None),
+            tx(3, "A", "2026-09-30", 7.0, None),
+        ];
+        e.usage = vec![UsageEvent {
+            code: "A".into(),
+            date: day("2026-12-01"),
+            module: None,
+            hours: None,
+            source: src(4),
+        }];
+        e.surveys = vec![SurveyEvent {
+            code: "A".into(),
+            score: Some(50.0),
+            complaints: 0.0,
+            date: Some(day("2027-01-01")),
+            source: src(5),
+        }];
+        e.dataset.rows_read = 4;
+        let d = aggregate(e, day("2026-09-30"), Lang::En);
+        assert_eq!(d.rows_rejected, 3);
+        let rows: Vec<Option<u32>> = d.findings.iter().map(|f| f.row).collect();
+        assert_eq!(rows, [Some(2), Some(4), Some(5)]);
+        assert!(d
+            .findings
+            .iter()
+            .all(|f| f.kind == FindingKind::FutureDate && f.rejected));
+        assert_eq!(
+            d.customers[0].purchase_amount,
+            Some(7.0),
+            "the as-of day itself counts"
+        );
+        assert_eq!(d.customers[0].satisfaction, None);
+        assert!(
+            d.findings[0].problem.contains("2026-09-30"),
+            "{}",
+            d.findings[0].problem
+        );
+    }
+
+    #[test]
+    fn logins_count_in_the_90_days_up_to_as_of() {
+        let as_of = day("2026-09-30");
+        // (login date, counted)
+        let cases = [
+            ("2026-09-30", true),
+            ("2026-07-03", true),
+            ("2026-07-02", false),
+            ("2025-01-01", false),
+        ];
+        for (date, counted) in cases {
+            let mut e = with_customers(&["A"]);
+            e.usage = vec![UsageEvent {
+                code: "A".into(),
+                date: day(date),
+                module: Some("总账、报表".into()),
+                hours: Some(2.0),
+                source: src(2),
+            }];
+            let d = aggregate(e, as_of, Lang::Zh);
+            let a = &d.customers[0];
+            assert_eq!(
+                a.login_count,
+                Some(if counted { 1.0 } else { 0.0 }),
+                "{date}"
+            );
+            assert_eq!(a.usage_hours, counted.then_some(2.0), "{date}");
+            assert_eq!(a.last_login, Some(day(date)), "{date}");
+            assert_eq!(a.modules, ["总账", "报表"], "{date}");
+        }
+    }
+
+    #[test]
+    fn surveys_average_and_count_complaints() {
+        let mut e = with_customers(&["A", "B"]);
+        let s = |score: Option<f64>, complaints: f64| SurveyEvent {
+            code: "A".into(),
+            score,
+            complaints,
+            date: None,
+            source: src(2),
+        };
+        e.surveys = vec![s(Some(80.0), 0.0), s(Some(60.0), 1.0), s(None, 2.0)];
+        let d = aggregate(e, day("2026-09-30"), Lang::Zh);
+        assert_eq!(d.customers[0].satisfaction, Some(70.0));
+        assert_eq!(d.customers[0].complaints, Some(3.0));
+        assert_eq!(
+            (d.customers[1].satisfaction, d.customers[1].complaints),
+            (None, None)
+        );
+    }
+}
