@@ -27,6 +27,273 @@ pub fn usage_no_args(lang: Lang) -> &'static str {
 
 // ───────────────────────────── reading (read.rs, extract.rs, values.rs, aggregate.rs) ─────────────────────────────
 
+/// A file that cannot be opened at all.
+pub fn read_cannot_open(lang: Lang, file: &str, err: &std::io::Error) -> String {
+    crate::say!(
+        lang,
+        "无法打开文件 {}：{}。",
+        "Cannot open the file {}: {}.",
+        file,
+        err
+    )
+}
+
+/// A file with nothing in it.
+pub fn read_empty(lang: Lang, file: &str) -> String {
+    crate::say!(
+        lang,
+        "文件 {} 是空的，没有可读取的数据。",
+        "The file {} is empty: there is no data to read.",
+        file
+    )
+}
+
+/// A file that is not a spreadsheet or delimited text.
+pub fn read_not_spreadsheet(lang: Lang, file: &str) -> String {
+    crate::say!(
+        lang,
+        "文件 {} 不是电子表格（支持 .xlsx .xlsm .xlsb .xls .ods .csv .txt）。",
+        "The file {} is not a spreadsheet (supported: .xlsx .xlsm .xlsb .xls .ods .csv .txt).",
+        file
+    )
+}
+
+/// A password-protected workbook.
+pub fn read_encrypted(lang: Lang, file: &str) -> String {
+    crate::say!(
+        lang,
+        "文件 {} 设有打开密码（已加密），无法读取；请在 Excel 中取消密码后另存再试。",
+        "The file {} is password-protected (encrypted) and cannot be read; remove the password in Excel, save it again and retry.",
+        file
+    )
+}
+
+/// A truncated or damaged workbook.
+pub fn read_corrupt(lang: Lang, file: &str, detail: &str) -> String {
+    if detail.is_empty() {
+        crate::say!(
+            lang,
+            "文件 {} 已损坏或不完整（可能没有下载或保存完整），无法读取。",
+            "The file {} is truncated or corrupt (perhaps not fully downloaded or saved) and cannot be read.",
+            file
+        )
+    } else {
+        crate::say!(
+            lang,
+            "文件 {} 已损坏或不完整，无法读取（{}）。",
+            "The file {} is truncated or corrupt and cannot be read ({}).",
+            file,
+            detail
+        )
+    }
+}
+
+/// A workbook beyond the memory limits.
+pub fn read_too_large(lang: Lang, file: &str, bytes: u64, cells: u64) -> String {
+    crate::say!(
+        lang,
+        "文件 {} 太大，无法安全读入内存（上限：解压后 {} GB，或单个工作表 {} 万个单元格）。",
+        "The file {} is too large to read safely into memory (limits: {} GB uncompressed, or {} million cells in one sheet).",
+        file,
+        bytes >> 30,
+        match lang { Lang::Zh => cells / 10_000, Lang::En => cells / 1_000_000 }
+    )
+}
+
+/// No sheet of any input has a customer-code column.
+pub fn read_no_code_column(lang: Lang, files: &str, columns: &str) -> String {
+    crate::say!(
+        lang,
+        "在 {} 的所有工作表中都没有找到客户编码列（如“客户编码”“客户编号”）；找到的列有：{}。",
+        "No customer-code column (such as 客户编码 or \"customer code\") was found in any sheet of {}; the columns found are: {}.",
+        files,
+        columns
+    )
+}
+
+/// The name of a value type, for "cannot be read as …".
+pub fn read_value_kind(lang: Lang, kind: &str) -> &'static str {
+    match (kind, lang) {
+        ("money", Lang::Zh) => "金额",
+        ("money", Lang::En) => "an amount",
+        ("date", Lang::Zh) => "日期",
+        ("date", Lang::En) => "a date",
+        ("percent", Lang::Zh) => "百分比",
+        ("percent", Lang::En) => "a percentage",
+        ("satisfaction", Lang::Zh) => "满意度",
+        ("satisfaction", Lang::En) => "a satisfaction score",
+        ("payment", Lang::Zh) => "付费模式（订阅/一次性/定制）",
+        ("payment", Lang::En) => "a payment model (subscription/one-time/custom)",
+        (_, Lang::Zh) => "数字",
+        (_, Lang::En) => "a number",
+    }
+}
+
+/// Finding: a value that cannot be read.
+pub fn read_bad_value(lang: Lang, kind: &str) -> String {
+    crate::say!(
+        lang,
+        "无法识别为{}",
+        "cannot be read as {}",
+        read_value_kind(lang, kind)
+    )
+}
+
+/// Finding: a value outside its plausible range.
+pub fn read_out_of_range(lang: Lang, range: &str) -> String {
+    crate::say!(
+        lang,
+        "超出合理范围（{}）",
+        "outside the plausible range ({})",
+        range
+    )
+}
+
+/// Action: the value was left blank, the row kept.
+pub fn read_action_value_blank(lang: Lang) -> String {
+    crate::say!(
+        lang,
+        "该值按空值处理，其余数据照常使用",
+        "value treated as blank; the rest of the row is used"
+    )
+}
+
+/// Action: the whole row was left out.
+pub fn read_action_row_left_out(lang: Lang) -> String {
+    crate::say!(lang, "整行未使用", "row left out")
+}
+
+/// Finding: a row without a customer code.
+pub fn read_missing_code(lang: Lang) -> String {
+    crate::say!(lang, "缺少客户编码", "no customer code")
+}
+
+/// Finding: a row of a detail sheet without the value it needs.
+pub fn read_missing_value(lang: Lang, kind: &str) -> String {
+    crate::say!(lang, "缺少{}", "no {}", read_value_kind(lang, kind))
+}
+
+/// Finding: a totals row.
+pub fn read_totals_row(lang: Lang) -> String {
+    crate::say!(lang, "合计行，不是客户", "a totals row, not a customer")
+}
+
+/// Finding: the same code a second time.
+pub fn read_duplicate_code(lang: Lang, code: &str, first_row: u32) -> String {
+    crate::say!(
+        lang,
+        "客户编码 {} 重复（第一次出现在第 {} 行）",
+        "customer code {} appears again (first on row {})",
+        code,
+        first_row
+    )
+}
+
+/// Action: a duplicate row merged into the first.
+pub fn read_action_merged(lang: Lang) -> String {
+    crate::say!(
+        lang,
+        "已合并：各字段取第一个非空值，本行只补充前面为空的字段",
+        "merged: each field keeps its first non-empty value; this row only fills fields left empty"
+    )
+}
+
+/// Finding: the same credit code under two customer codes.
+pub fn read_duplicate_credit(lang: Lang, other_code: &str) -> String {
+    crate::say!(
+        lang,
+        "统一社会信用代码与客户 {} 相同，可能是同一家企业",
+        "the credit code is the same as customer {}'s: possibly the same company",
+        other_code
+    )
+}
+
+/// Action: both customers kept.
+pub fn read_action_both_kept(lang: Lang) -> String {
+    crate::say!(
+        lang,
+        "两个客户都保留，请核对",
+        "both customers kept; please check"
+    )
+}
+
+/// Finding: a detail row whose code is not in any customers sheet.
+pub fn read_unknown_customer(lang: Lang) -> String {
+    crate::say!(
+        lang,
+        "客户档案中没有这个客户编码",
+        "this customer code is in no customers sheet"
+    )
+}
+
+/// Finding: a detail row dated after the as-of date.
+pub fn read_future_date(lang: Lang, as_of: &str) -> String {
+    crate::say!(
+        lang,
+        "日期晚于基准日 {}",
+        "dated after the as-of date {}",
+        as_of
+    )
+}
+
+/// Action: left out of the figures computed against the as-of date.
+pub fn read_action_future(lang: Lang) -> String {
+    crate::say!(
+        lang,
+        "不计入 RFM、活跃度和满意度",
+        "left out of R/F/M, activity and satisfaction"
+    )
+}
+
+/// Finding: a sheet without a customer-code column.
+pub fn read_sheet_no_code(lang: Lang, columns: &str) -> String {
+    crate::say!(
+        lang,
+        "没有客户编码列（列：{}）",
+        "no customer-code column (columns: {})",
+        columns
+    )
+}
+
+/// Finding: an empty sheet.
+pub fn read_sheet_empty(lang: Lang) -> String {
+    crate::say!(lang, "工作表为空", "the sheet is empty")
+}
+
+/// Action: the sheet was not used.
+pub fn read_action_sheet_skipped(lang: Lang) -> String {
+    crate::say!(lang, "整张工作表未使用", "sheet not used")
+}
+
+/// Finding: pre-aggregated columns and detail rows both exist.
+pub fn read_source_choice(lang: Lang, columns: &str, detail: &str) -> String {
+    crate::say!(
+        lang,
+        "客户表中有汇总列（{}），同时有{}明细",
+        "the customers sheet has summary columns ({}) and there are {} detail rows",
+        columns,
+        detail
+    )
+}
+
+/// Action: detail rows win where a customer has some.
+pub fn read_action_detail_wins(lang: Lang) -> String {
+    crate::say!(
+        lang,
+        "有明细的客户按明细重新计算，没有明细的客户沿用汇总列",
+        "customers with detail rows are recomputed from them; the others keep the summary columns"
+    )
+}
+
+/// Action: informational finding, nothing left out.
+pub fn read_action_none(lang: Lang) -> String {
+    crate::say!(
+        lang,
+        "仅提示，数据照常使用",
+        "for information; data used as is"
+    )
+}
+
 // ───────────────────────────── classification (classify.rs, size_standard.rs, industry.rs, recommend.rs) ─────────────────────────────
 
 // ───────────────────────────── clustering (cluster.rs) ─────────────────────────────
