@@ -447,14 +447,16 @@ mod tests {
         let p = software();
         let bought_cost = vec!["成本核算".to_string()];
         let none: Vec<String> = Vec::new();
-        let cases: Vec<(
+        // (group, tier, churn, frequency ratio, modules in use, expected services)
+        type Case<'a> = (
             Option<IndustryGroup>,
             Tier,
             Level,
             Option<f64>,
-            &Vec<String>,
-            &str,
-        )> = vec![
+            &'a Vec<String>,
+            &'a str,
+        );
+        let cases: Vec<Case> = vec![
             (
                 Some(IndustryGroup::Manufacturing),
                 Tier::Core,
