@@ -1,2 +1,202 @@
-//! Free-text industry → the standard's industry row and the report's five groups, by the profile's keyword table.
-//! OWNER: classification helper (stub).
+//! Stage 4 (classify), 行业: free-text industry ("五金制品制造", "连锁超市" …) → the standard's
+//! industry row and the report's five groups, by the profile's keyword table. The longest keyword
+//! found in the text wins (so "房地产开发" beats "开发"); ties go to the earlier rule. A text no
+//! keyword matches falls to 其他未列明行业 / 其他 and is reported, never guessed.
+
+use std::collections::HashMap;
+
+use crate::model::IndustryGroup;
+use crate::profile::IndustryRule;
+use crate::size_standard::{self, StdIndustry};
+
+/// Where one industry text landed.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct IndustryMatch {
+    /// The standard's row (其他未列明行业 when unmapped).
+    pub standard: &'static StdIndustry,
+    /// The report group (其他 when unmapped).
+    pub group: IndustryGroup,
+    /// Index of the profile's rule that decided it (None: unmapped or no text).
+    pub rule: Option<usize>,
+}
+
+impl IndustryMatch {
+    /// True when a keyword matched.
+    pub fn mapped(&self) -> bool {
+        self.rule.is_some()
+    }
+}
+
+/// The keyword table, prepared once per run, with a cache per distinct text.
+#[derive(Debug)]
+pub struct IndustryMapper {
+    /// (normalised keyword, rule index), longest first, then rule order.
+    keywords: Vec<(String, usize)>,
+    rules: Vec<(&'static StdIndustry, IndustryGroup)>,
+    cache: HashMap<String, IndustryMatch>,
+}
+
+/// Lower case, no white space, full-width letters and digits made half-width.
+pub fn normalise(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn other() -> &'static StdIndustry {
+    size_standard::find(size_standard::OTHER).unwrap_or(&size_standard::TABLE[15])
+}
+
+impl IndustryMapper {
+    /// Prepares the profile's table.
+    pub fn new(rules: &[IndustryRule]) -> IndustryMapper {
+        let mut keywords = Vec::new();
+        let mut prepared = Vec::new();
+        for (i, rule) in rules.iter().enumerate() {
+            let standard = size_standard::find(&rule.standard).unwrap_or_else(other);
+            prepared.push((standard, rule.group));
+            for k in &rule.keywords {
+                let k = normalise(k);
+                if !k.is_empty() {
+                    keywords.push((k, i));
+                }
+            }
+        }
+        keywords.sort_by(|a, b| {
+            b.0.chars()
+                .count()
+                .cmp(&a.0.chars().count())
+                .then(a.1.cmp(&b.1))
+        });
+        IndustryMapper {
+            keywords,
+            rules: prepared,
+            cache: HashMap::new(),
+        }
+    }
+
+    /// Maps one industry text (None or blank: unmapped without a finding).
+    pub fn map(&mut self, text: Option<&str>) -> IndustryMatch {
+        let unmapped = IndustryMatch {
+            standard: other(),
+            group: IndustryGroup::Other,
+            rule: None,
+        };
+        let Some(text) = text.map(str::trim).filter(|t| !t.is_empty()) else {
+            return unmapped;
+        };
+        if let Some(m) = self.cache.get(text) {
+            return *m;
+        }
+        let norm = normalise(text);
+        let found = self
+            .keywords
+            .iter()
+            .find(|(k, _)| norm.contains(k.as_str()))
+            .map(|(_, i)| {
+                let (standard, group) = self.rules[*i];
+                IndustryMatch {
+                    standard,
+                    group,
+                    rule: Some(*i),
+                }
+            })
+            .unwrap_or(unmapped);
+        self.cache.insert(text.to_string(), found);
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Lang;
+    use crate::profile::Profile;
+
+    /// Every industry text named in the issue, through the built-in software profile.
+    #[test]
+    fn free_text_industries_map_to_standard_and_group() {
+        let profile = Profile::builtin("software", Lang::Zh).unwrap().unwrap();
+        let mut m = IndustryMapper::new(&profile.industry);
+        use IndustryGroup::*;
+        let cases = [
+            ("汽车零部件制造", "工业", Manufacturing),
+            ("五金制品制造", "工业", Manufacturing),
+            ("软件开发", "软件和信息技术服务业", Services),
+            ("连锁超市", "零售业", Retail),
+            ("装饰装修工程", "建筑业", Construction),
+            ("物业服务", "物业管理", Services),
+            ("货物仓储", "仓储业", Services),
+            ("酒店", "住宿业", Services),
+            ("餐饮", "餐饮业", Services),
+            ("物流运输", "交通运输业", Services),
+            ("房地产开发", "房地产开发经营", Other),
+            ("批发贸易", "批发业", Other),
+            ("农业种植", "农、林、牧、渔业", Other),
+            ("  食品 加工 ", "工业", Manufacturing),
+            ("ＩＴ服务", "软件和信息技术服务业", Services),
+            ("电力供应", "工业", Manufacturing),
+            ("快递", "邮政业", Services),
+            ("电信运营", "信息传输业", Services),
+            ("广告策划", "租赁和商务服务业", Services),
+        ];
+        for (text, standard, group) in cases {
+            let got = m.map(Some(text));
+            assert_eq!(got.standard.name, standard, "{text}");
+            assert_eq!(got.group, group, "{text}");
+            assert!(got.mapped(), "{text}");
+        }
+    }
+
+    #[test]
+    fn unmapped_and_blank_fall_to_other() {
+        let profile = Profile::builtin("software", Lang::Zh).unwrap().unwrap();
+        let mut m = IndustryMapper::new(&profile.industry);
+        for text in [Some("宇宙探索"), Some("  "), None] {
+            let got = m.map(text);
+            assert_eq!(got.standard.name, "其他未列明行业", "{text:?}");
+            assert_eq!(got.group, IndustryGroup::Other, "{text:?}");
+            assert!(!got.mapped(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn longest_keyword_wins_and_users_can_extend() {
+        let text = r#"
+name = "t"
+[weights]
+size = 1
+value = 1
+activity = 1
+satisfaction = 1
+potential = 1
+[[industry]]
+keywords = ["开发"]
+standard = "软件和信息技术服务业"
+group = "服务业"
+[[industry]]
+keywords = ["房地产开发"]
+standard = "房地产开发经营"
+group = "其他"
+[[industry]]
+keywords = ["宇宙"]
+standard = "其他未列明行业"
+group = "服务业"
+"#;
+        let profile = Profile::parse(text, "t.toml", Lang::Zh).unwrap();
+        let mut m = IndustryMapper::new(&profile.industry);
+        assert_eq!(m.map(Some("房地产开发")).standard.name, "房地产开发经营");
+        assert_eq!(
+            m.map(Some("应用开发")).standard.name,
+            "软件和信息技术服务业"
+        );
+        let got = m.map(Some("宇宙探索"));
+        assert!(got.mapped());
+        assert_eq!(got.group, IndustryGroup::Services);
+    }
+}

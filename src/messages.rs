@@ -296,6 +296,59 @@ pub fn read_action_none(lang: Lang) -> String {
 
 // ───────────────────────────── classification (classify.rs, size_standard.rs, industry.rs, recommend.rs) ─────────────────────────────
 
+/// A bad profile: the file, the line and key when known, and the problem.
+pub fn profile_error(
+    lang: Lang,
+    file: &str,
+    line: Option<usize>,
+    key: Option<&str>,
+    problem: &str,
+) -> String {
+    let place = match (line, key) {
+        (Some(l), Some(k)) => say!(lang, "第 {} 行（{}）", "line {} ({})", l, k),
+        (Some(l), None) => say!(lang, "第 {} 行", "line {}", l),
+        (None, Some(k)) => say!(lang, "设置项 {}", "key {}", k),
+        (None, None) => String::new(),
+    };
+    if place.is_empty() {
+        say!(
+            lang,
+            "评分方案 {} 有误：{}。",
+            "The profile {} is invalid: {}.",
+            file,
+            problem
+        )
+    } else {
+        say!(
+            lang,
+            "评分方案 {} {}有误：{}。",
+            "The profile {} is invalid at {}: {}.",
+            file,
+            place,
+            problem
+        )
+    }
+}
+
+/// The problem of an industry text that maps to no standard industry.
+pub fn unmapped_industry_problem(lang: Lang, customers: usize) -> String {
+    say!(
+        lang,
+        "该行业无法对应国家标准中的行业（涉及 {} 个客户）",
+        "The industry maps to no industry of the standard ({} customers)",
+        customers
+    )
+}
+
+/// What was done about an unmapped industry.
+pub fn unmapped_industry_action(lang: Lang) -> String {
+    say!(
+        lang,
+        "按“其他未列明行业”判定规模，行业大类记为“其他”；可在评分方案的 [[industry]] 中添加关键词",
+        "Sized as \"other industries\" and grouped as Other; add a keyword under [[industry]] in the profile"
+    )
+}
+
 // ───────────────────────────── clustering (cluster.rs) ─────────────────────────────
 
 // ───────────────────────────── workbook and comparison (workbook.rs, compare.rs) ─────────────────────────────
