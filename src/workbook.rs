@@ -103,10 +103,10 @@ pub fn build(analysis: &Analysis) -> Result<Vec<u8>> {
         );
         summary::write(wb, analysis, &st)?;
         let all: Vec<usize> = (0..analysis.classification.customers.len()).collect();
-        customers::write(wb, pick(CUSTOMERS_SHEET, lang), analysis, &all, &st)?;
+        customers::write(wb, pick(CUSTOMERS_SHEET, lang), analysis, &all, None, &st)?;
         for tier in crate::model::Tier::ALL {
             let order = customers::tier_order(&analysis.classification.customers, tier);
-            customers::write(wb, tier.label(lang), analysis, &order, &st)?;
+            customers::write(wb, tier.label(lang), analysis, &order, Some(tier), &st)?;
         }
         sheets::write_clusters(wb, analysis, &st)?;
         if let Some(migration) = &analysis.migration {

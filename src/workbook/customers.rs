@@ -2,11 +2,14 @@
 //! SPEC §5, written row by row in constant-memory mode.
 
 use rust_xlsxwriter::{
-    ConditionalFormat3ColorScale, ConditionalFormatDataBar, ConditionalFormatType, Format, Note,
-    Workbook, Worksheet, XlsxError,
+    Color, ConditionalFormat3ColorScale, ConditionalFormatDataBar, ConditionalFormatType, Format,
+    Note, Workbook, Worksheet, XlsxError,
 };
 
-use super::styles::{number_width, put_cell, put_number, put_text, text_width, Styles, Widths};
+use super::styles::{
+    number_width, put_cell, put_number, put_text, text_width, tier_index, Styles, Widths,
+    TIER_CHART_COLORS,
+};
 use super::{pick, DERIVED_HEADERS, OWN_CODE_HEADER, OWN_NAME_HEADER};
 use crate::messages::DERIVED_COLUMN_NOTES;
 use crate::model::{Analysis, Cell, Classified, Dataset, Tier};
@@ -129,12 +132,20 @@ pub fn write(
     name: &str,
     analysis: &Analysis,
     order: &[usize],
+    tab: Option<Tier>,
     st: &Styles,
 ) -> Result<(), XlsxError> {
     let lang = analysis.run.lang;
     let layout = Layout::of(&analysis.dataset);
     let ws = wb.add_worksheet_with_constant_memory()?;
     ws.set_name(name)?;
+    if let Some(tier) = tab {
+        ws.set_tab_color(Color::RGB(TIER_CHART_COLORS[tier_index(tier)]));
+    }
+    // Printed, the sheet is A4 landscape with the header row on every page.
+    ws.set_paper_size(9).set_landscape();
+    ws.set_repeat_rows(0, 0)?;
+    ws.set_footer(lang.pick("&L&A&R第 &P 页 / 共 &N 页", "&L&A&RPage &P of &N"));
     let ncols = usize::from(layout.width());
     let mut widths = Widths::new(ncols, 40);
     let d = layout.derived_start;

@@ -446,3 +446,12 @@ fn zip_entries(bytes: &[u8]) -> Vec<String> {
     }
     names
 }
+
+#[test]
+fn an_empty_run_still_gives_a_complete_workbook() {
+    let analysis = testdata::analysis(0, Lang::Zh);
+    let mut book = open(build(&analysis).expect("builds with no customer"));
+    assert_eq!(book.sheet_names().len(), 8);
+    let range = sheet(&mut book, "客户明细");
+    assert_eq!(range.rows().count(), 1, "header row only");
+}
