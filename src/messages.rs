@@ -548,6 +548,44 @@ pub fn snapshot_empty(lang: Lang, file: &str, sheet: &str) -> String {
 
 // ───────────────────────────── report (report.rs, charts.rs, font.rs) ─────────────────────────────
 
+/// The report's sections in order (SPEC §6), as (zh, en) titles; the outline uses the same.
+pub const REPORT_SECTIONS: [(&str, &str); 13] = [
+    ("封面", "Cover"),
+    ("摘要", "Summary"),
+    ("客户等级分布", "Customer tiers"),
+    ("规模与行业", "Size and industry"),
+    ("价值分析", "Value analysis"),
+    ("活跃与流失", "Activity and churn"),
+    ("满意度", "Satisfaction"),
+    ("聚类画像", "Cluster profiles"),
+    ("季度变动", "Quarter-on-quarter changes"),
+    ("行动建议", "Recommended actions"),
+    ("核心客户名单", "Top core customers"),
+    ("数据质量", "Data quality"),
+    ("附录：方法与参数", "Appendix: method and settings"),
+];
+
+/// The title of report section `index` (0 = cover) in the run's language.
+pub fn report_section(index: usize, lang: Lang) -> &'static str {
+    let (zh, en) = REPORT_SECTIONS[index.min(REPORT_SECTIONS.len() - 1)];
+    lang.pick(zh, en)
+}
+
+/// The report's title.
+pub fn report_title(lang: Lang) -> &'static str {
+    lang.pick("客户分类与管理报告", "Customer Segmentation Report")
+}
+
+/// The one line shown instead of a chart or table when a section has no data.
+pub fn report_no_data(what: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "输入数据中没有{}，本节从略。",
+        "The input has no {}, so this section is left out.",
+        what
+    )
+}
+
 // ───────────────────────────── samples and templates (sample.rs, init.rs) ─────────────────────────────
 
 /// `custseg sample`: the folder for the samples cannot be created.
