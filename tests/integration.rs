@@ -263,7 +263,7 @@ fn sample_run_writes_a_complete_workbook_and_report() {
     let input_codes: BTreeSet<String> = input[input_header_row + 1..]
         .iter()
         .map(|r| r[input_code_col].clone())
-        .filter(|c| !c.is_empty())
+        .filter(|c| !c.is_empty() && !c.contains("合计"))
         .collect();
     for code in &input_codes {
         assert!(
