@@ -121,7 +121,7 @@ pub struct Extracted {
 /// ```
 pub fn load(paths: &[PathBuf], profile: &Profile, lang: Lang) -> Result<Extracted> {
     let files = read_all(paths, lang)?;
-    extract_sheets(files, profile, lang)
+    from_sheets(files, profile, lang)
 }
 
 /// Reads the files, two at a time in parallel; the first error in path order wins.
@@ -350,12 +350,28 @@ fn layout(sheet: &RawSheet, profile: &Profile) -> Option<Layout> {
 fn is_totals_row(row: &[Cell], code_index: usize) -> bool {
     let is_word = |c: &Cell| match c {
         Cell::Text(s) => {
+            // Most cells start with something else: decide those without allocating.
+            let first = trim(s).chars().next().unwrap_or(' ');
+            if !"合总小共本累tTsS".contains(first) {
+                return false;
+            }
             let folded = fold_width(s);
             let t: String = folded.chars().filter(|c| !c.is_whitespace()).collect();
             let t = t.to_lowercase();
-            ["合计", "总计", "小计", "共计", "总合计", "本页合计", "累计"]
-                .iter()
-                .any(|w| t.starts_with(w) && t.chars().count() <= w.chars().count() + 4)
+            [
+                "合计",
+                "总计",
+                "小计",
+                "共计",
+                "总合计",
+                "本页合计",
+                "本月合计",
+                "本期合计",
+                "本年累计",
+                "累计",
+            ]
+            .iter()
+            .any(|w| t.starts_with(w) && t.chars().count() <= w.chars().count() + 4)
                 || matches!(
                     t.as_str(),
                     "total" | "grandtotal" | "subtotal" | "sum" | "totals"
@@ -364,9 +380,10 @@ fn is_totals_row(row: &[Cell], code_index: usize) -> bool {
         }
         _ => false,
     };
-    let code_blank = row.get(code_index).is_none_or(|c| code_text(c).is_none());
-    let code_is_word = row.get(code_index).is_some_and(is_word);
-    code_is_word || (code_blank && row.iter().any(is_word))
+    match row.get(code_index) {
+        Some(code) if !code.is_blank() && code_text(code).is_some() => is_word(code),
+        _ => row.iter().any(is_word),
+    }
 }
 
 /// How a satisfaction column's numbers are scaled to 0–100, from the largest number in it.
@@ -754,7 +771,9 @@ impl Builder<'_> {
             let at = RowPlace {
                 file: &sheet.file,
                 sheet: &sheet.sheet,
-                row: sheet.first_row + (lay.header_end + 1 + i) as u32,
+                row: sheet
+                    .first_row
+                    .saturating_add((lay.header_end + 1 + i) as u32),
             };
             self.out.dataset.rows_read += 1;
             info.data_rows += 1;
@@ -924,7 +943,9 @@ impl Builder<'_> {
             let at = RowPlace {
                 file: &sheet.file,
                 sheet: &sheet.sheet,
-                row: sheet.first_row + (lay.header_end + 1 + i) as u32,
+                row: sheet
+                    .first_row
+                    .saturating_add((lay.header_end + 1 + i) as u32),
             };
             self.out.dataset.rows_read += 1;
             info.data_rows += 1;
@@ -1132,8 +1153,11 @@ fn columns_found(sheet: &RawSheet, lay: Option<&Layout>) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// Turns the sheets of every file into one dataset.
-fn extract_sheets(
+/// Turns the sheets of every file (as [`read::read_file`] gives them) into one dataset.
+///
+/// # Errors
+/// An input error when no sheet of any file has a customer-code column.
+pub fn from_sheets(
     files: Vec<(InputFile, Vec<RawSheet>)>,
     profile: &Profile,
     lang: Lang,
@@ -1216,7 +1240,7 @@ fn extract_sheets(
                     role: lay.as_ref().map_or(SheetRole::Ignored, |l| l.role),
                     header_row: lay
                         .as_ref()
-                        .map_or(0, |l| sheet.first_row + l.header_start as u32),
+                        .map_or(0, |l| sheet.first_row.saturating_add(l.header_start as u32)),
                     data_rows: 0,
                     columns: lay
                         .as_ref()
@@ -1277,22 +1301,22 @@ fn extract_sheets(
 fn finish(b: &mut Builder) {
     let lang = b.lang;
     if b.has_customers_sheet {
-        let known: HashSet<String> = b.index.keys().cloned().collect();
+        let known = &b.index;
         let mut unknown: Vec<(SourceRow, String)> = Vec::new();
         b.out.transactions.retain(|t| {
-            known.contains(&t.code) || {
+            known.contains_key(&t.code) || {
                 unknown.push((t.source.clone(), t.code.clone()));
                 false
             }
         });
         b.out.usage.retain(|t| {
-            known.contains(&t.code) || {
+            known.contains_key(&t.code) || {
                 unknown.push((t.source.clone(), t.code.clone()));
                 false
             }
         });
         b.out.surveys.retain(|t| {
-            known.contains(&t.code) || {
+            known.contains_key(&t.code) || {
                 unknown.push((t.source.clone(), t.code.clone()));
                 false
             }

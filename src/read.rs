@@ -312,7 +312,7 @@ fn convert_range(range: &calamine::Range<Data>, file: &str, sheet: &str) -> RawS
         file: file.to_string(),
         sheet: sheet.to_string(),
         rows,
-        first_row: first_row + 1,
+        first_row: first_row.saturating_add(1),
         first_col,
     }
 }
