@@ -1866,4 +1866,119 @@ mod tests {
             assert_eq!(is_totals_row(row, *code_index), *want, "{row:?}");
         }
     }
+
+    fn sheet(name: &str, rows: Vec<Vec<Cell>>) -> RawSheet {
+        RawSheet {
+            file: format!("{name}.xlsx"),
+            sheet: name.to_string(),
+            rows,
+            first_row: 1,
+            first_col: 0,
+        }
+    }
+
+    #[test]
+    fn several_customers_sheets_union_their_columns() {
+        let t = |s: &str| Cell::Text(s.into());
+        let a = sheet(
+            "甲",
+            vec![
+                vec![t("客户编码"), t("客户名称"), t("地区")],
+                vec![t("A1"), t("甲一"), t("北京")],
+            ],
+        );
+        let b = sheet(
+            "乙",
+            vec![
+                vec![t("客户名称"), t("员工人数"), t("客户编码")],
+                vec![t("乙一"), Cell::Number(5.0), t("B1")],
+            ],
+        );
+        let e = from_sheets(
+            vec![(InputFile::default(), vec![a, b])],
+            &profile(),
+            Lang::Zh,
+        )
+        .unwrap();
+        let d = &e.dataset;
+        assert_eq!(
+            d.input_columns,
+            ["客户编码", "客户名称", "地区", "员工人数"]
+        );
+        assert_eq!((d.code_column, d.name_column), (Some(0), Some(1)));
+        let b1 = customer(d, "B1");
+        let shown: Vec<String> = b1.original.iter().map(Cell::display).collect();
+        assert_eq!(shown, ["B1", "乙一", "", "5"]);
+        assert_eq!(customer(d, "A1").original.len(), 4);
+    }
+
+    #[test]
+    fn random_sheets_keep_rows_read_equal_used_plus_rejected() {
+        use rand::{Rng, SeedableRng};
+        let mut rng = rand_xoshiro::Xoshiro256PlusPlus::seed_from_u64(7);
+        let pool = |rng: &mut rand_xoshiro::Xoshiro256PlusPlus, col: usize| -> Cell {
+            match rng.gen_range(0..12) {
+                0 => Cell::Empty,
+                1 => Cell::Text("合计".into()),
+                2 => Cell::Text("-".into()),
+                3 => Cell::Text("abc".into()),
+                4 => Cell::Number(-3.0),
+                5 => Cell::Text("2026年13月1日".into()),
+                6 => Cell::Text(format!("C{}", rng.gen_range(0..20))),
+                7 => Cell::Number(rng.gen_range(1..20) as f64),
+                8 => Cell::Text("2026-05-01".into()),
+                9 => Cell::Text("2062-05-01".into()),
+                10 => Cell::Text("非常满意".into()),
+                _ => Cell::Text(format!(
+                    "{}",
+                    rng.gen_range(0..100_000) as f64 / (col + 1) as f64
+                )),
+            }
+        };
+        let headers: &[&[&str]] = &[
+            &[
+                "客户编码",
+                "客户名称",
+                "员工人数",
+                "营业收入",
+                "满意度",
+                "统一社会信用代码",
+            ],
+            &["单据日期", "单据号", "客户编码", "金额"],
+            &["客户编码", "登录时间", "功能模块", "使用时长"],
+            &["客户编码", "调查日期", "满意度", "是否投诉"],
+        ];
+        for round in 0..40 {
+            let mut sheets = Vec::new();
+            for (k, h) in headers.iter().enumerate() {
+                if k > 0 && rng.gen_bool(0.3) {
+                    continue;
+                }
+                let mut rows: Vec<Vec<Cell>> = (0..rng.gen_range(0..3))
+                    .map(|_| vec![Cell::Text("客户档案列表".into())])
+                    .collect();
+                rows.push(h.iter().map(|t| Cell::Text(t.to_string())).collect());
+                for _ in 0..rng.gen_range(0..30) {
+                    let width = rng.gen_range(0..=h.len() + 1);
+                    rows.push((0..width).map(|c| pool(&mut rng, c)).collect());
+                }
+                sheets.push(sheet(&format!("s{round}_{k}"), rows));
+            }
+            let e =
+                from_sheets(vec![(InputFile::default(), sheets)], &profile(), Lang::Zh).unwrap();
+            let d = aggregate(e.clone(), date(2026, 9, 30), Lang::Zh);
+            let future = d
+                .findings
+                .iter()
+                .filter(|f| f.kind == FindingKind::FutureDate)
+                .count();
+            let detail = e.transactions.len() + e.usage.len() + e.surveys.len() - future;
+            let customer_rows = if e.dataset.code_column.is_some() {
+                used_customer_rows(&e)
+            } else {
+                0
+            };
+            assert_accounting(&d, customer_rows + detail);
+        }
+    }
 }
