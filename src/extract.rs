@@ -190,13 +190,15 @@ impl Layout {
     }
 }
 
-fn header_text(cell: Option<&Cell>) -> Option<String> {
+/// A header cell's text: numbers and dates count too (a column headed 2025 is kept).
+fn header_text(cell: &Cell) -> Option<String> {
     match cell {
-        Some(Cell::Text(s)) => {
+        Cell::Text(s) => {
             let t = trim(s);
             (!t.is_empty()).then(|| t.to_string())
         }
-        _ => None,
+        Cell::Empty | Cell::Error(_) => None,
+        other => Some(other.display()),
     }
 }
 
@@ -225,7 +227,7 @@ fn find_header(sheet: &RawSheet, profile: &Profile) -> Option<(usize, usize, Vec
     let scan = sheet.rows.len().min(HEADER_SCAN_ROWS);
     let texts: Vec<Vec<Option<String>>> = sheet.rows[..scan]
         .iter()
-        .map(|r| r.iter().map(|c| header_text(Some(c))).collect())
+        .map(|r| r.iter().map(header_text).collect())
         .collect();
     let scores: Vec<(bool, usize)> = texts.iter().map(|t| score(t, profile)).collect();
     let mut best: Option<Candidate> = None;
