@@ -121,7 +121,9 @@ pub fn aggregate(extracted: Extracted, as_of: NaiveDate, lang: Lang) -> Dataset 
         }
     }
 
-    let window_start = as_of - Duration::days(ACTIVITY_WINDOW_DAYS);
+    let window_start = as_of
+        .checked_sub_signed(Duration::days(ACTIVITY_WINDOW_DAYS))
+        .unwrap_or(NaiveDate::MIN);
     let mut activity: Vec<Option<Activity>> = (0..n).map(|_| None).collect();
     for u in &usage {
         let Some(&i) = index.get(&u.code) else {

@@ -121,7 +121,7 @@ pub struct Extracted {
 /// ```
 pub fn load(paths: &[PathBuf], profile: &Profile, lang: Lang) -> Result<Extracted> {
     let files = read_all(paths, lang)?;
-    extract_sheets(files, profile, lang)
+    from_sheets(files, profile, lang)
 }
 
 /// Reads the files, two at a time in parallel; the first error in path order wins.
@@ -190,13 +190,15 @@ impl Layout {
     }
 }
 
-fn header_text(cell: Option<&Cell>) -> Option<String> {
+/// A header cell's text: numbers and dates count too (a column headed 2025 is kept).
+fn header_text(cell: &Cell) -> Option<String> {
     match cell {
-        Some(Cell::Text(s)) => {
+        Cell::Text(s) => {
             let t = trim(s);
             (!t.is_empty()).then(|| t.to_string())
         }
-        _ => None,
+        Cell::Empty | Cell::Error(_) => None,
+        other => Some(other.display()),
     }
 }
 
@@ -225,7 +227,7 @@ fn find_header(sheet: &RawSheet, profile: &Profile) -> Option<(usize, usize, Vec
     let scan = sheet.rows.len().min(HEADER_SCAN_ROWS);
     let texts: Vec<Vec<Option<String>>> = sheet.rows[..scan]
         .iter()
-        .map(|r| r.iter().map(|c| header_text(Some(c))).collect())
+        .map(|r| r.iter().map(header_text).collect())
         .collect();
     let scores: Vec<(bool, usize)> = texts.iter().map(|t| score(t, profile)).collect();
     let mut best: Option<Candidate> = None;
@@ -350,12 +352,28 @@ fn layout(sheet: &RawSheet, profile: &Profile) -> Option<Layout> {
 fn is_totals_row(row: &[Cell], code_index: usize) -> bool {
     let is_word = |c: &Cell| match c {
         Cell::Text(s) => {
+            // Most cells start with something else: decide those without allocating.
+            let first = trim(s).chars().next().unwrap_or(' ');
+            if !"合总小共本累tTsS".contains(first) {
+                return false;
+            }
             let folded = fold_width(s);
             let t: String = folded.chars().filter(|c| !c.is_whitespace()).collect();
             let t = t.to_lowercase();
-            ["合计", "总计", "小计", "共计", "总合计", "本页合计", "累计"]
-                .iter()
-                .any(|w| t.starts_with(w) && t.chars().count() <= w.chars().count() + 4)
+            [
+                "合计",
+                "总计",
+                "小计",
+                "共计",
+                "总合计",
+                "本页合计",
+                "本月合计",
+                "本期合计",
+                "本年累计",
+                "累计",
+            ]
+            .iter()
+            .any(|w| t.starts_with(w) && t.chars().count() <= w.chars().count() + 4)
                 || matches!(
                     t.as_str(),
                     "total" | "grandtotal" | "subtotal" | "sum" | "totals"
@@ -364,9 +382,10 @@ fn is_totals_row(row: &[Cell], code_index: usize) -> bool {
         }
         _ => false,
     };
-    let code_blank = row.get(code_index).is_none_or(|c| code_text(c).is_none());
-    let code_is_word = row.get(code_index).is_some_and(is_word);
-    code_is_word || (code_blank && row.iter().any(is_word))
+    match row.get(code_index) {
+        Some(code) if !code.is_blank() && code_text(code).is_some() => is_word(code),
+        _ => row.iter().any(is_word),
+    }
 }
 
 /// How a satisfaction column's numbers are scaled to 0–100, from the largest number in it.
@@ -754,7 +773,9 @@ impl Builder<'_> {
             let at = RowPlace {
                 file: &sheet.file,
                 sheet: &sheet.sheet,
-                row: sheet.first_row + (lay.header_end + 1 + i) as u32,
+                row: sheet
+                    .first_row
+                    .saturating_add((lay.header_end + 1 + i) as u32),
             };
             self.out.dataset.rows_read += 1;
             info.data_rows += 1;
@@ -924,7 +945,9 @@ impl Builder<'_> {
             let at = RowPlace {
                 file: &sheet.file,
                 sheet: &sheet.sheet,
-                row: sheet.first_row + (lay.header_end + 1 + i) as u32,
+                row: sheet
+                    .first_row
+                    .saturating_add((lay.header_end + 1 + i) as u32),
             };
             self.out.dataset.rows_read += 1;
             info.data_rows += 1;
@@ -1132,8 +1155,11 @@ fn columns_found(sheet: &RawSheet, lay: Option<&Layout>) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// Turns the sheets of every file into one dataset.
-fn extract_sheets(
+/// Turns the sheets of every file (as [`read::read_file`] gives them) into one dataset.
+///
+/// # Errors
+/// An input error when no sheet of any file has a customer-code column.
+pub fn from_sheets(
     files: Vec<(InputFile, Vec<RawSheet>)>,
     profile: &Profile,
     lang: Lang,
@@ -1216,7 +1242,7 @@ fn extract_sheets(
                     role: lay.as_ref().map_or(SheetRole::Ignored, |l| l.role),
                     header_row: lay
                         .as_ref()
-                        .map_or(0, |l| sheet.first_row + l.header_start as u32),
+                        .map_or(0, |l| sheet.first_row.saturating_add(l.header_start as u32)),
                     data_rows: 0,
                     columns: lay
                         .as_ref()
@@ -1277,22 +1303,22 @@ fn extract_sheets(
 fn finish(b: &mut Builder) {
     let lang = b.lang;
     if b.has_customers_sheet {
-        let known: HashSet<String> = b.index.keys().cloned().collect();
+        let known = &b.index;
         let mut unknown: Vec<(SourceRow, String)> = Vec::new();
         b.out.transactions.retain(|t| {
-            known.contains(&t.code) || {
+            known.contains_key(&t.code) || {
                 unknown.push((t.source.clone(), t.code.clone()));
                 false
             }
         });
         b.out.usage.retain(|t| {
-            known.contains(&t.code) || {
+            known.contains_key(&t.code) || {
                 unknown.push((t.source.clone(), t.code.clone()));
                 false
             }
         });
         b.out.surveys.retain(|t| {
-            known.contains(&t.code) || {
+            known.contains_key(&t.code) || {
                 unknown.push((t.source.clone(), t.code.clone()));
                 false
             }
@@ -1840,6 +1866,121 @@ mod tests {
         ];
         for (row, code_index, want) in cases {
             assert_eq!(is_totals_row(row, *code_index), *want, "{row:?}");
+        }
+    }
+
+    fn sheet(name: &str, rows: Vec<Vec<Cell>>) -> RawSheet {
+        RawSheet {
+            file: format!("{name}.xlsx"),
+            sheet: name.to_string(),
+            rows,
+            first_row: 1,
+            first_col: 0,
+        }
+    }
+
+    #[test]
+    fn several_customers_sheets_union_their_columns() {
+        let t = |s: &str| Cell::Text(s.into());
+        let a = sheet(
+            "甲",
+            vec![
+                vec![t("客户编码"), t("客户名称"), t("地区")],
+                vec![t("A1"), t("甲一"), t("北京")],
+            ],
+        );
+        let b = sheet(
+            "乙",
+            vec![
+                vec![t("客户名称"), t("员工人数"), t("客户编码")],
+                vec![t("乙一"), Cell::Number(5.0), t("B1")],
+            ],
+        );
+        let e = from_sheets(
+            vec![(InputFile::default(), vec![a, b])],
+            &profile(),
+            Lang::Zh,
+        )
+        .unwrap();
+        let d = &e.dataset;
+        assert_eq!(
+            d.input_columns,
+            ["客户编码", "客户名称", "地区", "员工人数"]
+        );
+        assert_eq!((d.code_column, d.name_column), (Some(0), Some(1)));
+        let b1 = customer(d, "B1");
+        let shown: Vec<String> = b1.original.iter().map(Cell::display).collect();
+        assert_eq!(shown, ["B1", "乙一", "", "5"]);
+        assert_eq!(customer(d, "A1").original.len(), 4);
+    }
+
+    #[test]
+    fn random_sheets_keep_rows_read_equal_used_plus_rejected() {
+        use rand::{Rng, SeedableRng};
+        let mut rng = rand_xoshiro::Xoshiro256PlusPlus::seed_from_u64(7);
+        let pool = |rng: &mut rand_xoshiro::Xoshiro256PlusPlus, col: usize| -> Cell {
+            match rng.gen_range(0..12) {
+                0 => Cell::Empty,
+                1 => Cell::Text("合计".into()),
+                2 => Cell::Text("-".into()),
+                3 => Cell::Text("abc".into()),
+                4 => Cell::Number(-3.0),
+                5 => Cell::Text("2026年13月1日".into()),
+                6 => Cell::Text(format!("C{}", rng.gen_range(0..20))),
+                7 => Cell::Number(rng.gen_range(1..20) as f64),
+                8 => Cell::Text("2026-05-01".into()),
+                9 => Cell::Text("2062-05-01".into()),
+                10 => Cell::Text("非常满意".into()),
+                _ => Cell::Text(format!(
+                    "{}",
+                    rng.gen_range(0..100_000) as f64 / (col + 1) as f64
+                )),
+            }
+        };
+        let headers: &[&[&str]] = &[
+            &[
+                "客户编码",
+                "客户名称",
+                "员工人数",
+                "营业收入",
+                "满意度",
+                "统一社会信用代码",
+            ],
+            &["单据日期", "单据号", "客户编码", "金额"],
+            &["客户编码", "登录时间", "功能模块", "使用时长"],
+            &["客户编码", "调查日期", "满意度", "是否投诉"],
+        ];
+        for round in 0..40 {
+            let mut sheets = Vec::new();
+            for (k, h) in headers.iter().enumerate() {
+                if k > 0 && rng.gen_bool(0.3) {
+                    continue;
+                }
+                let mut rows: Vec<Vec<Cell>> = (0..rng.gen_range(0..3))
+                    .map(|_| vec![Cell::Text("客户档案列表".into())])
+                    .collect();
+                rows.push(h.iter().map(|t| Cell::Text(t.to_string())).collect());
+                for _ in 0..rng.gen_range(0..30) {
+                    let width = rng.gen_range(0..=h.len() + 1);
+                    rows.push((0..width).map(|c| pool(&mut rng, c)).collect());
+                }
+                sheets.push(sheet(&format!("s{round}_{k}"), rows));
+            }
+            let e =
+                from_sheets(vec![(InputFile::default(), sheets)], &profile(), Lang::Zh).unwrap();
+            let d = aggregate(e.clone(), date(2026, 9, 30), Lang::Zh);
+            let future = d
+                .findings
+                .iter()
+                .filter(|f| f.kind == FindingKind::FutureDate)
+                .count();
+            let detail = e.transactions.len() + e.usage.len() + e.surveys.len() - future;
+            let customer_rows = if e.dataset.code_column.is_some() {
+                used_customer_rows(&e)
+            } else {
+                0
+            };
+            assert_accounting(&d, customer_rows + detail);
         }
     }
 }

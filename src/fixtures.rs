@@ -452,3 +452,119 @@ fn make_fixtures() {
     .save(dir.join("no_code.xlsx"))
     .unwrap();
 }
+
+/// Writes `n` customers and `m` transactions as two .xlsx files in `dir`, for timing.
+pub fn write_big(dir: &Path, n: usize, m: usize) -> (PathBuf, PathBuf) {
+    let customers = dir.join("big_customers.xlsx");
+    let sales = dir.join("big_sales.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet_with_constant_memory().unwrap();
+    let header = [
+        "客户编码",
+        "客户名称",
+        "所属行业",
+        "地区",
+        "员工人数",
+        "营业收入（万元）",
+        "付费模式",
+        "使用模块",
+        "满意度",
+        "应收余额",
+    ];
+    for (c, h) in header.iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    let industries = [
+        "制造业",
+        "软件和信息技术服务业",
+        "零售业",
+        "建筑业",
+        "批发业",
+    ];
+    for i in 0..n {
+        let r = i as u32 + 1;
+        ws.write_string(r, 0, format!("C{i:06}")).unwrap();
+        ws.write_string(r, 1, format!("测试客户{i}有限公司"))
+            .unwrap();
+        ws.write_string(r, 2, industries[i % 5]).unwrap();
+        ws.write_string(r, 3, "江苏").unwrap();
+        ws.write_number(r, 4, (i % 900) as f64 + 5.0).unwrap();
+        ws.write_number(r, 5, (i % 5000) as f64 * 10.0).unwrap();
+        ws.write_string(r, 6, if i % 2 == 0 { "订阅" } else { "一次性" })
+            .unwrap();
+        ws.write_string(r, 7, "总账、报表").unwrap();
+        ws.write_number(r, 8, (i % 5) as f64 + 1.0).unwrap();
+        ws.write_number(r, 9, (i % 1000) as f64 * 12.5).unwrap();
+    }
+    wb.save(&customers).unwrap();
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet_with_constant_memory().unwrap();
+    let date = Format::new().set_num_format("yyyy-mm-dd");
+    for (c, h) in ["单据日期", "单据号", "客户编码", "金额"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    for j in 0..m {
+        let r = j as u32 + 1;
+        let dt = ExcelDateTime::from_serial_datetime(45000.0 + (j % 1000) as f64).unwrap();
+        ws.write_datetime_with_format(r, 0, &dt, &date).unwrap();
+        ws.write_string(r, 1, format!("XS{:07}", j / 2)).unwrap();
+        ws.write_string(r, 2, format!("C{:06}", (j * 7919) % n.max(1)))
+            .unwrap();
+        ws.write_number(r, 3, ((j % 97) as f64 - 5.0) * 100.0)
+            .unwrap();
+    }
+    wb.save(&sales).unwrap();
+    (customers, sales)
+}
+
+#[test]
+#[ignore = "timing: CUSTSEG_BIG_N customers and 10× transactions; prints the time taken"]
+fn time_big_inputs() {
+    let n: usize = std::env::var("CUSTSEG_BIG_N")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000);
+    let dir = std::env::var("CUSTSEG_BIG_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| std::env::temp_dir());
+    let (c, s) = if dir.join("big_customers.xlsx").exists() {
+        (dir.join("big_customers.xlsx"), dir.join("big_sales.xlsx"))
+    } else {
+        let t = std::time::Instant::now();
+        let out = write_big(&dir, n, n * 10);
+        eprintln!("wrote inputs in {:?}", t.elapsed());
+        out
+    };
+    let profile = crate::profile::Profile::builtin("software", crate::model::Lang::Zh)
+        .unwrap()
+        .unwrap();
+    let t = std::time::Instant::now();
+    let e = crate::extract::load(&[c, s], &profile, crate::model::Lang::Zh).unwrap();
+    let loaded = t.elapsed();
+    let as_of = e.dataset.latest_date.unwrap();
+    let d = crate::aggregate::aggregate(e, as_of, crate::model::Lang::Zh);
+    eprintln!(
+        "load {:?}, load+aggregate {:?}: {} customers, {} rows read, {} rejected",
+        loaded,
+        t.elapsed(),
+        d.customers.len(),
+        d.rows_read,
+        d.rows_rejected
+    );
+    assert_eq!(d.rows_read, n + n * 10);
+}
+
+#[test]
+#[ignore = "timing of the read stage alone on CUSTSEG_BIG_DIR/big_sales.xlsx"]
+fn time_big_read() {
+    let dir = std::env::var("CUSTSEG_BIG_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| std::env::temp_dir());
+    let t = std::time::Instant::now();
+    let (_, sheets) =
+        crate::read::read_file(&dir.join("big_sales.xlsx"), crate::model::Lang::Zh).unwrap();
+    eprintln!("read {:?}: {} rows", t.elapsed(), sheets[0].rows.len());
+}

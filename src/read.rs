@@ -312,7 +312,7 @@ fn convert_range(range: &calamine::Range<Data>, file: &str, sheet: &str) -> RawS
         file: file.to_string(),
         sheet: sheet.to_string(),
         rows,
-        first_row: first_row + 1,
+        first_row: first_row.saturating_add(1),
         first_col,
     }
 }
@@ -618,5 +618,35 @@ mod tests {
         assert_eq!(usage.rows[1][3], Cell::Number(30.0));
         let (_, sheets) = read_file(&fixture("basic.ods"), Lang::Zh).unwrap();
         assert_eq!(sheets[0].rows[1][9].display(), "2026-08-15", "ods dates");
+    }
+
+    #[test]
+    fn bad_file_messages_word_for_word() {
+        let cases: &[(&str, Lang, &str)] = &[
+            ("encrypted.xlsx", Lang::Zh, "文件 encrypted.xlsx 设有打开密码（已加密），无法读取；请在 Excel 中取消密码后另存再试。"),
+            ("encrypted.xlsx", Lang::En, "The file encrypted.xlsx is password-protected (encrypted) and cannot be read; remove the password in Excel, save it again and retry."),
+            ("truncated.xlsx", Lang::Zh, "文件 truncated.xlsx 已损坏或不完整（可能没有下载或保存完整），无法读取。"),
+            ("truncated.xlsx", Lang::En, "The file truncated.xlsx is truncated or corrupt (perhaps not fully downloaded or saved) and cannot be read."),
+            ("not_spreadsheet.xlsx", Lang::Zh, "文件 not_spreadsheet.xlsx 不是电子表格（支持 .xlsx .xlsm .xlsb .xls .ods .csv .txt）。"),
+            ("not_spreadsheet.xlsx", Lang::En, "The file not_spreadsheet.xlsx is not a spreadsheet (supported: .xlsx .xlsm .xlsb .xls .ods .csv .txt)."),
+            ("empty.csv", Lang::Zh, "文件 empty.csv 是空的，没有可读取的数据。"),
+            ("empty.csv", Lang::En, "The file empty.csv is empty: there is no data to read."),
+        ];
+        for (name, lang, want) in cases {
+            let err = read_file(&fixture(name), *lang).unwrap_err();
+            assert_eq!(err.message, *want, "{name} {lang:?}");
+        }
+        let bomb =
+            read_bytes(&zip_declaring(0xC000_0000), "bomb.xlsx", "bomb", Lang::Zh).unwrap_err();
+        assert_eq!(
+            bomb.message,
+            "文件 bomb.xlsx 太大，无法安全读入内存（上限：解压后 2 GB，或单个工作表 5000 万个单元格）。"
+        );
+        let bomb =
+            read_bytes(&zip_declaring(0xC000_0000), "bomb.xlsx", "bomb", Lang::En).unwrap_err();
+        assert_eq!(
+            bomb.message,
+            "The file bomb.xlsx is too large to read safely into memory (limits: 2 GB uncompressed, or 50 million cells in one sheet)."
+        );
     }
 }

@@ -199,6 +199,10 @@ fn split_range(s: &str) -> Option<(&str, &str)> {
 /// assert_eq!(parse_money("1.2亿", 1e4, 1e4), Some(12_000.0));
 /// ```
 pub fn parse_money(s: &str, default: f64, target: f64) -> Option<f64> {
+    money_inner(s, default, target).filter(|v| v.is_finite())
+}
+
+fn money_inner(s: &str, default: f64, target: f64) -> Option<f64> {
     let folded = fold_width(s);
     let t = trim(&folded);
     if let Some(v) = parse_number(t) {
@@ -227,7 +231,7 @@ pub fn parse_number_or_range(s: &str) -> Option<f64> {
     }
     let folded = fold_width(s);
     let (left, right) = split_range(&folded)?;
-    Some((parse_number(left)? + parse_number(right)?) / 2.0)
+    Some(parse_number(left)? / 2.0 + parse_number(right)? / 2.0)
 }
 
 /// A rate as a fraction: "35%" → 0.35, "0.35" → 0.35, "35" → 0.35 (a bare number above 1 is
@@ -480,7 +484,9 @@ pub fn cell_number(cell: &Cell) -> Parsed<f64> {
 /// A money cell in `target` units (元 per unit); a bare number is in `default` units.
 pub fn cell_money(cell: &Cell, default: f64, target: f64) -> Parsed<f64> {
     match cell {
-        Cell::Number(n) if n.is_finite() => Parsed::Value(n * default / target),
+        Cell::Number(n) if (n * default / target).is_finite() => {
+            Parsed::Value(n * default / target)
+        }
         _ => with_text(cell, |s| parse_money(s, default, target)),
     }
 }
@@ -500,18 +506,19 @@ pub fn cell_percent(cell: &Cell, header_percent: bool) -> Parsed<f64> {
 /// A date cell: a date cell, an Excel serial number, a year alone (2015), 20260930, or text.
 pub fn cell_date(cell: &Cell) -> Parsed<NaiveDate> {
     match cell {
-        Cell::DateTime(d) => Parsed::Value(d.date()),
+        Cell::DateTime(d) if plausible_year(d.date().year()) => Parsed::Value(d.date()),
         Cell::Number(n) if n.is_finite() => {
             let v = *n;
             let as_int = v as i64;
-            let d = if v.fract() == 0.0 && plausible_year(as_int as i32) && as_int < 2300 {
+            let d = if v.fract() == 0.0 && (1900..=2200).contains(&as_int) {
                 NaiveDate::from_ymd_opt(as_int as i32, 1, 1)
             } else if v.fract() == 0.0 && (19_000_101..=22_001_231).contains(&as_int) {
                 parse_date(&as_int.to_string())
             } else {
                 excel_serial_date(v)
             };
-            d.map_or(Parsed::Unreadable, Parsed::Value)
+            d.filter(|d| plausible_year(d.year()))
+                .map_or(Parsed::Unreadable, Parsed::Value)
         }
         _ => with_text(cell, parse_date),
     }
@@ -611,6 +618,7 @@ mod tests {
             ("-500", 1.0, 1.0, Some(-500.0)),
             ("10-20", 1e4, 1.0, Some(150_000.0)),
             ("很多", 1.0, 1.0, None),
+            ("1e308亿", 1.0, 1.0, None),
             ("5万到", 1.0, 1.0, None),
         ];
         for (text, default, target, want) in cases {
@@ -705,6 +713,11 @@ mod tests {
             (Cell::Empty, Parsed::Blank),
             (Cell::Text("不知道".into()), Parsed::Unreadable),
             (Cell::Bool(true), Parsed::Unreadable),
+            (
+                Cell::DateTime(d(9999, 1, 1).unwrap().and_time(chrono::NaiveTime::MIN)),
+                Parsed::Unreadable,
+            ),
+            (Cell::Number(-4294965396.0), Parsed::Unreadable),
         ];
         for (cell, want) in cases {
             assert_eq!(cell_date(cell), *want, "cell_date({cell:?})");
