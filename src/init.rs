@@ -469,15 +469,15 @@ pub fn write_templates(dir: &Path, profile: &str, lang: Lang) -> Result<Vec<Path
             e
         ))
     })?;
-    let mut written = Vec::new();
-    written.push(output::write_atomic(
-        &toml_path,
-        text.as_bytes(),
-        &[],
-        lang,
-    )?);
-    written.push(output::write_atomic(&xlsx_path, &xlsx, &[], lang)?);
-    Ok(written)
+    let toml_written = output::write_atomic(&toml_path, text.as_bytes(), &[], lang)?;
+    match output::write_atomic(&xlsx_path, &xlsx, &[], lang) {
+        Ok(xlsx_written) => Ok(vec![toml_written, xlsx_written]),
+        Err(e) => {
+            // All or nothing: a lone profile would make the next `init` refuse for no reason.
+            let _ = std::fs::remove_file(&toml_written);
+            Err(e)
+        }
+    }
 }
 
 /// The blank input template as bytes.
