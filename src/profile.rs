@@ -19,6 +19,52 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("decoration", include_str!("../templates/decoration.toml")),
 ];
 
+/// The canonical field names a profile may add aliases for (SPEC §3, plus the detail-sheet
+/// columns of usage and survey records).
+pub const FIELDS: &[&str] = &[
+    "code",
+    "name",
+    "credit_code",
+    "industry",
+    "region",
+    "founded",
+    "employees",
+    "revenue",
+    "total_assets",
+    "payment_model",
+    "product",
+    "modules",
+    "needs",
+    "budget",
+    "purchase_amount",
+    "deal_count",
+    "first_purchase",
+    "last_purchase",
+    "renewal_rate",
+    "login_count",
+    "last_login",
+    "usage_hours",
+    "tickets",
+    "satisfaction",
+    "nps",
+    "complaints",
+    "receivable",
+    "overdue_days",
+    "style",
+    "house_area",
+    "projects",
+    "stage",
+    "date",
+    "amount",
+    "doc_no",
+    "quantity",
+    "unit_price",
+    "module",
+    "duration",
+    "score",
+    "complaint",
+];
+
 /// A scoring profile.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -882,6 +928,21 @@ impl Profile {
                 &problem,
             ))
         };
+        for key in self.aliases.keys() {
+            if !FIELDS.contains(&key.as_str()) {
+                return Err(fail(
+                    "aliases",
+                    key,
+                    say!(
+                        lang,
+                        "“{}”不是标准字段名，可用：{}",
+                        "\"{}\" is not a canonical field; use one of: {}",
+                        key,
+                        FIELDS.join(", ")
+                    ),
+                ));
+            }
+        }
         let w = &self.weights;
         if w.size + w.value + w.activity + w.satisfaction + w.potential <= 0.0 {
             return Err(fail(
@@ -1514,6 +1575,18 @@ potential_score = 60
             "{}",
             err.message
         );
+    }
+
+    #[test]
+    fn alias_for_an_unknown_field_is_rejected_at_its_line() {
+        let text = "name = \"t\"\n[aliases]\ncode = [\"编号\"]\npurchse_amount = [\"合同额\"]\n[weights]\nsize = 1\nvalue = 1\nactivity = 1\nsatisfaction = 1\npotential = 1\n";
+        let err = Profile::parse(text, "t.toml", Lang::Zh).unwrap_err();
+        assert!(
+            err.message.contains("第 4 行（aliases.purchse_amount）"),
+            "{}",
+            err.message
+        );
+        assert!(err.message.contains("不是标准字段名"), "{}", err.message);
     }
 
     #[test]
