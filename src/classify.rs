@@ -187,6 +187,9 @@ struct Facts {
     frequency: Option<f64>,
     monetary: Option<f64>,
     login_days: Option<i64>,
+    /// Days since the last sign of life: a login, a purchase, or (logins in the last 90 days
+    /// without a date) at most 90.
+    inactive_days: Option<f64>,
     growth: Option<f64>,
     age_days: Option<i64>,
     age_years: Option<f64>,
@@ -241,6 +244,14 @@ impl Facts {
         let age_years = c
             .founded
             .map(|f| ((as_of - f).num_days().max(0) as f64) / 365.25);
+        let recency_days = days_since(c.last_purchase);
+        let login_days = days_since(c.last_login);
+        let recent_logins = c.login_count.filter(|n| *n > 0.0).map(|_| 90);
+        let inactive_days = [login_days, recency_days, recent_logins]
+            .into_iter()
+            .flatten()
+            .min()
+            .map(|d| d as f64);
         Facts {
             industry,
             industry_text: c.industry.clone(),
@@ -251,10 +262,11 @@ impl Facts {
             unmet_needs,
             payment,
             payment_inferred,
-            recency_days: days_since(c.last_purchase),
+            recency_days,
             frequency,
             monetary: c.purchase_amount.filter(|v| v.is_finite()),
-            login_days: days_since(c.last_login),
+            login_days,
+            inactive_days,
             growth: growth(&c.amount_by_year, as_of),
             age_days: days_since(c.first_purchase),
             age_years,
@@ -945,11 +957,7 @@ fn churn(c: &CustomerRecord, f: &Facts, profile: &Profile) -> Level {
 /// 生命周期 from the age of the first purchase, inactivity and the yearly trend.
 fn lifecycle(f: &Facts, churn: Level, profile: &Profile) -> Lifecycle {
     let l = &profile.lifecycle;
-    let inactivity = match (f.login_days, f.recency_days) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
-    }
-    .map(|d| d as f64);
+    let inactivity = f.inactive_days;
     let age = f.age_days.map(|d| d as f64);
     if inactivity.is_some_and(|d| d >= l.lost_days) {
         return Lifecycle::Lost;
@@ -1591,6 +1599,16 @@ mod tests {
                 first: None,
                 years: BTreeMap::new(),
                 churn: Level::Medium,
+                life: Lifecycle::Mature,
+            },
+            // Logins in the last 90 days keep a customer who has not bought for long from 流失.
+            Case {
+                login: None,
+                logins: Some(12.0),
+                purchase: Some(500),
+                first: Some(1000),
+                years: BTreeMap::new(),
+                churn: Level::Low,
                 life: Lifecycle::Mature,
             },
         ];

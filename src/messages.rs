@@ -68,7 +68,7 @@ pub fn unmapped_industry_problem(lang: Lang, customers: usize) -> String {
     say!(
         lang,
         "该行业无法对应国家标准中的行业（涉及 {} 个客户）",
-        "The industry maps to no industry of the standard ({} customers)",
+        "The industry maps to no industry of the standard (customers: {})",
         customers
     )
 }

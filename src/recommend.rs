@@ -162,7 +162,7 @@ pub fn credit(input: &CreditInput, tier: Tier, s: &CreditSettings, lang: Lang) -
         lang.pick("；", "; "),
         say!(
             lang,
-            "{}按{}",
+            "{}，建议{}",
             "{}: {}",
             tier.label(lang),
             settlement.label(lang)
@@ -401,7 +401,7 @@ mod tests {
         );
         assert_eq!(
             a.reason,
-            "风险B：逾期10天；额度=累计金额100,000元×30%×0.7=21,000元；核心客户按月结30天"
+            "风险B：逾期10天；额度=累计金额100,000元×30%×0.7=21,000元；核心客户，建议月结30天"
         );
         let none = CreditInput::default();
         let a = credit(&none, Tier::Core, &settings(), Lang::En);
