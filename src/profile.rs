@@ -266,24 +266,24 @@ impl Default for SizeScores {
     }
 }
 
-/// The weights of the value score's parts for one payment model.
+/// The weights of the value score's parts for one payment model (a part not written is 0).
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields, default)]
+#[serde(deny_unknown_fields)]
 pub struct ValueMix {
     /// M: amount (percentile rank).
-    #[serde(deserialize_with = "non_negative")]
+    #[serde(default, deserialize_with = "non_negative")]
     pub monetary: f64,
     /// F: purchases (percentile rank).
-    #[serde(deserialize_with = "non_negative")]
+    #[serde(default, deserialize_with = "non_negative")]
     pub frequency: f64,
     /// R: recency (percentile rank, recent is high).
-    #[serde(deserialize_with = "non_negative")]
+    #[serde(default, deserialize_with = "non_negative")]
     pub recency: f64,
     /// Renewal rate.
-    #[serde(deserialize_with = "non_negative")]
+    #[serde(default, deserialize_with = "non_negative")]
     pub renewal: f64,
     /// Usage (logins, percentile rank).
-    #[serde(deserialize_with = "non_negative")]
+    #[serde(default, deserialize_with = "non_negative")]
     pub usage: f64,
 }
 
@@ -951,6 +951,25 @@ impl Profile {
                 say!(lang, "权重不能全部为 0", "the weights cannot all be 0"),
             ));
         }
+        for (key, mix) in [
+            ("subscription", &self.value.subscription),
+            ("one_time", &self.value.one_time),
+            ("custom", &self.value.custom),
+            ("unknown", &self.value.unknown),
+        ] {
+            if mix.monetary + mix.frequency + mix.recency + mix.renewal + mix.usage <= 0.0 {
+                let section = format!("value.{key}");
+                return Err(fail(
+                    &section,
+                    "monetary",
+                    say!(
+                        lang,
+                        "价值得分构成的各项不能全部为 0",
+                        "the parts of the value score cannot all be 0"
+                    ),
+                ));
+            }
+        }
         let t = &self.tiers;
         if t.method == TierMethod::Quantile {
             if t.core_share <= 0.0 {
@@ -1587,6 +1606,30 @@ potential_score = 60
             err.message
         );
         assert!(err.message.contains("不是标准字段名"), "{}", err.message);
+    }
+
+    #[test]
+    fn value_mix_parts_not_written_are_zero_but_not_all() {
+        let head = "name = \"t\"\n[weights]\nsize = 1\nvalue = 1\nactivity = 1\nsatisfaction = 1\npotential = 1\n";
+        let p = Profile::parse(
+            &format!("{head}[value.custom]\nmonetary = 1\n"),
+            "t.toml",
+            Lang::Zh,
+        )
+        .unwrap();
+        assert_eq!(p.value.custom.frequency, 0.0);
+        assert_eq!(p.value.one_time, ValueMix::default());
+        let err = Profile::parse(
+            &format!("{head}[value.custom]\nrenewal = 0\n"),
+            "t.toml",
+            Lang::Zh,
+        )
+        .unwrap_err();
+        assert!(
+            err.message.contains("第 8 行（value.custom.monetary）"),
+            "{}",
+            err.message
+        );
     }
 
     #[test]
