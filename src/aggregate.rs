@@ -1,14 +1,487 @@
 //! Stage 3, aggregate: fold transaction, usage and survey rows into each customer's R/F/M,
 //! first and last purchase, amount per year, logins in the last 90 days, last login, modules,
-//! mean satisfaction and complaints (SPEC §3). OWNER: reading helper (stub).
+//! mean satisfaction and complaints (SPEC §3), in one pass over each kind of detail row.
+//!
+//! Rules:
+//! - rows dated after the as-of date are left out and each gets one `FutureDate` finding
+//!   (rejected, so `rows_read = used + rejected` still holds);
+//! - F counts distinct document numbers where a row has one, else rows; rows with an amount ≤ 0
+//!   (红字发票, returns) reduce M and are not purchases (not in F, first or last purchase);
+//! - `amount_by_year` is the net amount per calendar year;
+//! - login_count and usage_hours cover the 90 days up to and including the as-of date; modules
+//!   seen in usage rows are added to the customer's modules;
+//! - satisfaction is the mean of the survey scores, complaints their sum;
+//! - where a customers sheet also has the summary column, a customer's detail rows win, and one
+//!   `SourceChoice` finding per sheet says so; customers without detail rows keep the column.
 
-use chrono::NaiveDate;
+use std::collections::HashMap;
+
+use chrono::{Duration, NaiveDate};
 
 use crate::extract::Extracted;
-use crate::model::{Dataset, Lang};
+use crate::messages as msg;
+use crate::model::{Dataset, Finding, FindingKind, Lang, SourceRow};
+use crate::values::{split_list, year_of};
+
+/// Days counted as "recent" for logins and usage hours.
+pub const ACTIVITY_WINDOW_DAYS: i64 = 90;
+
+#[derive(Default)]
+struct Purchases<'a> {
+    docs: Vec<&'a str>,
+    rows_without_doc: f64,
+    amount: f64,
+    first: Option<NaiveDate>,
+    last: Option<NaiveDate>,
+    by_year: Vec<(i32, f64)>,
+}
+
+#[derive(Default)]
+struct Activity {
+    logins: f64,
+    hours: f64,
+    any_hours: bool,
+    last: Option<NaiveDate>,
+    modules: Vec<String>,
+}
+
+#[derive(Default)]
+struct Survey {
+    sum: f64,
+    scored: usize,
+    complaints: f64,
+}
+
+fn future_finding(src: &SourceRow, date: NaiveDate, as_of: NaiveDate, lang: Lang) -> Finding {
+    Finding {
+        file: src.file.clone(),
+        sheet: src.sheet.clone(),
+        row: Some(src.row),
+        column: None,
+        value: date.format("%Y-%m-%d").to_string(),
+        kind: FindingKind::FutureDate,
+        problem: msg::read_future_date(lang, &as_of.format("%Y-%m-%d").to_string()),
+        action: msg::read_action_future(lang),
+        rejected: true,
+    }
+}
 
 /// Aggregates the detail rows into the customers, against the as-of date.
+///
+/// # Examples
+/// ```no_run
+/// use custseg::{aggregate, extract, model::Lang, profile::Profile};
+/// let profile = Profile::builtin("software", Lang::Zh).unwrap()?;
+/// let extracted = extract::load(&["客户档案.xlsx".into(), "销售明细.xlsx".into()], &profile, Lang::Zh)?;
+/// let as_of = extracted.dataset.latest_date.unwrap_or_default();
+/// let dataset = aggregate::aggregate(extracted, as_of, Lang::Zh);
+/// println!("{} customers, {} rows rejected", dataset.customers.len(), dataset.rows_rejected);
+/// # Ok::<(), custseg::Error>(())
+/// ```
 pub fn aggregate(extracted: Extracted, as_of: NaiveDate, lang: Lang) -> Dataset {
-    let _ = (as_of, lang);
-    extracted.dataset
+    let Extracted {
+        mut dataset,
+        transactions,
+        usage,
+        surveys,
+        summaries,
+    } = extracted;
+    let index: HashMap<String, usize> = dataset
+        .customers
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.code.clone(), i))
+        .collect();
+    let n = dataset.customers.len();
+    let mut future = Vec::new();
+
+    let mut purchases: Vec<Option<Purchases>> = (0..n).map(|_| None).collect();
+    for t in &transactions {
+        let Some(&i) = index.get(&t.code) else {
+            continue;
+        };
+        if t.date > as_of {
+            future.push(future_finding(&t.source, t.date, as_of, lang));
+            continue;
+        }
+        let p = purchases[i].get_or_insert_with(Purchases::default);
+        p.amount += t.amount;
+        let year = year_of(t.date);
+        match p.by_year.iter_mut().find(|(y, _)| *y == year) {
+            Some((_, a)) => *a += t.amount,
+            None => p.by_year.push((year, t.amount)),
+        }
+        if t.amount > 0.0 {
+            match &t.doc_no {
+                Some(d) => p.docs.push(d),
+                None => p.rows_without_doc += 1.0,
+            }
+            p.first = Some(p.first.map_or(t.date, |f| f.min(t.date)));
+            p.last = Some(p.last.map_or(t.date, |l| l.max(t.date)));
+        }
+    }
+
+    let window_start = as_of - Duration::days(ACTIVITY_WINDOW_DAYS);
+    let mut activity: Vec<Option<Activity>> = (0..n).map(|_| None).collect();
+    for u in &usage {
+        let Some(&i) = index.get(&u.code) else {
+            continue;
+        };
+        if u.date > as_of {
+            future.push(future_finding(&u.source, u.date, as_of, lang));
+            continue;
+        }
+        let a = activity[i].get_or_insert_with(Activity::default);
+        if u.date > window_start {
+            a.logins += 1.0;
+            if let Some(h) = u.hours {
+                a.hours += h;
+                a.any_hours = true;
+            }
+        }
+        a.last = Some(a.last.map_or(u.date, |l| l.max(u.date)));
+        if let Some(m) = &u.module {
+            for part in split_list(m) {
+                if !a.modules.contains(&part) {
+                    a.modules.push(part);
+                }
+            }
+        }
+    }
+
+    let mut survey: Vec<Option<Survey>> = (0..n).map(|_| None).collect();
+    for s in &surveys {
+        let Some(&i) = index.get(&s.code) else {
+            continue;
+        };
+        if let Some(d) = s.date.filter(|d| *d > as_of) {
+            future.push(future_finding(&s.source, d, as_of, lang));
+            continue;
+        }
+        let acc = survey[i].get_or_insert_with(Survey::default);
+        if let Some(v) = s.score {
+            acc.sum += v;
+            acc.scored += 1;
+        }
+        acc.complaints += s.complaints;
+    }
+
+    dataset.rows_rejected += future.len();
+    future.sort_by(|a, b| (&a.file, &a.sheet, a.row).cmp(&(&b.file, &b.sheet, b.row)));
+    dataset.findings.extend(future);
+
+    let has_tx = !transactions.is_empty();
+    let has_usage = !usage.is_empty();
+    let has_surveys = !surveys.is_empty();
+    for (i, c) in dataset.customers.iter_mut().enumerate() {
+        match purchases[i].take() {
+            Some(mut p) => {
+                p.docs.sort_unstable();
+                p.docs.dedup();
+                c.purchase_amount = Some(p.amount);
+                c.deal_count = Some(p.docs.len() as f64 + p.rows_without_doc);
+                c.first_purchase = p.first;
+                c.last_purchase = p.last;
+                c.amount_by_year = p.by_year.into_iter().collect();
+            }
+            // In no detail row: no purchases, unless a summary column said otherwise.
+            None if has_tx && c.purchase_amount.is_none() && c.deal_count.is_none() => {
+                c.purchase_amount = Some(0.0);
+                c.deal_count = Some(0.0);
+            }
+            None => {}
+        }
+        match activity[i].take() {
+            Some(a) => {
+                c.login_count = Some(a.logins);
+                c.last_login = a.last;
+                if a.any_hours {
+                    c.usage_hours = Some(a.hours);
+                }
+                for m in a.modules {
+                    if !c.modules.contains(&m) {
+                        c.modules.push(m);
+                    }
+                }
+            }
+            None if has_usage && c.login_count.is_none() => c.login_count = Some(0.0),
+            None => {}
+        }
+        if let Some(s) = survey[i].take() {
+            if s.scored > 0 {
+                c.satisfaction = Some(s.sum / s.scored as f64);
+            }
+            c.complaints = Some(s.complaints);
+        }
+    }
+
+    for sheet in &summaries {
+        let mut groups: Vec<(Vec<&str>, &str)> = Vec::new();
+        let detail_groups: [(bool, &[&str], &str, &str); 3] = [
+            (
+                has_tx,
+                &[
+                    "purchase_amount",
+                    "deal_count",
+                    "first_purchase",
+                    "last_purchase",
+                ],
+                "交易",
+                "transaction",
+            ),
+            (
+                has_usage,
+                &["login_count", "last_login", "usage_hours"],
+                "使用记录",
+                "usage",
+            ),
+            (
+                has_surveys,
+                &["satisfaction", "complaints"],
+                "满意度调查",
+                "survey",
+            ),
+        ];
+        for (present, fields, zh, en) in detail_groups {
+            if !present {
+                continue;
+            }
+            let cols: Vec<&str> = sheet
+                .columns
+                .iter()
+                .filter(|(_, f)| fields.contains(f))
+                .map(|(h, _)| h.as_str())
+                .collect();
+            if !cols.is_empty() {
+                groups.push((cols, lang.pick(zh, en)));
+            }
+        }
+        if groups.is_empty() {
+            continue;
+        }
+        let sep = lang.pick("、", ", ");
+        let columns = groups
+            .iter()
+            .flat_map(|(c, _)| c.iter().copied())
+            .collect::<Vec<_>>()
+            .join(sep);
+        let detail = groups.iter().map(|(_, d)| *d).collect::<Vec<_>>().join(sep);
+        dataset.findings.push(Finding {
+            file: sheet.file.clone(),
+            sheet: sheet.sheet.clone(),
+            row: None,
+            column: None,
+            value: String::new(),
+            kind: FindingKind::SourceChoice,
+            problem: msg::read_source_choice(lang, &columns, &detail),
+            action: msg::read_action_detail_wins(lang),
+            rejected: false,
+        });
+    }
+    dataset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{SurveyEvent, Transaction, UsageEvent};
+    use crate::model::CustomerRecord;
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn src(row: u32) -> SourceRow {
+        SourceRow {
+            file: "f.xlsx".into(),
+            sheet: "明细".into(),
+            row,
+        }
+    }
+
+    fn with_customers(codes: &[&str]) -> Extracted {
+        let mut e = Extracted::default();
+        for c in codes {
+            e.dataset.customers.push(CustomerRecord {
+                code: c.to_string(),
+                ..CustomerRecord::default()
+            });
+        }
+        e
+    }
+
+    fn tx(row: u32, code: &str, date: &str, amount: f64, doc: Option<&str>) -> Transaction {
+        Transaction {
+            code: code.into(),
+            date: day(date),
+            amount,
+            doc_no: doc.map(str::to_string),
+            source: src(row),
+        }
+    }
+
+    #[test]
+    fn rfm_from_transactions() {
+        // (rows, M, F, first, last)
+        type Case = (
+            Vec<Transaction>,
+            Option<f64>,
+            Option<f64>,
+            Option<&'static str>,
+            Option<&'static str>,
+        );
+        let cases: Vec<Case> = vec![
+            (
+                vec![tx(2, "A", "2026-01-01", 100.0, None)],
+                Some(100.0),
+                Some(1.0),
+                Some("2026-01-01"),
+                Some("2026-01-01"),
+            ),
+            (
+                vec![
+                    tx(2, "A", "2026-01-01", 100.0, Some("D1")),
+                    tx(3, "A", "2026-01-01", 50.0, Some("D1")),
+                    tx(4, "A", "2026-02-01", 10.0, Some("D2")),
+                ],
+                Some(160.0),
+                Some(2.0),
+                Some("2026-01-01"),
+                Some("2026-02-01"),
+            ),
+            (
+                vec![
+                    tx(2, "A", "2026-01-01", 100.0, None),
+                    tx(3, "A", "2026-03-01", -40.0, None),
+                ],
+                Some(60.0),
+                Some(1.0),
+                Some("2026-01-01"),
+                Some("2026-01-01"),
+            ),
+            (
+                vec![
+                    tx(2, "A", "2026-01-01", 100.0, None),
+                    tx(3, "A", "2026-10-01", 999.0, None),
+                ],
+                Some(100.0),
+                Some(1.0),
+                Some("2026-01-01"),
+                Some("2026-01-01"),
+            ),
+            (
+                vec![tx(2, "B", "2026-01-01", 100.0, None)],
+                Some(0.0),
+                Some(0.0),
+                None,
+                None,
+            ),
+        ];
+        for (i, (rows, m, f, first, last)) in cases.into_iter().enumerate() {
+            let mut e = with_customers(&["A", "B"]);
+            e.dataset.rows_read = rows.len();
+            e.transactions = rows;
+            let d = aggregate(e, day("2026-09-30"), Lang::Zh);
+            let a = &d.customers[0];
+            assert_eq!(a.purchase_amount, m, "case {i}: M");
+            assert_eq!(a.deal_count, f, "case {i}: F");
+            assert_eq!(a.first_purchase, first.map(day), "case {i}: first");
+            assert_eq!(a.last_purchase, last.map(day), "case {i}: last");
+        }
+    }
+
+    #[test]
+    fn future_rows_are_rejected_once_each() {
+        let mut e = with_customers(&["A"]);
+        e.transactions = vec![
+            tx(2, "A", "2026-10-01", 5.0, None),
+            tx(3, "A", "2026-09-30", 7.0, None),
+        ];
+        e.usage = vec![UsageEvent {
+            code: "A".into(),
+            date: day("2026-12-01"),
+            module: None,
+            hours: None,
+            source: src(4),
+        }];
+        e.surveys = vec![SurveyEvent {
+            code: "A".into(),
+            score: Some(50.0),
+            complaints: 0.0,
+            date: Some(day("2027-01-01")),
+            source: src(5),
+        }];
+        e.dataset.rows_read = 4;
+        let d = aggregate(e, day("2026-09-30"), Lang::En);
+        assert_eq!(d.rows_rejected, 3);
+        let rows: Vec<Option<u32>> = d.findings.iter().map(|f| f.row).collect();
+        assert_eq!(rows, [Some(2), Some(4), Some(5)]);
+        assert!(d
+            .findings
+            .iter()
+            .all(|f| f.kind == FindingKind::FutureDate && f.rejected));
+        assert_eq!(
+            d.customers[0].purchase_amount,
+            Some(7.0),
+            "the as-of day itself counts"
+        );
+        assert_eq!(d.customers[0].satisfaction, None);
+        assert!(
+            d.findings[0].problem.contains("2026-09-30"),
+            "{}",
+            d.findings[0].problem
+        );
+    }
+
+    #[test]
+    fn logins_count_in_the_90_days_up_to_as_of() {
+        let as_of = day("2026-09-30");
+        // (login date, counted)
+        let cases = [
+            ("2026-09-30", true),
+            ("2026-07-03", true),
+            ("2026-07-02", false),
+            ("2025-01-01", false),
+        ];
+        for (date, counted) in cases {
+            let mut e = with_customers(&["A"]);
+            e.usage = vec![UsageEvent {
+                code: "A".into(),
+                date: day(date),
+                module: Some("总账、报表".into()),
+                hours: Some(2.0),
+                source: src(2),
+            }];
+            let d = aggregate(e, as_of, Lang::Zh);
+            let a = &d.customers[0];
+            assert_eq!(
+                a.login_count,
+                Some(if counted { 1.0 } else { 0.0 }),
+                "{date}"
+            );
+            assert_eq!(a.usage_hours, counted.then_some(2.0), "{date}");
+            assert_eq!(a.last_login, Some(day(date)), "{date}");
+            assert_eq!(a.modules, ["总账", "报表"], "{date}");
+        }
+    }
+
+    #[test]
+    fn surveys_average_and_count_complaints() {
+        let mut e = with_customers(&["A", "B"]);
+        let s = |score: Option<f64>, complaints: f64| SurveyEvent {
+            code: "A".into(),
+            score,
+            complaints,
+            date: None,
+            source: src(2),
+        };
+        e.surveys = vec![s(Some(80.0), 0.0), s(Some(60.0), 1.0), s(None, 2.0)];
+        let d = aggregate(e, day("2026-09-30"), Lang::Zh);
+        assert_eq!(d.customers[0].satisfaction, Some(70.0));
+        assert_eq!(d.customers[0].complaints, Some(3.0));
+        assert_eq!(
+            (d.customers[1].satisfaction, d.customers[1].complaints),
+            (None, None)
+        );
+    }
 }

@@ -1,1 +1,895 @@
-//! Charts for the report, drawn with plotters into RGB pixel buffers. OWNER: report helper (stub).
+//! Stage 7 support: the report's charts — the data behind each chart (pub, so the workbook can
+//! feed its native charts from the same numbers) and its drawing with plotters into an RGB
+//! pixel buffer, labelled in Chinese with the report's font.
+//!
+//! Charts are raster images placed at ≥ 200 dpi: vector charts lose their CJK text and bloat
+//! the file (see NOTES-crates.md). Titles live in the PDF as text, so they stay searchable.
+
+use std::sync::Mutex;
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::{register_font, FontStyle};
+
+use crate::error::{Error, Result};
+use crate::font::Font;
+use crate::model::{Analysis, Classified, IndustryGroup, Lang, Level, RfmClass, SizeClass, Tier};
+use crate::report::format::{self, MoneyUnit};
+use crate::say;
+
+/// The family name the report's font is registered under in plotters.
+const FAMILY: &str = "custseg-report";
+/// Pixel width of a full-width chart (174 mm at about 200 dpi).
+pub const FULL_WIDTH: u32 = 1400;
+
+/// An RGB8 raster chart.
+#[derive(Debug, Clone)]
+pub struct Chart {
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// Pixels, row by row, 3 bytes each.
+    pub rgb: Vec<u8>,
+}
+
+/// Colours for series, in a palette that survives greyscale printing reasonably.
+pub const PALETTE: [RGBColor; 8] = [
+    RGBColor(31, 78, 121),
+    RGBColor(230, 126, 34),
+    RGBColor(39, 174, 96),
+    RGBColor(142, 68, 173),
+    RGBColor(192, 57, 43),
+    RGBColor(22, 160, 133),
+    RGBColor(127, 140, 141),
+    RGBColor(241, 196, 15),
+];
+
+/// Colour of a tier: core dark blue, potential orange, general grey.
+pub fn tier_color(tier: Tier) -> RGBColor {
+    match tier {
+        Tier::Core => PALETTE[0],
+        Tier::Potential => PALETTE[1],
+        Tier::General => PALETTE[6],
+    }
+}
+
+// ───────────────────────────── chart data ─────────────────────────────
+
+/// The amount a customer bought (元): 消费金额 from transactions, else 累计购买金额.
+pub fn amount_of(customer: &Classified) -> f64 {
+    customer
+        .monetary
+        .or(customer.record.purchase_amount)
+        .unwrap_or(0.0)
+        .max(0.0)
+}
+
+/// Count and amount of one tier.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TierStat {
+    /// The tier.
+    pub tier: Tier,
+    /// Customers in it.
+    pub count: usize,
+    /// Their amount (元).
+    pub amount: f64,
+    /// Mean 综合得分.
+    pub mean_score: f64,
+}
+
+/// Count, amount and mean score per tier, in `Tier::ALL` order.
+pub fn tier_stats(analysis: &Analysis) -> Vec<TierStat> {
+    Tier::ALL
+        .iter()
+        .map(|&tier| {
+            let members: Vec<&Classified> = analysis
+                .classification
+                .customers
+                .iter()
+                .filter(|c| c.tier == tier)
+                .collect();
+            let count = members.len();
+            TierStat {
+                tier,
+                count,
+                amount: members.iter().map(|c| amount_of(c)).sum(),
+                mean_score: members.iter().map(|c| c.total_score).sum::<f64>()
+                    / count.max(1) as f64,
+            }
+        })
+        .collect()
+}
+
+/// Customers per industry group (rows, `IndustryGroup::ALL` order) and size class (columns,
+/// `SizeClass::ALL` order).
+pub fn size_by_industry(analysis: &Analysis) -> Vec<(IndustryGroup, [usize; 5])> {
+    IndustryGroup::ALL
+        .iter()
+        .map(|&group| {
+            let mut row = [0usize; 5];
+            for c in analysis
+                .classification
+                .customers
+                .iter()
+                .filter(|c| c.industry_group == group)
+            {
+                if let Some(i) = SizeClass::ALL.iter().position(|&s| s == c.size_class) {
+                    row[i] += 1;
+                }
+            }
+            (group, row)
+        })
+        .collect()
+}
+
+/// The Pareto (ABC) curve: customers sorted by amount, largest first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pareto {
+    /// (share of customers, cumulative share of amount), both 0–1, starting at (0, 0).
+    pub points: Vec<(f64, f64)>,
+    /// Customers in class A (the largest that together make 80 % of the amount).
+    pub a_count: usize,
+    /// Customers in class B (the next ones, up to 95 %).
+    pub b_count: usize,
+    /// Customers in class C (the rest).
+    pub c_count: usize,
+    /// Total amount (元).
+    pub total: f64,
+}
+
+/// The Pareto curve and its ABC classes (A: first 80 % of the amount, B: up to 95 %, C: rest).
+pub fn pareto(analysis: &Analysis) -> Pareto {
+    let mut amounts: Vec<f64> = analysis
+        .classification
+        .customers
+        .iter()
+        .map(amount_of)
+        .collect();
+    amounts.sort_by(|a, b| b.total_cmp(a));
+    let total: f64 = amounts.iter().sum();
+    let n = amounts.len();
+    let mut points = vec![(0.0, 0.0)];
+    let (mut a_count, mut b_count) = (0, 0);
+    let mut running = 0.0;
+    // Thin the curve to at most ~400 points: the chart is 1400 px wide.
+    let step = (n / 400).max(1);
+    for (i, amount) in amounts.iter().enumerate() {
+        let before = format::share(running, total);
+        running += amount;
+        if before < 0.80 {
+            a_count += 1;
+        } else if before < 0.95 {
+            b_count += 1;
+        }
+        if (i + 1) % step == 0 || i + 1 == n {
+            points.push(((i + 1) as f64 / n as f64, format::share(running, total)));
+        }
+    }
+    if total <= 0.0 {
+        a_count = 0;
+        b_count = 0;
+    }
+    Pareto {
+        points,
+        a_count,
+        b_count,
+        c_count: n - a_count - b_count,
+        total,
+    }
+}
+
+/// Count and amount (元) per RFM class, in `RfmClass::ALL` order; customers without a class
+/// are left out.
+pub fn rfm_stats(analysis: &Analysis) -> Vec<(RfmClass, usize, f64)> {
+    RfmClass::ALL
+        .iter()
+        .map(|&class| {
+            let members = analysis
+                .classification
+                .customers
+                .iter()
+                .filter(|c| c.rfm == Some(class));
+            let (count, amount) = members.fold((0, 0.0), |(n, a), c| (n + 1, a + amount_of(c)));
+            (class, count, amount)
+        })
+        .collect()
+}
+
+/// Ten buckets of 10 points over 0–100 (100 falls into the last one).
+pub fn histogram(values: impl Iterator<Item = f64>) -> [usize; 10] {
+    let mut buckets = [0usize; 10];
+    for v in values.filter(|v| v.is_finite()) {
+        let i = ((v / 10.0).floor().max(0.0) as usize).min(9);
+        buckets[i] += 1;
+    }
+    buckets
+}
+
+/// 活跃得分 in ten buckets, split by churn risk (高, 中, 低); None when no customer has one.
+pub fn activity_histogram(analysis: &Analysis) -> Option<[[usize; 10]; 3]> {
+    let customers = &analysis.classification.customers;
+    if customers.iter().all(|c| c.scores.activity.is_none()) {
+        return None;
+    }
+    let mut out = [[0usize; 10]; 3];
+    for (i, level) in [Level::High, Level::Medium, Level::Low].iter().enumerate() {
+        out[i] = histogram(
+            customers
+                .iter()
+                .filter(|c| c.churn_risk == *level)
+                .filter_map(|c| c.scores.activity),
+        );
+    }
+    Some(out)
+}
+
+/// Customers per churn-risk level (高, 中, 低).
+pub fn churn_counts(analysis: &Analysis) -> [usize; 3] {
+    let mut out = [0usize; 3];
+    for c in &analysis.classification.customers {
+        out[match c.churn_risk {
+            Level::High => 0,
+            Level::Medium => 1,
+            Level::Low => 2,
+        }] += 1;
+    }
+    out
+}
+
+/// Satisfaction (0–100) in ten buckets; None when no customer has a satisfaction value.
+pub fn satisfaction_histogram(analysis: &Analysis) -> Option<[usize; 10]> {
+    let values: Vec<f64> = analysis
+        .classification
+        .customers
+        .iter()
+        .filter_map(|c| c.record.satisfaction)
+        .collect();
+    if values.is_empty() {
+        None
+    } else {
+        Some(histogram(values.into_iter()))
+    }
+}
+
+/// (价值得分, 活跃得分, cluster id) per customer with both scores.
+pub fn cluster_points(analysis: &Analysis) -> Vec<(f64, f64, usize)> {
+    analysis
+        .classification
+        .customers
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| {
+            let cluster = analysis
+                .clustering
+                .labels
+                .get(i)
+                .copied()
+                .unwrap_or(c.cluster);
+            Some((c.scores.value?, c.scores.activity?, cluster))
+        })
+        .collect()
+}
+
+// ───────────────────────────── drawing ─────────────────────────────
+
+/// Serialises font registration: plotters keeps fonts in a process-wide registry.
+static REGISTER: Mutex<()> = Mutex::new(());
+
+/// Makes `font` the face plotters draws chart text with.
+pub fn use_font(font: &Font, lang: Lang) -> Result<()> {
+    let _guard = REGISTER.lock().unwrap_or_else(|p| p.into_inner());
+    register_font(FAMILY, FontStyle::Normal, font.standalone_bytes()).map_err(|_| {
+        Error::output(say!(
+            lang,
+            "字体无法用于绘制图表。",
+            "The font cannot be used to draw the charts."
+        ))
+    })
+}
+
+fn draw_error<E: std::fmt::Debug>(lang: Lang) -> impl Fn(E) -> Error {
+    move |e| {
+        Error::output(say!(
+            lang,
+            "绘制图表失败：{:?}",
+            "Drawing a chart failed: {:?}",
+            e
+        ))
+    }
+}
+
+fn label(size: u32) -> TextStyle<'static> {
+    TextStyle::from((FAMILY, size).into_font()).color(&RGBColor(52, 58, 64))
+}
+
+/// Text style sizes in pixels at ~200 dpi (8 px ≈ 1 mm; 28 px ≈ 10 pt).
+const SMALL: u32 = 28;
+const NORMAL: u32 = 32;
+
+type Area<'a> = DrawingArea<BitMapBackend<'a>, plotters::coord::Shift>;
+
+fn render(
+    width: u32,
+    height: u32,
+    lang: Lang,
+    draw: impl FnOnce(&Area) -> Result<()>,
+) -> Result<Chart> {
+    let mut rgb = vec![255u8; (width * height * 3) as usize];
+    {
+        let root = BitMapBackend::with_buffer(&mut rgb, (width, height)).into_drawing_area();
+        root.fill(&WHITE).map_err(draw_error(lang))?;
+        draw(&root)?;
+        root.present().map_err(draw_error(lang))?;
+    }
+    Ok(Chart { width, height, rgb })
+}
+
+/// A nice upper bound for an axis: 1, 2, 2.5 or 5 × 10ⁿ above `max`.
+fn nice_max(max: f64) -> f64 {
+    if max <= 0.0 || !max.is_finite() {
+        return 1.0;
+    }
+    let magnitude = 10f64.powf(max.log10().floor());
+    for step in [1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0] {
+        if step * magnitude >= max * 1.08 {
+            return step * magnitude;
+        }
+    }
+    10.0 * magnitude
+}
+
+/// One bar panel: categories along x, one value each, value labels above the bars.
+#[allow(clippy::too_many_arguments)]
+fn bar_panel(
+    area: &Area,
+    lang: Lang,
+    title: &str,
+    categories: &[String],
+    values: &[f64],
+    colors: &[RGBColor],
+    value_text: &dyn Fn(f64) -> String,
+) -> Result<()> {
+    let n = categories.len().max(1);
+    let y_max = nice_max(values.iter().cloned().fold(0.0, f64::max));
+    let mut chart = ChartBuilder::on(area)
+        .margin(18)
+        .margin_top(50)
+        .x_label_area_size(50)
+        .y_label_area_size(110)
+        .caption(title, label(NORMAL))
+        .build_cartesian_2d(-0.5f64..n as f64 - 0.5, 0f64..y_max)
+        .map_err(draw_error(lang))?;
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .x_labels(0)
+        .y_labels(6)
+        .y_label_formatter(&|v| format::thousands(*v, if y_max < 10.0 { 1 } else { 0 }))
+        .label_style(label(SMALL))
+        .light_line_style(RGBColor(240, 240, 240))
+        .bold_line_style(RGBColor(225, 225, 225))
+        .axis_style(RGBColor(160, 160, 160))
+        .draw()
+        .map_err(draw_error(lang))?;
+    chart
+        .draw_series(values.iter().enumerate().map(|(i, v)| {
+            let c = colors[i % colors.len()];
+            Rectangle::new([(i as f64 - 0.32, 0.0), (i as f64 + 0.32, *v)], c.filled())
+        }))
+        .map_err(draw_error(lang))?;
+    // backend_coord is relative to the whole image; the panel draws relative to itself.
+    let (ox, oy) = area.get_base_pixel();
+    for (i, (cat, v)) in categories.iter().zip(values).enumerate() {
+        let (x, y) = chart.backend_coord(&(i as f64, *v));
+        let (_, base) = chart.backend_coord(&(i as f64, 0.0));
+        let (x, y, base) = (x - ox, y - oy, base - oy);
+        area.draw(&Text::new(
+            value_text(*v),
+            (x, y - 8),
+            label(SMALL).pos(Pos::new(HPos::Center, VPos::Bottom)),
+        ))
+        .map_err(draw_error(lang))?;
+        area.draw(&Text::new(
+            cat.clone(),
+            (x, base + 12),
+            label(NORMAL).pos(Pos::new(HPos::Center, VPos::Top)),
+        ))
+        .map_err(draw_error(lang))?;
+    }
+    Ok(())
+}
+
+/// 客户等级分布: customers per tier and amount per tier, side by side.
+pub fn tier_chart(stats: &[TierStat], unit: MoneyUnit, lang: Lang) -> Result<Chart> {
+    render(FULL_WIDTH, 560, lang, |root| {
+        let (left, right) = root.split_horizontally(FULL_WIDTH / 2);
+        let names: Vec<String> = stats
+            .iter()
+            .map(|s| s.tier.label(lang).to_string())
+            .collect();
+        let colors: Vec<RGBColor> = stats.iter().map(|s| tier_color(s.tier)).collect();
+        let counts: Vec<f64> = stats.iter().map(|s| s.count as f64).collect();
+        let total_count: f64 = counts.iter().sum();
+        bar_panel(
+            &left,
+            lang,
+            &say!(lang, "客户数（家）", "Customers"),
+            &names,
+            &counts,
+            &colors,
+            &|v| {
+                format!(
+                    "{}（{}）",
+                    format::thousands(v, 0),
+                    format::percent(format::share(v, total_count))
+                )
+            },
+        )?;
+        let amounts: Vec<f64> = stats.iter().map(|s| s.amount / unit.divisor()).collect();
+        let total_amount: f64 = amounts.iter().sum();
+        bar_panel(
+            &right,
+            lang,
+            &say!(lang, "销售额（{}）", "Sales ({})", unit.name(lang)),
+            &names,
+            &amounts,
+            &colors,
+            &|v| {
+                format!(
+                    "{}（{}）",
+                    format::thousands(v, 1),
+                    format::percent(format::share(v, total_amount))
+                )
+            },
+        )
+    })
+}
+
+/// 规模与行业: stacked bars of customers per industry group, split by size class.
+pub fn size_industry_chart(rows: &[(IndustryGroup, [usize; 5])], lang: Lang) -> Result<Chart> {
+    render(FULL_WIDTH, 620, lang, |root| {
+        let n = rows.len().max(1);
+        let y_max = nice_max(
+            rows.iter()
+                .map(|(_, r)| r.iter().sum::<usize>() as f64)
+                .fold(0.0, f64::max),
+        );
+        let mut chart = ChartBuilder::on(root)
+            .margin(18)
+            .margin_top(70)
+            .x_label_area_size(50)
+            .y_label_area_size(110)
+            .build_cartesian_2d(-0.5f64..n as f64 - 0.5, 0f64..y_max)
+            .map_err(draw_error(lang))?;
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .x_labels(0)
+            .y_labels(6)
+            .y_label_formatter(&|v| format::thousands(*v, 0))
+            .y_desc(say!(lang, "客户数（家）", "Customers"))
+            .label_style(label(SMALL))
+            .axis_desc_style(label(SMALL))
+            .light_line_style(RGBColor(240, 240, 240))
+            .bold_line_style(RGBColor(225, 225, 225))
+            .axis_style(RGBColor(160, 160, 160))
+            .draw()
+            .map_err(draw_error(lang))?;
+        let size_colors = [PALETTE[0], PALETTE[5], PALETTE[1], PALETTE[7], PALETTE[6]];
+        for (s, size) in SizeClass::ALL.iter().enumerate() {
+            chart
+                .draw_series(rows.iter().enumerate().map(|(i, (_, r))| {
+                    let below: usize = r[..s].iter().sum();
+                    Rectangle::new(
+                        [
+                            (i as f64 - 0.3, below as f64),
+                            (i as f64 + 0.3, (below + r[s]) as f64),
+                        ],
+                        size_colors[s].filled(),
+                    )
+                }))
+                .map_err(draw_error(lang))?;
+            // Legend along the top, drawn by hand so it never covers a bar.
+            let x = 140 + s as i32 * 200;
+            root.draw(&Rectangle::new(
+                [(x, 22), (x + 26, 48)],
+                size_colors[s].filled(),
+            ))
+            .map_err(draw_error(lang))?;
+            root.draw(&Text::new(
+                size.label(lang).to_string(),
+                (x + 36, 35),
+                label(NORMAL).pos(Pos::new(HPos::Left, VPos::Center)),
+            ))
+            .map_err(draw_error(lang))?;
+        }
+        for (i, (group, r)) in rows.iter().enumerate() {
+            let total: usize = r.iter().sum();
+            let (x, y) = chart.backend_coord(&(i as f64, total as f64));
+            let (_, base) = chart.backend_coord(&(i as f64, 0.0));
+            root.draw(&Text::new(
+                format::count(total),
+                (x, y - 8),
+                label(SMALL).pos(Pos::new(HPos::Center, VPos::Bottom)),
+            ))
+            .map_err(draw_error(lang))?;
+            root.draw(&Text::new(
+                group.label(lang).to_string(),
+                (x, base + 12),
+                label(NORMAL).pos(Pos::new(HPos::Center, VPos::Top)),
+            ))
+            .map_err(draw_error(lang))?;
+        }
+        Ok(())
+    })
+}
+
+/// 价值分析: the Pareto curve with the ABC cut lines at 80 % and 95 % of the amount.
+pub fn pareto_chart(p: &Pareto, lang: Lang) -> Result<Chart> {
+    render(FULL_WIDTH, 640, lang, |root| {
+        let mut chart = ChartBuilder::on(root)
+            .margin(18)
+            .margin_right(40)
+            .x_label_area_size(80)
+            .y_label_area_size(110)
+            .build_cartesian_2d(0f64..100.0, 0f64..100.0)
+            .map_err(draw_error(lang))?;
+        chart
+            .configure_mesh()
+            .x_labels(11)
+            .y_labels(11)
+            .x_label_formatter(&|v| format!("{v:.0}%"))
+            .y_label_formatter(&|v| format!("{v:.0}%"))
+            .x_desc(say!(
+                lang,
+                "客户占比（按销售额从高到低排列）",
+                "Share of customers (largest first)"
+            ))
+            .y_desc(say!(lang, "累计销售额占比", "Cumulative share of sales"))
+            .label_style(label(SMALL))
+            .axis_desc_style(label(SMALL))
+            .light_line_style(RGBColor(244, 244, 244))
+            .bold_line_style(RGBColor(228, 228, 228))
+            .axis_style(RGBColor(160, 160, 160))
+            .draw()
+            .map_err(draw_error(lang))?;
+        let n = (p.a_count + p.b_count + p.c_count).max(1) as f64;
+        let a_x = p.a_count as f64 / n * 100.0;
+        let b_x = (p.a_count + p.b_count) as f64 / n * 100.0;
+        // Shade the A and B zones lightly; C is the white remainder.
+        chart
+            .draw_series([
+                Rectangle::new([(0.0, 0.0), (a_x, 100.0)], RGBColor(225, 236, 247).filled()),
+                Rectangle::new([(a_x, 0.0), (b_x, 100.0)], RGBColor(253, 240, 225).filled()),
+            ])
+            .map_err(draw_error(lang))?;
+        for (y, x) in [(80.0, a_x), (95.0, b_x)] {
+            chart
+                .draw_series(DashedLineSeries::new(
+                    vec![(0.0, y), (x, y), (x, 0.0)],
+                    10,
+                    6,
+                    ShapeStyle::from(&RGBColor(120, 120, 120)).stroke_width(2),
+                ))
+                .map_err(draw_error(lang))?;
+        }
+        chart
+            .draw_series(LineSeries::new(
+                p.points.iter().map(|(x, y)| (x * 100.0, y * 100.0)),
+                ShapeStyle::from(&PALETTE[0]).stroke_width(4),
+            ))
+            .map_err(draw_error(lang))?;
+        let zones = [
+            (
+                a_x / 2.0,
+                format!("A {}", say!(lang, "类", "class")),
+                p.a_count,
+            ),
+            (
+                (a_x + b_x) / 2.0,
+                format!("B {}", say!(lang, "类", "class")),
+                p.b_count,
+            ),
+            (
+                (b_x + 100.0) / 2.0,
+                format!("C {}", say!(lang, "类", "class")),
+                p.c_count,
+            ),
+        ];
+        for (i, (x, name, count)) in zones.iter().enumerate() {
+            let (px, py) = chart.backend_coord(&(*x, 30.0 - i as f64 * 0.0));
+            // Narrow zones get their label to the right of the cut line instead.
+            let text = format!("{name} {}{}", format::count(*count), say!(lang, "家", ""));
+            let style = label(NORMAL).pos(Pos::new(HPos::Center, VPos::Center));
+            let px = if i < 2 && ((if i == 0 { a_x } else { b_x - a_x }) < 12.0) {
+                let (edge, _) = chart.backend_coord(&(if i == 0 { a_x } else { b_x }, 0.0));
+                edge + 100 + 40 * i as i32
+            } else {
+                px
+            };
+            root.draw(&Text::new(text, (px, py + 40 * i as i32), style))
+                .map_err(draw_error(lang))?;
+        }
+        for (y, text) in [(80.0, "80%"), (95.0, "95%")] {
+            let (px, py) = chart.backend_coord(&(0.0, y));
+            root.draw(&Text::new(
+                text.to_string(),
+                (px + 8, py - 4),
+                label(SMALL).pos(Pos::new(HPos::Left, VPos::Bottom)),
+            ))
+            .map_err(draw_error(lang))?;
+        }
+        Ok(())
+    })
+}
+
+/// A histogram over 0–100 in ten buckets, stacked by series, with a legend.
+fn stacked_histogram(
+    root: &Area,
+    lang: Lang,
+    series: &[(String, RGBColor, [usize; 10])],
+    x_desc: &str,
+) -> Result<()> {
+    let totals: Vec<usize> = (0..10)
+        .map(|b| series.iter().map(|s| s.2[b]).sum())
+        .collect();
+    let y_max = nice_max(totals.iter().cloned().max().unwrap_or(0) as f64);
+    let mut chart = ChartBuilder::on(root)
+        .margin(18)
+        .margin_top(if series.len() > 1 { 70 } else { 30 })
+        .x_label_area_size(80)
+        .y_label_area_size(110)
+        .build_cartesian_2d(0f64..100.0, 0f64..y_max)
+        .map_err(draw_error(lang))?;
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .x_labels(11)
+        .y_labels(6)
+        .x_label_formatter(&|v| format!("{v:.0}"))
+        .y_label_formatter(&|v| format::thousands(*v, 0))
+        .x_desc(x_desc)
+        .y_desc(say!(lang, "客户数（家）", "Customers"))
+        .label_style(label(SMALL))
+        .axis_desc_style(label(SMALL))
+        .light_line_style(RGBColor(240, 240, 240))
+        .bold_line_style(RGBColor(225, 225, 225))
+        .axis_style(RGBColor(160, 160, 160))
+        .draw()
+        .map_err(draw_error(lang))?;
+    for (s, (name, color, counts)) in series.iter().enumerate() {
+        chart
+            .draw_series((0..10).map(|b| {
+                let below: usize = series[..s].iter().map(|x| x.2[b]).sum();
+                let x = b as f64 * 10.0;
+                Rectangle::new(
+                    [
+                        (x + 0.8, below as f64),
+                        (x + 9.2, (below + counts[b]) as f64),
+                    ],
+                    color.filled(),
+                )
+            }))
+            .map_err(draw_error(lang))?;
+        if series.len() > 1 {
+            let x = 140 + s as i32 * 260;
+            root.draw(&Rectangle::new([(x, 22), (x + 26, 48)], color.filled()))
+                .map_err(draw_error(lang))?;
+            root.draw(&Text::new(
+                name.clone(),
+                (x + 36, 35),
+                label(NORMAL).pos(Pos::new(HPos::Left, VPos::Center)),
+            ))
+            .map_err(draw_error(lang))?;
+        }
+    }
+    Ok(())
+}
+
+/// 活跃与流失: 活跃得分 distribution, stacked by churn risk.
+pub fn activity_chart(h: &[[usize; 10]; 3], lang: Lang) -> Result<Chart> {
+    render(FULL_WIDTH, 560, lang, |root| {
+        let series = [
+            (
+                say!(lang, "流失风险 高", "Churn risk high"),
+                PALETTE[4],
+                h[0],
+            ),
+            (
+                say!(lang, "流失风险 中", "Churn risk medium"),
+                PALETTE[1],
+                h[1],
+            ),
+            (
+                say!(lang, "流失风险 低", "Churn risk low"),
+                PALETTE[2],
+                h[2],
+            ),
+        ];
+        stacked_histogram(
+            root,
+            lang,
+            &series,
+            &say!(lang, "活跃得分", "Activity score"),
+        )
+    })
+}
+
+/// 满意度: distribution of satisfaction (0–100).
+pub fn satisfaction_chart(h: &[usize; 10], lang: Lang) -> Result<Chart> {
+    render(FULL_WIDTH, 500, lang, |root| {
+        let series = [(String::new(), PALETTE[5], *h)];
+        stacked_histogram(
+            root,
+            lang,
+            &series,
+            &say!(lang, "满意度（0–100）", "Satisfaction (0–100)"),
+        )
+    })
+}
+
+/// 聚类画像: 价值得分 against 活跃得分, one colour per cluster, with a legend of names.
+pub fn cluster_chart(
+    points: &[(f64, f64, usize)],
+    names: &[(usize, String)],
+    lang: Lang,
+) -> Result<Chart> {
+    let legend_rows = names.len().div_ceil(2).max(1) as u32;
+    render(FULL_WIDTH, 680 + 40 * legend_rows, lang, |root| {
+        let (plot, legend) = root.split_vertically(680);
+        let mut chart = ChartBuilder::on(&plot)
+            .margin(18)
+            .margin_right(40)
+            .x_label_area_size(80)
+            .y_label_area_size(110)
+            .build_cartesian_2d(0f64..100.0, 0f64..100.0)
+            .map_err(draw_error(lang))?;
+        chart
+            .configure_mesh()
+            .x_labels(11)
+            .y_labels(11)
+            .x_desc(say!(lang, "价值得分", "Value score"))
+            .y_desc(say!(lang, "活跃得分", "Activity score"))
+            .x_label_formatter(&|v| format!("{v:.0}"))
+            .y_label_formatter(&|v| format!("{v:.0}"))
+            .label_style(label(SMALL))
+            .axis_desc_style(label(SMALL))
+            .light_line_style(RGBColor(244, 244, 244))
+            .bold_line_style(RGBColor(228, 228, 228))
+            .axis_style(RGBColor(160, 160, 160))
+            .draw()
+            .map_err(draw_error(lang))?;
+        // Many points: smaller dots, so that the clusters' shapes stay visible.
+        let radius = if points.len() > 3000 {
+            3
+        } else if points.len() > 800 {
+            4
+        } else {
+            6
+        };
+        for (id, _) in names {
+            let color = PALETTE[(id + 7) % PALETTE.len()];
+            chart
+                .draw_series(points.iter().filter(|p| p.2 == *id).map(|p| {
+                    Circle::new(
+                        (p.0.clamp(0.0, 100.0), p.1.clamp(0.0, 100.0)),
+                        radius,
+                        color.mix(0.65).filled(),
+                    )
+                }))
+                .map_err(draw_error(lang))?;
+        }
+        for (i, (id, name)) in names.iter().enumerate() {
+            let color = PALETTE[(id + 7) % PALETTE.len()];
+            let x = 140 + (i % 2) as i32 * 620;
+            let y = 10 + (i / 2) as i32 * 40;
+            legend
+                .draw(&Circle::new((x + 12, y + 14), 10, color.filled()))
+                .map_err(draw_error(lang))?;
+            legend
+                .draw(&Text::new(
+                    format!("{id}  {name}"),
+                    (x + 34, y + 14),
+                    label(NORMAL).pos(Pos::new(HPos::Left, VPos::Center)),
+                ))
+                .map_err(draw_error(lang))?;
+        }
+        Ok(())
+    })
+}
+
+/// The colour of cluster `id` in the scatter chart (for the profile table's legend swatches).
+pub fn cluster_color(id: usize) -> (u8, u8, u8) {
+    let c = PALETTE[(id + 7) % PALETTE.len()];
+    (c.0, c.1, c.2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testdata;
+
+    #[test]
+    fn tier_stats_add_up_to_the_customer_base() {
+        let a = testdata::analysis(300, Lang::Zh);
+        let stats = tier_stats(&a);
+        assert_eq!(stats.iter().map(|s| s.count).sum::<usize>(), 300);
+        let total: f64 = a.classification.customers.iter().map(amount_of).sum();
+        let summed: f64 = stats.iter().map(|s| s.amount).sum();
+        assert!(
+            (total - summed).abs() < 1e-6 * total.max(1.0),
+            "{total} vs {summed}"
+        );
+        assert_eq!(
+            stats.iter().map(|s| s.tier).collect::<Vec<_>>(),
+            Tier::ALL.to_vec()
+        );
+    }
+
+    #[test]
+    fn pareto_classes_cut_at_80_and_95_percent() {
+        let mut a = testdata::analysis(10, Lang::Zh);
+        let amounts = [500.0, 200.0, 100.0, 80.0, 50.0, 30.0, 20.0, 10.0, 6.0, 4.0];
+        for (c, m) in a.classification.customers.iter_mut().zip(amounts) {
+            c.monetary = Some(m);
+        }
+        let p = pareto(&a);
+        // 500 (0→50%), 200 (50→70%), 100 (70→80%): A; 80 (80→88%), 50 (→93%), 30 (→96%): B.
+        assert_eq!((p.a_count, p.b_count, p.c_count), (3, 3, 4));
+        assert_eq!(p.points.first(), Some(&(0.0, 0.0)));
+        let last = p.points.last().copied().expect("points");
+        assert!(
+            (last.0 - 1.0).abs() < 1e-9 && (last.1 - 1.0).abs() < 1e-9,
+            "{last:?}"
+        );
+        assert!(
+            p.points.windows(2).all(|w| w[1].1 >= w[0].1),
+            "curve must rise"
+        );
+    }
+
+    #[test]
+    fn histogram_buckets_cover_0_to_100() {
+        let cases: [(&[f64], [usize; 10]); 3] = [
+            (&[0.0, 9.99, 10.0], [2, 1, 0, 0, 0, 0, 0, 0, 0, 0]),
+            (&[100.0, 95.0, -3.0], [1, 0, 0, 0, 0, 0, 0, 0, 0, 2]),
+            (&[f64::NAN, 55.0], [0, 0, 0, 0, 0, 1, 0, 0, 0, 0]),
+        ];
+        for (values, expected) in cases {
+            assert_eq!(histogram(values.iter().copied()), expected, "{values:?}");
+        }
+    }
+
+    #[test]
+    fn size_by_industry_counts_every_customer_once() {
+        let a = testdata::analysis(250, Lang::Zh);
+        let rows = size_by_industry(&a);
+        let total: usize = rows.iter().map(|(_, r)| r.iter().sum::<usize>()).sum();
+        assert_eq!(total, 250);
+        let rfm: usize = rfm_stats(&a).iter().map(|r| r.1).sum();
+        assert_eq!(rfm, 250);
+    }
+
+    #[test]
+    fn satisfaction_missing_everywhere_gives_no_histogram() {
+        let mut a = testdata::analysis(20, Lang::Zh);
+        assert!(satisfaction_histogram(&a).is_some());
+        for c in &mut a.classification.customers {
+            c.record.satisfaction = None;
+        }
+        assert!(satisfaction_histogram(&a).is_none());
+    }
+
+    #[test]
+    fn charts_render_with_the_embedded_font() {
+        let a = testdata::analysis(200, Lang::Zh);
+        use_font(&Font::embedded(), Lang::Zh).expect("font registers");
+        let chart = tier_chart(&tier_stats(&a), MoneyUnit::Wan, Lang::Zh).expect("tier chart");
+        assert_eq!(chart.rgb.len(), (chart.width * chart.height * 3) as usize);
+        // Something besides white was drawn.
+        assert!(chart.rgb.iter().any(|&b| b < 200));
+        let p = pareto_chart(&pareto(&a), Lang::En).expect("pareto chart");
+        assert!(p.rgb.iter().any(|&b| b < 200));
+    }
+}

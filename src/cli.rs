@@ -108,6 +108,10 @@ pub struct RunArgs {
     /// 使用指定的中文字体文件代替内置字体
     #[arg(long, value_name = "FILE")]
     pub font: Option<PathBuf>,
+
+    /// Print the time of each stage on stderr (for benchmarks).
+    #[arg(long, hide = true)]
+    pub timings: bool,
 }
 
 /// Options of `check`.

@@ -1,16 +1,186 @@
 //! Quarter comparison: read a result workbook of an earlier run back into tier snapshots and
 //! compute the migration (transition matrix; upgraded, downgraded, new, lost).
-//! OWNER: workbook helper (stub).
+//!
+//! Promises: any workbook custseg wrote (zh or en) reads back with the codes as they were
+//! written; a file that is not a result workbook gets one sentence naming the file and what is
+//! missing; the same two snapshots always give the same migration, lists in a stable order.
 
+use std::collections::{HashMap, HashSet};
+use std::io::{Read, Seek};
 use std::path::Path;
 
-use crate::error::Result;
-use crate::model::{Classified, Lang, Migration, TierSnapshot};
+use calamine::{open_workbook_auto, Data, Range, Reader, Sheets};
+
+use crate::error::{Error, Result};
+use crate::messages;
+use crate::model::{Classified, Lang, Migration, Move, Tier, TierSnapshot};
+use crate::workbook::{
+    CODE_COLUMN_KEY, CUSTOMERS_SHEET, DERIVED_HEADERS, NAME_COLUMN_KEY, OWN_CODE_HEADER,
+    OWN_NAME_HEADER, SETTINGS_SHEET, TIER, TOTAL_SCORE,
+};
 
 /// Reads the 客户明细 (or Customers) sheet of a custseg result workbook.
+///
+/// The code column is the one 参数 names, else a header 客户编码 / Customer Code, else the first
+/// column; rows without a code or a tier (e.g. a totals row a user added) are skipped.
+///
+/// # Errors
+/// An input error naming the file when it cannot be opened, has no customers sheet, lacks the
+/// 客户等级 or 综合得分 column, holds a cell that is no tier or score, or holds no customer.
 pub fn read_snapshot(path: &Path, lang: Lang) -> Result<Vec<TierSnapshot>> {
-    let _ = (path, lang);
-    Ok(Vec::new())
+    let file = path
+        .file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
+    let mut workbook = open_workbook_auto(path)
+        .map_err(|e| Error::input(messages::snapshot_unreadable(lang, &file, &e.to_string())))?;
+    read_workbook(&mut workbook, &file, lang)
+}
+
+/// Reads the snapshot from an opened workbook; `file` names it in messages.
+pub fn read_workbook<RS: Read + Seek>(
+    workbook: &mut Sheets<RS>,
+    file: &str,
+    lang: Lang,
+) -> Result<Vec<TierSnapshot>> {
+    let names = workbook.sheet_names();
+    let find = |pair: (&str, &str)| {
+        names
+            .iter()
+            .find(|n| n.as_str() == pair.0 || n.as_str() == pair.1)
+            .cloned()
+    };
+    let Some(sheet) = find(CUSTOMERS_SHEET) else {
+        return Err(Error::input(messages::snapshot_no_sheet(lang, file)));
+    };
+    let (code_header, name_header) = match find(SETTINGS_SHEET) {
+        Some(settings) => match workbook.worksheet_range(&settings) {
+            Ok(range) => (
+                setting(&range, CODE_COLUMN_KEY),
+                setting(&range, NAME_COLUMN_KEY),
+            ),
+            Err(_) => (None, None),
+        },
+        None => (None, None),
+    };
+    let range = workbook
+        .worksheet_range(&sheet)
+        .map_err(|e| Error::input(messages::snapshot_unreadable(lang, file, &e.to_string())))?;
+    let first_row = range.start().map(|(r, _)| r as usize + 1).unwrap_or(1);
+    let mut rows = range.rows();
+    let header: Vec<String> = rows
+        .next()
+        .map(|r| r.iter().map(|c| text(c).trim().to_string()).collect())
+        .unwrap_or_default();
+    let position = |names: &[&str]| header.iter().position(|h| names.contains(&h.as_str()));
+    let last_position = |names: &[&str]| header.iter().rposition(|h| names.contains(&h.as_str()));
+
+    let code_col = code_header
+        .as_deref()
+        .and_then(|h| position(&[h]))
+        .or_else(|| position(&[OWN_CODE_HEADER.0, OWN_CODE_HEADER.1]))
+        .unwrap_or(0);
+    let name_col = name_header
+        .as_deref()
+        .and_then(|h| position(&[h]))
+        .or_else(|| position(&[OWN_NAME_HEADER.0, OWN_NAME_HEADER.1]));
+    // The derived columns come after the input's own ones, so search them from the right.
+    let tier_pair = DERIVED_HEADERS[TIER];
+    let score_pair = DERIVED_HEADERS[TOTAL_SCORE];
+    let missing = |pair: (&str, &str)| {
+        Error::input(messages::snapshot_missing_column(
+            lang,
+            file,
+            &sheet,
+            lang.pick(pair.0, pair.1),
+        ))
+    };
+    let tier_col = last_position(&[tier_pair.0, tier_pair.1]).ok_or_else(|| missing(tier_pair))?;
+    let score_col =
+        last_position(&[score_pair.0, score_pair.1]).ok_or_else(|| missing(score_pair))?;
+
+    let mut out = Vec::new();
+    for (i, row) in rows.enumerate() {
+        let excel_row = first_row + 1 + i;
+        let cell = |col: usize| row.get(col).unwrap_or(&Data::Empty);
+        let code = text(cell(code_col)).trim().to_string();
+        let tier_text = text(cell(tier_col));
+        if code.is_empty() || tier_text.trim().is_empty() {
+            continue;
+        }
+        let header_of = |col: usize| header.get(col).cloned().unwrap_or_default();
+        let tier = Tier::parse(&tier_text).ok_or_else(|| {
+            Error::input(messages::snapshot_bad_tier(
+                lang,
+                file,
+                &sheet,
+                excel_row,
+                &header_of(tier_col),
+                &tier_text,
+            ))
+        })?;
+        let total_score = number(cell(score_col)).ok_or_else(|| {
+            Error::input(messages::snapshot_bad_score(
+                lang,
+                file,
+                &sheet,
+                excel_row,
+                &header_of(score_col),
+                &text(cell(score_col)),
+            ))
+        })?;
+        let name = name_col
+            .map(|c| text(cell(c)).trim().to_string())
+            .unwrap_or_default();
+        out.push(TierSnapshot {
+            code,
+            name,
+            tier,
+            total_score,
+        });
+    }
+    if out.is_empty() {
+        return Err(Error::input(messages::snapshot_empty(lang, file, &sheet)));
+    }
+    Ok(out)
+}
+
+/// Column B of the 参数 row whose column A is `key` (in either language).
+fn setting(range: &Range<Data>, key: (&str, &str)) -> Option<String> {
+    range.rows().find_map(|r| {
+        let label = text(r.first()?);
+        (label == key.0 || label == key.1)
+            .then(|| r.get(1).map(text))
+            .flatten()
+            .filter(|v| !v.trim().is_empty())
+    })
+}
+
+/// A cell as the user reads it: numbers without a needless `.0`, so a code typed as a number
+/// reads back as it shows.
+fn text(cell: &Data) -> String {
+    match cell {
+        Data::Empty => String::new(),
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Float(f) => crate::model::Cell::Number(*f).display(),
+        Data::Int(i) => i.to_string(),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(d) => d
+            .as_datetime()
+            .map(|d| crate::model::Cell::DateTime(d).display())
+            .unwrap_or_else(|| d.as_f64().to_string()),
+        Data::Error(e) => e.to_string(),
+    }
+}
+
+fn number(cell: &Data) -> Option<f64> {
+    match cell {
+        Data::Float(f) => Some(*f),
+        Data::Int(i) => Some(*i as f64),
+        Data::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+    .filter(|v: &f64| v.is_finite())
 }
 
 /// The snapshot of the current run.
@@ -26,15 +196,102 @@ pub fn snapshot(customers: &[Classified]) -> Vec<TierSnapshot> {
         .collect()
 }
 
-/// Compares two snapshots.
+fn rank(tier: Tier) -> usize {
+    match tier {
+        Tier::Core => 0,
+        Tier::Potential => 1,
+        Tier::General => 2,
+    }
+}
+
+/// Compares two snapshots: the transition matrix over customers in both; upgraded and
+/// downgraded sorted by the size of the score change (largest first); new sorted by current
+/// score, lost by previous score (highest first); ties by code. A code listed twice in one
+/// snapshot counts once, at its first row.
 pub fn migrate(
     previous: &[TierSnapshot],
     current: &[TierSnapshot],
     previous_file: &str,
 ) -> Migration {
-    let _ = (previous, current);
-    Migration {
+    let mut before: HashMap<&str, &TierSnapshot> = HashMap::with_capacity(previous.len());
+    for p in previous {
+        before.entry(p.code.as_str()).or_insert(p);
+    }
+    let mut migration = Migration {
         previous_file: previous_file.to_string(),
         ..Migration::default()
+    };
+    let mut seen: HashSet<&str> = HashSet::with_capacity(current.len());
+    for c in current {
+        if !seen.insert(c.code.as_str()) {
+            continue;
+        }
+        match before.get(c.code.as_str()) {
+            Some(p) => {
+                let (from, to) = (rank(p.tier), rank(c.tier));
+                migration.matrix[from][to] += 1;
+                let mv = Move {
+                    code: c.code.clone(),
+                    name: if c.name.is_empty() {
+                        p.name.clone()
+                    } else {
+                        c.name.clone()
+                    },
+                    before: Some(p.tier),
+                    after: Some(c.tier),
+                    score_before: Some(p.total_score),
+                    score_after: Some(c.total_score),
+                };
+                if to < from {
+                    migration.upgraded.push(mv);
+                } else if to > from {
+                    migration.downgraded.push(mv);
+                }
+            }
+            None => migration.new.push(Move {
+                code: c.code.clone(),
+                name: c.name.clone(),
+                before: None,
+                after: Some(c.tier),
+                score_before: None,
+                score_after: Some(c.total_score),
+            }),
+        }
     }
+    let mut gone: HashSet<&str> = HashSet::new();
+    for p in previous {
+        if !seen.contains(p.code.as_str()) && gone.insert(p.code.as_str()) {
+            migration.lost.push(Move {
+                code: p.code.clone(),
+                name: p.name.clone(),
+                before: Some(p.tier),
+                after: None,
+                score_before: Some(p.total_score),
+                score_after: None,
+            });
+        }
+    }
+    let change = |m: &Move| m.score_after.unwrap_or(0.0) - m.score_before.unwrap_or(0.0);
+    migration.upgraded.sort_by(|a, b| {
+        change(b)
+            .total_cmp(&change(a))
+            .then_with(|| a.code.cmp(&b.code))
+    });
+    migration.downgraded.sort_by(|a, b| {
+        change(a)
+            .total_cmp(&change(b))
+            .then_with(|| a.code.cmp(&b.code))
+    });
+    let score = |m: &Move| m.score_after.or(m.score_before).unwrap_or(0.0);
+    for list in [&mut migration.new, &mut migration.lost] {
+        list.sort_by(|a, b| {
+            score(b)
+                .total_cmp(&score(a))
+                .then_with(|| a.code.cmp(&b.code))
+        });
+    }
+    migration
 }
+
+#[cfg(test)]
+mod tests;

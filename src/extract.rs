@@ -1,14 +1,37 @@
 //! Stage 2, extract: find each sheet's header row, match its columns to canonical fields through
 //! aliases, decide the sheet's role, and turn rows into customer records and events, recording a
-//! finding for every row not used. OWNER: reading helper (stub).
+//! finding for every row not used.
+//!
+//! Promises (SPEC §3):
+//! - every data row (a non-blank row below a header, in a used sheet) is counted in `rows_read`
+//!   and is either used or has exactly one finding with `rejected = true`;
+//! - a totals row (合计/总计/小计) is read and rejected, never a customer;
+//! - the same code twice in customers sheets is merged: each field keeps its first non-empty
+//!   value, the later row only fills fields still empty, and gets one `DuplicateCode` finding
+//!   (not rejected: its values are used);
+//! - the same 统一社会信用代码 under two codes keeps both and flags the later one;
+//! - satisfaction columns are put on 0–100 by their own values: largest value ≤ 5 → 5-point
+//!   scale (×20), ≤ 10 → 10-point scale (×10), otherwise 0–100 as is; words are 5-point.
 
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use crate::error::Result;
-use crate::model::{Dataset, Lang, SourceRow};
+use crate::error::{Error, Result};
+use crate::fields::{field_for_key, header_key, Field, FieldType};
+use crate::messages as msg;
+use crate::model::{
+    Cell, CustomerRecord, Dataset, Finding, FindingKind, InputFile, Lang, RawSheet, SheetInfo,
+    SheetRole, SourceRow,
+};
 use crate::profile::Profile;
+use crate::read;
+use crate::values::{
+    cell_date, cell_money, cell_number, cell_percent, cell_text, code_text, fold_width,
+    parse_complaint, parse_number, parse_payment_model, satisfaction_word, split_list, trim,
+    HeaderUnit, Parsed,
+};
 
 /// One transaction line (销售明细/收款/合同).
 #[derive(Debug, Clone)]
@@ -55,6 +78,17 @@ pub struct SurveyEvent {
     pub source: SourceRow,
 }
 
+/// A customers sheet holding pre-aggregated columns that detail rows may replace.
+#[derive(Debug, Clone, Default)]
+pub struct SummaryColumns {
+    /// Input file name.
+    pub file: String,
+    /// Sheet name.
+    pub sheet: String,
+    /// (input header, canonical field) of each summary column.
+    pub columns: Vec<(String, &'static str)>,
+}
+
 /// What the read and extract stages give: the customers with their own attributes, and the
 /// detail rows still to be aggregated once the as-of date is known.
 #[derive(Debug, Clone, Default)]
@@ -67,10 +101,1745 @@ pub struct Extracted {
     pub usage: Vec<UsageEvent>,
     /// Survey records.
     pub surveys: Vec<SurveyEvent>,
+    /// Customers sheets with summary columns (累计金额, 登录次数, 满意度 …).
+    pub summaries: Vec<SummaryColumns>,
 }
 
 /// Reads every input file (several files are one dataset, joined by customer code).
+///
+/// # Errors
+/// An input error when a file cannot be read (see [`read::read_file`]) or when no sheet of any
+/// file has a customer-code column.
+///
+/// # Examples
+/// ```no_run
+/// use custseg::{extract, model::Lang, profile::Profile};
+/// let profile = Profile::builtin("software", Lang::Zh).unwrap()?;
+/// let extracted = extract::load(&["客户档案.xlsx".into()], &profile, Lang::Zh)?;
+/// println!("{} customers", extracted.dataset.customers.len());
+/// # Ok::<(), custseg::Error>(())
+/// ```
 pub fn load(paths: &[PathBuf], profile: &Profile, lang: Lang) -> Result<Extracted> {
-    let _ = (paths, profile, lang);
-    Ok(Extracted::default())
+    let files = read_all(paths, lang)?;
+    extract_sheets(files, profile, lang)
+}
+
+/// Reads the files, two at a time in parallel; the first error in path order wins.
+fn read_all(paths: &[PathBuf], lang: Lang) -> Result<Vec<(InputFile, Vec<RawSheet>)>> {
+    let mut out = Vec::with_capacity(paths.len());
+    for chunk in paths.chunks(2) {
+        let results: Vec<Result<(InputFile, Vec<RawSheet>)>> = std::thread::scope(|s| {
+            let handles: Vec<_> = chunk
+                .iter()
+                .map(|p| s.spawn(move || read::read_file(p, lang)))
+                .collect();
+            handles
+                .into_iter()
+                .zip(chunk)
+                .map(|(h, p)| {
+                    h.join().unwrap_or_else(|_| {
+                        Err(Error::input(msg::read_corrupt(
+                            lang,
+                            &p.display().to_string(),
+                            "panic",
+                        )))
+                    })
+                })
+                .collect()
+        });
+        for r in results {
+            out.push(r?);
+        }
+    }
+    Ok(out)
+}
+
+/// One recognised column of a sheet.
+#[derive(Debug, Clone)]
+struct Column {
+    /// Index into the sheet's row vectors.
+    index: usize,
+    /// Header as written (trimmed).
+    header: String,
+    /// Canonical field, when the header means one.
+    field: Option<&'static Field>,
+    /// Unit given in the header.
+    unit: Option<HeaderUnit>,
+}
+
+/// What was made of a sheet's top: header rows, columns, role.
+#[derive(Debug, Clone)]
+struct Layout {
+    /// Index (into `rows`) of the last header row; data starts below it.
+    header_end: usize,
+    /// Index of the (first) header row.
+    header_start: usize,
+    columns: Vec<Column>,
+    role: SheetRole,
+}
+
+impl Layout {
+    fn col(&self, name: &str) -> Option<&Column> {
+        self.columns
+            .iter()
+            .find(|c| c.field.is_some_and(|f| f.name == name))
+    }
+
+    fn has(&self, name: &str) -> bool {
+        self.col(name).is_some()
+    }
+}
+
+fn header_text(cell: Option<&Cell>) -> Option<String> {
+    match cell {
+        Some(Cell::Text(s)) => {
+            let t = trim(s);
+            (!t.is_empty()).then(|| t.to_string())
+        }
+        _ => None,
+    }
+}
+
+/// Distinct fields matched by a candidate header (one text per column).
+fn score(texts: &[Option<String>], profile: &Profile) -> (bool, usize) {
+    let mut seen = HashSet::new();
+    for t in texts.iter().flatten() {
+        if let Some(f) = field_for_key(&header_key(t).0, profile) {
+            seen.insert(f.name);
+        }
+    }
+    (seen.contains("code"), seen.len())
+}
+
+const HEADER_SCAN_ROWS: usize = 40;
+
+/// A header candidate: its score (has a code column, fields matched), first and last row, texts.
+type Candidate = ((bool, usize), usize, usize, Vec<Option<String>>);
+
+/// A file's sheets with their layouts.
+type LaidOut = (InputFile, Vec<(RawSheet, Option<Layout>)>);
+
+/// Finds the header: the row (or a group row plus its sub-header row) matching the most fields,
+/// preferring one with a customer-code column. Title rows, 制表日期 and 单位 lines match none.
+fn find_header(sheet: &RawSheet, profile: &Profile) -> Option<(usize, usize, Vec<Option<String>>)> {
+    let scan = sheet.rows.len().min(HEADER_SCAN_ROWS);
+    let texts: Vec<Vec<Option<String>>> = sheet.rows[..scan]
+        .iter()
+        .map(|r| r.iter().map(|c| header_text(Some(c))).collect())
+        .collect();
+    let scores: Vec<(bool, usize)> = texts.iter().map(|t| score(t, profile)).collect();
+    let mut best: Option<Candidate> = None;
+    let mut consider = |s: (bool, usize), start: usize, end: usize, t: Vec<Option<String>>| {
+        if s.1 == 0 {
+            return;
+        }
+        if best.as_ref().is_none_or(|b| s > b.0) {
+            best = Some((s, start, end, t));
+        }
+    };
+    for r in 0..scan {
+        consider(scores[r], r, r, texts[r].clone());
+        if r + 1 < scan && scores[r].1 > 0 && scores[r + 1].1 > 0 {
+            if let Some(merged) = merge_two_rows(&texts[r], &texts[r + 1], profile) {
+                let s = score(&merged, profile);
+                if s.1 > scores[r].1.max(scores[r + 1].1) {
+                    consider(s, r, r + 1, merged);
+                }
+            }
+        }
+    }
+    best.map(|(_, start, end, t)| (start, end, t))
+}
+
+/// A group row above sub-headers: the top row's fields stand over blank cells below (they were
+/// merged vertically), the sub-header row fills the rest; the group texts over sub-headers are
+/// dropped.
+fn merge_two_rows(
+    top: &[Option<String>],
+    sub: &[Option<String>],
+    profile: &Profile,
+) -> Option<Vec<Option<String>>> {
+    let width = top.len().max(sub.len());
+    let mut merged = Vec::with_capacity(width);
+    for i in 0..width {
+        let t = top.get(i).cloned().flatten();
+        let s = sub.get(i).cloned().flatten();
+        let top_is_field = t
+            .as_deref()
+            .is_some_and(|t| field_for_key(&header_key(t).0, profile).is_some());
+        if top_is_field && s.is_some() && s != t {
+            return None;
+        }
+        merged.push(s.or(t));
+    }
+    Some(merged)
+}
+
+/// Decides the sheet's role from its fields.
+fn role_of(layout_fields: &HashSet<&'static str>) -> SheetRole {
+    let has = |n: &str| layout_fields.contains(n);
+    if !has("code") {
+        return SheetRole::Ignored;
+    }
+    const ATTRIBUTES: [&str; 24] = [
+        "credit_code",
+        "industry",
+        "region",
+        "founded",
+        "employees",
+        "revenue",
+        "total_assets",
+        "payment_model",
+        "product",
+        "needs",
+        "budget",
+        "purchase_amount",
+        "deal_count",
+        "first_purchase",
+        "last_purchase",
+        "renewal_rate",
+        "login_count",
+        "last_login",
+        "tickets",
+        "receivable",
+        "overdue_days",
+        "style",
+        "house_area",
+        "stage",
+    ];
+    let attributes = ATTRIBUTES.iter().filter(|a| has(a)).count();
+    let money = has("amount") || (has("quantity") && has("unit_price"));
+    if has("date") && money {
+        SheetRole::Transactions
+    } else if has("date") && (has("satisfaction") || has("complaints")) && attributes == 0 {
+        SheetRole::Surveys
+    } else if has("date") && attributes == 0 {
+        SheetRole::Usage
+    } else if attributes == 0 && !has("name") && (has("satisfaction") || has("complaints")) {
+        SheetRole::Surveys
+    } else {
+        SheetRole::Customers
+    }
+}
+
+fn layout(sheet: &RawSheet, profile: &Profile) -> Option<Layout> {
+    let (start, end, texts) = find_header(sheet, profile)?;
+    let mut columns = Vec::new();
+    let mut fields = HashSet::new();
+    for (index, t) in texts.into_iter().enumerate() {
+        let Some(header) = t else { continue };
+        let (key, unit) = header_key(&header);
+        // The first column meaning a field takes it; a later one is kept as a plain column.
+        let field = field_for_key(&key, profile).filter(|f| fields.insert(f.name));
+        columns.push(Column {
+            index,
+            header,
+            field,
+            unit,
+        });
+    }
+    Some(Layout {
+        header_end: end,
+        header_start: start,
+        role: role_of(&fields),
+        columns,
+    })
+}
+
+/// True for a row that totals the ones above it (合计/总计/小计/共计, Total).
+fn is_totals_row(row: &[Cell], code_index: usize) -> bool {
+    let is_word = |c: &Cell| match c {
+        Cell::Text(s) => {
+            let folded = fold_width(s);
+            let t: String = folded.chars().filter(|c| !c.is_whitespace()).collect();
+            let t = t.to_lowercase();
+            ["合计", "总计", "小计", "共计", "总合计", "本页合计", "累计"]
+                .iter()
+                .any(|w| t.starts_with(w) && t.chars().count() <= w.chars().count() + 4)
+                || matches!(
+                    t.as_str(),
+                    "total" | "grandtotal" | "subtotal" | "sum" | "totals"
+                )
+                || t.starts_with("total:")
+        }
+        _ => false,
+    };
+    let code_blank = row.get(code_index).is_none_or(|c| code_text(c).is_none());
+    let code_is_word = row.get(code_index).is_some_and(is_word);
+    code_is_word || (code_blank && row.iter().any(is_word))
+}
+
+/// How a satisfaction column's numbers are scaled to 0–100, from the largest number in it.
+fn satisfaction_scale(rows: &[Vec<Cell>], index: usize) -> (u32, f64) {
+    let mut max = f64::MIN;
+    for row in rows {
+        let v = match row.get(index) {
+            Some(Cell::Number(n)) => Some(*n),
+            Some(Cell::Text(s)) if satisfaction_word(s).is_none() => parse_number(s),
+            _ => None,
+        };
+        if let Some(v) = v.filter(|v| v.is_finite()) {
+            max = max.max(v);
+        }
+    }
+    let scale = if max <= 5.0 {
+        5
+    } else if max <= 10.0 {
+        10
+    } else {
+        100
+    };
+    (scale, if max == f64::MIN { 0.0 } else { max })
+}
+
+/// A satisfaction cell on 0–100.
+fn satisfaction_value(cell: &Cell, scale: u32) -> Parsed<f64> {
+    if let Cell::Text(s) = cell {
+        if let Some(w) = satisfaction_word(s) {
+            return Parsed::Value(w * 20.0);
+        }
+    }
+    match cell_number(cell) {
+        Parsed::Value(v) => Parsed::Value(v * 100.0 / scale as f64),
+        other => other,
+    }
+}
+
+/// A value read from one cell for one field.
+#[derive(Debug, Clone)]
+enum FieldValue {
+    Text(String),
+    Number(f64),
+    Date(NaiveDate),
+    List(Vec<String>),
+    Payment(crate::model::PaymentModel),
+}
+
+/// Why a value was not used.
+enum Problem {
+    Unreadable(&'static str),
+    OutOfRange(&'static str),
+}
+
+fn kind_name(kind: FieldType) -> &'static str {
+    match kind {
+        FieldType::Money { .. } => "money",
+        FieldType::Date => "date",
+        FieldType::Percent => "percent",
+        FieldType::Satisfaction => "satisfaction",
+        FieldType::Payment => "payment",
+        _ => "number",
+    }
+}
+
+/// The plausible range of a numeric field, for the findings; `None` when any value is fine.
+fn plausible(name: &str) -> Option<(f64, f64, &'static str)> {
+    Some(match name {
+        "employees" | "deal_count" | "login_count" | "tickets" | "complaints" | "projects"
+        | "house_area" | "usage_hours" | "overdue_days" | "quantity" => (0.0, f64::MAX, "≥ 0"),
+        "renewal_rate" => (0.0, 5.0, "0–500%"),
+        "satisfaction" => (0.0, 100.0, "0–100"),
+        "nps" => (0.0, 10.0, "0–10"),
+        _ => return None,
+    })
+}
+
+/// Reads one cell for a column's field. `sat_scale` is the column's satisfaction scale.
+fn read_value(
+    cell: &Cell,
+    col: &Column,
+    f: &Field,
+    sat_scale: u32,
+) -> std::result::Result<Option<FieldValue>, Problem> {
+    let unreadable = Problem::Unreadable(kind_name(f.kind));
+    let num = |p: Parsed<f64>| -> std::result::Result<Option<FieldValue>, Problem> {
+        match p {
+            Parsed::Blank => Ok(None),
+            Parsed::Unreadable => Err(Problem::Unreadable(kind_name(f.kind))),
+            Parsed::Value(v) => {
+                if let Some((lo, hi, shown)) = plausible(f.name) {
+                    if v < lo || v > hi {
+                        return Err(Problem::OutOfRange(shown));
+                    }
+                }
+                Ok(Some(FieldValue::Number(v)))
+            }
+        }
+    };
+    match f.kind {
+        FieldType::Text | FieldType::Code => {
+            Ok(cell_text(cell).map(|t| FieldValue::Text(t.into_owned())))
+        }
+        FieldType::List => Ok(cell_text(cell)
+            .map(|t| split_list(&t))
+            .filter(|l| !l.is_empty())
+            .map(FieldValue::List)),
+        FieldType::Number => {
+            let factor = match col.unit {
+                Some(HeaderUnit::Months) => 30.0,
+                Some(HeaderUnit::Years) => 365.0,
+                Some(HeaderUnit::Minutes) => 1.0 / 60.0,
+                _ => 1.0,
+            };
+            num(match cell_number(cell) {
+                Parsed::Value(v) => Parsed::Value(v * factor),
+                other => other,
+            })
+        }
+        FieldType::Money { stored } => {
+            let stored = stored as f64;
+            let default = match col.unit {
+                Some(HeaderUnit::Money(u)) => u,
+                _ => stored,
+            };
+            num(cell_money(cell, default, stored))
+        }
+        FieldType::Percent => num(cell_percent(cell, col.unit == Some(HeaderUnit::Percent))),
+        FieldType::Date => match cell_date(cell) {
+            Parsed::Blank => Ok(None),
+            Parsed::Value(d) => Ok(Some(FieldValue::Date(d))),
+            Parsed::Unreadable => Err(unreadable),
+        },
+        FieldType::Satisfaction => num(satisfaction_value(cell, sat_scale)),
+        FieldType::Payment => match cell_text(cell) {
+            None => Ok(None),
+            Some(t) => parse_payment_model(&t)
+                .map(|p| Some(FieldValue::Payment(p)))
+                .ok_or(unreadable),
+        },
+        FieldType::Complaint => match cell {
+            Cell::Number(n) => num(Parsed::Value(*n)),
+            Cell::Bool(b) => Ok(Some(FieldValue::Number(if *b { 1.0 } else { 0.0 }))),
+            _ => match cell_text(cell) {
+                None => Ok(None),
+                Some(t) => match parse_complaint(&t) {
+                    Some(v) => num(Parsed::Value(v)),
+                    None => Err(unreadable),
+                },
+            },
+        },
+    }
+}
+
+fn fill<T>(slot: &mut Option<T>, v: T) {
+    if slot.is_none() {
+        *slot = Some(v);
+    }
+}
+
+/// Sets a customer's field unless it already has a value (the first non-empty value wins).
+fn set_field(rec: &mut CustomerRecord, name: &str, value: FieldValue) {
+    use FieldValue as V;
+    match (name, value) {
+        ("name", V::Text(t)) => fill(&mut rec.name, t),
+        ("credit_code", V::Text(t)) => fill(&mut rec.credit_code, t),
+        ("industry", V::Text(t)) => fill(&mut rec.industry, t),
+        ("region", V::Text(t)) => fill(&mut rec.region, t),
+        ("product", V::Text(t)) => fill(&mut rec.product, t),
+        ("style", V::Text(t)) => fill(&mut rec.style, t),
+        ("stage", V::Text(t)) => fill(&mut rec.stage, t),
+        ("founded", V::Date(d)) => fill(&mut rec.founded, d),
+        ("first_purchase", V::Date(d)) => fill(&mut rec.first_purchase, d),
+        ("last_purchase", V::Date(d)) => fill(&mut rec.last_purchase, d),
+        ("last_login", V::Date(d)) => fill(&mut rec.last_login, d),
+        ("payment_model", V::Payment(p)) => fill(&mut rec.payment_model, p),
+        ("modules", V::List(l)) if rec.modules.is_empty() => rec.modules = l,
+        ("needs", V::List(l)) if rec.needs.is_empty() => rec.needs = l,
+        (name, V::Number(v)) => {
+            let slot = match name {
+                "employees" => &mut rec.employees,
+                "revenue" => &mut rec.revenue,
+                "total_assets" => &mut rec.total_assets,
+                "budget" => &mut rec.budget,
+                "purchase_amount" => &mut rec.purchase_amount,
+                "deal_count" => &mut rec.deal_count,
+                "renewal_rate" => &mut rec.renewal_rate,
+                "login_count" => &mut rec.login_count,
+                "usage_hours" => &mut rec.usage_hours,
+                "tickets" => &mut rec.tickets,
+                "satisfaction" => &mut rec.satisfaction,
+                "nps" => &mut rec.nps,
+                "complaints" => &mut rec.complaints,
+                "receivable" => &mut rec.receivable,
+                "overdue_days" => &mut rec.overdue_days,
+                "house_area" => &mut rec.house_area,
+                "projects" => &mut rec.projects,
+                _ => return,
+            };
+            fill(slot, v);
+        }
+        _ => {}
+    }
+}
+
+/// Fields in a customers sheet that detail sheets of a role recompute.
+const SUMMARY_FIELDS: [&str; 9] = [
+    "purchase_amount",
+    "deal_count",
+    "first_purchase",
+    "last_purchase",
+    "login_count",
+    "last_login",
+    "usage_hours",
+    "satisfaction",
+    "complaints",
+];
+
+/// The run-wide state while sheets are turned into customers and events.
+struct Builder<'a> {
+    profile: &'a Profile,
+    lang: Lang,
+    out: Extracted,
+    index: HashMap<String, usize>,
+    /// Union of the customers sheets' headers.
+    column_index: HashMap<String, usize>,
+    has_customers_sheet: bool,
+    /// Codes first seen in detail sheets, with the name given there (no customers sheet).
+    detail_codes: Vec<(String, Option<String>, SourceRow)>,
+    detail_seen: HashSet<String>,
+    /// The code column's header of each detail sheet, by (file, sheet).
+    code_headers: HashMap<(String, String), String>,
+}
+
+struct RowPlace<'s> {
+    file: &'s str,
+    sheet: &'s str,
+    row: u32,
+}
+
+impl Builder<'_> {
+    /// A finding about a row that is still used.
+    fn note(
+        &mut self,
+        at: &RowPlace,
+        column: Option<&str>,
+        value: String,
+        kind: FindingKind,
+        problem: String,
+        action: String,
+    ) {
+        self.out.dataset.findings.push(Finding {
+            file: at.file.to_string(),
+            sheet: at.sheet.to_string(),
+            row: Some(at.row),
+            column: column.map(str::to_string),
+            value,
+            kind,
+            problem,
+            action,
+            rejected: false,
+        });
+    }
+
+    /// The one rejecting finding of a row left out.
+    fn reject(
+        &mut self,
+        at: &RowPlace,
+        column: Option<&str>,
+        value: String,
+        kind: FindingKind,
+        problem: String,
+    ) {
+        let action = msg::read_action_row_left_out(self.lang);
+        self.note(at, column, value, kind, problem, action);
+        self.out.dataset.rows_rejected += 1;
+        if let Some(f) = self.out.dataset.findings.last_mut() {
+            f.rejected = true;
+        }
+    }
+
+    fn sheet_finding(
+        &mut self,
+        file: &str,
+        sheet: &str,
+        kind: FindingKind,
+        problem: String,
+        action: String,
+    ) {
+        self.out.dataset.findings.push(Finding {
+            file: file.to_string(),
+            sheet: sheet.to_string(),
+            row: None,
+            column: None,
+            value: String::new(),
+            kind,
+            problem,
+            action,
+            rejected: false,
+        });
+    }
+
+    /// Common row checks: blank rows are skipped (None), totals rows and rows without a code
+    /// are rejected (None); otherwise the code.
+    fn row_code(&mut self, row: &[Cell], at: &RowPlace, code_col: &Column) -> Option<String> {
+        if is_totals_row(row, code_col.index) {
+            let value = row
+                .iter()
+                .find(|c| !c.is_blank())
+                .map(Cell::display)
+                .unwrap_or_default();
+            let problem = msg::read_totals_row(self.lang);
+            self.reject(at, None, value, FindingKind::TotalsRow, problem);
+            return None;
+        }
+        match row.get(code_col.index).and_then(code_text) {
+            Some(code) => Some(code),
+            None => {
+                let value = row
+                    .get(code_col.index)
+                    .map(Cell::display)
+                    .unwrap_or_default();
+                let problem = msg::read_missing_code(self.lang);
+                self.reject(
+                    at,
+                    Some(&code_col.header),
+                    value,
+                    FindingKind::MissingCode,
+                    problem,
+                );
+                None
+            }
+        }
+    }
+
+    fn customers_sheet(&mut self, sheet: &RawSheet, lay: &Layout, info: &mut SheetInfo) {
+        self.has_customers_sheet = true;
+        let lang = self.lang;
+        let Some(code_col) = lay.col("code").cloned() else {
+            return;
+        };
+        // Where each of this sheet's columns goes in the union of customers-sheet headers.
+        let mut slots = Vec::with_capacity(lay.columns.len());
+        for c in &lay.columns {
+            let next = self.column_index.len();
+            let slot = *self.column_index.entry(c.header.clone()).or_insert(next);
+            if slot == next {
+                self.out.dataset.input_columns.push(c.header.clone());
+            }
+            if c.field.is_some_and(|f| f.name == "code") && self.out.dataset.code_column.is_none() {
+                self.out.dataset.code_column = Some(slot);
+            }
+            if c.field.is_some_and(|f| f.name == "name") && self.out.dataset.name_column.is_none() {
+                self.out.dataset.name_column = Some(slot);
+            }
+            slots.push(slot);
+        }
+        let data = &sheet.rows[lay.header_end + 1..];
+        let scales: HashMap<usize, u32> = lay
+            .columns
+            .iter()
+            .filter(|c| c.field.is_some_and(|f| f.kind == FieldType::Satisfaction))
+            .map(|c| (c.index, satisfaction_scale(data, c.index).0))
+            .collect();
+        let summary: Vec<(String, &'static str)> = lay
+            .columns
+            .iter()
+            .filter_map(|c| {
+                c.field
+                    .filter(|f| SUMMARY_FIELDS.contains(&f.name))
+                    .map(|f| (c.header.clone(), f.name))
+            })
+            .collect();
+        if !summary.is_empty() {
+            self.out.summaries.push(SummaryColumns {
+                file: sheet.file.clone(),
+                sheet: sheet.sheet.clone(),
+                columns: summary,
+            });
+        }
+        for (i, row) in data.iter().enumerate() {
+            if row.iter().all(Cell::is_blank) {
+                continue;
+            }
+            let at = RowPlace {
+                file: &sheet.file,
+                sheet: &sheet.sheet,
+                row: sheet.first_row + (lay.header_end + 1 + i) as u32,
+            };
+            self.out.dataset.rows_read += 1;
+            info.data_rows += 1;
+            let Some(code) = self.row_code(row, &at, &code_col) else {
+                continue;
+            };
+            let existing = self.index.get(&code).copied();
+            let pos = match existing {
+                Some(p) => {
+                    let first_row = self.out.dataset.customers[p].source.row;
+                    let problem = msg::read_duplicate_code(lang, &code, first_row);
+                    let action = msg::read_action_merged(lang);
+                    self.note(
+                        &at,
+                        Some(&code_col.header),
+                        code.clone(),
+                        FindingKind::DuplicateCode,
+                        problem,
+                        action,
+                    );
+                    p
+                }
+                None => {
+                    let p = self.out.dataset.customers.len();
+                    self.index.insert(code.clone(), p);
+                    self.out.dataset.customers.push(CustomerRecord {
+                        code,
+                        source: SourceRow {
+                            file: sheet.file.clone(),
+                            sheet: sheet.sheet.clone(),
+                            row: at.row,
+                        },
+                        ..CustomerRecord::default()
+                    });
+                    p
+                }
+            };
+            for (c, &slot) in lay.columns.iter().zip(&slots) {
+                let Some(cell) = row.get(c.index) else {
+                    continue;
+                };
+                let rec = &mut self.out.dataset.customers[pos];
+                if rec.original.len() <= slot {
+                    rec.original.resize(slot + 1, Cell::Empty);
+                }
+                if rec.original[slot].is_blank() {
+                    rec.original[slot] = cell.clone();
+                }
+                let Some(f) = c.field else { continue };
+                if f.name == "code" {
+                    continue;
+                }
+                let scale = scales.get(&c.index).copied().unwrap_or(100);
+                match read_value(cell, c, f, scale) {
+                    Ok(Some(v)) => set_field(&mut self.out.dataset.customers[pos], f.name, v),
+                    Ok(None) => {}
+                    Err(p) => {
+                        let (kind, problem) = match p {
+                            Problem::Unreadable(k) => {
+                                (FindingKind::BadValue, msg::read_bad_value(lang, k))
+                            }
+                            Problem::OutOfRange(r) => {
+                                (FindingKind::OutOfRange, msg::read_out_of_range(lang, r))
+                            }
+                        };
+                        let action = msg::read_action_value_blank(lang);
+                        self.note(&at, Some(&c.header), cell.display(), kind, problem, action);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Reads one required or optional value of a detail row; a bad optional value is a finding
+    /// on a used row, a bad required value rejects the row (returns Err(())).
+    fn detail_value<T>(
+        &mut self,
+        at: &RowPlace,
+        col: &Column,
+        cell: Option<&Cell>,
+        kind: &'static str,
+        required: bool,
+        parse: impl Fn(&Cell) -> Parsed<T>,
+    ) -> std::result::Result<Option<T>, ()> {
+        let lang = self.lang;
+        let cell = cell.unwrap_or(&Cell::Empty);
+        match parse(cell) {
+            Parsed::Value(v) => Ok(Some(v)),
+            Parsed::Blank if !required => Ok(None),
+            Parsed::Blank => {
+                let problem = msg::read_missing_value(lang, kind);
+                self.reject(
+                    at,
+                    Some(&col.header),
+                    cell.display(),
+                    FindingKind::BadValue,
+                    problem,
+                );
+                Err(())
+            }
+            Parsed::Unreadable if required => {
+                let problem = msg::read_bad_value(lang, kind);
+                self.reject(
+                    at,
+                    Some(&col.header),
+                    cell.display(),
+                    FindingKind::BadValue,
+                    problem,
+                );
+                Err(())
+            }
+            Parsed::Unreadable => {
+                let problem = msg::read_bad_value(lang, kind);
+                let action = msg::read_action_value_blank(lang);
+                self.note(
+                    at,
+                    Some(&col.header),
+                    cell.display(),
+                    FindingKind::BadValue,
+                    problem,
+                    action,
+                );
+                Ok(None)
+            }
+        }
+    }
+
+    fn note_detail_code(&mut self, code: &str, row: &[Cell], lay: &Layout, source: &SourceRow) {
+        if self.detail_seen.contains(code) {
+            return;
+        }
+        self.detail_seen.insert(code.to_string());
+        let name = lay
+            .col("name")
+            .and_then(|c| row.get(c.index))
+            .and_then(cell_text)
+            .map(|t| t.into_owned());
+        self.detail_codes
+            .push((code.to_string(), name, source.clone()));
+    }
+
+    fn detail_sheet(&mut self, sheet: &RawSheet, lay: &Layout, info: &mut SheetInfo) {
+        let Some(code_col) = lay.col("code").cloned() else {
+            return;
+        };
+        self.code_headers.insert(
+            (sheet.file.clone(), sheet.sheet.clone()),
+            code_col.header.clone(),
+        );
+        let date_col = lay.col("date").cloned();
+        let amount_col = lay.col("amount").cloned();
+        let qty_col = lay.col("quantity").cloned();
+        let price_col = lay.col("unit_price").cloned();
+        let doc_col = lay.col("doc_no").cloned();
+        let module_col = lay.col("modules").cloned();
+        let hours_col = lay.col("usage_hours").cloned();
+        let score_col = lay.col("satisfaction").cloned();
+        let complaint_col = lay.col("complaints").cloned();
+        let data = &sheet.rows[lay.header_end + 1..];
+        let scale = score_col
+            .as_ref()
+            .map_or(100, |c| satisfaction_scale(data, c.index).0);
+        for (i, row) in data.iter().enumerate() {
+            if row.iter().all(Cell::is_blank) {
+                continue;
+            }
+            let at = RowPlace {
+                file: &sheet.file,
+                sheet: &sheet.sheet,
+                row: sheet.first_row + (lay.header_end + 1 + i) as u32,
+            };
+            self.out.dataset.rows_read += 1;
+            info.data_rows += 1;
+            let Some(code) = self.row_code(row, &at, &code_col) else {
+                continue;
+            };
+            let source = SourceRow {
+                file: sheet.file.clone(),
+                sheet: sheet.sheet.clone(),
+                row: at.row,
+            };
+            match lay.role {
+                SheetRole::Transactions => {
+                    let Some(dc) = &date_col else { continue };
+                    let Ok(Some(date)) =
+                        self.detail_value(&at, dc, row.get(dc.index), "date", true, cell_date)
+                    else {
+                        continue;
+                    };
+                    let amount = if let Some(ac) = &amount_col {
+                        let default = match ac.unit {
+                            Some(HeaderUnit::Money(u)) => u,
+                            _ => 1.0,
+                        };
+                        match self.detail_value(&at, ac, row.get(ac.index), "money", true, |c| {
+                            cell_money(c, default, 1.0)
+                        }) {
+                            Ok(Some(v)) => v,
+                            _ => continue,
+                        }
+                    } else if let (Some(qc), Some(pc)) = (&qty_col, &price_col) {
+                        let default = match pc.unit {
+                            Some(HeaderUnit::Money(u)) => u,
+                            _ => 1.0,
+                        };
+                        let Ok(Some(q)) = self.detail_value(
+                            &at,
+                            qc,
+                            row.get(qc.index),
+                            "number",
+                            true,
+                            cell_number,
+                        ) else {
+                            continue;
+                        };
+                        let Ok(Some(p)) =
+                            self.detail_value(&at, pc, row.get(pc.index), "money", true, |c| {
+                                cell_money(c, default, 1.0)
+                            })
+                        else {
+                            continue;
+                        };
+                        q * p
+                    } else {
+                        continue;
+                    };
+                    let doc_no = doc_col
+                        .as_ref()
+                        .and_then(|c| row.get(c.index))
+                        .and_then(code_text);
+                    self.note_detail_code(&code, row, lay, &source);
+                    self.out.transactions.push(Transaction {
+                        code,
+                        date,
+                        amount,
+                        doc_no,
+                        source,
+                    });
+                }
+                SheetRole::Usage => {
+                    let Some(dc) = &date_col else { continue };
+                    let Ok(Some(date)) =
+                        self.detail_value(&at, dc, row.get(dc.index), "date", true, cell_date)
+                    else {
+                        continue;
+                    };
+                    let module = module_col
+                        .as_ref()
+                        .and_then(|c| row.get(c.index))
+                        .and_then(cell_text)
+                        .map(|t| t.into_owned());
+                    let hours = match &hours_col {
+                        Some(hc) => {
+                            let factor = if hc.unit == Some(HeaderUnit::Minutes) {
+                                1.0 / 60.0
+                            } else {
+                                1.0
+                            };
+                            self.detail_value(&at, hc, row.get(hc.index), "number", false, |c| {
+                                match cell_number(c) {
+                                    Parsed::Value(v) if v >= 0.0 => Parsed::Value(v * factor),
+                                    Parsed::Value(_) => Parsed::Unreadable,
+                                    other => other,
+                                }
+                            })
+                            .ok()
+                            .flatten()
+                        }
+                        None => None,
+                    };
+                    self.note_detail_code(&code, row, lay, &source);
+                    self.out.usage.push(UsageEvent {
+                        code,
+                        date,
+                        module,
+                        hours,
+                        source,
+                    });
+                }
+                SheetRole::Surveys => {
+                    let date = match &date_col {
+                        Some(dc) => self
+                            .detail_value(&at, dc, row.get(dc.index), "date", false, cell_date)
+                            .ok()
+                            .flatten(),
+                        None => None,
+                    };
+                    let score = match &score_col {
+                        Some(sc) => self.detail_value(
+                            &at,
+                            sc,
+                            row.get(sc.index),
+                            "satisfaction",
+                            complaint_col.is_none(),
+                            |c| match satisfaction_value(c, scale) {
+                                Parsed::Value(v) if !(0.0..=100.0).contains(&v) => {
+                                    Parsed::Unreadable
+                                }
+                                other => other,
+                            },
+                        ),
+                        None => Ok(None),
+                    };
+                    let Ok(score) = score else { continue };
+                    let complaints = match &complaint_col {
+                        Some(cc) => self.detail_value(
+                            &at,
+                            cc,
+                            row.get(cc.index),
+                            "number",
+                            score.is_none(),
+                            |c| match c {
+                                Cell::Number(n) if *n >= 0.0 => Parsed::Value(*n),
+                                Cell::Bool(b) => Parsed::Value(if *b { 1.0 } else { 0.0 }),
+                                _ => match cell_text(c) {
+                                    None => Parsed::Blank,
+                                    Some(t) => parse_complaint(&t)
+                                        .filter(|v| *v >= 0.0)
+                                        .map_or(Parsed::Unreadable, Parsed::Value),
+                                },
+                            },
+                        ),
+                        None => Ok(None),
+                    };
+                    let Ok(complaints) = complaints else { continue };
+                    if score.is_none() && complaints.is_none() {
+                        // Neither value given (both blank): the row says nothing.
+                        let col = score_col
+                            .as_ref()
+                            .or(complaint_col.as_ref())
+                            .unwrap_or(&code_col);
+                        let problem = msg::read_missing_value(self.lang, "satisfaction");
+                        self.reject(
+                            &at,
+                            Some(&col.header),
+                            String::new(),
+                            FindingKind::BadValue,
+                            problem,
+                        );
+                        continue;
+                    }
+                    self.note_detail_code(&code, row, lay, &source);
+                    self.out.surveys.push(SurveyEvent {
+                        code,
+                        score,
+                        complaints: complaints.unwrap_or(0.0),
+                        date,
+                        source,
+                    });
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// The headers of a sheet, or when no header was recognised, the texts of its first row with
+/// two or more cells (else its first non-blank row).
+fn columns_found(sheet: &RawSheet, lay: Option<&Layout>) -> Vec<String> {
+    if let Some(l) = lay {
+        return l.columns.iter().map(|c| c.header.clone()).collect();
+    }
+    let texts = |r: &Vec<Cell>| -> Vec<String> {
+        r.iter()
+            .filter(|c| !c.is_blank())
+            .map(Cell::display)
+            .collect()
+    };
+    sheet
+        .rows
+        .iter()
+        .find(|r| r.iter().filter(|c| !c.is_blank()).count() >= 2)
+        .or_else(|| sheet.rows.iter().find(|r| !r.iter().all(Cell::is_blank)))
+        .map(texts)
+        .unwrap_or_default()
+}
+
+/// Turns the sheets of every file into one dataset.
+fn extract_sheets(
+    files: Vec<(InputFile, Vec<RawSheet>)>,
+    profile: &Profile,
+    lang: Lang,
+) -> Result<Extracted> {
+    let mut b = Builder {
+        profile,
+        lang,
+        out: Extracted::default(),
+        index: HashMap::new(),
+        column_index: HashMap::new(),
+        has_customers_sheet: false,
+        detail_codes: Vec::new(),
+        detail_seen: HashSet::new(),
+        code_headers: HashMap::new(),
+    };
+    // Lay out every sheet first: customers sheets are read before detail sheets whatever the
+    // file order, so that detail codes can be checked against them.
+    let mut laid: Vec<LaidOut> = files
+        .into_iter()
+        .map(|(input, sheets)| {
+            let sheets = sheets
+                .into_iter()
+                .map(|s| {
+                    let lay = layout(&s, b.profile);
+                    (s, lay)
+                })
+                .collect();
+            (input, sheets)
+        })
+        .collect();
+    let any_code = laid.iter().any(|(_, sheets)| {
+        sheets
+            .iter()
+            .any(|(_, l)| l.as_ref().is_some_and(|l| l.has("code")))
+    });
+    if !any_code {
+        let names: Vec<String> = laid
+            .iter()
+            .map(|(i, _)| {
+                std::path::Path::new(&i.path)
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            })
+            .collect();
+        let mut columns: Vec<String> = Vec::new();
+        for (_, sheets) in &laid {
+            for (s, l) in sheets {
+                let found = columns_found(s, l.as_ref());
+                for c in found {
+                    // One list over all sheets, each header once.
+                    if !columns.contains(&c) {
+                        columns.push(c);
+                    }
+                }
+            }
+        }
+        columns.truncate(30);
+        let sep = lang.pick("、", ", ");
+        let shown = if columns.is_empty() {
+            lang.pick("（无）", "(none)").to_string()
+        } else {
+            columns.join(sep)
+        };
+        return Err(Error::input(msg::read_no_code_column(
+            lang,
+            &names.join(sep),
+            &shown,
+        )));
+    }
+    for pass in [true, false] {
+        for (input, sheets) in laid.iter_mut() {
+            for (sheet, lay) in sheets.iter() {
+                let is_customers = lay.as_ref().is_some_and(|l| l.role == SheetRole::Customers);
+                if is_customers != pass {
+                    continue;
+                }
+                let mut info = SheetInfo {
+                    name: sheet.sheet.clone(),
+                    role: lay.as_ref().map_or(SheetRole::Ignored, |l| l.role),
+                    header_row: lay
+                        .as_ref()
+                        .map_or(0, |l| sheet.first_row + l.header_start as u32),
+                    data_rows: 0,
+                    columns: lay
+                        .as_ref()
+                        .map(|l| {
+                            l.columns
+                                .iter()
+                                .filter_map(|c| {
+                                    c.field.map(|f| (c.header.clone(), f.name.to_string()))
+                                })
+                                .collect()
+                        })
+                        .unwrap_or_default(),
+                };
+                match lay {
+                    Some(l) if l.role == SheetRole::Customers => {
+                        b.customers_sheet(sheet, l, &mut info)
+                    }
+                    Some(l) if l.role != SheetRole::Ignored => b.detail_sheet(sheet, l, &mut info),
+                    _ => {
+                        let empty = sheet.rows.iter().all(|r| r.iter().all(Cell::is_blank));
+                        let problem = if empty {
+                            msg::read_sheet_empty(lang)
+                        } else {
+                            let cols = columns_found(sheet, lay.as_ref());
+                            msg::read_sheet_no_code(lang, &cols.join(lang.pick("、", ", ")))
+                        };
+                        let action = msg::read_action_sheet_skipped(lang);
+                        b.sheet_finding(
+                            &sheet.file,
+                            &sheet.sheet,
+                            FindingKind::SheetSkipped,
+                            problem,
+                            action,
+                        );
+                    }
+                }
+                input.sheets.push(info);
+            }
+        }
+    }
+    // Sheet infos were pushed customers-first; put them back in workbook order.
+    for (input, sheets) in laid.iter_mut() {
+        let order: Vec<&str> = sheets.iter().map(|(s, _)| s.sheet.as_str()).collect();
+        input.sheets.sort_by_key(|i| {
+            order
+                .iter()
+                .position(|n| *n == i.name)
+                .unwrap_or(usize::MAX)
+        });
+    }
+    b.out.dataset.inputs = laid.into_iter().map(|(i, _)| i).collect();
+    finish(&mut b);
+    Ok(b.out)
+}
+
+/// Joins detail rows to customers, flags shared credit codes, pads `original`, finds the
+/// latest date.
+fn finish(b: &mut Builder) {
+    let lang = b.lang;
+    if b.has_customers_sheet {
+        let known: HashSet<String> = b.index.keys().cloned().collect();
+        let mut unknown: Vec<(SourceRow, String)> = Vec::new();
+        b.out.transactions.retain(|t| {
+            known.contains(&t.code) || {
+                unknown.push((t.source.clone(), t.code.clone()));
+                false
+            }
+        });
+        b.out.usage.retain(|t| {
+            known.contains(&t.code) || {
+                unknown.push((t.source.clone(), t.code.clone()));
+                false
+            }
+        });
+        b.out.surveys.retain(|t| {
+            known.contains(&t.code) || {
+                unknown.push((t.source.clone(), t.code.clone()));
+                false
+            }
+        });
+        for (src, code) in unknown {
+            let at = RowPlace {
+                file: &src.file,
+                sheet: &src.sheet,
+                row: src.row,
+            };
+            let problem = msg::read_unknown_customer(lang);
+            let header = b
+                .code_headers
+                .get(&(src.file.clone(), src.sheet.clone()))
+                .cloned();
+            b.reject(
+                &at,
+                header.as_deref(),
+                code,
+                FindingKind::UnknownCustomer,
+                problem,
+            );
+        }
+    } else {
+        for (code, name, source) in std::mem::take(&mut b.detail_codes) {
+            b.index.insert(code.clone(), b.out.dataset.customers.len());
+            b.out.dataset.customers.push(CustomerRecord {
+                code,
+                name,
+                source,
+                ..CustomerRecord::default()
+            });
+        }
+    }
+    let width = b.out.dataset.input_columns.len();
+    for c in &mut b.out.dataset.customers {
+        c.original.resize(width, Cell::Empty);
+    }
+    let mut credit: HashMap<String, String> = HashMap::new();
+    let mut shared = Vec::new();
+    for c in &b.out.dataset.customers {
+        let Some(cc) = c.credit_code.as_deref() else {
+            continue;
+        };
+        let key: String = fold_width(cc)
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_uppercase();
+        match credit.get(&key) {
+            Some(first) if *first != c.code => {
+                shared.push((c.source.clone(), cc.to_string(), first.clone()))
+            }
+            Some(_) => {}
+            None => {
+                credit.insert(key, c.code.clone());
+            }
+        }
+    }
+    let credit_header = b
+        .out
+        .dataset
+        .input_columns
+        .iter()
+        .find(|h| {
+            field_for_key(&header_key(h).0, b.profile).is_some_and(|f| f.name == "credit_code")
+        })
+        .cloned();
+    for (src, value, first) in shared {
+        let at = RowPlace {
+            file: &src.file,
+            sheet: &src.sheet,
+            row: src.row,
+        };
+        let problem = msg::read_duplicate_credit(lang, &first);
+        let action = msg::read_action_both_kept(lang);
+        b.note(
+            &at,
+            credit_header.as_deref(),
+            value,
+            FindingKind::DuplicateCreditCode,
+            problem,
+            action,
+        );
+    }
+    let today = chrono::Local::now().date_naive();
+    let d = &b.out;
+    let latest = d
+        .transactions
+        .iter()
+        .map(|t| t.date)
+        .chain(d.usage.iter().map(|u| u.date))
+        .chain(d.surveys.iter().filter_map(|s| s.date))
+        .chain(d.dataset.customers.iter().filter_map(|c| c.last_purchase))
+        .chain(d.dataset.customers.iter().filter_map(|c| c.last_login))
+        .filter(|d| *d <= today)
+        .max();
+    b.out.dataset.latest_date = latest;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::aggregate::aggregate;
+    use crate::model::{Dataset, PaymentModel};
+
+    fn fixture(name: &str) -> PathBuf {
+        crate::fixtures::dir().join(name)
+    }
+
+    fn profile() -> Profile {
+        Profile::builtin("software", Lang::Zh).unwrap().unwrap()
+    }
+
+    fn load_fixtures(names: &[&str]) -> Extracted {
+        let paths: Vec<PathBuf> = names.iter().map(|n| fixture(n)).collect();
+        load(&paths, &profile(), Lang::Zh).unwrap_or_else(|e| panic!("{names:?}: {e}"))
+    }
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    /// rows_read = used + rejected, where used rows are counted from what was built, and every
+    /// rejected row has exactly one rejecting finding.
+    fn assert_accounting(d: &Dataset, used: usize) {
+        let rejecting: Vec<_> = d.findings.iter().filter(|f| f.rejected).collect();
+        assert_eq!(
+            d.rows_rejected,
+            rejecting.len(),
+            "rejected rows vs rejecting findings"
+        );
+        let mut rows: Vec<_> = rejecting
+            .iter()
+            .map(|f| (&f.file, &f.sheet, f.row))
+            .collect();
+        rows.sort();
+        rows.dedup();
+        assert_eq!(
+            rows.len(),
+            rejecting.len(),
+            "a row rejected twice: {rejecting:?}"
+        );
+        assert!(rejecting.iter().all(|f| f.row.is_some()));
+        assert_eq!(
+            d.rows_read,
+            used + d.rows_rejected,
+            "rows_read = used + rejected"
+        );
+    }
+
+    fn customer<'a>(d: &'a Dataset, code: &str) -> &'a CustomerRecord {
+        d.customers
+            .iter()
+            .find(|c| c.code == code)
+            .unwrap_or_else(|| panic!("no customer {code}"))
+    }
+
+    fn used_customer_rows(e: &Extracted) -> usize {
+        let merged = e
+            .dataset
+            .findings
+            .iter()
+            .filter(|f| f.kind == FindingKind::DuplicateCode)
+            .count();
+        e.dataset.customers.len() + merged
+    }
+
+    #[test]
+    fn every_format_reads_the_same_customers() {
+        for name in [
+            "basic.xlsx",
+            "basic.xls",
+            "basic.ods",
+            "basic.csv",
+            "basic_bom.csv",
+            "basic_gbk.csv",
+            "basic_tab.txt",
+            "basic_utf16.txt",
+            "really_xlsx.csv",
+        ] {
+            let e = load_fixtures(&[name]);
+            let d = &e.dataset;
+            assert_eq!(d.customers.len(), 5, "{name}: customers");
+            assert_accounting(d, used_customer_rows(&e));
+            assert_eq!(d.rows_read, 5, "{name}");
+            assert!(d.findings.is_empty(), "{name}: {:?}", d.findings);
+            assert_eq!(d.input_columns.len(), 11, "{name}: {:?}", d.input_columns);
+            assert_eq!(d.input_columns[5], "营业收入（万元）", "{name}");
+            assert_eq!((d.code_column, d.name_column), (Some(0), Some(1)), "{name}");
+            assert_eq!(d.inputs[0].sha256.len(), 64, "{name}");
+            assert_eq!(d.inputs[0].sheets[0].role, SheetRole::Customers, "{name}");
+            let c1 = customer(d, "C001");
+            assert_eq!(
+                c1.name.as_deref(),
+                Some("华东精密机械制造有限公司"),
+                "{name}"
+            );
+            assert_eq!(
+                c1.original[1].display(),
+                "华东精密机械制造有限公司",
+                "{name}"
+            );
+            assert_eq!(c1.source.row, 2, "{name}");
+            assert_eq!(c1.employees, Some(350.0), "{name}");
+            assert_eq!(c1.revenue, Some(25000.0), "{name}: revenue in 万元");
+            assert_eq!(c1.payment_model, Some(PaymentModel::Subscription), "{name}");
+            assert_eq!(c1.modules, vec!["总账", "报表"], "{name}");
+            assert_eq!(c1.satisfaction, Some(80.0), "{name}: 4 of 5");
+            assert_eq!(c1.last_purchase, Some(date(2026, 8, 15)), "{name}");
+            assert_eq!(c1.renewal_rate, Some(0.85), "{name}");
+            let c2 = customer(d, "C002");
+            assert_eq!(c2.renewal_rate, Some(0.6), "{name}");
+            assert_eq!(c2.satisfaction, Some(100.0), "{name}");
+            assert_eq!(c2.payment_model, Some(PaymentModel::OneTime), "{name}");
+            let c3 = customer(d, "C003");
+            assert_eq!(c3.modules, vec!["供应链", "库存"], "{name}");
+            assert_eq!(c3.payment_model, Some(PaymentModel::Custom), "{name}");
+            assert_eq!(c3.renewal_rate, None, "{name}");
+            let c5 = customer(d, "C005");
+            assert_eq!(
+                (c5.payment_model, c5.satisfaction, c5.last_purchase),
+                (None, None, None),
+                "{name}"
+            );
+            assert_eq!(d.latest_date, Some(date(2026, 9, 20)), "{name}");
+        }
+    }
+
+    #[test]
+    fn title_rows_blank_column_totals_and_leading_zeros() {
+        for name in ["messy.xlsx", "messy.xls"] {
+            let e = load_fixtures(&[name]);
+            let d = &e.dataset;
+            assert_eq!(d.inputs[0].sheets[0].header_row, 5, "{name}");
+            let codes: Vec<&str> = d.customers.iter().map(|c| c.code.as_str()).collect();
+            assert_eq!(codes, ["000123", "1001", "000124", "123"], "{name}");
+            assert_eq!(d.rows_read, 7, "{name}");
+            assert_eq!(d.rows_rejected, 3, "{name}");
+            assert_accounting(d, used_customer_rows(&e));
+            assert_eq!(
+                d.input_columns,
+                [
+                    "序号",
+                    "客户编码",
+                    "客户名称",
+                    "行业",
+                    "员工人数",
+                    "营业收入(万元)",
+                    "累计购买金额(元)"
+                ],
+                "{name}"
+            );
+            let c = customer(d, "000124");
+            assert_eq!(c.revenue, Some(12000.0), "{name}: 1.2亿 in 万元");
+            assert_eq!(c.purchase_amount, Some(30000.0), "{name}");
+            assert_eq!(c.employees, None, "{name}");
+            assert_eq!(
+                customer(d, "000123").purchase_amount,
+                Some(120000.0),
+                "{name}"
+            );
+            assert_eq!(
+                customer(d, "123").employees,
+                None,
+                "{name}: -5 is out of range"
+            );
+            let found: Vec<(Option<u32>, FindingKind, bool)> = d
+                .findings
+                .iter()
+                .map(|f| (f.row, f.kind, f.rejected))
+                .collect();
+            assert_eq!(
+                found,
+                [
+                    (Some(9), FindingKind::BadValue, false),
+                    (Some(10), FindingKind::MissingCode, true),
+                    (Some(11), FindingKind::OutOfRange, false),
+                    (Some(12), FindingKind::TotalsRow, true),
+                    (Some(13), FindingKind::MissingCode, true),
+                ],
+                "{name}"
+            );
+            assert_eq!(d.findings[0].column.as_deref(), Some("员工人数"));
+            assert_eq!(d.findings[0].value, "约五十人");
+        }
+    }
+
+    #[test]
+    fn two_row_header_with_units() {
+        let e = load_fixtures(&["two_row_header.xlsx"]);
+        let d = &e.dataset;
+        assert_eq!(d.inputs[0].sheets[0].header_row, 2);
+        assert_eq!(d.customers.len(), 2);
+        assert_accounting(d, used_customer_rows(&e));
+        let k1 = customer(d, "K01");
+        assert_eq!(k1.name.as_deref(), Some("一号公司"));
+        assert_eq!(k1.employees, Some(30.0));
+        assert_eq!(k1.revenue, Some(5000.0), "50000 千元 = 5000 万元");
+        assert_eq!(k1.total_assets, Some(15000.0), "1.5 亿元 = 15000 万元");
+        assert_eq!(k1.payment_model, Some(PaymentModel::Subscription));
+        assert_eq!(
+            customer(d, "K02").payment_model,
+            Some(PaymentModel::OneTime)
+        );
+        assert_eq!(k1.source.row, 4);
+    }
+
+    #[test]
+    fn duplicate_codes_merge_and_credit_codes_flag() {
+        let e = load_fixtures(&["duplicates.xlsx"]);
+        let d = &e.dataset;
+        assert_eq!(d.customers.len(), 3);
+        assert_eq!(d.rows_read, 4);
+        assert_eq!(d.rows_rejected, 0);
+        assert_accounting(d, used_customer_rows(&e));
+        let d01 = customer(d, "D01");
+        assert_eq!(
+            d01.name.as_deref(),
+            Some("甲"),
+            "first non-empty value wins"
+        );
+        assert_eq!(d01.employees, Some(100.0));
+        assert_eq!(
+            d01.region.as_deref(),
+            Some("江苏"),
+            "later row fills an empty field"
+        );
+        let kinds: Vec<(Option<u32>, FindingKind)> =
+            d.findings.iter().map(|f| (f.row, f.kind)).collect();
+        assert_eq!(
+            kinds,
+            [
+                (Some(4), FindingKind::DuplicateCode),
+                (Some(5), FindingKind::DuplicateCreditCode)
+            ]
+        );
+        assert!(d.findings[1].problem.contains("D02"));
+    }
+
+    #[test]
+    fn detail_sheets_aggregate_against_the_as_of_date() {
+        let e = load_fixtures(&["software_set.xlsx"]);
+        assert_eq!(
+            e.dataset.latest_date,
+            Some(date(2026, 9, 20)),
+            "2062 is a typo, not the as-of"
+        );
+        let roles: Vec<SheetRole> = e.dataset.inputs[0].sheets.iter().map(|s| s.role).collect();
+        assert_eq!(
+            roles,
+            [
+                SheetRole::Customers,
+                SheetRole::Transactions,
+                SheetRole::Usage,
+                SheetRole::Surveys,
+                SheetRole::Ignored
+            ]
+        );
+        let d = aggregate(e.clone(), date(2026, 9, 30), Lang::Zh);
+        let used =
+            e.dataset.customers.len() + e.transactions.len() + e.usage.len() + e.surveys.len() - 1;
+        assert_eq!(d.rows_read, 19);
+        assert_eq!(d.rows_rejected, 3);
+        assert_accounting(&d, used);
+        let s1 = customer(&d, "S01");
+        assert_eq!(s1.purchase_amount, Some(32000.0), "detail wins over 99999");
+        assert_eq!(
+            s1.deal_count,
+            Some(2.0),
+            "X001 twice counts once; the red-letter X003 not"
+        );
+        assert_eq!(s1.first_purchase, Some(date(2026, 1, 10)));
+        assert_eq!(s1.last_purchase, Some(date(2026, 5, 20)));
+        assert_eq!(s1.amount_by_year.get(&2026), Some(&32000.0));
+        assert_eq!(
+            s1.login_count,
+            Some(2.0),
+            "the March login is outside 90 days"
+        );
+        assert_eq!(s1.last_login, Some(date(2026, 9, 20)));
+        assert_eq!(s1.usage_hours, Some(1.5), "90 minutes");
+        assert_eq!(s1.modules, vec!["总账", "报表"]);
+        assert_eq!(s1.satisfaction, Some(90.0), "非常满意 100 and 4/5 80");
+        assert_eq!(s1.complaints, Some(0.0));
+        let s2 = customer(&d, "S02");
+        assert_eq!(
+            (s2.purchase_amount, s2.deal_count),
+            (Some(8000.0), Some(1.0))
+        );
+        assert_eq!(s2.amount_by_year.get(&2025), Some(&8000.0));
+        assert_eq!((s2.login_count, s2.usage_hours), (Some(1.0), None));
+        assert_eq!((s2.satisfaction, s2.complaints), (Some(40.0), Some(1.0)));
+        let s3 = customer(&d, "S03");
+        assert_eq!((s3.purchase_amount, s3.deal_count), (Some(0.0), Some(0.0)));
+        assert_eq!((s3.satisfaction, s3.complaints), (Some(60.0), Some(0.0)));
+        let kinds: Vec<(FindingKind, Option<u32>, bool)> = d
+            .findings
+            .iter()
+            .map(|f| (f.kind, f.row, f.rejected))
+            .collect();
+        for want in [
+            (FindingKind::TotalsRow, Some(9), true),
+            (FindingKind::UnknownCustomer, Some(8), true),
+            (FindingKind::FutureDate, Some(7), true),
+            (FindingKind::SheetSkipped, None, false),
+            (FindingKind::SourceChoice, None, false),
+        ] {
+            assert!(kinds.contains(&want), "{want:?} in {kinds:?}");
+        }
+        assert_eq!(d.findings.len(), 5, "{:?}", d.findings);
+    }
+
+    #[test]
+    fn two_files_join_by_text_code() {
+        let e = load_fixtures(&["join_customers.xlsx", "join_sales.csv"]);
+        let d = aggregate(e.clone(), date(2026, 9, 30), Lang::Zh);
+        assert_eq!(d.inputs.len(), 2);
+        assert_eq!(d.rows_read, 6);
+        assert_accounting(&d, e.dataset.customers.len() + e.transactions.len());
+        let c = customer(&d, "0001");
+        assert_eq!(c.purchase_amount, Some(3800.0), "2 × 1,500 + 1 × ¥800");
+        assert_eq!(c.deal_count, Some(2.0));
+        assert_eq!(c.first_purchase, Some(date(2026, 3, 1)));
+        assert_eq!(c.last_purchase, Some(date(2026, 4, 2)));
+        assert_eq!(customer(&d, "0002").purchase_amount, Some(300.0));
+        let unknown: Vec<_> = d
+            .findings
+            .iter()
+            .filter(|f| f.kind == FindingKind::UnknownCustomer)
+            .collect();
+        assert_eq!(unknown.len(), 1);
+        assert_eq!(
+            (unknown[0].row, unknown[0].value.as_str()),
+            (Some(5), "1"),
+            "\"1\" is not \"0001\""
+        );
+        assert_eq!(unknown[0].column.as_deref(), Some("客户编码"));
+    }
+
+    #[test]
+    fn without_customers_sheet_the_codes_come_from_the_details() {
+        let e = load_fixtures(&["join_sales.csv"]);
+        let codes: Vec<&str> = e
+            .dataset
+            .customers
+            .iter()
+            .map(|c| c.code.as_str())
+            .collect();
+        assert_eq!(codes, ["0001", "0002", "1"]);
+        assert_eq!(e.dataset.code_column, None);
+        assert!(e.dataset.input_columns.is_empty());
+        let d = aggregate(e.clone(), date(2026, 9, 30), Lang::Zh);
+        assert_accounting(&d, e.transactions.len());
+        assert_eq!(d.rows_read, 4);
+    }
+
+    #[test]
+    fn bad_files_end_with_one_clear_sentence() {
+        let cases: &[(&str, &str, &str)] = &[
+            ("encrypted.xlsx", "加密", "password"),
+            ("truncated.xlsx", "损坏", "truncated"),
+            ("not_spreadsheet.xlsx", "不是电子表格", "not a spreadsheet"),
+            ("empty.csv", "是空的", "empty"),
+            (
+                "no_code.xlsx",
+                "没有找到客户编码列",
+                "No customer-code column",
+            ),
+            ("does_not_exist.xlsx", "无法打开", "Cannot open"),
+        ];
+        for (name, zh, en) in cases {
+            for (lang, want) in [(Lang::Zh, zh), (Lang::En, en)] {
+                let err = load(&[fixture(name)], &profile(), lang).expect_err(name);
+                assert_eq!(err.exit_code(), 1, "{name}");
+                assert!(err.message.contains(name), "{name}: {}", err.message);
+                assert!(err.message.contains(want), "{name}: {}", err.message);
+            }
+        }
+        let err = load(&[fixture("no_code.xlsx")], &profile(), Lang::Zh).unwrap_err();
+        assert!(err.message.contains("名称、金额、备注"), "{}", err.message);
+    }
+
+    #[test]
+    fn one_bad_file_among_good_ones_names_the_bad_one() {
+        let err = load(
+            &[fixture("basic.xlsx"), fixture("encrypted.xlsx")],
+            &profile(),
+            Lang::Zh,
+        )
+        .unwrap_err();
+        assert!(err.message.contains("encrypted.xlsx"), "{}", err.message);
+    }
+
+    #[test]
+    fn profile_aliases_and_role_rules() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("会员.csv");
+        std::fs::write(
+            &path,
+            "会员卡号,姓名,年产值（亿元）\n0007,张三,1.5\n0008,李四,\n",
+        )
+        .unwrap();
+        let mut p = profile();
+        p.aliases.insert("code".into(), vec!["会员卡号".into()]);
+        p.aliases.insert("name".into(), vec!["姓名".into()]);
+        p.aliases.insert("revenue".into(), vec!["年产值".into()]);
+        let e = load(&[path], &p, Lang::Zh).unwrap();
+        assert_eq!(e.dataset.customers.len(), 2);
+        assert_eq!(e.dataset.customers[0].code, "0007");
+        assert_eq!(e.dataset.customers[0].name.as_deref(), Some("张三"));
+        assert_eq!(e.dataset.customers[0].revenue, Some(15000.0));
+
+        let fields = |names: &[&'static str]| names.iter().copied().collect::<HashSet<_>>();
+        let cases: &[(&[&'static str], SheetRole)] = &[
+            (&["code", "name", "industry"], SheetRole::Customers),
+            (&["code", "date", "amount"], SheetRole::Transactions),
+            (
+                &["code", "date", "quantity", "unit_price"],
+                SheetRole::Transactions,
+            ),
+            (&["code", "date", "modules"], SheetRole::Usage),
+            (&["code", "date", "satisfaction"], SheetRole::Surveys),
+            (&["code", "satisfaction"], SheetRole::Surveys),
+            (&["code", "name", "satisfaction"], SheetRole::Customers),
+            (&["name", "amount"], SheetRole::Ignored),
+        ];
+        for (f, want) in cases {
+            assert_eq!(role_of(&fields(f)), *want, "{f:?}");
+        }
+    }
+
+    #[test]
+    fn totals_rows_are_recognised() {
+        let t = |s: &str| Cell::Text(s.into());
+        let cases: &[(Vec<Cell>, usize, bool)] = &[
+            (vec![t("合计"), Cell::Empty, Cell::Number(5.0)], 1, true),
+            (vec![t("总 计"), Cell::Empty], 1, true),
+            (vec![Cell::Empty, t("小计："), Cell::Number(1.0)], 0, true),
+            (vec![t("Total"), Cell::Empty], 0, true),
+            (vec![t("合计"), Cell::Number(3.0)], 0, true),
+            (vec![t("C001"), t("合计科技有限公司")], 0, false),
+            (vec![t("C001"), t("合计")], 0, false),
+            (vec![Cell::Empty, t("制表人：张三")], 0, false),
+        ];
+        for (row, code_index, want) in cases {
+            assert_eq!(is_totals_row(row, *code_index), *want, "{row:?}");
+        }
+    }
 }

@@ -1,10 +1,20 @@
-//! The CJK font embedded in custseg (or given with --font), shared by the report and its charts.
-//! OWNER: report helper (stub).
+//! Stage 7 support: the CJK font embedded in custseg (or given with --font), shared by the
+//! report and its charts. Promises a face that covers every Han character of GBK/GB18030's
+//! basic block, so a customer name never prints as empty boxes.
+//!
+//! The embedded faces are Noto Sans CJK SC (SIL OFL 1.1), subset by `scripts/subset-font.sh`;
+//! see `fonts/README.md`.
 
 use std::path::Path;
 
-use crate::error::Result;
+use ab_glyph::{Font as _, FontRef};
+
+use crate::error::{Error, Result};
 use crate::model::Lang;
+use crate::say;
+
+static REGULAR: &[u8] = include_bytes!("../fonts/NotoSansSC-Regular-custseg.otf");
+static BOLD: &[u8] = include_bytes!("../fonts/NotoSansSC-Bold-custseg.otf");
 
 /// A font face's bytes and its index in a collection.
 #[derive(Debug, Clone, Copy)]
@@ -16,17 +26,276 @@ pub struct Font {
 }
 
 impl Font {
-    /// The font that ships with custseg.
+    /// The font that ships with custseg: Noto Sans SC Regular, subset to GBK's Han characters,
+    /// CJK Extension A, Latin-1, punctuation and full-width forms.
     pub fn embedded() -> Font {
         Font {
-            bytes: &[],
+            bytes: REGULAR,
             face_index: 0,
         }
     }
 
-    /// A font file given with --font.
+    /// The bold face that ships with custseg, for headings (GB2312's Han characters only:
+    /// text with a character it lacks falls back to the regular face).
+    pub fn embedded_bold() -> Font {
+        Font {
+            bytes: BOLD,
+            face_index: 0,
+        }
+    }
+
+    /// True for the regular face that ships with custseg (so the report may pair it with
+    /// [`Font::embedded_bold`]).
+    pub fn is_embedded(&self) -> bool {
+        std::ptr::eq(self.bytes.as_ptr(), REGULAR.as_ptr())
+    }
+
+    /// A font file given with --font (.ttf, .otf, or a .ttc collection, whose Simplified-Chinese
+    /// face is chosen when its name says so). The bytes live for the rest of the run, because
+    /// the chart library keeps fonts in a global registry.
+    ///
+    /// # Errors
+    /// An output error naming the file when it cannot be read or is not a font.
     pub fn from_file(path: &Path, lang: Lang) -> Result<Font> {
-        let _ = (path, lang);
-        Ok(Font::embedded())
+        let bytes = std::fs::read(path).map_err(|e| {
+            Error::output(say!(
+                lang,
+                "无法读取字体文件“{}”：{}。",
+                "Cannot read the font file \"{}\": {}.",
+                path.display(),
+                e
+            ))
+        })?;
+        let face_index = collection_faces(&bytes)
+            .map(|n| pick_simplified_face(&bytes, n))
+            .unwrap_or(0);
+        if FontRef::try_from_slice_and_index(&bytes, face_index).is_err() {
+            return Err(Error::output(say!(
+                lang,
+                "“{}”不是可用的字体文件（需要 .ttf、.otf 或 .ttc）。",
+                "\"{}\" is not a usable font file (a .ttf, .otf or .ttc is needed).",
+                path.display()
+            )));
+        }
+        let font = Font {
+            bytes: Box::leak(bytes.into_boxed_slice()),
+            face_index,
+        };
+        if font.glyph_count("客户分类报告") < 6 {
+            return Err(Error::output(say!(
+                lang,
+                "字体“{}”不含中文字符，无法用于管理报告。",
+                "The font \"{}\" has no Chinese characters and cannot be used for the report.",
+                path.display()
+            )));
+        }
+        Ok(font)
+    }
+
+    /// The face parsed for measuring and coverage checks.
+    pub fn face(&self) -> Option<FontRef<'static>> {
+        FontRef::try_from_slice_and_index(self.bytes, self.face_index).ok()
+    }
+
+    /// The face alone as a standalone font file (a collection's face extracted), for libraries
+    /// that read face 0 only.
+    pub fn standalone_bytes(&self) -> &'static [u8] {
+        if self.face_index == 0 {
+            return self.bytes;
+        }
+        match printpdf::extract_collection_face(self.bytes, self.face_index as usize) {
+            Some(face) => Box::leak(face.into_boxed_slice()),
+            None => self.bytes,
+        }
+    }
+
+    /// How many characters of `text` the face has a glyph for.
+    pub fn glyph_count(&self, text: &str) -> usize {
+        match self.face() {
+            Some(face) => text.chars().filter(|&c| face.glyph_id(c).0 != 0).count(),
+            None => 0,
+        }
+    }
+
+    /// True when every non-space character of `text` has a glyph in the face.
+    pub fn covers(&self, text: &str) -> bool {
+        match self.face() {
+            Some(face) => text
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .all(|c| face.glyph_id(c).0 != 0),
+            None => false,
+        }
+    }
+}
+
+/// The number of faces when `bytes` is a collection (`ttcf`), None for a single face.
+fn collection_faces(bytes: &[u8]) -> Option<u32> {
+    if bytes.len() < 12 || &bytes[0..4] != b"ttcf" {
+        return None;
+    }
+    Some(u32::from_be_bytes([
+        bytes[8], bytes[9], bytes[10], bytes[11],
+    ]))
+}
+
+/// In a CJK collection the Simplified-Chinese face is named "… SC" (Noto, Source Han) or
+/// "… GB"; choose it, else face 0.
+fn pick_simplified_face(bytes: &[u8], faces: u32) -> u32 {
+    (0..faces.min(64))
+        .find(|&i| {
+            face_names(bytes, i).iter().any(|n| {
+                let n = n.to_ascii_uppercase();
+                n.ends_with(" SC") || n.contains(" SC ") || n.contains(" GB") || n.contains("HANS")
+            })
+        })
+        .unwrap_or(0)
+}
+
+/// Family names (name IDs 1 and 16, Windows Unicode records) of face `index` of a collection.
+fn face_names(bytes: &[u8], index: u32) -> Vec<String> {
+    let be16 = |at: usize| -> Option<usize> {
+        bytes
+            .get(at..at + 2)
+            .map(|b| u16::from_be_bytes([b[0], b[1]]) as usize)
+    };
+    let be32 = |at: usize| -> Option<usize> {
+        bytes
+            .get(at..at + 4)
+            .map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]) as usize)
+    };
+    let mut names = Vec::new();
+    let Some(offset) = be32(12 + 4 * index as usize) else {
+        return names;
+    };
+    let Some(tables) = be16(offset + 4) else {
+        return names;
+    };
+    let Some(name_table) = (0..tables)
+        .map(|t| offset + 12 + 16 * t)
+        .find(|&rec| bytes.get(rec..rec + 4) == Some(b"name"))
+        .and_then(|rec| be32(rec + 8))
+    else {
+        return names;
+    };
+    let (Some(count), Some(strings)) = (be16(name_table + 2), be16(name_table + 4)) else {
+        return names;
+    };
+    for r in 0..count {
+        let rec = name_table + 6 + 12 * r;
+        let (Some(platform), Some(name_id), Some(len), Some(at)) =
+            (be16(rec), be16(rec + 6), be16(rec + 8), be16(rec + 10))
+        else {
+            continue;
+        };
+        if platform != 3 || (name_id != 1 && name_id != 16) {
+            continue;
+        }
+        let start = name_table + strings + at;
+        if let Some(raw) = bytes.get(start..start + len) {
+            let units: Vec<u16> = raw
+                .chunks_exact(2)
+                .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                .collect();
+            names.push(String::from_utf16_lossy(&units));
+        }
+    }
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_font_covers_company_names_and_report_symbols() {
+        let font = Font::embedded();
+        let cases = [
+            "华东精密机械有限公司",
+            "鑫淼犇骉焱垚燚", // rare but GBK characters in real company names
+            "㐀㑇",           // CJK Extension A
+            "，。、；：？！“”‘’（）《》【】—…·",
+            "０１２ＡＢＣ（）％￥",
+            "¥ ≥ ≤ × ① ℃ ㎡ ■ ●",
+            "ABC abc 0123456789 %&@",
+            "珺玥瑄琇赟昶炜", // characters common in personal and shop names
+        ];
+        for text in cases {
+            let missing: String = text
+                .chars()
+                .filter(|c| !c.is_whitespace() && !font.covers(&c.to_string()))
+                .collect();
+            assert!(missing.is_empty(), "no glyph for {missing:?} in {text:?}");
+        }
+    }
+
+    #[test]
+    fn every_gbk_han_character_has_a_glyph() {
+        let font = Font::embedded();
+        let face = font.face().expect("embedded font parses");
+        let missing: Vec<char> = (0x4E00u32..=0x9FA5)
+            .filter_map(char::from_u32)
+            .filter(|&c| face.glyph_id(c).0 == 0)
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "missing {} glyphs: {:?}",
+            missing.len(),
+            &missing[..missing.len().min(20)]
+        );
+    }
+
+    #[test]
+    fn bold_face_covers_headings() {
+        let bold = Font::embedded_bold();
+        for text in [
+            "客户分类与管理报告",
+            "核心客户名单",
+            "附录：方法与参数",
+            "Management Report",
+        ] {
+            assert!(bold.covers(text), "bold lacks a glyph of {text:?}");
+        }
+        assert!(Font::embedded().is_embedded());
+        assert!(!bold.is_embedded());
+    }
+
+    #[test]
+    fn from_file_rejects_missing_and_non_font_files() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let not_font = dir.path().join("readme.ttf");
+        std::fs::write(&not_font, b"this is not a font").expect("write");
+        let cases = [
+            (dir.path().join("nope.ttf"), Lang::Zh, "无法读取字体文件"),
+            (not_font.clone(), Lang::Zh, "不是可用的字体文件"),
+            (not_font, Lang::En, "is not a usable font file"),
+        ];
+        for (path, lang, expected) in cases {
+            let err = Font::from_file(&path, lang).expect_err("must fail");
+            assert!(
+                err.message.contains(expected),
+                "{}: {}",
+                path.display(),
+                err.message
+            );
+            assert!(err.message.contains(&path.display().to_string()));
+        }
+    }
+
+    #[test]
+    fn from_file_reads_a_font_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("font.otf");
+        std::fs::write(&path, Font::embedded().bytes).expect("write");
+        let font = Font::from_file(&path, Lang::Zh).expect("a real font");
+        assert_eq!(font.face_index, 0);
+        assert!(font.covers("客户"));
+    }
+
+    #[test]
+    fn collection_picks_the_simplified_chinese_face_by_name() {
+        // Not a collection: no face count.
+        assert_eq!(collection_faces(Font::embedded().bytes), None);
+        assert_eq!(collection_faces(b"ttcf\0\x02\0\0\0\0\0\x05"), Some(5));
     }
 }

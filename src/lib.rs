@@ -15,6 +15,9 @@ pub mod compare;
 pub mod config;
 pub mod error;
 pub mod extract;
+pub mod fields;
+#[cfg(test)]
+mod fixtures;
 pub mod font;
 pub mod industry;
 pub mod init;

@@ -27,6 +27,273 @@ pub fn usage_no_args(lang: Lang) -> &'static str {
 
 // ───────────────────────────── reading (read.rs, extract.rs, values.rs, aggregate.rs) ─────────────────────────────
 
+/// A file that cannot be opened at all.
+pub fn read_cannot_open(lang: Lang, file: &str, err: &std::io::Error) -> String {
+    crate::say!(
+        lang,
+        "无法打开文件 {}：{}。",
+        "Cannot open the file {}: {}.",
+        file,
+        err
+    )
+}
+
+/// A file with nothing in it.
+pub fn read_empty(lang: Lang, file: &str) -> String {
+    crate::say!(
+        lang,
+        "文件 {} 是空的，没有可读取的数据。",
+        "The file {} is empty: there is no data to read.",
+        file
+    )
+}
+
+/// A file that is not a spreadsheet or delimited text.
+pub fn read_not_spreadsheet(lang: Lang, file: &str) -> String {
+    crate::say!(
+        lang,
+        "文件 {} 不是电子表格（支持 .xlsx .xlsm .xlsb .xls .ods .csv .txt）。",
+        "The file {} is not a spreadsheet (supported: .xlsx .xlsm .xlsb .xls .ods .csv .txt).",
+        file
+    )
+}
+
+/// A password-protected workbook.
+pub fn read_encrypted(lang: Lang, file: &str) -> String {
+    crate::say!(
+        lang,
+        "文件 {} 设有打开密码（已加密），无法读取；请在 Excel 中取消密码后另存再试。",
+        "The file {} is password-protected (encrypted) and cannot be read; remove the password in Excel, save it again and retry.",
+        file
+    )
+}
+
+/// A truncated or damaged workbook.
+pub fn read_corrupt(lang: Lang, file: &str, detail: &str) -> String {
+    if detail.is_empty() {
+        crate::say!(
+            lang,
+            "文件 {} 已损坏或不完整（可能没有下载或保存完整），无法读取。",
+            "The file {} is truncated or corrupt (perhaps not fully downloaded or saved) and cannot be read.",
+            file
+        )
+    } else {
+        crate::say!(
+            lang,
+            "文件 {} 已损坏或不完整，无法读取（{}）。",
+            "The file {} is truncated or corrupt and cannot be read ({}).",
+            file,
+            detail
+        )
+    }
+}
+
+/// A workbook beyond the memory limits.
+pub fn read_too_large(lang: Lang, file: &str, bytes: u64, cells: u64) -> String {
+    crate::say!(
+        lang,
+        "文件 {} 太大，无法安全读入内存（上限：解压后 {} GB，或单个工作表 {} 万个单元格）。",
+        "The file {} is too large to read safely into memory (limits: {} GB uncompressed, or {} million cells in one sheet).",
+        file,
+        bytes >> 30,
+        match lang { Lang::Zh => cells / 10_000, Lang::En => cells / 1_000_000 }
+    )
+}
+
+/// No sheet of any input has a customer-code column.
+pub fn read_no_code_column(lang: Lang, files: &str, columns: &str) -> String {
+    crate::say!(
+        lang,
+        "在 {} 的所有工作表中都没有找到客户编码列（如“客户编码”“客户编号”）；找到的列有：{}。",
+        "No customer-code column (such as 客户编码 or \"customer code\") was found in any sheet of {}; the columns found are: {}.",
+        files,
+        columns
+    )
+}
+
+/// The name of a value type, for "cannot be read as …".
+pub fn read_value_kind(lang: Lang, kind: &str) -> &'static str {
+    match (kind, lang) {
+        ("money", Lang::Zh) => "金额",
+        ("money", Lang::En) => "an amount",
+        ("date", Lang::Zh) => "日期",
+        ("date", Lang::En) => "a date",
+        ("percent", Lang::Zh) => "百分比",
+        ("percent", Lang::En) => "a percentage",
+        ("satisfaction", Lang::Zh) => "满意度",
+        ("satisfaction", Lang::En) => "a satisfaction score",
+        ("payment", Lang::Zh) => "付费模式（订阅/一次性/定制）",
+        ("payment", Lang::En) => "a payment model (subscription/one-time/custom)",
+        (_, Lang::Zh) => "数字",
+        (_, Lang::En) => "a number",
+    }
+}
+
+/// Finding: a value that cannot be read.
+pub fn read_bad_value(lang: Lang, kind: &str) -> String {
+    crate::say!(
+        lang,
+        "无法识别为{}",
+        "cannot be read as {}",
+        read_value_kind(lang, kind)
+    )
+}
+
+/// Finding: a value outside its plausible range.
+pub fn read_out_of_range(lang: Lang, range: &str) -> String {
+    crate::say!(
+        lang,
+        "超出合理范围（{}）",
+        "outside the plausible range ({})",
+        range
+    )
+}
+
+/// Action: the value was left blank, the row kept.
+pub fn read_action_value_blank(lang: Lang) -> String {
+    crate::say!(
+        lang,
+        "该值按空值处理，其余数据照常使用",
+        "value treated as blank; the rest of the row is used"
+    )
+}
+
+/// Action: the whole row was left out.
+pub fn read_action_row_left_out(lang: Lang) -> String {
+    crate::say!(lang, "整行未使用", "row left out")
+}
+
+/// Finding: a row without a customer code.
+pub fn read_missing_code(lang: Lang) -> String {
+    crate::say!(lang, "缺少客户编码", "no customer code")
+}
+
+/// Finding: a row of a detail sheet without the value it needs.
+pub fn read_missing_value(lang: Lang, kind: &str) -> String {
+    crate::say!(lang, "缺少{}", "no {}", read_value_kind(lang, kind))
+}
+
+/// Finding: a totals row.
+pub fn read_totals_row(lang: Lang) -> String {
+    crate::say!(lang, "合计行，不是客户", "a totals row, not a customer")
+}
+
+/// Finding: the same code a second time.
+pub fn read_duplicate_code(lang: Lang, code: &str, first_row: u32) -> String {
+    crate::say!(
+        lang,
+        "客户编码 {} 重复（第一次出现在第 {} 行）",
+        "customer code {} appears again (first on row {})",
+        code,
+        first_row
+    )
+}
+
+/// Action: a duplicate row merged into the first.
+pub fn read_action_merged(lang: Lang) -> String {
+    crate::say!(
+        lang,
+        "已合并：各字段取第一个非空值，本行只补充前面为空的字段",
+        "merged: each field keeps its first non-empty value; this row only fills fields left empty"
+    )
+}
+
+/// Finding: the same credit code under two customer codes.
+pub fn read_duplicate_credit(lang: Lang, other_code: &str) -> String {
+    crate::say!(
+        lang,
+        "统一社会信用代码与客户 {} 相同，可能是同一家企业",
+        "the credit code is the same as customer {}'s: possibly the same company",
+        other_code
+    )
+}
+
+/// Action: both customers kept.
+pub fn read_action_both_kept(lang: Lang) -> String {
+    crate::say!(
+        lang,
+        "两个客户都保留，请核对",
+        "both customers kept; please check"
+    )
+}
+
+/// Finding: a detail row whose code is not in any customers sheet.
+pub fn read_unknown_customer(lang: Lang) -> String {
+    crate::say!(
+        lang,
+        "客户档案中没有这个客户编码",
+        "this customer code is in no customers sheet"
+    )
+}
+
+/// Finding: a detail row dated after the as-of date.
+pub fn read_future_date(lang: Lang, as_of: &str) -> String {
+    crate::say!(
+        lang,
+        "日期晚于基准日 {}",
+        "dated after the as-of date {}",
+        as_of
+    )
+}
+
+/// Action: left out of the figures computed against the as-of date.
+pub fn read_action_future(lang: Lang) -> String {
+    crate::say!(
+        lang,
+        "不计入 RFM、活跃度和满意度",
+        "left out of R/F/M, activity and satisfaction"
+    )
+}
+
+/// Finding: a sheet without a customer-code column.
+pub fn read_sheet_no_code(lang: Lang, columns: &str) -> String {
+    crate::say!(
+        lang,
+        "没有客户编码列（列：{}）",
+        "no customer-code column (columns: {})",
+        columns
+    )
+}
+
+/// Finding: an empty sheet.
+pub fn read_sheet_empty(lang: Lang) -> String {
+    crate::say!(lang, "工作表为空", "the sheet is empty")
+}
+
+/// Action: the sheet was not used.
+pub fn read_action_sheet_skipped(lang: Lang) -> String {
+    crate::say!(lang, "整张工作表未使用", "sheet not used")
+}
+
+/// Finding: pre-aggregated columns and detail rows both exist.
+pub fn read_source_choice(lang: Lang, columns: &str, detail: &str) -> String {
+    crate::say!(
+        lang,
+        "客户表中有汇总列（{}），同时有{}明细",
+        "the customers sheet has summary columns ({}) and there are {} detail rows",
+        columns,
+        detail
+    )
+}
+
+/// Action: detail rows win where a customer has some.
+pub fn read_action_detail_wins(lang: Lang) -> String {
+    crate::say!(
+        lang,
+        "有明细的客户按明细重新计算，没有明细的客户沿用汇总列",
+        "customers with detail rows are recomputed from them; the others keep the summary columns"
+    )
+}
+
+/// Action: informational finding, nothing left out.
+pub fn read_action_none(lang: Lang) -> String {
+    crate::say!(
+        lang,
+        "仅提示，数据照常使用",
+        "for information; data used as is"
+    )
+}
+
 // ───────────────────────────── classification (classify.rs, size_standard.rs, industry.rs, recommend.rs) ─────────────────────────────
 
 /// A bad profile: the file, the line and key when known, and the problem.
@@ -86,8 +353,298 @@ pub fn unmapped_industry_action(lang: Lang) -> String {
 
 // ───────────────────────────── workbook and comparison (workbook.rs, compare.rs) ─────────────────────────────
 
+/// The note on each derived header of 客户明细, in the order of SPEC §5 (企业规模 … 评分说明):
+/// how the column is computed, as (zh, en).
+pub const DERIVED_COLUMN_NOTES: [(&str, &str); 23] = [
+    (
+        "按《统计上大中小微型企业划分办法(2017)》，由所属行业、从业人员(X)、营业收入(Y)、资产总额(Z)判定：须同时满足所列指标的下限，否则下划一档；两项指标缺一项时按现有一项判定，都缺时为“未知”。",
+        "By China's 2017 SME classification standard, from industry, employees (X), revenue (Y) and total assets (Z): every listed lower bound must be met, else one class lower; with one indicator missing the other decides; with both missing, Unknown.",
+    ),
+    (
+        "所属行业文本先对应到国家标准行业，再归入 制造业 / 服务业 / 零售业 / 建筑业 / 其他 五大类。",
+        "The industry text is mapped to the standard's industries, then to five groups: Manufacturing / Services / Retail / Construction / Other.",
+    ),
+    (
+        "0–100：企业规模越大得分越高；规模未知时不计入综合得分。",
+        "0–100: the larger the firm, the higher; left out of the total score when the size is unknown.",
+    ),
+    (
+        "0–100：由最近消费天数(R)、消费频次(F)、消费金额(M)和续费率计算，权重随付费模式而变：订阅重续费与使用，一次性购买重单笔金额与频次，定制开发重合同金额。",
+        "0–100: from recency (R), frequency (F), monetary (M) and renewal rate, weighted by payment model: renewals and usage for subscriptions, deal size and frequency for one-time purchases, contract amount for custom work.",
+    ),
+    (
+        "0–100：由近90天登录次数、最近登录距基准日天数、使用模块数和使用时长计算。",
+        "0–100: from logins in the last 90 days, days since the last login, modules used and usage hours.",
+    ),
+    (
+        "0–100：满意度按原量表（1–5、1–10、0–100 或文字）折算为百分制，投诉次数扣分。",
+        "0–100: satisfaction converted from its scale (1–5, 1–10, 0–100 or words) to 0–100, lowered by complaints.",
+    ),
+    (
+        "0–100：由预算、尚未购买的需求模块和消费金额的同比增长计算。",
+        "0–100: from budget, needs not yet bought and year-on-year growth of purchases.",
+    ),
+    (
+        "0–100：五项得分按“参数”表中的权重加权求和；缺少的维度不计，其余权重重新归一（评分说明会写明）。",
+        "0–100: the five scores weighted as in the Settings sheet; missing dimensions are left out and the other weights renormalised (the explanation says which).",
+    ),
+    (
+        "按综合得分和“参数”表中的分数线划分：核心客户 / 潜力客户 / 一般客户。",
+        "From the total score and the cut-offs in the Settings sheet: Core / Potential / General.",
+    ),
+    (
+        "R、F、M 各与参考值（见“参数”表）比较，高于或等于参考值为“高”（R 以近为高），组合为 8 类。",
+        "R, F and M are each compared with a reference value (see Settings); equal or above counts as high (for R, recent is high); the combination gives 8 classes.",
+    ),
+    (
+        "最近一次消费日期到基准日的天数。",
+        "Days from the last purchase to the as-of date.",
+    ),
+    (
+        "消费次数：有单据号时为不同单据号数，否则为交易行数；红字发票和退货不计。",
+        "Purchases: distinct document numbers where there are any, else transaction rows; credit notes and returns are not counted.",
+    ),
+    (
+        "累计消费金额，单位：元；红字发票和退货冲减，基准日之后的交易不计。",
+        "Total amount spent, in yuan; credit notes and returns reduce it; transactions after the as-of date are left out.",
+    ),
+    (
+        "k-means 聚类的编号，按成员平均综合得分排序，1 为最高；各类画像见“聚类分析”表。",
+        "The k-means cluster, numbered by the members' mean total score, 1 = highest; profiles in the Clusters sheet.",
+    ),
+    (
+        "按聚类中心的突出特征命名。",
+        "Named from the standout features of the cluster's centre.",
+    ),
+    (
+        "新客户 / 成长期 / 成熟期 / 衰退期 / 流失：由首次与最近消费时间和消费趋势判定。",
+        "New / Growing / Mature / Declining / Lost: from the first and last purchase and the trend of purchases.",
+    ),
+    (
+        "高 / 中 / 低：由不活跃时长和活跃度下降程度判定。",
+        "High / Medium / Low: from how long the customer has been inactive and how far activity fell.",
+    ),
+    (
+        "A（最好）至 D（最差）：由逾期天数、应收余额与消费金额之比和投诉次数判定。",
+        "A (best) to D (worst): from overdue days, receivable against amount spent, and complaints.",
+    ),
+    (
+        "按客户等级和风险等级给出的信用额度，单位：元。",
+        "A credit limit from tier and risk level, in yuan.",
+    ),
+    (
+        "预付款 / 货到付款 / 月结30天 / 月结60天：按客户等级和风险等级给出。",
+        "Prepayment / cash on delivery / net 30 / net 60: from tier and risk level.",
+    ),
+    (
+        "按企业规模、成立年限、行业和评分方案的规则推荐的产品版本。",
+        "The product edition recommended by the profile's rules from size, age and industry.",
+    ),
+    (
+        "按行业、需求、客户等级和流失风险推荐的模块与服务。",
+        "Modules and services recommended from industry, needs, tier and churn risk.",
+    ),
+    (
+        "一句话说明综合得分的主要来源，以及缺少哪些数据。",
+        "One line on what drove the total score and which data were missing.",
+    ),
+];
+
+/// The result workbook could not be built (a rust_xlsxwriter error, e.g. no writable temp folder).
+pub fn workbook_failed(lang: Lang, detail: &str) -> String {
+    crate::say!(
+        lang,
+        "无法生成结果工作簿：{}。请检查临时文件夹是否可写、磁盘空间是否充足。",
+        "Could not build the result workbook: {}. Check that the temporary folder is writable and the disk is not full.",
+        detail
+    )
+}
+
+/// A previous result workbook could not be opened at all.
+pub fn snapshot_unreadable(lang: Lang, file: &str, detail: &str) -> String {
+    crate::say!(
+        lang,
+        "无法打开上期结果工作簿 {}：{}",
+        "Could not open the previous result workbook {}: {}",
+        file,
+        detail
+    )
+}
+
+/// A workbook without the customers sheet of a result workbook.
+pub fn snapshot_no_sheet(lang: Lang, file: &str) -> String {
+    crate::say!(
+        lang,
+        "{} 不是 custseg 的结果工作簿：找不到“客户明细”（或 Customers）工作表。请选择 custseg 生成的“…_客户分类.xlsx”。",
+        "{} is not a custseg result workbook: it has no 客户明细 (Customers) sheet. Choose a “…_segments.xlsx” written by custseg.",
+        file
+    )
+}
+
+/// The customers sheet lacks a column needed to read tiers back.
+pub fn snapshot_missing_column(lang: Lang, file: &str, sheet: &str, column: &str) -> String {
+    crate::say!(
+        lang,
+        "{} 不是完整的 custseg 结果工作簿：“{}”工作表第 1 行没有“{}”列。",
+        "{} is not a complete custseg result workbook: sheet “{}” has no “{}” column in row 1.",
+        file,
+        sheet,
+        column
+    )
+}
+
+/// A tier cell that reads as no tier.
+pub fn snapshot_bad_tier(
+    lang: Lang,
+    file: &str,
+    sheet: &str,
+    row: usize,
+    column: &str,
+    value: &str,
+) -> String {
+    crate::say!(
+        lang,
+        "{} 的“{}”工作表第 {} 行“{}”列的值“{}”不是客户等级（应为 核心客户 / 潜力客户 / 一般客户）。",
+        "{}, sheet “{}”, row {}, column “{}”: “{}” is not a tier (expected Core / Potential / General).",
+        file,
+        sheet,
+        row,
+        column,
+        value
+    )
+}
+
+/// A 综合得分 cell that is not a number.
+pub fn snapshot_bad_score(
+    lang: Lang,
+    file: &str,
+    sheet: &str,
+    row: usize,
+    column: &str,
+    value: &str,
+) -> String {
+    crate::say!(
+        lang,
+        "{} 的“{}”工作表第 {} 行“{}”列的值“{}”不是数字。",
+        "{}, sheet “{}”, row {}, column “{}”: “{}” is not a number.",
+        file,
+        sheet,
+        row,
+        column,
+        value
+    )
+}
+
+/// A result workbook whose customers sheet holds no customer.
+pub fn snapshot_empty(lang: Lang, file: &str, sheet: &str) -> String {
+    crate::say!(
+        lang,
+        "{} 的“{}”工作表中没有客户，无法与之对比。",
+        "Sheet “{1}” of {0} holds no customer to compare with.",
+        file,
+        sheet
+    )
+}
+
 // ───────────────────────────── report (report.rs, charts.rs, font.rs) ─────────────────────────────
 
+/// The report's sections in order (SPEC §6), as (zh, en) titles; the outline uses the same.
+pub const REPORT_SECTIONS: [(&str, &str); 13] = [
+    ("封面", "Cover"),
+    ("摘要", "Summary"),
+    ("客户等级分布", "Customer tiers"),
+    ("规模与行业", "Size and industry"),
+    ("价值分析", "Value analysis"),
+    ("活跃与流失", "Activity and churn"),
+    ("满意度", "Satisfaction"),
+    ("聚类画像", "Cluster profiles"),
+    ("季度变动", "Quarter-on-quarter changes"),
+    ("行动建议", "Recommended actions"),
+    ("核心客户名单", "Top core customers"),
+    ("数据质量", "Data quality"),
+    ("附录：方法与参数", "Appendix: method and settings"),
+];
+
+/// The title of report section `index` (0 = cover) in the run's language.
+pub fn report_section(index: usize, lang: Lang) -> &'static str {
+    let (zh, en) = REPORT_SECTIONS[index.min(REPORT_SECTIONS.len() - 1)];
+    lang.pick(zh, en)
+}
+
+/// The report's title.
+pub fn report_title(lang: Lang) -> &'static str {
+    lang.pick("客户分类与管理报告", "Customer Segmentation Report")
+}
+
+/// The one line shown instead of a chart or table when a section has no data.
+pub fn report_no_data(what: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "输入数据中没有{}，本节从略。",
+        "The input has no {}, so this section is left out.",
+        what
+    )
+}
+
 // ───────────────────────────── samples and templates (sample.rs, init.rs) ─────────────────────────────
+
+/// `custseg sample`: the folder for the samples cannot be created.
+pub fn sample_folder_failed(
+    lang: Lang,
+    dir: &std::path::Path,
+    err: &dyn std::fmt::Display,
+) -> String {
+    crate::say!(
+        lang,
+        "无法创建示例数据目录 {}：{}。",
+        "Cannot create the sample folder {}: {}.",
+        dir.display(),
+        err
+    )
+}
+
+/// `custseg sample`: a sample file exists and may not be replaced.
+pub fn sample_not_replaceable(lang: Lang, path: &std::path::Path) -> String {
+    crate::say!(
+        lang,
+        "无法覆盖 {}：该文件是只读的或是一个文件夹，请先关闭或移走它再生成示例数据。",
+        "Cannot replace {}: it is read-only or a folder; close or move it, then write the samples again.",
+        path.display()
+    )
+}
+
+/// `custseg sample`: writing one sample file failed.
+pub fn sample_write_failed(
+    lang: Lang,
+    path: &std::path::Path,
+    err: &dyn std::fmt::Display,
+) -> String {
+    crate::say!(
+        lang,
+        "无法写入示例文件 {}（文件可能正在 Excel 中打开，或目录不可写）：{}。",
+        "Cannot write the sample file {} (it may be open in Excel, or the folder is read-only): {}.",
+        path.display(),
+        err
+    )
+}
+
+/// `custseg sample`: a writer stopped unexpectedly.
+pub fn sample_failed(lang: Lang) -> String {
+    crate::say!(
+        lang,
+        "生成示例数据时发生内部错误，未完成全部文件。",
+        "An internal error stopped the sample writer; not every file was written."
+    )
+}
+
+/// `custseg sample`: the previous-quarter and decoration files are left out of large samples.
+pub fn sample_large_skipped(lang: Lang, limit: usize) -> String {
+    crate::say!(
+        lang,
+        "客户数超过 {}：为节省时间，未生成上季度（2026Q2）和装饰业主示例文件。",
+        "More than {} customers: the previous-quarter (2026Q2) and decoration sample files were left out to save time.",
+        limit
+    )
+}
 
 // ───────────────────────────── end of sections ─────────────────────────────

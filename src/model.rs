@@ -112,6 +112,19 @@ pub enum SheetRole {
     Ignored,
 }
 
+impl SheetRole {
+    /// The role's name in the given language.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            SheetRole::Customers => lang.pick("客户档案", "customers"),
+            SheetRole::Transactions => lang.pick("交易明细", "transactions"),
+            SheetRole::Usage => lang.pick("使用记录", "usage"),
+            SheetRole::Surveys => lang.pick("满意度调查", "surveys"),
+            SheetRole::Ignored => lang.pick("未使用", "not used"),
+        }
+    }
+}
+
 /// The kind of a data-quality finding; its label groups findings in the report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub enum FindingKind {

@@ -1,14 +1,622 @@
 //! Stage 1, read: open one input file of any supported format and return its sheets as grids
-//! of cells (`RawSheet`), plus the file's SHA-256. The rest of the pipeline never asks which
-//! format a file was. OWNER: reading helper (stub).
+//! of cells (`RawSheet`), plus the file's SHA-256. The format is decided by the file's bytes, not
+//! its extension, so the rest of the pipeline never asks which format a file was. The file is
+//! opened read-only and read once; a file that cannot be read ends in one clear sentence.
+//!
+//! Limits: a zip-based workbook (xlsx/xlsm/xlsb/ods) whose zip directory declares more than
+//! [`MAX_UNCOMPRESSED`] bytes, or a sheet of more than [`MAX_CELLS`] cells, is refused before
+//! calamine expands it, so a decompression bomb cannot exhaust memory.
 
+use std::io::Cursor;
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 
-use crate::error::Result;
-use crate::model::{InputFile, Lang, RawSheet};
+use calamine::{Data, Reader};
+use sha2::{Digest, Sha256};
+
+use crate::error::{Error, Result};
+use crate::messages as msg;
+use crate::model::{Cell, InputFile, Lang, RawSheet};
+
+/// The most uncompressed bytes a zip-based workbook may declare (2 GiB).
+pub const MAX_UNCOMPRESSED: u64 = 2 << 30;
+
+/// The most cells one sheet may span (50 million).
+pub const MAX_CELLS: u64 = 50_000_000;
+
+/// What the bytes of a file are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Office Open XML workbook (.xlsx/.xlsm).
+    Xlsx,
+    /// Excel binary workbook (.xlsb).
+    Xlsb,
+    /// OpenDocument spreadsheet (.ods).
+    Ods,
+    /// Excel 97–2003 workbook (.xls).
+    Xls,
+    /// Delimited text (.csv/.txt), any supported encoding.
+    Text,
+}
 
 /// Reads every sheet of one file.
+///
+/// # Errors
+/// An input error naming the file when it cannot be opened, is empty, encrypted, truncated or
+/// corrupt, is not a spreadsheet, or is too large.
 pub fn read_file(path: &Path, lang: Lang) -> Result<(InputFile, Vec<RawSheet>)> {
-    let _ = (path, lang);
-    Ok((InputFile::default(), Vec::new()))
+    let name = path
+        .file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
+    let bytes =
+        std::fs::read(path).map_err(|e| Error::input(msg::read_cannot_open(lang, &name, &e)))?;
+    let sha256 = Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect::<String>();
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| name.clone());
+    let sheets = read_bytes(&bytes, &name, &stem, lang)?;
+    let input = InputFile {
+        path: path.display().to_string(),
+        sha256,
+        sheets: Vec::new(),
+    };
+    Ok((input, sheets))
+}
+
+/// Reads every sheet of a file already in memory; `name` names it in messages and `stem` names
+/// the one sheet of a text file.
+///
+/// # Errors
+/// As [`read_file`].
+pub fn read_bytes(bytes: &[u8], name: &str, stem: &str, lang: Lang) -> Result<Vec<RawSheet>> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(Error::input(msg::read_empty(lang, name)));
+    }
+    let format = sniff(bytes, name, lang)?;
+    let sheets = match format {
+        Format::Text => vec![read_text(bytes, name, stem, lang)?],
+        _ => {
+            let outcome = catch_unwind(AssertUnwindSafe(|| {
+                read_workbook(bytes, format, name, lang)
+            }));
+            match outcome {
+                Ok(result) => result?,
+                Err(_) => return Err(Error::input(msg::read_corrupt(lang, name, ""))),
+            }
+        }
+    };
+    if sheets
+        .iter()
+        .all(|s| s.rows.iter().all(|r| r.iter().all(Cell::is_blank)))
+    {
+        return Err(Error::input(msg::read_empty(lang, name)));
+    }
+    Ok(sheets)
+}
+
+const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+/// Decides the format from the bytes (the extension may lie), refusing encrypted workbooks,
+/// zip bombs and files that are no spreadsheet.
+pub fn sniff(bytes: &[u8], name: &str, lang: Lang) -> Result<Format> {
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        let names = zip_directory(bytes, name, lang)?;
+        let has = |n: &str| names.iter().any(|x| x.eq_ignore_ascii_case(n));
+        return if has("xl/workbook.xml") {
+            Ok(Format::Xlsx)
+        } else if has("xl/workbook.bin") {
+            Ok(Format::Xlsb)
+        } else if has("content.xml")
+            && bytes[..bytes.len().min(400)]
+                .windows(24)
+                .any(|w| w == b"opendocument.spreadsheet")
+        {
+            Ok(Format::Ods)
+        } else {
+            Err(Error::input(msg::read_not_spreadsheet(lang, name)))
+        };
+    }
+    if bytes.starts_with(&OLE_MAGIC) {
+        if contains_utf16(bytes, "EncryptionInfo") || contains_utf16(bytes, "EncryptedPackage") {
+            return Err(Error::input(msg::read_encrypted(lang, name)));
+        }
+        if contains_utf16(bytes, "Workbook") || contains_utf16(bytes, "Book") {
+            return Ok(Format::Xls);
+        }
+        return Err(Error::input(msg::read_not_spreadsheet(lang, name)));
+    }
+    if looks_binary(bytes) {
+        return Err(Error::input(msg::read_not_spreadsheet(lang, name)));
+    }
+    Ok(Format::Text)
+}
+
+fn contains_utf16(bytes: &[u8], text: &str) -> bool {
+    let needle: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+    bytes.windows(needle.len()).any(|w| w == needle.as_slice())
+}
+
+/// True when the start of the file is not text in any encoding we read.
+fn looks_binary(bytes: &[u8]) -> bool {
+    if bytes.starts_with(&[0xFF, 0xFE])
+        || bytes.starts_with(&[0xFE, 0xFF])
+        || utf16_without_bom(bytes).is_some()
+    {
+        return false;
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))
+        .count();
+    head.contains(&0) || controls * 100 > head.len()
+}
+
+/// Little- or big-endian UTF-16 without a byte-order mark, judged from NULs in alternate bytes.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(4096) & !1];
+    if head.len() < 4 {
+        return None;
+    }
+    let pairs = head.len() / 2;
+    let even_nul = head.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd_nul = head.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    // Chinese text has no NUL bytes in UTF-16, but delimiters, digits and line ends do; text in
+    // any 8-bit encoding has none at all.
+    if odd_nul * 5 >= pairs && even_nul * 100 <= pairs {
+        Some(encoding_rs::UTF_16LE)
+    } else if even_nul * 5 >= pairs && odd_nul * 100 <= pairs {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
+}
+
+fn le_u16(b: &[u8], at: usize) -> Option<u64> {
+    b.get(at..at + 2)
+        .map(|s| u16::from_le_bytes([s[0], s[1]]) as u64)
+}
+
+fn le_u32(b: &[u8], at: usize) -> Option<u64> {
+    b.get(at..at + 4)
+        .map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]) as u64)
+}
+
+/// Reads the zip central directory: the entry names, after checking that the declared
+/// uncompressed sizes stay under [`MAX_UNCOMPRESSED`]. A missing directory means a truncated file.
+fn zip_directory(bytes: &[u8], name: &str, lang: Lang) -> Result<Vec<String>> {
+    let corrupt = || Error::input(msg::read_corrupt(lang, name, ""));
+    let tail_start = bytes.len().saturating_sub(65_557);
+    let eocd = bytes[tail_start..]
+        .windows(4)
+        .rposition(|w| w == b"PK\x05\x06")
+        .map(|i| tail_start + i)
+        .ok_or_else(corrupt)?;
+    let entries = le_u16(bytes, eocd + 10).ok_or_else(corrupt)?;
+    let cd_size = le_u32(bytes, eocd + 12).ok_or_else(corrupt)?;
+    let cd_offset = le_u32(bytes, eocd + 16).ok_or_else(corrupt)?;
+    if cd_offset + cd_size > eocd as u64 {
+        return Err(corrupt());
+    }
+    let mut at = cd_offset as usize;
+    let mut total: u64 = 0;
+    let mut names = Vec::with_capacity(entries as usize);
+    for _ in 0..entries {
+        if bytes.get(at..at + 4) != Some(b"PK\x01\x02") {
+            return Err(corrupt());
+        }
+        let size = le_u32(bytes, at + 24).ok_or_else(corrupt)?;
+        let name_len = le_u16(bytes, at + 28).ok_or_else(corrupt)? as usize;
+        let extra_len = le_u16(bytes, at + 30).ok_or_else(corrupt)? as usize;
+        let comment_len = le_u16(bytes, at + 32).ok_or_else(corrupt)? as usize;
+        let entry = bytes.get(at + 46..at + 46 + name_len).ok_or_else(corrupt)?;
+        // 0xFFFFFFFF means a ZIP64 size: over 4 GiB, far beyond any sane workbook.
+        total = total.saturating_add(if size == 0xFFFF_FFFF {
+            u64::MAX / 2
+        } else {
+            size
+        });
+        if total > MAX_UNCOMPRESSED {
+            return Err(Error::input(msg::read_too_large(
+                lang,
+                name,
+                MAX_UNCOMPRESSED,
+                MAX_CELLS,
+            )));
+        }
+        names.push(String::from_utf8_lossy(entry).into_owned());
+        at += 46 + name_len + extra_len + comment_len;
+    }
+    Ok(names)
+}
+
+fn read_workbook(bytes: &[u8], format: Format, name: &str, lang: Lang) -> Result<Vec<RawSheet>> {
+    let cursor = Cursor::new(bytes);
+    let corrupt =
+        |e: &dyn std::fmt::Display| Error::input(msg::read_corrupt(lang, name, &e.to_string()));
+    let mut book: calamine::Sheets<Cursor<&[u8]>> = match format {
+        Format::Xlsx => calamine::Sheets::Xlsx(
+            calamine::open_workbook_from_rs(cursor)
+                .map_err(|e: calamine::XlsxError| corrupt(&e))?,
+        ),
+        Format::Xlsb => calamine::Sheets::Xlsb(
+            calamine::open_workbook_from_rs(cursor)
+                .map_err(|e: calamine::XlsbError| corrupt(&e))?,
+        ),
+        Format::Ods => calamine::Sheets::Ods(
+            calamine::open_workbook_from_rs(cursor).map_err(|e: calamine::OdsError| corrupt(&e))?,
+        ),
+        Format::Xls => calamine::Sheets::Xls(calamine::open_workbook_from_rs(cursor).map_err(
+            |e: calamine::XlsError| match e {
+                calamine::XlsError::Password => Error::input(msg::read_encrypted(lang, name)),
+                other => corrupt(&other),
+            },
+        )?),
+        Format::Text => return Ok(Vec::new()),
+    };
+    let names = book.sheet_names();
+    if names.is_empty() {
+        return Err(Error::input(msg::read_empty(lang, name)));
+    }
+    let mut sheets = Vec::with_capacity(names.len());
+    let mut failures = Vec::new();
+    for sheet_name in names {
+        match book.worksheet_range(&sheet_name) {
+            Ok(range) => {
+                let (h, w) = range.get_size();
+                if (h as u64).saturating_mul(w as u64) > MAX_CELLS {
+                    return Err(Error::input(msg::read_too_large(
+                        lang,
+                        name,
+                        MAX_UNCOMPRESSED,
+                        MAX_CELLS,
+                    )));
+                }
+                sheets.push(convert_range(&range, name, &sheet_name));
+            }
+            Err(e) => {
+                failures.push(e.to_string());
+                // Kept as an empty sheet so that extract reports it as not used.
+                sheets.push(RawSheet {
+                    file: name.to_string(),
+                    sheet: sheet_name,
+                    rows: Vec::new(),
+                    first_row: 1,
+                    first_col: 0,
+                });
+            }
+        }
+    }
+    if failures.len() == sheets.len() {
+        return Err(corrupt(&failures.join("; ")));
+    }
+    Ok(sheets)
+}
+
+fn convert_range(range: &calamine::Range<Data>, file: &str, sheet: &str) -> RawSheet {
+    let (first_row, first_col) = range.start().unwrap_or((0, 0));
+    let mut rows = Vec::with_capacity(range.height());
+    for row in range.rows() {
+        let used = row
+            .iter()
+            .rposition(|d| !matches!(d, Data::Empty))
+            .map_or(0, |i| i + 1);
+        rows.push(row[..used].iter().map(convert_data).collect());
+    }
+    RawSheet {
+        file: file.to_string(),
+        sheet: sheet.to_string(),
+        rows,
+        first_row: first_row + 1,
+        first_col,
+    }
+}
+
+fn convert_data(d: &Data) -> Cell {
+    match d {
+        Data::Empty => Cell::Empty,
+        Data::Int(i) => Cell::Number(*i as f64),
+        Data::Float(f) => Cell::Number(*f),
+        Data::String(s) if s.is_empty() => Cell::Empty,
+        Data::String(s) => Cell::Text(s.clone()),
+        Data::Bool(b) => Cell::Bool(*b),
+        Data::DateTime(dt) => match dt.as_datetime() {
+            Some(x) => Cell::DateTime(x),
+            None => Cell::Number(dt.as_f64()),
+        },
+        Data::DateTimeIso(s) => {
+            if let Ok(x) = chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f") {
+                Cell::DateTime(x)
+            } else if let Ok(x) = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+                Cell::DateTime(x.and_time(chrono::NaiveTime::MIN))
+            } else {
+                Cell::Text(s.clone())
+            }
+        }
+        Data::DurationIso(s) => Cell::Text(s.clone()),
+        Data::Error(e) => Cell::Error(e.to_string()),
+    }
+}
+
+/// Decodes a text file: UTF-8 (with or without BOM), UTF-16 (BOM, or NULs in alternate bytes),
+/// otherwise GB18030 (a superset of GBK).
+pub fn decode_text(bytes: &[u8]) -> String {
+    if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+        return text.into_owned();
+    }
+    if let Some(enc) = utf16_without_bom(bytes) {
+        return enc.decode_without_bom_handling(bytes).0.into_owned();
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(_) => encoding_rs::GB18030
+            .decode_without_bom_handling(bytes)
+            .0
+            .into_owned(),
+    }
+}
+
+/// Picks the delimiter that splits the first lines most consistently (tab, comma, semicolon, |).
+pub fn sniff_delimiter(text: &str) -> u8 {
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(50)
+        .collect();
+    let mut best = (b',', 0usize);
+    for delim in [b'\t', b',', b';', b'|'] {
+        let counts: Vec<usize> = lines
+            .iter()
+            .map(|l| count_outside_quotes(l, delim as char))
+            .collect();
+        let max = counts.iter().copied().max().unwrap_or(0);
+        if max == 0 {
+            continue;
+        }
+        // Lines that split into the widest shape, weighted by how wide it is.
+        let agreeing = counts.iter().filter(|&&c| c == max).count();
+        let score = agreeing * max + counts.iter().filter(|&&c| c > 0).count();
+        if score > best.1 {
+            best = (delim, score);
+        }
+    }
+    best.0
+}
+
+fn count_outside_quotes(line: &str, delim: char) -> usize {
+    let mut quoted = false;
+    let mut n = 0;
+    for c in line.chars() {
+        if c == '"' {
+            quoted = !quoted;
+        } else if c == delim && !quoted {
+            n += 1;
+        }
+    }
+    n
+}
+
+fn read_text(bytes: &[u8], name: &str, stem: &str, lang: Lang) -> Result<RawSheet> {
+    let text = decode_text(bytes);
+    if text
+        .chars()
+        .filter(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        .count()
+        * 100
+        > text.chars().count().max(1)
+    {
+        return Err(Error::input(msg::read_not_spreadsheet(lang, name)));
+    }
+    let delim = sniff_delimiter(&text);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delim)
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    let mut record = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(true) => {
+                let used = (0..record.len())
+                    .rev()
+                    .find(|&i| !record[i].trim().is_empty())
+                    .map_or(0, |i| i + 1);
+                rows.push(
+                    record
+                        .iter()
+                        .take(used)
+                        .map(|f| {
+                            if f.trim().is_empty() {
+                                Cell::Empty
+                            } else {
+                                Cell::Text(f.to_string())
+                            }
+                        })
+                        .collect(),
+                );
+                if rows.len() as u64 * used.max(1) as u64 > MAX_CELLS {
+                    return Err(Error::input(msg::read_too_large(
+                        lang,
+                        name,
+                        MAX_UNCOMPRESSED,
+                        MAX_CELLS,
+                    )));
+                }
+            }
+            Ok(false) => break,
+            Err(e) => return Err(Error::input(msg::read_corrupt(lang, name, &e.to_string()))),
+        }
+    }
+    Ok(RawSheet {
+        file: name.to_string(),
+        sheet: stem.to_string(),
+        rows,
+        first_row: 1,
+        first_col: 0,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixture(name: &str) -> std::path::PathBuf {
+        crate::fixtures::dir().join(name)
+    }
+
+    /// A zip holding one entry whose directory declares `size` uncompressed bytes.
+    fn zip_declaring(size: u32) -> Vec<u8> {
+        let name = b"xl/workbook.xml";
+        let mut z = b"PK\x03\x04".to_vec();
+        z.extend([0u8; 26]);
+        let cd_offset = z.len() as u32;
+        let mut cd = b"PK\x01\x02".to_vec();
+        cd.extend([0u8; 20]);
+        cd.extend(size.to_le_bytes()); // uncompressed size at offset 24
+        cd.extend((name.len() as u16).to_le_bytes());
+        cd.extend([0u8; 16]);
+        cd.extend(name);
+        let cd_size = cd.len() as u32;
+        z.extend(cd);
+        z.extend(b"PK\x05\x06");
+        z.extend([0u8; 4]);
+        z.extend(1u16.to_le_bytes());
+        z.extend(1u16.to_le_bytes());
+        z.extend(cd_size.to_le_bytes());
+        z.extend(cd_offset.to_le_bytes());
+        z.extend([0u8; 2]);
+        z
+    }
+
+    #[test]
+    fn a_zip_bomb_is_refused_before_expanding() {
+        let err =
+            read_bytes(&zip_declaring(0xC000_0000), "bomb.xlsx", "bomb", Lang::Zh).unwrap_err();
+        assert!(
+            err.message.contains("bomb.xlsx") && err.message.contains("太大"),
+            "{}",
+            err.message
+        );
+        let err = read_bytes(&zip_declaring(0xFFFF_FFFF), "z64.xlsx", "z64", Lang::En).unwrap_err();
+        assert!(err.message.contains("too large"), "{}", err.message);
+        // A small declared size passes the check and fails later as corrupt, not as too large.
+        let err = read_bytes(&zip_declaring(100), "small.xlsx", "small", Lang::En).unwrap_err();
+        assert!(err.message.contains("corrupt"), "{}", err.message);
+    }
+
+    #[test]
+    fn formats_are_sniffed_from_the_bytes() {
+        let cases: &[(&str, Format)] = &[
+            ("basic.xlsx", Format::Xlsx),
+            ("really_xlsx.csv", Format::Xlsx),
+            ("basic.xls", Format::Xls),
+            ("basic.ods", Format::Ods),
+            ("basic.csv", Format::Text),
+            ("basic_gbk.csv", Format::Text),
+            ("basic_utf16.txt", Format::Text),
+        ];
+        for (name, want) in cases {
+            let bytes = std::fs::read(fixture(name)).unwrap();
+            assert_eq!(sniff(&bytes, name, Lang::Zh).unwrap(), *want, "{name}");
+        }
+    }
+
+    #[test]
+    fn text_encodings_decode_alike() {
+        let want = "客户编码,客户名称\r\n0001,甲公司\r\n";
+        let utf16le: Vec<u8> = want.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let utf16be: Vec<u8> = want.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
+        let (gbk, _, _) = encoding_rs::GBK.encode(want);
+        let cases: Vec<(&str, Vec<u8>)> = vec![
+            ("utf-8", want.as_bytes().to_vec()),
+            (
+                "utf-8 bom",
+                [b"\xef\xbb\xbf".as_slice(), want.as_bytes()].concat(),
+            ),
+            ("gbk", gbk.into_owned()),
+            ("utf-16le bom", [[0xFF, 0xFE].as_slice(), &utf16le].concat()),
+            ("utf-16be bom", [[0xFE, 0xFF].as_slice(), &utf16be].concat()),
+            ("utf-16le no bom", utf16le),
+        ];
+        for (what, bytes) in cases {
+            assert_eq!(decode_text(&bytes), want, "{what}");
+        }
+    }
+
+    #[test]
+    fn delimiters_are_sniffed() {
+        let cases: &[(&str, u8)] = &[
+            ("a,b,c\n1,2,3\n", b','),
+            ("a\tb\tc\n1\t2\t3\n", b'\t'),
+            ("a;b;c\n1;2;3\n", b';'),
+            ("a|b|c\n1|2|3\n", b'|'),
+            ("名称\t金额\n\"甲,乙\"\t1,000\n", b'\t'),
+            ("客户档案列表\n客户编码,名称,金额\n1,甲,\"1,000\"\n", b','),
+            ("single\n", b','),
+        ];
+        for (text, want) in cases {
+            assert_eq!(sniff_delimiter(text) as char, *want as char, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn garbage_is_an_error_not_a_panic() {
+        let cases: &[&[u8]] = &[
+            b"",
+            b"   \n",
+            b"PK\x03\x04garbage",
+            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1garbage",
+            b"\x89PNG\r\n\x1a\n\x00\x00",
+            b"\x00\x01\x02\x03\x04",
+        ];
+        for bytes in cases {
+            assert!(
+                read_bytes(bytes, "x.xlsx", "x", Lang::Zh).is_err(),
+                "{bytes:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn reading_never_changes_the_file() {
+        let path = fixture("basic.xlsx");
+        let before = std::fs::read(&path).unwrap();
+        let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+        let (input, sheets) = read_file(&path, Lang::Zh).unwrap();
+        assert_eq!(sheets.len(), 1);
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().modified().unwrap(),
+            modified
+        );
+        let want: String = Sha256::digest(&before)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(input.sha256, want);
+    }
+
+    #[test]
+    fn cells_keep_their_types() {
+        let (_, sheets) = read_file(&fixture("software_set.xlsx"), Lang::Zh).unwrap();
+        let usage = &sheets[2];
+        assert_eq!(usage.sheet, "登录记录");
+        assert_eq!(usage.first_row, 1);
+        assert!(
+            matches!(usage.rows[1][1], Cell::DateTime(_)),
+            "{:?}",
+            usage.rows[1][1]
+        );
+        assert_eq!(usage.rows[1][1].display(), "2026-09-01 10:00:00");
+        assert_eq!(usage.rows[1][3], Cell::Number(30.0));
+        let (_, sheets) = read_file(&fixture("basic.ods"), Lang::Zh).unwrap();
+        assert_eq!(sheets[0].rows[1][9].display(), "2026-08-15", "ods dates");
+    }
 }

@@ -1,17 +1,145 @@
 //! Stage 6, write workbook: the annotated result workbook of SPEC §5, built as bytes.
-//! OWNER: workbook helper (stub).
+//!
+//! Promises: the sheets of SPEC §5 in their order with their fixed names and derived headers
+//! (zh or en); every customer exactly once in 客户明细; text from the input written as text,
+//! never as a formula; the big sheets written row by row in constant-memory mode, so 100 000
+//! customers take seconds and little memory; a workbook that custseg can read back
+//! (`compare::read_snapshot`).
 
-use crate::error::Result;
+mod customers;
+mod sheets;
+mod styles;
+mod summary;
+
+use rust_xlsxwriter::{DocProperties, Workbook, XlsxError};
+
+use crate::error::{Error, Result};
+use crate::messages;
 use crate::model::{Analysis, Lang, Migration};
 
-/// Builds the result workbook.
-pub fn build(analysis: &Analysis) -> Result<Vec<u8>> {
-    let _ = analysis;
-    Ok(Vec::new())
+/// Derived column headers of 客户明细 and the tier sheets, fixed by SPEC §5 as (zh, en), in order.
+/// Users' formulas and lookups rely on these staying the same from quarter to quarter.
+pub const DERIVED_HEADERS: [(&str, &str); 23] = [
+    ("企业规模", "Size Class"),
+    ("行业大类", "Industry Group"),
+    ("规模得分", "Size Score"),
+    ("价值得分", "Value Score"),
+    ("活跃得分", "Activity Score"),
+    ("满意得分", "Satisfaction Score"),
+    ("潜力得分", "Potential Score"),
+    ("综合得分", "Total Score"),
+    ("客户等级", "Tier"),
+    ("RFM分类", "RFM Segment"),
+    ("最近消费天数", "Recency (days)"),
+    ("消费频次", "Frequency"),
+    ("消费金额", "Monetary"),
+    ("聚类", "Cluster"),
+    ("聚类名称", "Cluster Name"),
+    ("生命周期", "Lifecycle"),
+    ("流失风险", "Churn Risk"),
+    ("风险等级", "Risk Level"),
+    ("建议信用额度", "Suggested Credit Limit"),
+    ("建议结算方式", "Suggested Settlement"),
+    ("推荐产品", "Recommended Product"),
+    ("推荐服务", "Recommended Services"),
+    ("评分说明", "Score Explanation"),
+];
+
+/// Index of 综合得分 in [`DERIVED_HEADERS`].
+pub const TOTAL_SCORE: usize = 7;
+/// Index of 客户等级 in [`DERIVED_HEADERS`].
+pub const TIER: usize = 8;
+
+/// Sheet 概览 / Summary.
+pub const SUMMARY_SHEET: (&str, &str) = ("概览", "Summary");
+/// Sheet 客户明细 / Customers.
+pub const CUSTOMERS_SHEET: (&str, &str) = ("客户明细", "Customers");
+/// Sheet 聚类分析 / Clusters.
+pub const CLUSTERS_SHEET: (&str, &str) = ("聚类分析", "Clusters");
+/// Sheet 季度变动 / Migration.
+pub const MIGRATION_SHEET: (&str, &str) = ("季度变动", "Migration");
+/// Sheet 数据质量 / Data Quality.
+pub const QUALITY_SHEET: (&str, &str) = ("数据质量", "Data Quality");
+/// Sheet 参数 / Settings.
+pub const SETTINGS_SHEET: (&str, &str) = ("参数", "Settings");
+
+/// Headers of the code and name columns custseg adds itself when the input had no customers
+/// sheet (`Dataset::code_column` is None).
+pub const OWN_CODE_HEADER: (&str, &str) = ("客户编码", "Customer Code");
+/// See [`OWN_CODE_HEADER`].
+pub const OWN_NAME_HEADER: (&str, &str) = ("客户名称", "Customer Name");
+
+/// Label (column A of 参数) of the row naming the customer-code column of 客户明细; `compare`
+/// reads column B of that row to find the codes again.
+pub const CODE_COLUMN_KEY: (&str, &str) = ("客户明细的客户编码列", "Customer code column");
+/// Label of the row naming the customer-name column of 客户明细.
+pub const NAME_COLUMN_KEY: (&str, &str) = ("客户明细的客户名称列", "Customer name column");
+
+/// Picks one of the (zh, en) pairs above.
+pub fn pick(pair: (&'static str, &'static str), lang: Lang) -> &'static str {
+    lang.pick(pair.0, pair.1)
 }
 
-/// Builds the workbook of `custseg compare`: the 季度变动 sheet alone.
-pub fn build_migration(migration: &Migration, lang: Lang) -> Result<Vec<u8>> {
-    let _ = (migration, lang);
-    Ok(Vec::new())
+/// Builds the result workbook.
+///
+/// # Errors
+/// An output error when rust_xlsxwriter fails (e.g. the temporary folder that constant-memory
+/// sheets use is not writable).
+///
+/// # Examples
+/// ```
+/// let analysis = custseg::testdata::analysis(20, custseg::model::Lang::Zh);
+/// let bytes = custseg::workbook::build(&analysis).unwrap();
+/// assert_eq!(&bytes[..2], b"PK");
+/// ```
+pub fn build(analysis: &Analysis) -> Result<Vec<u8>> {
+    let lang = analysis.run.lang;
+    build_with(lang, |wb| {
+        let st = styles::Styles::new();
+        wb.set_properties(
+            &DocProperties::new()
+                .set_title(lang.pick("客户分类结果", "Customer segments"))
+                .set_comment(format!("custseg {}", analysis.run.version)),
+        );
+        summary::write(wb, analysis, &st)?;
+        let all: Vec<usize> = (0..analysis.classification.customers.len()).collect();
+        customers::write(wb, pick(CUSTOMERS_SHEET, lang), analysis, &all, None, &st)?;
+        for tier in crate::model::Tier::ALL {
+            let order = customers::tier_order(&analysis.classification.customers, tier);
+            customers::write(wb, tier.label(lang), analysis, &order, Some(tier), &st)?;
+        }
+        sheets::write_clusters(wb, analysis, &st)?;
+        if let Some(migration) = &analysis.migration {
+            sheets::write_migration(wb, migration, lang, &st)?;
+        }
+        sheets::write_quality(wb, analysis, &st)?;
+        sheets::write_settings(wb, analysis, &st)?;
+        Ok(())
+    })
 }
+
+/// Builds the workbook of `custseg compare`: the 季度变动 sheet alone, laid out as in the main
+/// workbook.
+///
+/// # Errors
+/// An output error when rust_xlsxwriter fails.
+pub fn build_migration(migration: &Migration, lang: Lang) -> Result<Vec<u8>> {
+    build_with(lang, |wb| {
+        let st = styles::Styles::new();
+        wb.set_properties(&DocProperties::new().set_title(pick(MIGRATION_SHEET, lang)));
+        sheets::write_migration(wb, migration, lang, &st)
+    })
+}
+
+fn build_with(
+    lang: Lang,
+    fill: impl FnOnce(&mut Workbook) -> std::result::Result<(), XlsxError>,
+) -> Result<Vec<u8>> {
+    let mut wb = Workbook::new();
+    let failed = |e: XlsxError| Error::output(messages::workbook_failed(lang, &e.to_string()));
+    fill(&mut wb).map_err(failed)?;
+    wb.save_to_buffer().map_err(failed)
+}
+
+#[cfg(test)]
+mod tests;

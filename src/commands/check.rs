@@ -37,24 +37,33 @@ pub fn check(args: &CheckArgs) -> Result<()> {
                 "{}",
                 say!(
                     lang,
-                    "{} / {}：表头在第 {} 行，数据 {} 行，识别为{:?}",
-                    "{} / {}: header on row {}, {} data rows, role {:?}",
+                    "{} / {}：识别为{}，表头在第 {} 行，数据 {} 行",
+                    "{} / {}: {}, header on row {}, {} data rows",
                     input.path,
                     sheet.name,
+                    sheet.role.label(lang),
                     sheet.header_row,
-                    sheet.data_rows,
-                    sheet.role
+                    sheet.data_rows
                 )
             );
         }
     }
     for f in &dataset.findings {
-        let row = f.row.map(|r| r.to_string()).unwrap_or_default();
-        let col = f.column.clone().unwrap_or_default();
-        println!(
-            "{}\t{}\t{}\t{}\t{}\t{}\t{}",
-            f.file, f.sheet, row, col, f.value, f.problem, f.action
-        );
+        let mut place = format!("{} / {}", f.file, f.sheet);
+        if let Some(row) = f.row {
+            place += &say!(lang, " 第 {} 行", " row {}", row);
+        }
+        if let Some(col) = &f.column {
+            place += &say!(lang, "「{}」列", ", column {}", col);
+        }
+        let value = if f.value.is_empty() {
+            String::new()
+        } else {
+            format!("“{}” ", f.value)
+        };
+        let sep = lang.pick("：", ": ");
+        let semi = lang.pick("；", "; ");
+        println!("{place}{sep}{value}{}{semi}{}", f.problem, f.action);
     }
     println!(
         "{}",

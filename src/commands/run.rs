@@ -24,31 +24,54 @@ pub fn run(args: &RunArgs) -> Result<()> {
     let analysis = analyse(&cfg, &progress)?;
 
     let (xlsx_path, pdf_path) = cfg.output_paths();
+    progress.stage(match (cfg.write_xlsx, cfg.write_pdf) {
+        (true, true) => say!(
+            lang,
+            "写入工作簿和管理报告",
+            "Writing the workbook and the report"
+        ),
+        (true, false) => say!(lang, "写入工作簿", "Writing the workbook"),
+        _ => say!(lang, "生成管理报告", "Writing the report"),
+    });
+    let font = match (&cfg.font, cfg.write_pdf) {
+        (Some(path), true) => Some(Font::from_file(path, lang)?),
+        (None, true) => Some(Font::embedded()),
+        _ => None,
+    };
+    // Both outputs are built in memory, side by side on two cores, before either is written:
+    // a failure in one leaves nothing half done.
+    let shared = &analysis;
+    let (xlsx, pdf) = std::thread::scope(|scope| {
+        let pdf = font.map(|font| scope.spawn(move || report::build(shared, &font)));
+        let xlsx = cfg.write_xlsx.then(|| workbook::build(shared)).transpose();
+        let pdf = pdf
+            .map(|handle| handle.join().unwrap_or_else(|_| Err(crash(lang))))
+            .transpose();
+        (xlsx, pdf)
+    });
+    let (xlsx, pdf) = (xlsx?, pdf?);
+    progress.stage(say!(lang, "保存文件", "Saving the files"));
     let mut written: (Option<PathBuf>, Option<PathBuf>) = (None, None);
-    // Build both outputs before writing either, so a failure leaves nothing half done.
-    let xlsx = if cfg.write_xlsx {
-        progress.stage(say!(lang, "写入工作簿", "Writing the workbook"));
-        Some(workbook::build(&analysis)?)
-    } else {
-        None
-    };
-    let pdf = if cfg.write_pdf {
-        progress.stage(say!(lang, "生成管理报告", "Writing the report"));
-        let font = match &cfg.font {
-            Some(path) => Font::from_file(path, lang)?,
-            None => Font::embedded(),
-        };
-        Some(report::build(&analysis, &font)?)
-    } else {
-        None
-    };
     if let Some(bytes) = xlsx {
-        written.0 = Some(output::write_atomic(&xlsx_path, &bytes, &cfg.inputs, lang)?);
+        written.0 = Some(absolute(output::write_atomic(
+            &xlsx_path,
+            &bytes,
+            &cfg.inputs,
+            lang,
+        )?));
     }
     if let Some(bytes) = pdf {
-        written.1 = Some(output::write_atomic(&pdf_path, &bytes, &cfg.inputs, lang)?);
+        written.1 = Some(absolute(output::write_atomic(
+            &pdf_path,
+            &bytes,
+            &cfg.inputs,
+            lang,
+        )?));
     }
     progress.finish();
+    if args.timings {
+        eprint!("{}", progress.timings());
+    }
 
     let elapsed = started.elapsed();
     if cfg.json {
@@ -57,6 +80,18 @@ pub fn run(args: &RunArgs) -> Result<()> {
         println!("{}", done_line(&analysis, &written, lang));
     }
     Ok(())
+}
+
+fn absolute(path: PathBuf) -> PathBuf {
+    std::fs::canonicalize(&path).unwrap_or(path)
+}
+
+fn crash(lang: Lang) -> crate::Error {
+    crate::Error::output(say!(
+        lang,
+        "生成管理报告时发生内部错误，未写出任何文件。",
+        "An internal error stopped the report; nothing was written."
+    ))
 }
 
 /// Reads, aggregates, classifies, clusters and compares: everything but the writing.
@@ -196,9 +231,11 @@ fn done_line(
     )
 }
 
-/// Stage-by-stage progress on stderr, only when it is a terminal and not `--quiet`.
+/// Stage-by-stage progress on stderr, only when it is a terminal and not `--quiet`; it also
+/// keeps the time each stage took (`--timings`).
 pub struct Progress {
     bar: Option<ProgressBar>,
+    stages: std::cell::RefCell<Vec<(String, Instant)>>,
 }
 
 impl Progress {
@@ -213,25 +250,47 @@ impl Progress {
             bar.enable_steady_tick(Duration::from_millis(120));
             bar
         });
-        Progress { bar }
+        Progress {
+            bar,
+            stages: Default::default(),
+        }
     }
 
     /// A progress display that shows nothing.
     pub fn hidden() -> Progress {
-        Progress { bar: None }
+        Progress::new(false)
     }
 
     /// Names the stage now running.
     pub fn stage(&self, name: String) {
         if let Some(bar) = &self.bar {
-            bar.set_message(name);
+            bar.set_message(name.clone());
         }
+        self.stages.borrow_mut().push((name, Instant::now()));
     }
 
-    /// Clears the display.
+    /// Clears the display and closes the last stage.
     pub fn finish(&self) {
         if let Some(bar) = &self.bar {
             bar.finish_and_clear();
         }
+        self.stages
+            .borrow_mut()
+            .push((String::new(), Instant::now()));
+    }
+
+    /// The time of each stage, one line each ("stage<TAB>milliseconds").
+    pub fn timings(&self) -> String {
+        let stages = self.stages.borrow();
+        stages
+            .windows(2)
+            .map(|w| {
+                format!(
+                    "{}\t{}\n",
+                    w[0].0,
+                    w[1].1.duration_since(w[0].1).as_millis()
+                )
+            })
+            .collect()
     }
 }

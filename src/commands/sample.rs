@@ -3,7 +3,7 @@
 use crate::cli::SampleArgs;
 use crate::config::parse_lang;
 use crate::error::Result;
-use crate::sample::{write_samples, SampleOptions};
+use crate::sample::{skipped_note, write_samples, SampleOptions};
 use crate::say;
 
 /// Writes the sample workbooks.
@@ -25,5 +25,8 @@ pub fn sample(args: &SampleArgs) -> Result<()> {
             names.join(", ")
         )
     );
+    if let Some(note) = skipped_note(&options, lang) {
+        println!("{note}");
+    }
     Ok(())
 }

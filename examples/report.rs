@@ -1,0 +1,42 @@
+//! Writes the management report of a synthetic analysis, to look at it and to time it:
+//! `cargo run --example report -- [CUSTOMERS] [zh|en] [OUT.pdf]`
+//! (then `scripts/render-report.sh OUT.pdf` for PNGs of its pages).
+
+use std::time::Instant;
+
+use custseg::font::Font;
+use custseg::model::Lang;
+use custseg::{report, testdata};
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let n: usize = args.first().and_then(|a| a.parse().ok()).unwrap_or(500);
+    let lang = match args.get(1).map(String::as_str) {
+        Some("en") => Lang::En,
+        _ => Lang::Zh,
+    };
+    let out = args
+        .get(2)
+        .cloned()
+        .unwrap_or_else(|| format!("report-{n}.pdf"));
+    let analysis = testdata::analysis(n, lang);
+    let start = Instant::now();
+    match report::build(&analysis, &Font::embedded()) {
+        Ok(pdf) => {
+            let elapsed = start.elapsed();
+            if let Err(e) = std::fs::write(&out, &pdf) {
+                eprintln!("{out}: {e}");
+                std::process::exit(1);
+            }
+            println!(
+                "{out}: {} bytes, built in {} ms",
+                pdf.len(),
+                elapsed.as_millis()
+            );
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            std::process::exit(1);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Regenerates the reading fixtures in tests/fixtures/ (the generated files are committed).
+# Needs: cargo, LibreOffice (soffice), iconv, python3 with msoffcrypto-tool
+# (pip install msoffcrypto-tool).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dir=tests/fixtures
+mkdir -p "$dir"
+
+# .xlsx and UTF-8 .csv from the Rust generator (src/fixtures.rs).
+cargo test --lib fixtures::make_fixtures -- --ignored --exact >/dev/null
+
+# The same small data in the other formats and encodings.
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+soffice --headless --convert-to xls --outdir "$tmp" "$dir/basic.xlsx" >/dev/null 2>&1
+soffice --headless --convert-to ods --outdir "$tmp" "$dir/basic.xlsx" >/dev/null 2>&1
+soffice --headless --convert-to xls --outdir "$tmp" "$dir/messy.xlsx" >/dev/null 2>&1
+cp "$tmp/basic.xls" "$tmp/basic.ods" "$dir/"
+cp "$tmp/messy.xls" "$dir/messy.xls"
+printf '\xef\xbb\xbf' > "$dir/basic_bom.csv"
+cat "$dir/basic.csv" >> "$dir/basic_bom.csv"
+iconv -f UTF-8 -t GB18030 "$dir/basic.csv" > "$dir/basic_gbk.csv"
+# Excel's "Unicode text": UTF-16LE with a BOM, tab-separated.
+{ printf '\xff\xfe'; iconv -f UTF-8 -t UTF-16LE "$dir/basic_tab.txt"; } > "$dir/basic_utf16.txt"
+# An xlsx whose extension says csv.
+cp "$dir/basic.xlsx" "$dir/really_xlsx.csv"
+
+# Bad files.
+python3 - "$dir" <<'PY'
+import sys
+from msoffcrypto.format.ooxml import OOXMLFile
+d = sys.argv[1]
+with open(f"{d}/basic.xlsx", "rb") as src, open(f"{d}/encrypted.xlsx", "wb") as out:
+    f = OOXMLFile(src)
+    f.encrypt("secret", out)
+PY
+head -c 3000 "$dir/basic.xlsx" > "$dir/truncated.xlsx"
+# A PNG image named like a workbook.
+printf '\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89' > "$dir/not_spreadsheet.xlsx"
+: > "$dir/empty.csv"
+echo "fixtures written to $dir"

@@ -1,0 +1,221 @@
+//! Comparison tests: migrate against an independent join; read_snapshot's messages.
+
+use std::collections::BTreeMap;
+
+use rand::{Rng, SeedableRng};
+use rand_xoshiro::Xoshiro256PlusPlus;
+
+use super::*;
+
+fn snap(code: &str, tier: Tier, score: f64) -> TierSnapshot {
+    TierSnapshot {
+        code: code.into(),
+        name: format!("客户{code}"),
+        tier,
+        total_score: score,
+    }
+}
+
+/// Random snapshots with overlapping code ranges.
+fn random_pair(seed: u64) -> (Vec<TierSnapshot>, Vec<TierSnapshot>) {
+    let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
+    let mut make = |from: usize, to: usize| -> Vec<TierSnapshot> {
+        let mut out = Vec::new();
+        for i in from..to {
+            if rng.gen_bool(0.9) {
+                let tier = Tier::ALL[rng.gen_range(0..3)];
+                let score = rng.gen_range(0.0..100.0_f64).round();
+                out.push(snap(&format!("{i:05}"), tier, score));
+            }
+        }
+        out
+    };
+    let previous = make(0, 400);
+    let current = make(100, 520);
+    (previous, current)
+}
+
+#[test]
+fn migrate_counts_equal_an_independent_join() {
+    for seed in 0..5 {
+        let (previous, current) = random_pair(seed);
+        let m = migrate(&previous, &current, "prev.xlsx");
+        let before: BTreeMap<&str, Tier> =
+            previous.iter().map(|s| (s.code.as_str(), s.tier)).collect();
+        let after: BTreeMap<&str, Tier> =
+            current.iter().map(|s| (s.code.as_str(), s.tier)).collect();
+        let mut want = [[0usize; 3]; 3];
+        let (mut up, mut down) = (0, 0);
+        for (code, &b) in &before {
+            if let Some(&a) = after.get(code) {
+                let bi = Tier::ALL.iter().position(|t| *t == b).unwrap();
+                let ai = Tier::ALL.iter().position(|t| *t == a).unwrap();
+                want[bi][ai] += 1;
+                up += usize::from(ai < bi);
+                down += usize::from(ai > bi);
+            }
+        }
+        let new = after.keys().filter(|c| !before.contains_key(*c)).count();
+        let lost = before.keys().filter(|c| !after.contains_key(*c)).count();
+        assert_eq!(m.matrix, want, "seed {seed}: matrix");
+        assert_eq!(m.upgraded.len(), up, "seed {seed}: upgraded");
+        assert_eq!(m.downgraded.len(), down, "seed {seed}: downgraded");
+        assert_eq!(m.new.len(), new, "seed {seed}: new");
+        assert_eq!(m.lost.len(), lost, "seed {seed}: lost");
+        assert_eq!(m.previous_file, "prev.xlsx");
+    }
+}
+
+#[test]
+fn moves_are_sorted_by_size_of_change() {
+    let previous = vec![
+        snap("A", Tier::General, 30.0),
+        snap("B", Tier::General, 40.0),
+        snap("C", Tier::Core, 90.0),
+        snap("D", Tier::Core, 70.0),
+        snap("L1", Tier::General, 10.0),
+        snap("L2", Tier::Core, 80.0),
+    ];
+    let current = vec![
+        snap("A", Tier::Core, 75.0),
+        snap("B", Tier::Potential, 50.0),
+        snap("C", Tier::General, 20.0),
+        snap("D", Tier::Potential, 55.0),
+        snap("N1", Tier::Potential, 50.0),
+        snap("N2", Tier::Core, 85.0),
+    ];
+    let m = migrate(&previous, &current, "p.xlsx");
+    let codes = |list: &[Move]| list.iter().map(|m| m.code.clone()).collect::<Vec<_>>();
+    assert_eq!(
+        codes(&m.upgraded),
+        ["A", "B"],
+        "upgraded, largest rise first"
+    );
+    assert_eq!(
+        codes(&m.downgraded),
+        ["C", "D"],
+        "downgraded, largest fall first"
+    );
+    assert_eq!(codes(&m.new), ["N2", "N1"], "new, highest score first");
+    assert_eq!(codes(&m.lost), ["L2", "L1"], "lost, highest score first");
+    assert_eq!(m.upgraded[0].before, Some(Tier::General));
+    assert_eq!(m.upgraded[0].after, Some(Tier::Core));
+    assert_eq!(m.lost[0].after, None);
+    assert_eq!(m.new[0].score_before, None);
+}
+
+#[test]
+fn a_code_listed_twice_counts_once() {
+    let previous = vec![snap("A", Tier::General, 30.0), snap("A", Tier::Core, 90.0)];
+    let current = vec![snap("A", Tier::Core, 80.0), snap("A", Tier::Core, 80.0)];
+    let m = migrate(&previous, &current, "p.xlsx");
+    assert_eq!(m.matrix.iter().flatten().sum::<usize>(), 1);
+    assert_eq!(m.upgraded.len(), 1);
+    assert!(m.new.is_empty() && m.lost.is_empty());
+}
+
+/// Writes a plain workbook with one sheet and the given rows.
+fn plain_workbook(dir: &Path, file: &str, sheet: &str, rows: &[&[&str]]) -> std::path::PathBuf {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name(sheet).unwrap();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, text) in row.iter().enumerate() {
+            ws.write_string(r as u32, c as u16, *text).unwrap();
+        }
+    }
+    let path = dir.join(file);
+    wb.save(&path).unwrap();
+    path
+}
+
+#[test]
+fn read_snapshot_says_what_is_wrong_with_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let not_result = plain_workbook(dir.path(), "客户档案.xlsx", "Sheet1", &[&["客户编码"]]);
+    let no_tier = plain_workbook(
+        dir.path(),
+        "半成品.xlsx",
+        "客户明细",
+        &[&["客户编码", "综合得分"], &["001", "80"]],
+    );
+    let bad_tier = plain_workbook(
+        dir.path(),
+        "改过的.xlsx",
+        "客户明细",
+        &[
+            &["客户编码", "客户等级", "综合得分"],
+            &["001", "核心客户", "80"],
+            &["002", "VIP", "70"],
+        ],
+    );
+    let empty = plain_workbook(
+        dir.path(),
+        "空的.xlsx",
+        "Customers",
+        &[&["Customer Code", "Tier", "Total Score"]],
+    );
+    let cases: [(&Path, Lang, &[&str]); 6] = [
+        (&not_result, Lang::Zh, &["客户档案.xlsx", "客户明细"]),
+        (&not_result, Lang::En, &["客户档案.xlsx", "Customers"]),
+        (&no_tier, Lang::Zh, &["半成品.xlsx", "客户等级"]),
+        (
+            &bad_tier,
+            Lang::Zh,
+            &["改过的.xlsx", "第 3 行", "客户等级", "VIP"],
+        ),
+        (&empty, Lang::En, &["空的.xlsx", "no customer"]),
+        (
+            Path::new("/nonexistent/上季度.xlsx"),
+            Lang::Zh,
+            &["上季度.xlsx", "无法打开"],
+        ),
+    ];
+    for (path, lang, words) in cases {
+        let err = read_snapshot(path, lang).expect_err("not a result workbook");
+        assert_eq!(err.exit_code(), 1, "{}", err.message);
+        for w in words {
+            assert!(
+                err.message.contains(w),
+                "{:?}: {w:?} not in {}",
+                path,
+                err.message
+            );
+        }
+    }
+}
+
+#[test]
+fn read_snapshot_skips_rows_without_code_or_tier() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = plain_workbook(
+        dir.path(),
+        "手工.xlsx",
+        "客户明细",
+        &[
+            &["客户编码", "客户名称", "客户等级", "综合得分"],
+            &["000123", "甲公司", "核心客户", "81.5"],
+            &["", "", "", ""],
+            &["合计", "", "", "100"],
+            &["000124", "乙公司", "General", "12"],
+        ],
+    );
+    let got = read_snapshot(&path, Lang::Zh).unwrap();
+    assert_eq!(
+        got,
+        vec![
+            TierSnapshot {
+                code: "000123".into(),
+                name: "甲公司".into(),
+                tier: Tier::Core,
+                total_score: 81.5
+            },
+            TierSnapshot {
+                code: "000124".into(),
+                name: "乙公司".into(),
+                tier: Tier::General,
+                total_score: 12.0
+            },
+        ]
+    );
+}

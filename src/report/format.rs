@@ -1,0 +1,197 @@
+//! Numbers written the way Chinese finance staff read them: money in 万元 or 亿元 with thousands
+//! separators, percentages with one decimal, calendar quarters (2026年第三季度 / 2026Q3).
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::model::Lang;
+
+/// The unit money is shown in, chosen once per table or chart from its largest value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MoneyUnit {
+    /// 元
+    Yuan,
+    /// 万元 (10 000 元), the default.
+    Wan,
+    /// 亿元 (100 000 000 元), for very large sums.
+    Yi,
+}
+
+impl MoneyUnit {
+    /// 亿元 when the largest value reaches 10 亿元 (so figures stay under five digits),
+    /// else 万元.
+    pub fn for_max(max_yuan: f64) -> MoneyUnit {
+        if max_yuan.abs() >= 1e9 {
+            MoneyUnit::Yi
+        } else {
+            MoneyUnit::Wan
+        }
+    }
+
+    /// Divisor from 元.
+    pub fn divisor(self) -> f64 {
+        match self {
+            MoneyUnit::Yuan => 1.0,
+            MoneyUnit::Wan => 1e4,
+            MoneyUnit::Yi => 1e8,
+        }
+    }
+
+    /// The unit's name ("万元" / "CNY 10k").
+    pub fn name(self, lang: Lang) -> &'static str {
+        match self {
+            MoneyUnit::Yuan => lang.pick("元", "CNY"),
+            MoneyUnit::Wan => lang.pick("万元", "CNY 10k"),
+            MoneyUnit::Yi => lang.pick("亿元", "CNY 100m"),
+        }
+    }
+
+    /// The caption stating the unit ("单位：万元").
+    pub fn caption(self, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => format!("单位：{}", self.name(lang)),
+            Lang::En => format!("Unit: {}", self.name(lang)),
+        }
+    }
+
+    /// `yuan` in this unit with thousands separators (万元: one decimal, 亿元: two).
+    pub fn format(self, yuan: f64) -> String {
+        let decimals = match self {
+            MoneyUnit::Yuan => 0,
+            MoneyUnit::Wan => 1,
+            MoneyUnit::Yi => 2,
+        };
+        thousands(yuan / self.divisor(), decimals)
+    }
+}
+
+/// `value` with `decimals` decimals and a comma every three digits: 1234567.8 → "1,234,567.8".
+pub fn thousands(value: f64, decimals: usize) -> String {
+    if !value.is_finite() {
+        return "—".to_string();
+    }
+    let text = format!("{:.*}", decimals, value.abs());
+    let (int, frac) = match text.split_once('.') {
+        Some((i, f)) => (i.to_string(), Some(f.to_string())),
+        None => (text.clone(), None),
+    };
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    let negative = value < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0');
+    let sign = if negative { "-" } else { "" };
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+/// A whole count with separators: 12345 → "12,345".
+pub fn count(n: usize) -> String {
+    thousands(n as f64, 0)
+}
+
+/// A fraction as a percentage with one decimal: 0.1234 → "12.3%".
+pub fn percent(fraction: f64) -> String {
+    if !fraction.is_finite() {
+        return "—".to_string();
+    }
+    format!("{:.1}%", fraction * 100.0)
+}
+
+/// `part / whole` as a fraction, 0 when `whole` is 0.
+pub fn share(part: f64, whole: f64) -> f64 {
+    if whole.abs() < f64::EPSILON {
+        0.0
+    } else {
+        part / whole
+    }
+}
+
+/// The calendar quarter of a date: "2026年第三季度" / "2026Q3".
+pub fn quarter(date: NaiveDate, lang: Lang) -> String {
+    let q = (date.month0() / 3) as usize;
+    match lang {
+        Lang::Zh => format!("{}年第{}季度", date.year(), ["一", "二", "三", "四"][q]),
+        Lang::En => format!("{}Q{}", date.year(), q + 1),
+    }
+}
+
+/// A date the way the reader writes it: "2026年9月30日" / "2026-09-30".
+pub fn date(date: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{}年{}月{}日", date.year(), date.month(), date.day()),
+        Lang::En => date.format("%Y-%m-%d").to_string(),
+    }
+}
+
+/// A score with one decimal.
+pub fn score(value: f64) -> String {
+    format!("{value:.1}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_separators_and_decimals() {
+        let cases = [
+            (0.0, 0, "0"),
+            (999.0, 0, "999"),
+            (1000.0, 0, "1,000"),
+            (1234567.89, 1, "1,234,567.9"),
+            (-1234.5, 1, "-1,234.5"),
+            (-0.01, 1, "0.0"),
+            (12.0, 2, "12.00"),
+            (f64::NAN, 1, "—"),
+        ];
+        for (value, decimals, expected) in cases {
+            assert_eq!(
+                thousands(value, decimals),
+                expected,
+                "thousands({value}, {decimals})"
+            );
+        }
+    }
+
+    #[test]
+    fn money_units_are_chosen_by_size() {
+        let cases = [
+            (35_000.0, MoneyUnit::Wan, "3.5"),
+            (123_456_789.0, MoneyUnit::Wan, "12,345.7"),
+            (2_500_000_000.0, MoneyUnit::Yi, "25.00"),
+        ];
+        for (yuan, unit, text) in cases {
+            assert_eq!(MoneyUnit::for_max(yuan), unit, "unit for {yuan}");
+            assert_eq!(unit.format(yuan), text, "format {yuan}");
+        }
+        assert_eq!(MoneyUnit::Wan.caption(Lang::Zh), "单位：万元");
+        assert_eq!(MoneyUnit::Yi.caption(Lang::Zh), "单位：亿元");
+        assert_eq!(MoneyUnit::Wan.caption(Lang::En), "Unit: CNY 10k");
+    }
+
+    #[test]
+    fn percentages_and_quarters() {
+        assert_eq!(percent(0.1234), "12.3%");
+        assert_eq!(percent(1.0), "100.0%");
+        assert_eq!(percent(share(1.0, 0.0)), "0.0%");
+        let cases = [
+            ((2026, 9, 30), "2026年第三季度", "2026Q3"),
+            ((2026, 1, 1), "2026年第一季度", "2026Q1"),
+            ((2025, 12, 31), "2025年第四季度", "2025Q4"),
+            ((2026, 4, 1), "2026年第二季度", "2026Q2"),
+        ];
+        for ((y, m, d), zh, en) in cases {
+            let day = NaiveDate::from_ymd_opt(y, m, d).expect("date");
+            assert_eq!(quarter(day, Lang::Zh), zh);
+            assert_eq!(quarter(day, Lang::En), en);
+        }
+        let day = NaiveDate::from_ymd_opt(2026, 9, 3).expect("date");
+        assert_eq!(date(day, Lang::Zh), "2026年9月3日");
+        assert_eq!(date(day, Lang::En), "2026-09-03");
+    }
+}

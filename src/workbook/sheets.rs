@@ -1,0 +1,584 @@
+//! The smaller sheets: 聚类分析, 季度变动 (shared with `custseg compare`), 数据质量 and 参数.
+
+use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
+
+use super::customers::Layout;
+use super::styles::{put_number, put_text, text_width, Styles, Widths};
+use super::summary::all_findings;
+use super::{
+    pick, CLUSTERS_SHEET, CODE_COLUMN_KEY, MIGRATION_SHEET, NAME_COLUMN_KEY, QUALITY_SHEET,
+    SETTINGS_SHEET,
+};
+use crate::model::{Analysis, Lang, Migration, Move, SheetRole, Tier};
+
+/// Writes 聚类分析: one row per cluster, the silhouette of every k tried, the imputation rule.
+pub fn write_clusters(
+    wb: &mut Workbook,
+    analysis: &Analysis,
+    st: &Styles,
+) -> Result<(), XlsxError> {
+    let lang = analysis.run.lang;
+    let cl = &analysis.clustering;
+    let ws = wb.add_worksheet();
+    ws.set_name(pick(CLUSTERS_SHEET, lang))?;
+    let mut heads: Vec<String> = [
+        lang.pick("聚类", "Cluster"),
+        lang.pick("聚类名称", "Cluster Name"),
+        lang.pick("客户数", "Customers"),
+        lang.pick("占比", "Share"),
+        lang.pick("平均综合得分", "Mean Total Score"),
+    ]
+    .map(String::from)
+    .to_vec();
+    heads.extend(
+        cl.features
+            .iter()
+            .map(|f| format!("{}{}", lang.pick("中心：", "Centre: "), f)),
+    );
+    let mut widths = Widths::new(heads.len().max(3), 40);
+    let mut row = 0u32;
+    ws.write_string_with_format(
+        row,
+        0,
+        lang.pick("聚类画像（k-means）", "Cluster profiles (k-means)"),
+        &st.title,
+    )?;
+    row += 2;
+    for (col, h) in heads.iter().enumerate() {
+        ws.write_string_with_format(row, col as u16, h, &st.header)?;
+        widths.see(col, text_width(h) + 1);
+    }
+    row += 1;
+    let total: usize = cl.clusters.iter().map(|c| c.size).sum();
+    for c in &cl.clusters {
+        ws.write_number_with_format(row, 0, c.id as f64, &st.int)?;
+        put_text(ws, row, 1, &c.name, &st.text)?;
+        widths.see(1, text_width(&c.name));
+        ws.write_number_with_format(row, 2, c.size as f64, &st.int)?;
+        let share = (total > 0).then(|| c.size as f64 / total as f64);
+        put_number(ws, row, 3, share, &st.percent)?;
+        put_number(ws, row, 4, Some(c.mean_total), &st.score)?;
+        for (j, v) in c.centroid.iter().enumerate() {
+            put_number(ws, row, 5 + j as u16, Some(*v), &st.number)?;
+        }
+        row += 1;
+    }
+    row += 1;
+
+    ws.write_string_with_format(
+        row,
+        0,
+        lang.pick("各 k 的轮廓系数", "Silhouette of each k tried"),
+        &st.section,
+    )?;
+    row += 1;
+    for (col, h) in [
+        lang.pick("k", "k"),
+        lang.pick("轮廓系数", "Silhouette"),
+        lang.pick("是否选用", "Chosen"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_string_with_format(row, col as u16, *h, &st.header)?;
+    }
+    row += 1;
+    for &(k, s) in &cl.silhouettes {
+        ws.write_number(row, 0, k as f64)?;
+        put_number(ws, row, 1, Some(s), &st.ratio)?;
+        if k == cl.k {
+            ws.write_string(row, 2, lang.pick("✔ 选用", "✔ chosen"))?;
+        }
+        row += 1;
+    }
+    row += 1;
+    let how_k = if cl.k_chosen {
+        crate::say!(
+            lang,
+            "k = {}，按轮廓系数最高自动选定。",
+            "k = {}, chosen automatically by the highest silhouette.",
+            cl.k
+        )
+    } else {
+        crate::say!(
+            lang,
+            "k = {}，由命令行 --k 指定。",
+            "k = {}, given with --k.",
+            cl.k
+        )
+    };
+    ws.write_string_with_format(row, 0, lang.pick("k 的确定", "How k was set"), &st.label)?;
+    put_text(ws, row, 1, &how_k, &st.text)?;
+    row += 1;
+    ws.write_string_with_format(row, 0, lang.pick("缺失值处理", "Missing values"), &st.label)?;
+    put_text(ws, row, 1, &cl.imputation, &st.text)?;
+    widths.see(0, 14);
+    widths.see(1, 16);
+    for col in 2..heads.len() {
+        widths.see(col, 12);
+    }
+    widths.apply(ws)?;
+    Ok(())
+}
+
+/// Writes 季度变动: the tier transition matrix, the counts, then one filterable list of the
+/// upgraded, downgraded, new and lost customers (in that order).
+pub fn write_migration(
+    wb: &mut Workbook,
+    migration: &Migration,
+    lang: Lang,
+    st: &Styles,
+) -> Result<(), XlsxError> {
+    let ws = wb.add_worksheet_with_constant_memory()?;
+    ws.set_name(pick(MIGRATION_SHEET, lang))?;
+    let mut row = 0u32;
+    let title = crate::say!(
+        lang,
+        "季度变动：与上期 {} 对比",
+        "Migration since the previous run ({})",
+        migration.previous_file
+    );
+    put_text(ws, row, 0, &title, &st.title)?;
+    row += 2;
+
+    ws.write_string_with_format(
+        row,
+        0,
+        lang.pick(
+            "客户等级转移矩阵（行：上期等级，列：本期等级；两期都有的客户）",
+            "Tier transitions (rows: previous tier, columns: current tier; customers in both runs)",
+        ),
+        &st.section,
+    )?;
+    row += 1;
+    ws.write_string_with_format(
+        row,
+        0,
+        lang.pick("上期 \\ 本期", "Previous \\ current"),
+        &st.header,
+    )?;
+    for (j, t) in Tier::ALL.iter().enumerate() {
+        ws.write_string_with_format(row, 1 + j as u16, t.label(lang), &st.header)?;
+    }
+    ws.write_string_with_format(row, 4, lang.pick("合计", "Total"), &st.header)?;
+    row += 1;
+    let m = &migration.matrix;
+    for (i, (t, counts)) in Tier::ALL.iter().zip(m).enumerate() {
+        ws.write_string_with_format(row, 0, t.label(lang), st.tier(*t))?;
+        for (j, &count) in counts.iter().enumerate() {
+            // Rows are the previous tier, columns the current one: left of the diagonal moved up.
+            let format = match j.cmp(&i) {
+                std::cmp::Ordering::Less => &st.matrix_up,
+                std::cmp::Ordering::Greater => &st.matrix_down,
+                std::cmp::Ordering::Equal => &st.matrix_same,
+            };
+            ws.write_number_with_format(row, 1 + j as u16, count as f64, format)?;
+        }
+        let sum: usize = counts.iter().sum();
+        ws.write_number_with_format(row, 4, sum as f64, &st.total_int)?;
+        row += 1;
+    }
+    ws.write_string_with_format(row, 0, lang.pick("合计", "Total"), &st.total_label)?;
+    for j in 0..3u16 {
+        let sum: usize = m.iter().map(|r| r[usize::from(j)]).sum();
+        ws.write_number_with_format(row, 1 + j, sum as f64, &st.total_int)?;
+    }
+    let all: usize = m.iter().flatten().sum();
+    ws.write_number_with_format(row, 4, all as f64, &st.total_int)?;
+    row += 1;
+    ws.write_string_with_format(
+        row,
+        0,
+        lang.pick(
+            "绿色：升级；黄色：降级；白色：等级不变。",
+            "Green: moved up; amber: moved down; white: unchanged.",
+        ),
+        &st.note,
+    )?;
+    row += 2;
+
+    let kinds = [
+        (lang.pick("升级", "Upgraded"), &migration.upgraded),
+        (lang.pick("降级", "Downgraded"), &migration.downgraded),
+        (lang.pick("新增", "New"), &migration.new),
+        (lang.pick("流失", "Lost"), &migration.lost),
+    ];
+    ws.write_string_with_format(row, 0, lang.pick("变动汇总", "Moves"), &st.section)?;
+    row += 1;
+    for (label, list) in &kinds {
+        ws.write_string_with_format(row, 0, *label, &st.label)?;
+        ws.write_number_with_format(row, 1, list.len() as f64, &st.int)?;
+        row += 1;
+    }
+    row += 1;
+
+    ws.write_string_with_format(
+        row,
+        0,
+        lang.pick("变动客户名单", "Customers who moved"),
+        &st.section,
+    )?;
+    row += 1;
+    let heads = [
+        lang.pick("变动", "Move"),
+        lang.pick("客户编码", "Customer Code"),
+        lang.pick("客户名称", "Customer Name"),
+        lang.pick("上期等级", "Previous Tier"),
+        lang.pick("本期等级", "Current Tier"),
+        lang.pick("上期综合得分", "Previous Total Score"),
+        lang.pick("本期综合得分", "Current Total Score"),
+        lang.pick("得分变化", "Score Change"),
+    ];
+    let mut widths = Widths::new(heads.len(), 40);
+    widths.see(0, 16);
+    let header_row = row;
+    for (col, h) in heads.iter().enumerate() {
+        ws.write_string_with_format(row, col as u16, *h, &st.header)?;
+        widths.see_header(col, h);
+    }
+    row += 1;
+    for (label, list) in &kinds {
+        for mv in list.iter() {
+            write_move(ws, row, label, mv, lang, st, &mut widths)?;
+            row += 1;
+        }
+    }
+    ws.autofilter(header_row, 0, row.saturating_sub(1).max(header_row), 7)?;
+    widths.apply(ws)?;
+    Ok(())
+}
+
+fn write_move(
+    ws: &mut Worksheet,
+    row: u32,
+    label: &str,
+    mv: &Move,
+    lang: Lang,
+    st: &Styles,
+    widths: &mut Widths,
+) -> Result<(), XlsxError> {
+    ws.write_string(row, 0, label)?;
+    put_text(ws, row, 1, &mv.code, &st.text)?;
+    widths.see(1, text_width(&mv.code));
+    put_text(ws, row, 2, &mv.name, &st.text)?;
+    widths.see(2, text_width(&mv.name));
+    for (col, tier) in [(3u16, mv.before), (4, mv.after)] {
+        if let Some(t) = tier {
+            ws.write_string_with_format(row, col, t.label(lang), st.tier(t))?;
+        }
+    }
+    put_number(ws, row, 5, mv.score_before, &st.score)?;
+    put_number(ws, row, 6, mv.score_after, &st.score)?;
+    let change = match (mv.score_before, mv.score_after) {
+        (Some(b), Some(a)) => Some(a - b),
+        _ => None,
+    };
+    put_number(ws, row, 7, change, &st.score)?;
+    Ok(())
+}
+
+/// Writes 数据质量: one row per finding, filterable.
+pub fn write_quality(wb: &mut Workbook, analysis: &Analysis, st: &Styles) -> Result<(), XlsxError> {
+    let lang = analysis.run.lang;
+    let ws = wb.add_worksheet_with_constant_memory()?;
+    ws.set_name(pick(QUALITY_SHEET, lang))?;
+    let heads = [
+        lang.pick("文件", "File"),
+        lang.pick("工作表", "Sheet"),
+        lang.pick("行号", "Row"),
+        lang.pick("列", "Column"),
+        lang.pick("值", "Value"),
+        lang.pick("问题类型", "Problem Type"),
+        lang.pick("问题", "Problem"),
+        lang.pick("处理", "Action"),
+        lang.pick("是否剔除", "Rejected"),
+    ];
+    let mut widths = Widths::new(heads.len(), 40);
+    widths.cap(6, 60);
+    widths.cap(7, 50);
+    for (col, h) in heads.iter().enumerate() {
+        ws.write_string_with_format(0, col as u16, *h, &st.header)?;
+        widths.see_header(col, h);
+    }
+    let yes = lang.pick("是", "Yes");
+    let no = lang.pick("否", "No");
+    let mut row = 0u32;
+    for f in all_findings(analysis) {
+        row += 1;
+        let cells = [
+            (0u16, f.file.as_str()),
+            (1, f.sheet.as_str()),
+            (3, f.column.as_deref().unwrap_or("")),
+            (4, f.value.as_str()),
+            (5, f.kind.label(lang)),
+            (6, f.problem.as_str()),
+            (7, f.action.as_str()),
+            (8, if f.rejected { yes } else { no }),
+        ];
+        for (col, text) in cells {
+            put_text(ws, row, col, text, &st.text)?;
+            widths.see(usize::from(col), text_width(text));
+        }
+        put_number(ws, row, 2, f.row.map(f64::from), &st.text)?;
+    }
+    ws.autofilter(0, 0, row, heads.len() as u16 - 1)?;
+    ws.set_freeze_panes(1, 0)?;
+    widths.apply(ws)?;
+    Ok(())
+}
+
+/// Writes 参数: everything needed to reproduce the run, and the row naming the code column of
+/// 客户明细 that `compare::read_snapshot` looks for.
+pub fn write_settings(
+    wb: &mut Workbook,
+    analysis: &Analysis,
+    st: &Styles,
+) -> Result<(), XlsxError> {
+    let lang = analysis.run.lang;
+    let ws = wb.add_worksheet();
+    ws.set_name(pick(SETTINGS_SHEET, lang))?;
+    let mut widths = Widths::new(6, 70);
+    let mut row = 0u32;
+    ws.write_string_with_format(
+        row,
+        0,
+        lang.pick(
+            "运行参数（用于复现本次结果）",
+            "Run settings (to reproduce this run)",
+        ),
+        &st.title,
+    )?;
+    row += 2;
+
+    let run = &analysis.run;
+    let cls = &analysis.classification;
+    let cl = &analysis.clustering;
+    let refs = &cls.rfm_refs;
+    let layout = Layout::of(&analysis.dataset);
+    let mut kv = |ws: &mut Worksheet, row: &mut u32, key: &str, value: Value| {
+        let r = *row;
+        *row += 1;
+        widths.see(0, text_width(key));
+        ws.write_string_with_format(r, 0, key, &st.label)?;
+        match value {
+            Value::Text(s) => {
+                widths.see(1, text_width(&s));
+                put_text(ws, r, 1, &s, &st.text)
+            }
+            Value::Num(v, f) => {
+                widths.see(1, 10);
+                put_number(ws, r, 1, Some(v), f)
+            }
+        }
+    };
+
+    section(ws, &mut row, lang.pick("运行", "Run"), st)?;
+    kv(
+        ws,
+        &mut row,
+        lang.pick("工具版本", "Tool version"),
+        Value::Text(format!("custseg {}", run.version)),
+    )?;
+    kv(
+        ws,
+        &mut row,
+        lang.pick("运行时间", "Time of run"),
+        Value::Text(run.generated_at.clone()),
+    )?;
+    kv(
+        ws,
+        &mut row,
+        lang.pick("基准日", "As-of date"),
+        Value::Text(run.as_of.format("%Y-%m-%d").to_string()),
+    )?;
+    kv(
+        ws,
+        &mut row,
+        lang.pick("基准日来源", "As-of date from"),
+        Value::Text(run.as_of_source.clone()),
+    )?;
+    kv(
+        ws,
+        &mut row,
+        lang.pick("语言", "Language"),
+        Value::Text(lang.pick("zh", "en").into()),
+    )?;
+    kv(
+        ws,
+        &mut row,
+        lang.pick("随机种子", "Seed"),
+        Value::Num(run.seed as f64, &st.int),
+    )?;
+    kv(
+        ws,
+        &mut row,
+        pick(CODE_COLUMN_KEY, lang),
+        Value::Text(layout.code_header(lang)),
+    )?;
+    if let Some(name) = layout.name_header(lang) {
+        kv(ws, &mut row, pick(NAME_COLUMN_KEY, lang), Value::Text(name))?;
+    }
+    row += 1;
+
+    section(ws, &mut row, lang.pick("评分方案", "Profile"), st)?;
+    kv(
+        ws,
+        &mut row,
+        lang.pick("方案", "Profile"),
+        Value::Text(run.profile.clone()),
+    )?;
+    for (key, value) in &analysis.profile_settings {
+        kv(ws, &mut row, key, Value::Text(value.clone()))?;
+    }
+    row += 1;
+
+    section(ws, &mut row, lang.pick("权重", "Weights"), st)?;
+    for (dim, w) in &cls.weights {
+        kv(ws, &mut row, dim, Value::Num(*w, &st.ratio))?;
+    }
+    row += 1;
+
+    section(
+        ws,
+        &mut row,
+        lang.pick("客户等级分数线", "Tier cut-offs"),
+        st,
+    )?;
+    kv(
+        ws,
+        &mut row,
+        lang.pick("核心客户 ≥", "Core ≥"),
+        Value::Num(cls.tier_cutoffs.0, &st.score),
+    )?;
+    kv(
+        ws,
+        &mut row,
+        lang.pick("潜力客户 ≥", "Potential ≥"),
+        Value::Num(cls.tier_cutoffs.1, &st.score),
+    )?;
+    kv(
+        ws,
+        &mut row,
+        lang.pick("划分规则", "Rule"),
+        Value::Text(cls.tier_rule.clone()),
+    )?;
+    row += 1;
+
+    section(ws, &mut row, lang.pick("RFM 参考值", "RFM references"), st)?;
+    let method = match refs.method {
+        "mean" => lang.pick("均值", "mean"),
+        "median" => lang.pick("中位数", "median"),
+        "fixed" => lang.pick("固定值", "fixed values"),
+        other => other,
+    };
+    kv(
+        ws,
+        &mut row,
+        lang.pick("方法", "Method"),
+        Value::Text(method.to_string()),
+    )?;
+    kv(
+        ws,
+        &mut row,
+        lang.pick("R 参考值(天，≤为高)", "R reference (days, ≤ is high)"),
+        Value::Num(refs.recency_days, &st.number),
+    )?;
+    kv(
+        ws,
+        &mut row,
+        lang.pick("F 参考值(次，≥为高)", "F reference (purchases, ≥ is high)"),
+        Value::Num(refs.frequency, &st.number),
+    )?;
+    kv(
+        ws,
+        &mut row,
+        lang.pick("M 参考值(元，≥为高)", "M reference (yuan, ≥ is high)"),
+        Value::Num(refs.monetary, &st.money),
+    )?;
+    row += 1;
+
+    section(ws, &mut row, lang.pick("聚类", "Clustering"), st)?;
+    kv(ws, &mut row, "k", Value::Num(cl.k as f64, &st.int))?;
+    let chosen = if cl.k_chosen {
+        lang.pick("按轮廓系数自动选定", "chosen by silhouette")
+    } else {
+        lang.pick("由 --k 指定", "given with --k")
+    };
+    kv(
+        ws,
+        &mut row,
+        lang.pick("k 的确定", "How k was set"),
+        Value::Text(chosen.into()),
+    )?;
+    kv(
+        ws,
+        &mut row,
+        lang.pick("特征", "Features"),
+        Value::Text(cl.features.join(lang.pick("、", ", "))),
+    )?;
+    kv(
+        ws,
+        &mut row,
+        lang.pick("缺失值处理", "Missing values"),
+        Value::Text(cl.imputation.clone()),
+    )?;
+    row += 1;
+
+    section(ws, &mut row, lang.pick("输入文件", "Inputs"), st)?;
+    let heads = [
+        lang.pick("文件", "File"),
+        "SHA-256",
+        lang.pick("工作表", "Sheet"),
+        lang.pick("用途", "Role"),
+        lang.pick("表头行", "Header Row"),
+        lang.pick("数据行数", "Data Rows"),
+    ];
+    for (col, h) in heads.iter().enumerate() {
+        ws.write_string_with_format(row, col as u16, *h, &st.header)?;
+        widths.see(col, text_width(h) + 1);
+    }
+    row += 1;
+    for file in &analysis.dataset.inputs {
+        let first = row;
+        put_text(ws, row, 0, &file.path, &st.text)?;
+        put_text(ws, row, 1, &file.sha256, &st.text)?;
+        widths.see(0, text_width(&file.path));
+        widths.see(1, file.sha256.len());
+        for sheet in &file.sheets {
+            put_text(ws, row, 2, &sheet.name, &st.text)?;
+            widths.see(2, text_width(&sheet.name));
+            let role = role_label(sheet.role, lang);
+            ws.write_string(row, 3, role)?;
+            widths.see(3, text_width(role));
+            ws.write_number_with_format(row, 4, f64::from(sheet.header_row), &st.int)?;
+            ws.write_number_with_format(row, 5, sheet.data_rows as f64, &st.int)?;
+            row += 1;
+        }
+        if row == first {
+            row += 1;
+        }
+    }
+    widths.apply(ws)?;
+    Ok(())
+}
+
+enum Value<'a> {
+    Text(String),
+    Num(f64, &'a rust_xlsxwriter::Format),
+}
+
+fn section(ws: &mut Worksheet, row: &mut u32, title: &str, st: &Styles) -> Result<(), XlsxError> {
+    ws.write_string_with_format(*row, 0, title, &st.section)?;
+    *row += 1;
+    Ok(())
+}
+
+fn role_label(role: SheetRole, lang: Lang) -> &'static str {
+    match role {
+        SheetRole::Customers => lang.pick("客户档案", "Customers"),
+        SheetRole::Transactions => lang.pick("交易明细", "Transactions"),
+        SheetRole::Usage => lang.pick("使用记录", "Usage"),
+        SheetRole::Surveys => lang.pick("满意度调查", "Surveys"),
+        SheetRole::Ignored => lang.pick("未使用", "Not used"),
+    }
+}

@@ -1,0 +1,322 @@
+//! Cell formats, column widths and safe cell writers shared by every sheet of the workbook.
+
+use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Worksheet, XlsxError};
+
+use crate::model::{Cell, Tier};
+
+/// Excel's limit for one cell's text (UTF-16 units).
+const MAX_CELL_CHARS: usize = 32_767;
+
+/// Light fills per tier, in `Tier::ALL` order: 核心 green, 潜力 amber, 一般 grey.
+pub const TIER_FILLS: [u32; 3] = [0xC6EFCE, 0xFFEB9C, 0xE7E6E6];
+/// Stronger colours of the same hues, for charts.
+pub const TIER_CHART_COLORS: [u32; 3] = [0x4E9A52, 0xE0A526, 0x9E9E9E];
+
+/// The formats of the workbook, made once and shared by all sheets.
+pub struct Styles {
+    /// Header of an input column.
+    pub header: Format,
+    /// Header of a derived column (a different fill tells them apart).
+    pub header_derived: Format,
+    /// Sheet title.
+    pub title: Format,
+    /// Section heading inside a sheet.
+    pub section: Format,
+    /// A label in a key/value list.
+    pub label: Format,
+    /// Plain text.
+    pub text: Format,
+    /// Whole numbers with thousands separators.
+    pub int: Format,
+    /// A number with up to two decimals.
+    pub number: Format,
+    /// Money in 元, no decimals.
+    pub money: Format,
+    /// Money in 万元, one decimal.
+    pub wan: Format,
+    /// A share, as a percentage with one decimal.
+    pub percent: Format,
+    /// A 0–100 score, one decimal.
+    pub score: Format,
+    /// A silhouette or other ratio, three decimals.
+    pub ratio: Format,
+    /// A date.
+    pub date: Format,
+    /// A date with a time.
+    pub datetime: Format,
+    /// 客户等级 cells, in `Tier::ALL` order.
+    pub tier: [Format; 3],
+    /// A totals row/column label.
+    pub total_label: Format,
+    /// A totals row/column number.
+    pub total_int: Format,
+    /// Matrix cells of customers who moved up.
+    pub matrix_up: Format,
+    /// Matrix cells of customers who moved down.
+    pub matrix_down: Format,
+    /// Matrix cells of customers who stayed.
+    pub matrix_same: Format,
+    /// A smaller grey note line.
+    pub note: Format,
+}
+
+impl Styles {
+    /// Makes the formats.
+    pub fn new() -> Styles {
+        let header = Format::new()
+            .set_bold()
+            .set_background_color(Color::RGB(0xDDEBF7))
+            .set_border_bottom(FormatBorder::Thin)
+            .set_align(FormatAlign::Center)
+            .set_align(FormatAlign::VerticalCenter);
+        let header_derived = header.clone().set_background_color(Color::RGB(0xFCE4D6));
+        let matrix = Format::new()
+            .set_num_format("#,##0")
+            .set_border(FormatBorder::Thin)
+            .set_align(FormatAlign::Center);
+        Styles {
+            header,
+            header_derived,
+            title: Format::new().set_bold().set_font_size(14),
+            section: Format::new()
+                .set_bold()
+                .set_font_size(12)
+                .set_font_color(Color::RGB(0x1F4E79)),
+            label: Format::new().set_font_color(Color::RGB(0x404040)),
+            text: Format::new(),
+            int: Format::new().set_num_format("#,##0"),
+            number: Format::new().set_num_format("#,##0.##"),
+            money: Format::new().set_num_format("#,##0"),
+            wan: Format::new().set_num_format("#,##0.0"),
+            percent: Format::new().set_num_format("0.0%"),
+            score: Format::new().set_num_format("0.0"),
+            ratio: Format::new().set_num_format("0.000"),
+            date: Format::new().set_num_format("yyyy-mm-dd"),
+            datetime: Format::new().set_num_format("yyyy-mm-dd hh:mm"),
+            tier: TIER_FILLS.map(|c| Format::new().set_background_color(Color::RGB(c))),
+            total_label: Format::new().set_bold().set_border_top(FormatBorder::Thin),
+            total_int: Format::new()
+                .set_bold()
+                .set_num_format("#,##0")
+                .set_border_top(FormatBorder::Thin),
+            matrix_up: matrix
+                .clone()
+                .set_background_color(Color::RGB(TIER_FILLS[0])),
+            matrix_down: matrix
+                .clone()
+                .set_background_color(Color::RGB(TIER_FILLS[1])),
+            matrix_same: matrix,
+            note: Format::new().set_font_color(Color::RGB(0x7F7F7F)),
+        }
+    }
+
+    /// The 客户等级 cell format of a tier.
+    pub fn tier(&self, tier: Tier) -> &Format {
+        &self.tier[tier_index(tier)]
+    }
+}
+
+/// Position of a tier in `Tier::ALL` (0 = core).
+pub fn tier_index(tier: Tier) -> usize {
+    match tier {
+        Tier::Core => 0,
+        Tier::Potential => 1,
+        Tier::General => 2,
+    }
+}
+
+/// Width of text in Excel's column units: a Han character or other wide form counts as two.
+pub fn text_width(text: &str) -> usize {
+    text.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
+}
+
+fn is_wide(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x115F
+        | 0x2E80..=0x303E
+        | 0x3041..=0x33FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF
+        | 0xAC00..=0xD7A3
+        | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6
+        | 0x20000..=0x3FFFD)
+}
+
+/// Width of a number as shown with `decimals` decimals and thousands separators.
+pub fn number_width(value: f64, decimals: usize) -> usize {
+    let whole = value.abs().trunc();
+    let digits = if whole < 1.0 {
+        1
+    } else {
+        (whole.log10().floor() as usize) + 1
+    };
+    let sign = usize::from(value < 0.0);
+    let point = if decimals > 0 { decimals + 1 } else { 0 };
+    sign + digits + (digits - 1) / 3 + point
+}
+
+/// The widest content seen per column, turned into column widths at the end.
+pub struct Widths {
+    widths: Vec<usize>,
+    caps: Vec<usize>,
+}
+
+impl Widths {
+    /// Widths for `columns` columns, each capped at `cap` units unless changed with `cap`.
+    pub fn new(columns: usize, cap: usize) -> Widths {
+        Widths {
+            widths: vec![0; columns],
+            caps: vec![cap; columns],
+        }
+    }
+
+    /// Caps one column at `cap` units (long free text such as 评分说明).
+    pub fn cap(&mut self, col: usize, cap: usize) {
+        if let Some(c) = self.caps.get_mut(col) {
+            *c = cap;
+        }
+    }
+
+    /// Records content `width` units wide in `col`.
+    pub fn see(&mut self, col: usize, width: usize) {
+        if let Some(w) = self.widths.get_mut(col) {
+            *w = (*w).max(width);
+        }
+    }
+
+    /// Records a header: its text plus room for the autofilter button.
+    pub fn see_header(&mut self, col: usize, text: &str) {
+        self.see(col, text_width(text) + 3);
+    }
+
+    /// Sets every column's width on the sheet.
+    pub fn apply(&self, ws: &mut Worksheet) -> Result<(), XlsxError> {
+        for (col, (&w, &cap)) in self.widths.iter().zip(&self.caps).enumerate() {
+            let width = (w + 2).clamp(6, cap.max(6));
+            ws.set_column_width(col as u16, width as f64)?;
+        }
+        Ok(())
+    }
+}
+
+/// Cuts text to what one Excel cell can hold, so that user data never makes the write fail.
+pub fn fit(text: &str) -> &str {
+    if text.len() <= MAX_CELL_CHARS {
+        return text;
+    }
+    let mut units = 0;
+    for (i, c) in text.char_indices() {
+        units += c.len_utf16();
+        if units > MAX_CELL_CHARS {
+            return &text[..i];
+        }
+    }
+    text
+}
+
+/// Writes text as a string (never a formula); empty text leaves the cell blank.
+pub fn put_text(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    text: &str,
+    format: &Format,
+) -> Result<(), XlsxError> {
+    if !text.is_empty() {
+        ws.write_string_with_format(row, col, fit(text), format)?;
+    }
+    Ok(())
+}
+
+/// Writes a number; a missing or non-finite number leaves the cell blank.
+pub fn put_number(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    value: Option<f64>,
+    format: &Format,
+) -> Result<(), XlsxError> {
+    if let Some(v) = value.filter(|v| v.is_finite()) {
+        ws.write_number_with_format(row, col, v, format)?;
+    }
+    Ok(())
+}
+
+/// Writes one input cell as its own type: text stays text, numbers numbers, dates dates.
+/// Returns the width the cell shows at.
+pub fn put_cell(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    cell: &Cell,
+    number_format: &Format,
+    st: &Styles,
+) -> Result<usize, XlsxError> {
+    Ok(match cell {
+        Cell::Empty => 0,
+        Cell::Text(s) | Cell::Error(s) => {
+            put_text(ws, row, col, s, &st.text)?;
+            text_width(s)
+        }
+        Cell::Number(n) => {
+            put_number(ws, row, col, Some(*n), number_format)?;
+            number_width(*n, if n.fract() == 0.0 { 0 } else { 2 })
+        }
+        Cell::Bool(b) => {
+            ws.write_boolean(row, col, *b)?;
+            5
+        }
+        Cell::DateTime(d) => {
+            if d.time() == chrono::NaiveTime::MIN {
+                ws.write_datetime_with_format(row, col, d, &st.date)?;
+                10
+            } else {
+                ws.write_datetime_with_format(row, col, d, &st.datetime)?;
+                16
+            }
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths_count_han_as_two() {
+        for (text, want) in [
+            ("", 0),
+            ("ABC", 3),
+            ("客户名称", 8),
+            ("A客", 3),
+            ("（有限）", 8),
+        ] {
+            assert_eq!(text_width(text), want, "text_width({text:?})");
+        }
+    }
+
+    #[test]
+    fn number_widths_include_separators() {
+        for (v, d, want) in [
+            (0.0, 0, 1),
+            (999.0, 0, 3),
+            (1000.0, 0, 5),
+            (1234567.0, 0, 9),
+            (-1234.5, 1, 8),
+            (81.5, 1, 4),
+        ] {
+            assert_eq!(number_width(v, d), want, "number_width({v}, {d})");
+        }
+    }
+
+    #[test]
+    fn fit_cuts_only_overlong_text() {
+        assert_eq!(fit("短"), "短");
+        let long = "客".repeat(MAX_CELL_CHARS + 10);
+        assert_eq!(fit(&long).chars().count(), MAX_CELL_CHARS);
+    }
+}
