@@ -321,8 +321,11 @@ fn payment_model(
     (None, None)
 }
 
-/// Year-on-year change of the amount: the annualised current year against the last one when
-/// three quarters of the year have passed, else the last complete year against the one before.
+/// Year-on-year change of the amount: the last complete year against the one before (the current
+/// year counts as complete, annualised, only in its last weeks). A partial year is not
+/// annualised earlier because B2B purchases are lumpy and seasonal: an annual renewal due in
+/// November would otherwise read as a collapse in September. A fall below zero (returns
+/// exceeding sales) counts as −100 %.
 fn growth(by_year: &BTreeMap<i32, f64>, as_of: NaiveDate) -> Option<f64> {
     if by_year.is_empty() {
         return None;
@@ -335,12 +338,12 @@ fn growth(by_year: &BTreeMap<i32, f64>, as_of: NaiveDate) -> Option<f64> {
     };
     let elapsed = as_of.ordinal() as f64 / days_in_year;
     let amount = |year: i32| by_year.get(&year).copied().unwrap_or(0.0);
-    let (current, previous) = if elapsed >= 0.75 {
+    let (current, previous) = if elapsed >= 0.95 {
         (amount(y) / elapsed, amount(y - 1))
     } else {
         (amount(y - 1), amount(y - 2))
     };
-    (previous > 0.0 && current.is_finite()).then(|| current / previous - 1.0)
+    (previous > 0.0 && current.is_finite()).then(|| (current / previous - 1.0).max(-1.0))
 }
 
 // ───────────────────────────── needs ─────────────────────────────
@@ -940,8 +943,10 @@ fn churn(c: &CustomerRecord, f: &Facts, profile: &Profile) -> Level {
         }
     }
     if let Some(g) = f.growth {
+        // A steep fall alone is 中; with signs of inactivity too (or nothing else to go on) 高.
+        let inactive_or_unknown = level != Level::Low || !known;
         known = true;
-        if g <= -a.churn_high_decline {
+        if g <= -a.churn_high_decline && inactive_or_unknown {
             raise(Level::High, &mut level);
         } else if g <= -a.churn_medium_decline {
             raise(Level::Medium, &mut level);
@@ -1457,8 +1462,9 @@ mod tests {
     #[test]
     fn year_on_year_growth() {
         let map = |pairs: &[(i32, f64)]| pairs.iter().copied().collect::<BTreeMap<i32, f64>>();
-        let sep30 = as_of(); // 0.75 of 2026 not yet passed: 2025 against 2024
+        let sep30 = as_of(); // 2026 incomplete: 2025 against 2024
         let dec1 = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let dec20 = NaiveDate::from_ymd_opt(2026, 12, 20).unwrap();
         let cases = [
             (map(&[]), sep30, None),
             (map(&[(2024, 100.0), (2025, 150.0)]), sep30, Some(0.5)),
@@ -1473,9 +1479,15 @@ mod tests {
         for (m, d, want) in cases {
             assert_eq!(growth(&m, d), want, "{m:?} at {d}");
         }
-        // Annualised current year once three quarters have passed.
-        let g = growth(&map(&[(2025, 100.0), (2026, 100.0)]), dec1).unwrap();
-        assert!((g - (365.0 / 335.0 - 1.0)).abs() < 1e-9, "{g}");
+        // Annualised current year only in its last weeks.
+        let g = growth(&map(&[(2025, 100.0), (2026, 100.0)]), dec20).unwrap();
+        assert!((g - (365.0 / 354.0 - 1.0)).abs() < 1e-9, "{g}");
+        assert_eq!(growth(&map(&[(2025, 100.0), (2026, 10.0)]), dec1), None);
+        // Returns exceeding sales: −100 %, not below.
+        assert_eq!(
+            growth(&map(&[(2024, 100.0), (2025, -30.0)]), sep30),
+            Some(-1.0)
+        );
     }
 
     /// 流失风险 and 生命周期 from logins, purchases and the trend.
@@ -1561,6 +1573,26 @@ mod tests {
                 logins: None,
                 purchase: Some(10),
                 first: Some(1000),
+                years: by_year(100.0, 40.0),
+                churn: Level::Medium,
+                life: Lifecycle::Declining,
+            },
+            // A steep fall with 30+ days since the last login: 高.
+            Case {
+                login: Some(40),
+                logins: None,
+                purchase: Some(10),
+                first: Some(1000),
+                years: by_year(100.0, 40.0),
+                churn: Level::High,
+                life: Lifecycle::Declining,
+            },
+            // A steep fall and nothing else known: 高.
+            Case {
+                login: None,
+                logins: None,
+                purchase: None,
+                first: None,
                 years: by_year(100.0, 40.0),
                 churn: Level::High,
                 life: Lifecycle::Declining,
