@@ -16,7 +16,7 @@ use crate::model::{
     Classification, Classified, CustomerRecord, Finding, FindingKind, Lang, Level, Lifecycle,
     PaymentModel, RfmClass, RfmReferences, Scores, SizeClass, Tier,
 };
-use crate::profile::{Dimension, Profile, RfmMethod, TierMethod, TierSettings, ValueMix};
+use crate::profile::{Dimension, Profile, RfmMethod, TierMethod, TierSettings, ValueMix, Weights};
 use crate::recommend::{self, CreditInput, RecommendInput};
 use crate::size_standard::{self, Indicators};
 use crate::{messages, say};
@@ -63,19 +63,44 @@ pub fn classify(
 
     // Dimension scores and the weighted total, rounded to one decimal before cutting tiers so
     // that what the user sees is what was compared.
-    let scored: Vec<(Scores, f64)> = customers
+    let dimension_scores: Vec<Scores> = customers
         .iter()
         .zip(&facts)
-        .map(|(c, f)| {
-            let s = scores(c, f, &dist, profile);
-            let total = total_score(&s, profile);
+        .map(|(c, f)| scores(c, f, &dist, profile))
+        .collect();
+    // A dimension no customer has data for takes no part at all: saying "missing" on every row
+    // would be noise, so it is said once, as a finding, and its weight is 0 in what is reported.
+    let mut used_weights = profile.weights;
+    let mut findings = findings;
+    if !dimension_scores.is_empty() {
+        for d in Dimension::ALL {
+            let absent = d.weight(&profile.weights) > 0.0
+                && dimension_scores
+                    .iter()
+                    .all(|s| dimension_score(s, d).is_none());
+            if absent {
+                set_weight(&mut used_weights, d, 0.0);
+                findings.push(absent_dimension_finding(d, lang));
+            }
+        }
+        if Dimension::ALL
+            .iter()
+            .all(|d| d.weight(&used_weights) <= 0.0)
+        {
+            used_weights = profile.weights;
+        }
+    }
+    let scored: Vec<(Scores, f64)> = dimension_scores
+        .into_iter()
+        .map(|s| {
+            let total = total_score(&s, &used_weights);
             (s, total)
         })
         .collect();
     let totals: Vec<f64> = scored.iter().map(|(_, t)| *t).collect();
     let (tier_cutoffs, tier_rule) = cut_tiers(&totals, &profile.tiers, lang);
 
-    let weights = normalised_weights(profile)
+    let weights = normalised_weights(&used_weights)
         .into_iter()
         .map(|(d, w)| (d.label(lang).to_string(), w))
         .collect();
@@ -126,7 +151,7 @@ pub fn classify(
             },
             lang,
         );
-        let explanation = explain(&s, total, &f, profile, lang);
+        let explanation = explain(&s, total, &f, &used_weights, lang);
         out.push(Classified {
             size_class: f.size_class,
             size_basis: f.size_basis,
@@ -736,29 +761,68 @@ fn dimension_score(s: &Scores, d: Dimension) -> Option<f64> {
     }
 }
 
-/// The profile's weights as shares summing to 1.
-fn normalised_weights(profile: &Profile) -> Vec<(Dimension, f64)> {
-    let total: f64 = Dimension::ALL
-        .iter()
-        .map(|d| d.weight(&profile.weights))
-        .sum();
+/// The weights as shares summing to 1.
+fn normalised_weights(w: &Weights) -> Vec<(Dimension, f64)> {
+    let total: f64 = Dimension::ALL.iter().map(|d| d.weight(w)).sum();
     Dimension::ALL
         .iter()
-        .map(|d| {
-            (
-                *d,
-                d.weight(&profile.weights) / total.max(f64::MIN_POSITIVE),
-            )
-        })
+        .map(|d| (*d, d.weight(w) / total.max(f64::MIN_POSITIVE)))
         .collect()
+}
+
+fn set_weight(w: &mut Weights, d: Dimension, value: f64) {
+    match d {
+        Dimension::Size => w.size = value,
+        Dimension::Value => w.value = value,
+        Dimension::Activity => w.activity = value,
+        Dimension::Satisfaction => w.satisfaction = value,
+        Dimension::Potential => w.potential = value,
+    }
+}
+
+/// The finding for a weighted dimension that no customer has any data for.
+fn absent_dimension_finding(d: Dimension, lang: Lang) -> Finding {
+    let fields = match d {
+        Dimension::Size => lang.pick(
+            "员工人数、营业收入、资产总额",
+            "employees, revenue, total assets",
+        ),
+        Dimension::Value => lang.pick(
+            "累计购买金额、成交次数、最近购买日期、续费率或销售明细",
+            "total spend, orders, last purchase, renewal rate or sales lines",
+        ),
+        Dimension::Activity => lang.pick(
+            "近90天登录次数、最近登录、使用模块、使用时长或登录记录",
+            "logins, last login, modules, usage hours or login records",
+        ),
+        Dimension::Satisfaction => lang.pick(
+            "满意度、推荐意愿或满意度调查",
+            "satisfaction, NPS or survey answers",
+        ),
+        Dimension::Potential => lang.pick(
+            "预算、需求模块、逐年消费金额、企业规模、房屋面积、跟进阶段",
+            "budget, needs, yearly amounts, size, house area, stage",
+        ),
+    };
+    Finding {
+        file: String::new(),
+        sheet: String::new(),
+        row: None,
+        column: None,
+        value: String::new(),
+        kind: FindingKind::Other,
+        problem: messages::dimension_absent_problem(lang, d.label(lang), fields),
+        action: messages::dimension_absent_action(lang),
+        rejected: false,
+    }
 }
 
 /// 综合得分: weighted mean over the dimensions present, rounded to one decimal (0 when nothing
 /// could be scored).
-fn total_score(s: &Scores, profile: &Profile) -> f64 {
+fn total_score(s: &Scores, w: &Weights) -> f64 {
     let parts: Vec<(f64, Option<f64>)> = Dimension::ALL
         .iter()
-        .map(|d| (d.weight(&profile.weights), dimension_score(s, *d)))
+        .map(|d| (d.weight(w), dimension_score(s, *d)))
         .collect();
     blend(&parts).unwrap_or(0.0)
 }
@@ -985,15 +1049,15 @@ fn lifecycle(f: &Facts, churn: Level, profile: &Profile) -> Lifecycle {
 // ───────────────────────────── explanation ─────────────────────────────
 
 /// 评分说明: the largest contributions, the dimensions missing, and notes on inferred data.
-fn explain(s: &Scores, total: f64, f: &Facts, profile: &Profile, lang: Lang) -> String {
+fn explain(s: &Scores, total: f64, f: &Facts, w: &Weights, lang: Lang) -> String {
     let present: Vec<(Dimension, f64, f64)> = Dimension::ALL
         .iter()
-        .filter(|d| d.weight(&profile.weights) > 0.0)
-        .filter_map(|d| dimension_score(s, *d).map(|v| (*d, d.weight(&profile.weights), v)))
+        .filter(|d| d.weight(w) > 0.0)
+        .filter_map(|d| dimension_score(s, *d).map(|v| (*d, d.weight(w), v)))
         .collect();
     let missing: Vec<&str> = Dimension::ALL
         .iter()
-        .filter(|d| d.weight(&profile.weights) > 0.0 && dimension_score(s, **d).is_none())
+        .filter(|d| d.weight(w) > 0.0 && dimension_score(s, **d).is_none())
         .map(|d| d.label(lang))
         .collect();
     let sum_w: f64 = present.iter().map(|(_, w, _)| w).sum();
@@ -1670,7 +1734,15 @@ mod tests {
             last_purchase: days_ago(10),
             ..customer("E")
         };
-        let r = classify(vec![c], &software(), as_of(), Lang::Zh).unwrap();
+        // A second customer with satisfaction and logins, so those dimensions exist in the base
+        // and are missing for the first one only.
+        let other = CustomerRecord {
+            satisfaction: Some(80.0),
+            login_count: Some(10.0),
+            ..customer("F")
+        };
+        let r = classify(vec![c, other.clone()], &software(), as_of(), Lang::Zh).unwrap();
+        assert!(r.findings.is_empty(), "{:?}", r.findings);
         let got = &r.customers[0];
         assert_eq!(got.size_class, SizeClass::Medium);
         assert_eq!(got.scores.size, Some(75.0));
@@ -1685,7 +1757,13 @@ mod tests {
             got.explanation,
             "综合得分 54.5：价值得分 50（权重50%）贡献最大，其次规模得分 75；缺少活跃、满意数据，权重已按其余维度重新分配；企业规模缺少营业收入，仅按从业人员判定。"
         );
-        let en = classify(vec![got.record.clone()], &software(), as_of(), Lang::En).unwrap();
+        let en = classify(
+            vec![got.record.clone(), other],
+            &software(),
+            as_of(),
+            Lang::En,
+        )
+        .unwrap();
         let text = &en.customers[0].explanation;
         assert_eq!(
             text,
@@ -1717,7 +1795,9 @@ mod tests {
                 ..customer("E")
             },
         ];
-        let r = classify(records, &software(), as_of(), Lang::Zh).unwrap();
+        let mut r = classify(records, &software(), as_of(), Lang::Zh).unwrap();
+        r.findings
+            .retain(|f| f.kind == FindingKind::UnmappedIndustry);
         assert_eq!(r.findings.len(), 2);
         assert_eq!(r.findings[0].value, "宇宙探索");
         assert_eq!(r.findings[0].kind, FindingKind::UnmappedIndustry);
@@ -1791,7 +1871,16 @@ mod tests {
             );
             assert!(c.tier == tier_of(c.total_score, r.tier_cutoffs));
         }
-        assert!(r.findings.is_empty());
+        // Homeowners never log in: said once, and 活跃 takes no weight.
+        assert_eq!(r.findings.len(), 1, "{:?}", r.findings);
+        assert_eq!(r.findings[0].kind, FindingKind::Other);
+        assert!(
+            r.findings[0].problem.contains("活跃"),
+            "{}",
+            r.findings[0].problem
+        );
+        assert_eq!(r.weights[2], ("活跃".to_string(), 0.0));
+        assert!(!r.customers[0].explanation.contains("缺少活跃"));
         let top = r.customers.last().unwrap();
         assert_eq!(top.recommended_product, "高端定制整装");
         assert!(

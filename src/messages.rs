@@ -340,6 +340,26 @@ pub fn unmapped_industry_problem(lang: Lang, customers: usize) -> String {
     )
 }
 
+/// A weighted dimension that no customer has any data for.
+pub fn dimension_absent_problem(lang: Lang, dimension: &str, fields: &str) -> String {
+    say!(
+        lang,
+        "所有客户都没有{}维度的数据（{}）",
+        "No customer has any data for the {} dimension ({})",
+        dimension,
+        fields
+    )
+}
+
+/// What was done about a dimension without data.
+pub fn dimension_absent_action(lang: Lang) -> String {
+    say!(
+        lang,
+        "该维度不参与综合得分，权重按其余维度重新分配",
+        "Left out of the total score; its weight was spread over the other dimensions"
+    )
+}
+
 /// What was done about an unmapped industry.
 pub fn unmapped_industry_action(lang: Lang) -> String {
     say!(
