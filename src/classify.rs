@@ -16,7 +16,7 @@ use crate::model::{
     Classification, Classified, CustomerRecord, Finding, FindingKind, Lang, Level, Lifecycle,
     PaymentModel, RfmClass, RfmReferences, Scores, SizeClass, Tier,
 };
-use crate::profile::{Dimension, Profile, RfmMethod, TierMethod, TierSettings, ValueMix};
+use crate::profile::{Dimension, Profile, RfmMethod, TierMethod, TierSettings, ValueMix, Weights};
 use crate::recommend::{self, CreditInput, RecommendInput};
 use crate::size_standard::{self, Indicators};
 use crate::{messages, say};
@@ -63,19 +63,44 @@ pub fn classify(
 
     // Dimension scores and the weighted total, rounded to one decimal before cutting tiers so
     // that what the user sees is what was compared.
-    let scored: Vec<(Scores, f64)> = customers
+    let dimension_scores: Vec<Scores> = customers
         .iter()
         .zip(&facts)
-        .map(|(c, f)| {
-            let s = scores(c, f, &dist, profile);
-            let total = total_score(&s, profile);
+        .map(|(c, f)| scores(c, f, &dist, profile))
+        .collect();
+    // A dimension no customer has data for takes no part at all: saying "missing" on every row
+    // would be noise, so it is said once, as a finding, and its weight is 0 in what is reported.
+    let mut used_weights = profile.weights;
+    let mut findings = findings;
+    if !dimension_scores.is_empty() {
+        for d in Dimension::ALL {
+            let absent = d.weight(&profile.weights) > 0.0
+                && dimension_scores
+                    .iter()
+                    .all(|s| dimension_score(s, d).is_none());
+            if absent {
+                set_weight(&mut used_weights, d, 0.0);
+                findings.push(absent_dimension_finding(d, lang));
+            }
+        }
+        if Dimension::ALL
+            .iter()
+            .all(|d| d.weight(&used_weights) <= 0.0)
+        {
+            used_weights = profile.weights;
+        }
+    }
+    let scored: Vec<(Scores, f64)> = dimension_scores
+        .into_iter()
+        .map(|s| {
+            let total = total_score(&s, &used_weights);
             (s, total)
         })
         .collect();
     let totals: Vec<f64> = scored.iter().map(|(_, t)| *t).collect();
     let (tier_cutoffs, tier_rule) = cut_tiers(&totals, &profile.tiers, lang);
 
-    let weights = normalised_weights(profile)
+    let weights = normalised_weights(&used_weights)
         .into_iter()
         .map(|(d, w)| (d.label(lang).to_string(), w))
         .collect();
@@ -126,7 +151,7 @@ pub fn classify(
             },
             lang,
         );
-        let explanation = explain(&s, total, &f, profile, lang);
+        let explanation = explain(&s, total, &f, &used_weights, lang);
         out.push(Classified {
             size_class: f.size_class,
             size_basis: f.size_basis,
@@ -187,6 +212,9 @@ struct Facts {
     frequency: Option<f64>,
     monetary: Option<f64>,
     login_days: Option<i64>,
+    /// Days since the last sign of life: a login, a purchase, or (logins in the last 90 days
+    /// without a date) at most 90.
+    inactive_days: Option<f64>,
     growth: Option<f64>,
     age_days: Option<i64>,
     age_years: Option<f64>,
@@ -241,6 +269,14 @@ impl Facts {
         let age_years = c
             .founded
             .map(|f| ((as_of - f).num_days().max(0) as f64) / 365.25);
+        let recency_days = days_since(c.last_purchase);
+        let login_days = days_since(c.last_login);
+        let recent_logins = c.login_count.filter(|n| *n > 0.0).map(|_| 90);
+        let inactive_days = [login_days, recency_days, recent_logins]
+            .into_iter()
+            .flatten()
+            .min()
+            .map(|d| d as f64);
         Facts {
             industry,
             industry_text: c.industry.clone(),
@@ -251,10 +287,11 @@ impl Facts {
             unmet_needs,
             payment,
             payment_inferred,
-            recency_days: days_since(c.last_purchase),
+            recency_days,
             frequency,
             monetary: c.purchase_amount.filter(|v| v.is_finite()),
-            login_days: days_since(c.last_login),
+            login_days,
+            inactive_days,
             growth: growth(&c.amount_by_year, as_of),
             age_days: days_since(c.first_purchase),
             age_years,
@@ -309,8 +346,11 @@ fn payment_model(
     (None, None)
 }
 
-/// Year-on-year change of the amount: the annualised current year against the last one when
-/// three quarters of the year have passed, else the last complete year against the one before.
+/// Year-on-year change of the amount: the last complete year against the one before (the current
+/// year counts as complete, annualised, only in its last weeks). A partial year is not
+/// annualised earlier because B2B purchases are lumpy and seasonal: an annual renewal due in
+/// November would otherwise read as a collapse in September. A fall below zero (returns
+/// exceeding sales) counts as −100 %.
 fn growth(by_year: &BTreeMap<i32, f64>, as_of: NaiveDate) -> Option<f64> {
     if by_year.is_empty() {
         return None;
@@ -323,12 +363,12 @@ fn growth(by_year: &BTreeMap<i32, f64>, as_of: NaiveDate) -> Option<f64> {
     };
     let elapsed = as_of.ordinal() as f64 / days_in_year;
     let amount = |year: i32| by_year.get(&year).copied().unwrap_or(0.0);
-    let (current, previous) = if elapsed >= 0.75 {
+    let (current, previous) = if elapsed >= 0.95 {
         (amount(y) / elapsed, amount(y - 1))
     } else {
         (amount(y - 1), amount(y - 2))
     };
-    (previous > 0.0 && current.is_finite()).then(|| current / previous - 1.0)
+    (previous > 0.0 && current.is_finite()).then(|| (current / previous - 1.0).max(-1.0))
 }
 
 // ───────────────────────────── needs ─────────────────────────────
@@ -721,29 +761,68 @@ fn dimension_score(s: &Scores, d: Dimension) -> Option<f64> {
     }
 }
 
-/// The profile's weights as shares summing to 1.
-fn normalised_weights(profile: &Profile) -> Vec<(Dimension, f64)> {
-    let total: f64 = Dimension::ALL
-        .iter()
-        .map(|d| d.weight(&profile.weights))
-        .sum();
+/// The weights as shares summing to 1.
+fn normalised_weights(w: &Weights) -> Vec<(Dimension, f64)> {
+    let total: f64 = Dimension::ALL.iter().map(|d| d.weight(w)).sum();
     Dimension::ALL
         .iter()
-        .map(|d| {
-            (
-                *d,
-                d.weight(&profile.weights) / total.max(f64::MIN_POSITIVE),
-            )
-        })
+        .map(|d| (*d, d.weight(w) / total.max(f64::MIN_POSITIVE)))
         .collect()
+}
+
+fn set_weight(w: &mut Weights, d: Dimension, value: f64) {
+    match d {
+        Dimension::Size => w.size = value,
+        Dimension::Value => w.value = value,
+        Dimension::Activity => w.activity = value,
+        Dimension::Satisfaction => w.satisfaction = value,
+        Dimension::Potential => w.potential = value,
+    }
+}
+
+/// The finding for a weighted dimension that no customer has any data for.
+fn absent_dimension_finding(d: Dimension, lang: Lang) -> Finding {
+    let fields = match d {
+        Dimension::Size => lang.pick(
+            "员工人数、营业收入、资产总额",
+            "employees, revenue, total assets",
+        ),
+        Dimension::Value => lang.pick(
+            "累计购买金额、成交次数、最近购买日期、续费率或销售明细",
+            "total spend, orders, last purchase, renewal rate or sales lines",
+        ),
+        Dimension::Activity => lang.pick(
+            "近90天登录次数、最近登录、使用模块、使用时长或登录记录",
+            "logins, last login, modules, usage hours or login records",
+        ),
+        Dimension::Satisfaction => lang.pick(
+            "满意度、推荐意愿或满意度调查",
+            "satisfaction, NPS or survey answers",
+        ),
+        Dimension::Potential => lang.pick(
+            "预算、需求模块、逐年消费金额、企业规模、房屋面积、跟进阶段",
+            "budget, needs, yearly amounts, size, house area, stage",
+        ),
+    };
+    Finding {
+        file: String::new(),
+        sheet: String::new(),
+        row: None,
+        column: None,
+        value: String::new(),
+        kind: FindingKind::Other,
+        problem: messages::dimension_absent_problem(lang, d.label(lang), fields),
+        action: messages::dimension_absent_action(lang),
+        rejected: false,
+    }
 }
 
 /// 综合得分: weighted mean over the dimensions present, rounded to one decimal (0 when nothing
 /// could be scored).
-fn total_score(s: &Scores, profile: &Profile) -> f64 {
+fn total_score(s: &Scores, w: &Weights) -> f64 {
     let parts: Vec<(f64, Option<f64>)> = Dimension::ALL
         .iter()
-        .map(|d| (d.weight(&profile.weights), dimension_score(s, *d)))
+        .map(|d| (d.weight(w), dimension_score(s, *d)))
         .collect();
     blend(&parts).unwrap_or(0.0)
 }
@@ -928,8 +1007,10 @@ fn churn(c: &CustomerRecord, f: &Facts, profile: &Profile) -> Level {
         }
     }
     if let Some(g) = f.growth {
+        // A steep fall alone is 中; with signs of inactivity too (or nothing else to go on) 高.
+        let inactive_or_unknown = level != Level::Low || !known;
         known = true;
-        if g <= -a.churn_high_decline {
+        if g <= -a.churn_high_decline && inactive_or_unknown {
             raise(Level::High, &mut level);
         } else if g <= -a.churn_medium_decline {
             raise(Level::Medium, &mut level);
@@ -945,11 +1026,7 @@ fn churn(c: &CustomerRecord, f: &Facts, profile: &Profile) -> Level {
 /// 生命周期 from the age of the first purchase, inactivity and the yearly trend.
 fn lifecycle(f: &Facts, churn: Level, profile: &Profile) -> Lifecycle {
     let l = &profile.lifecycle;
-    let inactivity = match (f.login_days, f.recency_days) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
-    }
-    .map(|d| d as f64);
+    let inactivity = f.inactive_days;
     let age = f.age_days.map(|d| d as f64);
     if inactivity.is_some_and(|d| d >= l.lost_days) {
         return Lifecycle::Lost;
@@ -972,15 +1049,15 @@ fn lifecycle(f: &Facts, churn: Level, profile: &Profile) -> Lifecycle {
 // ───────────────────────────── explanation ─────────────────────────────
 
 /// 评分说明: the largest contributions, the dimensions missing, and notes on inferred data.
-fn explain(s: &Scores, total: f64, f: &Facts, profile: &Profile, lang: Lang) -> String {
+fn explain(s: &Scores, total: f64, f: &Facts, w: &Weights, lang: Lang) -> String {
     let present: Vec<(Dimension, f64, f64)> = Dimension::ALL
         .iter()
-        .filter(|d| d.weight(&profile.weights) > 0.0)
-        .filter_map(|d| dimension_score(s, *d).map(|v| (*d, d.weight(&profile.weights), v)))
+        .filter(|d| d.weight(w) > 0.0)
+        .filter_map(|d| dimension_score(s, *d).map(|v| (*d, d.weight(w), v)))
         .collect();
     let missing: Vec<&str> = Dimension::ALL
         .iter()
-        .filter(|d| d.weight(&profile.weights) > 0.0 && dimension_score(s, **d).is_none())
+        .filter(|d| d.weight(w) > 0.0 && dimension_score(s, **d).is_none())
         .map(|d| d.label(lang))
         .collect();
     let sum_w: f64 = present.iter().map(|(_, w, _)| w).sum();
@@ -1449,8 +1526,9 @@ mod tests {
     #[test]
     fn year_on_year_growth() {
         let map = |pairs: &[(i32, f64)]| pairs.iter().copied().collect::<BTreeMap<i32, f64>>();
-        let sep30 = as_of(); // 0.75 of 2026 not yet passed: 2025 against 2024
+        let sep30 = as_of(); // 2026 incomplete: 2025 against 2024
         let dec1 = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let dec20 = NaiveDate::from_ymd_opt(2026, 12, 20).unwrap();
         let cases = [
             (map(&[]), sep30, None),
             (map(&[(2024, 100.0), (2025, 150.0)]), sep30, Some(0.5)),
@@ -1465,9 +1543,15 @@ mod tests {
         for (m, d, want) in cases {
             assert_eq!(growth(&m, d), want, "{m:?} at {d}");
         }
-        // Annualised current year once three quarters have passed.
-        let g = growth(&map(&[(2025, 100.0), (2026, 100.0)]), dec1).unwrap();
-        assert!((g - (365.0 / 335.0 - 1.0)).abs() < 1e-9, "{g}");
+        // Annualised current year only in its last weeks.
+        let g = growth(&map(&[(2025, 100.0), (2026, 100.0)]), dec20).unwrap();
+        assert!((g - (365.0 / 354.0 - 1.0)).abs() < 1e-9, "{g}");
+        assert_eq!(growth(&map(&[(2025, 100.0), (2026, 10.0)]), dec1), None);
+        // Returns exceeding sales: −100 %, not below.
+        assert_eq!(
+            growth(&map(&[(2024, 100.0), (2025, -30.0)]), sep30),
+            Some(-1.0)
+        );
     }
 
     /// 流失风险 and 生命周期 from logins, purchases and the trend.
@@ -1554,6 +1638,26 @@ mod tests {
                 purchase: Some(10),
                 first: Some(1000),
                 years: by_year(100.0, 40.0),
+                churn: Level::Medium,
+                life: Lifecycle::Declining,
+            },
+            // A steep fall with 30+ days since the last login: 高.
+            Case {
+                login: Some(40),
+                logins: None,
+                purchase: Some(10),
+                first: Some(1000),
+                years: by_year(100.0, 40.0),
+                churn: Level::High,
+                life: Lifecycle::Declining,
+            },
+            // A steep fall and nothing else known: 高.
+            Case {
+                login: None,
+                logins: None,
+                purchase: None,
+                first: None,
+                years: by_year(100.0, 40.0),
                 churn: Level::High,
                 life: Lifecycle::Declining,
             },
@@ -1593,6 +1697,16 @@ mod tests {
                 churn: Level::Medium,
                 life: Lifecycle::Mature,
             },
+            // Logins in the last 90 days keep a customer who has not bought for long from 流失.
+            Case {
+                login: None,
+                logins: Some(12.0),
+                purchase: Some(500),
+                first: Some(1000),
+                years: BTreeMap::new(),
+                churn: Level::Low,
+                life: Lifecycle::Mature,
+            },
         ];
         for (i, case) in cases.into_iter().enumerate() {
             let c = CustomerRecord {
@@ -1620,7 +1734,15 @@ mod tests {
             last_purchase: days_ago(10),
             ..customer("E")
         };
-        let r = classify(vec![c], &software(), as_of(), Lang::Zh).unwrap();
+        // A second customer with satisfaction and logins, so those dimensions exist in the base
+        // and are missing for the first one only.
+        let other = CustomerRecord {
+            satisfaction: Some(80.0),
+            login_count: Some(10.0),
+            ..customer("F")
+        };
+        let r = classify(vec![c, other.clone()], &software(), as_of(), Lang::Zh).unwrap();
+        assert!(r.findings.is_empty(), "{:?}", r.findings);
         let got = &r.customers[0];
         assert_eq!(got.size_class, SizeClass::Medium);
         assert_eq!(got.scores.size, Some(75.0));
@@ -1635,7 +1757,13 @@ mod tests {
             got.explanation,
             "综合得分 54.5：价值得分 50（权重50%）贡献最大，其次规模得分 75；缺少活跃、满意数据，权重已按其余维度重新分配；企业规模缺少营业收入，仅按从业人员判定。"
         );
-        let en = classify(vec![got.record.clone()], &software(), as_of(), Lang::En).unwrap();
+        let en = classify(
+            vec![got.record.clone(), other],
+            &software(),
+            as_of(),
+            Lang::En,
+        )
+        .unwrap();
         let text = &en.customers[0].explanation;
         assert_eq!(
             text,
@@ -1667,7 +1795,9 @@ mod tests {
                 ..customer("E")
             },
         ];
-        let r = classify(records, &software(), as_of(), Lang::Zh).unwrap();
+        let mut r = classify(records, &software(), as_of(), Lang::Zh).unwrap();
+        r.findings
+            .retain(|f| f.kind == FindingKind::UnmappedIndustry);
         assert_eq!(r.findings.len(), 2);
         assert_eq!(r.findings[0].value, "宇宙探索");
         assert_eq!(r.findings[0].kind, FindingKind::UnmappedIndustry);
@@ -1741,7 +1871,16 @@ mod tests {
             );
             assert!(c.tier == tier_of(c.total_score, r.tier_cutoffs));
         }
-        assert!(r.findings.is_empty());
+        // Homeowners never log in: said once, and 活跃 takes no weight.
+        assert_eq!(r.findings.len(), 1, "{:?}", r.findings);
+        assert_eq!(r.findings[0].kind, FindingKind::Other);
+        assert!(
+            r.findings[0].problem.contains("活跃"),
+            "{}",
+            r.findings[0].problem
+        );
+        assert_eq!(r.weights[2], ("活跃".to_string(), 0.0));
+        assert!(!r.customers[0].explanation.contains("缺少活跃"));
         let top = r.customers.last().unwrap();
         assert_eq!(top.recommended_product, "高端定制整装");
         assert!(

@@ -153,6 +153,19 @@ mod tests {
         }
     }
 
+    /// A user who writes the standard's own industry name gets that row.
+    #[test]
+    fn the_standards_own_names_map_to_themselves() {
+        let profile = Profile::builtin("software", Lang::Zh).unwrap().unwrap();
+        let mut m = IndustryMapper::new(&profile.industry);
+        for row in size_standard::TABLE {
+            let got = m.map(Some(row.name));
+            assert_eq!(got.standard.name, row.name);
+            assert!(got.mapped(), "{}", row.name);
+        }
+        assert_eq!(m.map(Some("其他")).group, IndustryGroup::Other);
+    }
+
     #[test]
     fn unmapped_and_blank_fall_to_other() {
         let profile = Profile::builtin("software", Lang::Zh).unwrap().unwrap();

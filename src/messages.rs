@@ -335,8 +335,28 @@ pub fn unmapped_industry_problem(lang: Lang, customers: usize) -> String {
     say!(
         lang,
         "该行业无法对应国家标准中的行业（涉及 {} 个客户）",
-        "The industry maps to no industry of the standard ({} customers)",
+        "The industry maps to no industry of the standard (customers: {})",
         customers
+    )
+}
+
+/// A weighted dimension that no customer has any data for.
+pub fn dimension_absent_problem(lang: Lang, dimension: &str, fields: &str) -> String {
+    say!(
+        lang,
+        "所有客户都没有{}维度的数据（{}）",
+        "No customer has any data for the {} dimension ({})",
+        dimension,
+        fields
+    )
+}
+
+/// What was done about a dimension without data.
+pub fn dimension_absent_action(lang: Lang) -> String {
+    say!(
+        lang,
+        "该维度不参与综合得分，权重按其余维度重新分配",
+        "Left out of the total score; its weight was spread over the other dimensions"
     )
 }
 

@@ -19,6 +19,52 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("decoration", include_str!("../templates/decoration.toml")),
 ];
 
+/// The canonical field names a profile may add aliases for (SPEC §3, plus the detail-sheet
+/// columns of usage and survey records).
+pub const FIELDS: &[&str] = &[
+    "code",
+    "name",
+    "credit_code",
+    "industry",
+    "region",
+    "founded",
+    "employees",
+    "revenue",
+    "total_assets",
+    "payment_model",
+    "product",
+    "modules",
+    "needs",
+    "budget",
+    "purchase_amount",
+    "deal_count",
+    "first_purchase",
+    "last_purchase",
+    "renewal_rate",
+    "login_count",
+    "last_login",
+    "usage_hours",
+    "tickets",
+    "satisfaction",
+    "nps",
+    "complaints",
+    "receivable",
+    "overdue_days",
+    "style",
+    "house_area",
+    "projects",
+    "stage",
+    "date",
+    "amount",
+    "doc_no",
+    "quantity",
+    "unit_price",
+    "module",
+    "duration",
+    "score",
+    "complaint",
+];
+
 /// A scoring profile.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -220,24 +266,24 @@ impl Default for SizeScores {
     }
 }
 
-/// The weights of the value score's parts for one payment model.
+/// The weights of the value score's parts for one payment model (a part not written is 0).
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields, default)]
+#[serde(deny_unknown_fields)]
 pub struct ValueMix {
     /// M: amount (percentile rank).
-    #[serde(deserialize_with = "non_negative")]
+    #[serde(default, deserialize_with = "non_negative")]
     pub monetary: f64,
     /// F: purchases (percentile rank).
-    #[serde(deserialize_with = "non_negative")]
+    #[serde(default, deserialize_with = "non_negative")]
     pub frequency: f64,
     /// R: recency (percentile rank, recent is high).
-    #[serde(deserialize_with = "non_negative")]
+    #[serde(default, deserialize_with = "non_negative")]
     pub recency: f64,
     /// Renewal rate.
-    #[serde(deserialize_with = "non_negative")]
+    #[serde(default, deserialize_with = "non_negative")]
     pub renewal: f64,
     /// Usage (logins, percentile rank).
-    #[serde(deserialize_with = "non_negative")]
+    #[serde(default, deserialize_with = "non_negative")]
     pub usage: f64,
 }
 
@@ -882,6 +928,21 @@ impl Profile {
                 &problem,
             ))
         };
+        for key in self.aliases.keys() {
+            if !FIELDS.contains(&key.as_str()) {
+                return Err(fail(
+                    "aliases",
+                    key,
+                    say!(
+                        lang,
+                        "“{}”不是标准字段名，可用：{}",
+                        "\"{}\" is not a canonical field; use one of: {}",
+                        key,
+                        FIELDS.join(", ")
+                    ),
+                ));
+            }
+        }
         let w = &self.weights;
         if w.size + w.value + w.activity + w.satisfaction + w.potential <= 0.0 {
             return Err(fail(
@@ -889,6 +950,25 @@ impl Profile {
                 "size",
                 say!(lang, "权重不能全部为 0", "the weights cannot all be 0"),
             ));
+        }
+        for (key, mix) in [
+            ("subscription", &self.value.subscription),
+            ("one_time", &self.value.one_time),
+            ("custom", &self.value.custom),
+            ("unknown", &self.value.unknown),
+        ] {
+            if mix.monetary + mix.frequency + mix.recency + mix.renewal + mix.usage <= 0.0 {
+                let section = format!("value.{key}");
+                return Err(fail(
+                    &section,
+                    "monetary",
+                    say!(
+                        lang,
+                        "价值得分构成的各项不能全部为 0",
+                        "the parts of the value score cannot all be 0"
+                    ),
+                ));
+            }
         }
         let t = &self.tiers;
         if t.method == TierMethod::Quantile {
@@ -1511,6 +1591,42 @@ potential_score = 60
         assert!(err.message.contains("line 12"), "{}", err.message);
         assert!(
             err.message.contains("tiers.potential_score"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn alias_for_an_unknown_field_is_rejected_at_its_line() {
+        let text = "name = \"t\"\n[aliases]\ncode = [\"编号\"]\npurchse_amount = [\"合同额\"]\n[weights]\nsize = 1\nvalue = 1\nactivity = 1\nsatisfaction = 1\npotential = 1\n";
+        let err = Profile::parse(text, "t.toml", Lang::Zh).unwrap_err();
+        assert!(
+            err.message.contains("第 4 行（aliases.purchse_amount）"),
+            "{}",
+            err.message
+        );
+        assert!(err.message.contains("不是标准字段名"), "{}", err.message);
+    }
+
+    #[test]
+    fn value_mix_parts_not_written_are_zero_but_not_all() {
+        let head = "name = \"t\"\n[weights]\nsize = 1\nvalue = 1\nactivity = 1\nsatisfaction = 1\npotential = 1\n";
+        let p = Profile::parse(
+            &format!("{head}[value.custom]\nmonetary = 1\n"),
+            "t.toml",
+            Lang::Zh,
+        )
+        .unwrap();
+        assert_eq!(p.value.custom.frequency, 0.0);
+        assert_eq!(p.value.one_time, ValueMix::default());
+        let err = Profile::parse(
+            &format!("{head}[value.custom]\nrenewal = 0\n"),
+            "t.toml",
+            Lang::Zh,
+        )
+        .unwrap_err();
+        assert!(
+            err.message.contains("第 8 行（value.custom.monetary）"),
             "{}",
             err.message
         );

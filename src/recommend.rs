@@ -162,7 +162,7 @@ pub fn credit(input: &CreditInput, tier: Tier, s: &CreditSettings, lang: Lang) -
         lang.pick("；", "; "),
         say!(
             lang,
-            "{}按{}",
+            "{}，建议{}",
             "{}: {}",
             tier.label(lang),
             settlement.label(lang)
@@ -205,7 +205,7 @@ pub struct RecommendInput<'a> {
     pub modules: &'a [String],
 }
 
-fn holds(rule: &RecommendRule, c: &RecommendInput<'_>) -> bool {
+fn holds(rule: &RecommendRule, c: &RecommendInput<'_>, style: Option<&str>) -> bool {
     fn within<T: PartialEq + Copy>(list: &[T], v: Option<T>) -> bool {
         list.is_empty() || v.is_some_and(|v| list.contains(&v))
     }
@@ -216,10 +216,7 @@ fn holds(rule: &RecommendRule, c: &RecommendInput<'_>) -> bool {
         }
     }
     let style_ok = rule.style.is_empty()
-        || c.style.is_some_and(|s| {
-            let s = normalise(s);
-            rule.style.iter().any(|k| s.contains(&normalise(k)))
-        });
+        || style.is_some_and(|s| rule.style.iter().any(|k| s.contains(&normalise(k))));
     let age_ok = match rule.max_age_years {
         None => true,
         Some(max) => c.age_years.is_some_and(|a| a < max),
@@ -238,15 +235,17 @@ fn holds(rule: &RecommendRule, c: &RecommendInput<'_>) -> bool {
 }
 
 fn already_bought(rule: &RecommendRule, modules: &[String]) -> bool {
+    if modules.is_empty() {
+        return false;
+    }
     let keys: Vec<String> = if rule.unless_bought.is_empty() {
         vec![normalise(&rule.give)]
     } else {
         rule.unless_bought.iter().map(|k| normalise(k)).collect()
     };
-    modules.iter().any(|m| {
-        let m = normalise(m);
-        keys.iter().any(|k| !k.is_empty() && m.contains(k.as_str()))
-    })
+    modules
+        .iter()
+        .any(|m| keys.iter().any(|k| !k.is_empty() && m.contains(k.as_str())))
 }
 
 fn give(rule: &RecommendRule, lang: Lang) -> String {
@@ -259,19 +258,23 @@ fn give(rule: &RecommendRule, lang: Lang) -> String {
 /// 推荐产品 (first matching product rule) and 推荐服务 (every matching module and service rule,
 /// modules first, skipping what is already in use), joined with "、".
 pub fn recommend(rules: &[RecommendRule], c: &RecommendInput<'_>, lang: Lang) -> (String, String) {
+    // Normalised once per customer, not once per rule.
+    let style = c.style.map(normalise);
+    let style = style.as_deref();
+    let modules: Vec<String> = c.modules.iter().map(|m| normalise(m)).collect();
     let product = rules
         .iter()
         .filter(|r| r.kind == Some(RuleKind::Product))
-        .find(|r| holds(r, c))
+        .find(|r| holds(r, c, style))
         .map(|r| give(r, lang))
         .unwrap_or_else(|| say!(lang, "无匹配规则", "no rule matched"));
     let mut services: Vec<String> = Vec::new();
     for kind in [RuleKind::Module, RuleKind::Service] {
         for rule in rules.iter().filter(|r| r.kind == Some(kind)) {
-            if kind == RuleKind::Module && already_bought(rule, c.modules) {
+            if kind == RuleKind::Module && already_bought(rule, &modules) {
                 continue;
             }
-            if holds(rule, c) {
+            if holds(rule, c, style) {
                 let g = give(rule, lang);
                 if !services.contains(&g) {
                     services.push(g);
@@ -398,7 +401,7 @@ mod tests {
         );
         assert_eq!(
             a.reason,
-            "风险B：逾期10天；额度=累计金额100,000元×30%×0.7=21,000元；核心客户按月结30天"
+            "风险B：逾期10天；额度=累计金额100,000元×30%×0.7=21,000元；核心客户，建议月结30天"
         );
         let none = CreditInput::default();
         let a = credit(&none, Tier::Core, &settings(), Lang::En);
