@@ -205,9 +205,12 @@ mod tests {
     const CHURN: Trait = Trait::Indicator(Indicator::HighChurn);
     const NEW: Trait = Trait::Indicator(Indicator::NewCustomer);
 
+    /// (centroid traits, zh name, en name)
+    type Case<'a> = (&'a [(Trait, f64)], &'a str, &'a str);
+
     #[test]
     fn names_from_standout_traits() {
-        let cases: &[(&[(Trait, f64)], &str, &str)] = &[
+        let cases: &[Case] = &[
             (
                 &[(M, 1.2), (L, 0.9), (S, 0.1)],
                 "高价值·高活跃",

@@ -5,7 +5,7 @@
 /// row-major). Labels of a labeling must be compact (`0..k`). A point alone in its cluster
 /// scores 0, as in scikit-learn; a labeling with fewer than two clusters scores 0.
 pub fn mean_silhouettes(points: &[f64], d: usize, labelings: &[&[usize]]) -> Vec<f64> {
-    let n = if d == 0 { 0 } else { points.len() / d };
+    let n = points.len().checked_div(d).unwrap_or(0);
     if n == 0 || labelings.is_empty() {
         return vec![0.0; labelings.len()];
     }
