@@ -371,6 +371,84 @@ pub fn unmapped_industry_action(lang: Lang) -> String {
 
 // ───────────────────────────── clustering (cluster.rs) ─────────────────────────────
 
+/// How the clustering matrix was built, one sentence for `Clustering::imputation`: which
+/// features had gaps filled with their median (feature short name, customers imputed), which
+/// were left out because nobody had them or everybody had the same value, and the scaling.
+pub fn cluster_method(
+    lang: Lang,
+    imputed: &[(&str, usize)],
+    missing: &[&str],
+    constant: &[&str],
+    any_feature: bool,
+) -> String {
+    let list_sep = lang.pick("、", ", ");
+    let mut parts = Vec::new();
+    if !any_feature {
+        parts.push(say!(
+            lang,
+            "没有可用于聚类的特征，全部客户归为一类",
+            "no feature could be clustered on, so every customer is in one cluster"
+        ));
+    } else if imputed.is_empty() {
+        parts.push(say!(
+            lang,
+            "聚类特征均无缺失，无需填补",
+            "no clustering feature had missing values, so nothing was imputed"
+        ));
+    } else {
+        let items: Vec<String> = imputed
+            .iter()
+            .map(|(name, count)| say!(lang, "{} {} 人", "{}: {} customers", name, count))
+            .collect();
+        parts.push(say!(
+            lang,
+            "缺失值按该特征的中位数填补（{}）",
+            "missing values were filled with the feature's median ({})",
+            items.join(list_sep)
+        ));
+    }
+    if any_feature {
+        parts.push(say!(
+            lang,
+            "金额与次数取对数，各特征标准化（z 分数）后聚类",
+            "money and counts were log-transformed and every feature standardised (z-score)"
+        ));
+    }
+    if !missing.is_empty() {
+        parts.push(say!(
+            lang,
+            "{}全部缺失，未参与聚类",
+            "{} missing for everyone, left out",
+            missing.join(list_sep)
+        ));
+    }
+    if !constant.is_empty() {
+        parts.push(say!(
+            lang,
+            "{}所有客户相同，未参与聚类",
+            "{} the same for everyone, left out",
+            constant.join(list_sep)
+        ));
+    }
+    let sentence = parts.join(lang.pick("；", "; "));
+    match lang {
+        Lang::Zh => format!("{sentence}。"),
+        Lang::En => {
+            let mut chars = sentence.chars();
+            match chars.next() {
+                Some(first) => format!("{}{}.", first.to_uppercase(), chars.as_str()),
+                None => String::new(),
+            }
+        }
+    }
+}
+
+/// The name of the one cluster when there is nothing to split (fewer than two customers or
+/// no two different ones).
+pub fn cluster_everyone(lang: Lang) -> &'static str {
+    lang.pick("全部客户", "All customers")
+}
+
 // ───────────────────────────── workbook and comparison (workbook.rs, compare.rs) ─────────────────────────────
 
 /// The note on each derived header of 客户明细, in the order of SPEC §5 (企业规模 … 评分说明):
