@@ -3,7 +3,7 @@
 use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
 
 use super::customers::Layout;
-use super::styles::{put_number, put_text, text_width, Styles, Widths};
+use super::styles::{print_one_page_wide, put_number, put_text, text_width, Styles, Widths};
 use super::summary::all_findings;
 use super::{
     pick, CLUSTERS_SHEET, CODE_COLUMN_KEY, MIGRATION_SHEET, NAME_COLUMN_KEY, QUALITY_SHEET,
@@ -21,6 +21,7 @@ pub fn write_clusters(
     let cl = &analysis.clustering;
     let ws = wb.add_worksheet();
     ws.set_name(pick(CLUSTERS_SHEET, lang))?;
+    print_one_page_wide(ws);
     let mut heads: Vec<String> = [
         lang.pick("聚类", "Cluster"),
         lang.pick("聚类名称", "Cluster Name"),
@@ -131,6 +132,7 @@ pub fn write_migration(
 ) -> Result<(), XlsxError> {
     let ws = wb.add_worksheet_with_constant_memory()?;
     ws.set_name(pick(MIGRATION_SHEET, lang))?;
+    print_one_page_wide(ws);
     let mut row = 0u32;
     let title = crate::say!(
         lang,
@@ -175,7 +177,7 @@ pub fn write_migration(
             ws.write_number_with_format(row, 1 + j as u16, count as f64, format)?;
         }
         let sum: usize = counts.iter().sum();
-        ws.write_number_with_format(row, 4, sum as f64, &st.total_int)?;
+        ws.write_number_with_format(row, 4, sum as f64, &st.total_col)?;
         row += 1;
     }
     ws.write_string_with_format(row, 0, lang.pick("合计", "Total"), &st.total_label)?;
@@ -282,6 +284,7 @@ pub fn write_quality(wb: &mut Workbook, analysis: &Analysis, st: &Styles) -> Res
     let lang = analysis.run.lang;
     let ws = wb.add_worksheet_with_constant_memory()?;
     ws.set_name(pick(QUALITY_SHEET, lang))?;
+    print_one_page_wide(ws);
     let heads = [
         lang.pick("文件", "File"),
         lang.pick("工作表", "Sheet"),
@@ -337,6 +340,7 @@ pub fn write_settings(
     let lang = analysis.run.lang;
     let ws = wb.add_worksheet();
     ws.set_name(pick(SETTINGS_SHEET, lang))?;
+    print_one_page_wide(ws);
     let mut widths = Widths::new(6, 70);
     let mut row = 0u32;
     ws.write_string_with_format(

@@ -50,6 +50,8 @@ pub struct Styles {
     pub total_label: Format,
     /// A totals row/column number.
     pub total_int: Format,
+    /// A row total at the right of a table.
+    pub total_col: Format,
     /// Matrix cells of customers who moved up.
     pub matrix_up: Format,
     /// Matrix cells of customers who moved down.
@@ -99,6 +101,7 @@ impl Styles {
                 .set_bold()
                 .set_num_format("#,##0")
                 .set_border_top(FormatBorder::Thin),
+            total_col: Format::new().set_bold().set_num_format("#,##0"),
             matrix_up: matrix
                 .clone()
                 .set_background_color(Color::RGB(TIER_FILLS[0])),
@@ -201,6 +204,13 @@ impl Widths {
         }
         Ok(())
     }
+}
+
+/// Printed, the sheet is A4 landscape, one page wide.
+pub fn print_one_page_wide(ws: &mut Worksheet) {
+    ws.set_paper_size(9)
+        .set_landscape()
+        .set_print_fit_to_pages(1, 0);
 }
 
 /// Cuts text to what one Excel cell can hold, so that user data never makes the write fail.
