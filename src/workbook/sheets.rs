@@ -1,6 +1,6 @@
 //! The smaller sheets: 聚类分析, 季度变动 (shared with `custseg compare`), 数据质量 and 参数.
 
-use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{FormatAlign, Workbook, Worksheet, XlsxError};
 
 use super::customers::Layout;
 use super::styles::{print_one_page_wide, put_number, put_text, text_width, Styles, Widths};
@@ -52,7 +52,7 @@ pub fn write_clusters(
     row += 1;
     let total: usize = cl.clusters.iter().map(|c| c.size).sum();
     for c in &cl.clusters {
-        ws.write_number_with_format(row, 0, c.id as f64, &st.int)?;
+        ws.write_number_with_format(row, 0, c.id as f64, &st.centered)?;
         put_text(ws, row, 1, &c.name, &st.text)?;
         widths.see(1, text_width(&c.name));
         ws.write_number_with_format(row, 2, c.size as f64, &st.int)?;
@@ -74,7 +74,7 @@ pub fn write_clusters(
     )?;
     row += 1;
     for (col, h) in [
-        lang.pick("k", "k"),
+        "k",
         lang.pick("轮廓系数", "Silhouette"),
         lang.pick("是否选用", "Chosen"),
     ]
@@ -85,7 +85,7 @@ pub fn write_clusters(
     }
     row += 1;
     for &(k, s) in &cl.silhouettes {
-        ws.write_number(row, 0, k as f64)?;
+        ws.write_number_with_format(row, 0, k as f64, &st.centered)?;
         put_number(ws, row, 1, Some(s), &st.ratio)?;
         if k == cl.k {
             ws.write_string(row, 2, lang.pick("✔ 选用", "✔ chosen"))?;
@@ -177,16 +177,16 @@ pub fn write_migration(
             ws.write_number_with_format(row, 1 + j as u16, count as f64, format)?;
         }
         let sum: usize = counts.iter().sum();
-        ws.write_number_with_format(row, 4, sum as f64, &st.total_col)?;
+        ws.write_number_with_format(row, 4, sum as f64, &st.matrix_total)?;
         row += 1;
     }
     ws.write_string_with_format(row, 0, lang.pick("合计", "Total"), &st.total_label)?;
     for j in 0..3u16 {
         let sum: usize = m.iter().map(|r| r[usize::from(j)]).sum();
-        ws.write_number_with_format(row, 1 + j, sum as f64, &st.total_int)?;
+        ws.write_number_with_format(row, 1 + j, sum as f64, &st.matrix_total)?;
     }
     let all: usize = m.iter().flatten().sum();
-    ws.write_number_with_format(row, 4, all as f64, &st.total_int)?;
+    ws.write_number_with_format(row, 4, all as f64, &st.matrix_total)?;
     row += 1;
     ws.write_string_with_format(
         row,
@@ -275,7 +275,7 @@ fn write_move(
         (Some(b), Some(a)) => Some(a - b),
         _ => None,
     };
-    put_number(ws, row, 7, change, &st.score)?;
+    put_number(ws, row, 7, change, &st.change)?;
     Ok(())
 }
 
@@ -371,7 +371,9 @@ pub fn write_settings(
             }
             Value::Num(v, f) => {
                 widths.see(1, 10);
-                put_number(ws, r, 1, Some(v), f)
+                // Left-aligned, so that a number sits next to its label as the texts do.
+                let left = f.clone().set_align(FormatAlign::Left);
+                put_number(ws, r, 1, Some(v), &left)
             }
         }
     };

@@ -38,6 +38,8 @@ pub struct Styles {
     pub percent: Format,
     /// A 0–100 score, one decimal.
     pub score: Format,
+    /// A change of score, always signed.
+    pub change: Format,
     /// A silhouette or other ratio, three decimals.
     pub ratio: Format,
     /// A date.
@@ -52,6 +54,10 @@ pub struct Styles {
     pub total_int: Format,
     /// A row total at the right of a table.
     pub total_col: Format,
+    /// A total beside or below the transition matrix.
+    pub matrix_total: Format,
+    /// A whole number, centred (ids, k).
+    pub centered: Format,
     /// Matrix cells of customers who moved up.
     pub matrix_up: Format,
     /// Matrix cells of customers who moved down.
@@ -93,6 +99,7 @@ impl Styles {
             percent: Format::new().set_num_format("0.0%"),
             score: Format::new().set_num_format("0.0"),
             ratio: Format::new().set_num_format("0.000"),
+            change: Format::new().set_num_format("+0.0;-0.0;0.0"),
             date: Format::new().set_num_format("yyyy-mm-dd"),
             datetime: Format::new().set_num_format("yyyy-mm-dd hh:mm"),
             tier: TIER_FILLS.map(|c| Format::new().set_background_color(Color::RGB(c))),
@@ -102,6 +109,8 @@ impl Styles {
                 .set_num_format("#,##0")
                 .set_border_top(FormatBorder::Thin),
             total_col: Format::new().set_bold().set_num_format("#,##0"),
+            matrix_total: matrix.clone().set_bold(),
+            centered: Format::new().set_align(FormatAlign::Center),
             matrix_up: matrix
                 .clone()
                 .set_background_color(Color::RGB(TIER_FILLS[0])),
