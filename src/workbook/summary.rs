@@ -30,8 +30,8 @@ pub fn write(wb: &mut Workbook, analysis: &Analysis, st: &Styles) -> Result<(), 
         (0u16, 26.0),
         (1, 18.0),
         (2, 12.0),
-        (3, 16.0),
-        (4, 12.0),
+        (3, 19.0),
+        (4, 14.0),
         (5, 12.0),
     ] {
         ws.set_column_width(col, width)?;
