@@ -219,3 +219,40 @@ fn read_snapshot_skips_rows_without_code_or_tier() {
         ]
     );
 }
+
+#[test]
+fn messages_read_word_for_word() {
+    let cases = [
+        (
+            messages::snapshot_no_sheet(Lang::Zh, "a.xlsx"),
+            "a.xlsx 不是 custseg 的结果工作簿：找不到“客户明细”（或 Customers）工作表。请选择 custseg 生成的“…_客户分类.xlsx”。",
+        ),
+        (
+            messages::snapshot_no_sheet(Lang::En, "a.xlsx"),
+            "a.xlsx is not a custseg result workbook: it has no 客户明细 (Customers) sheet. Choose a “…_segments.xlsx” written by custseg.",
+        ),
+        (
+            messages::snapshot_missing_column(Lang::Zh, "a.xlsx", "客户明细", "客户等级"),
+            "a.xlsx 不是完整的 custseg 结果工作簿：“客户明细”工作表第 1 行没有“客户等级”列。",
+        ),
+        (
+            messages::snapshot_bad_tier(Lang::En, "a.xlsx", "Customers", 7, "Tier", "VIP"),
+            "a.xlsx, sheet “Customers”, row 7, column “Tier”: “VIP” is not a tier (expected Core / Potential / General).",
+        ),
+        (
+            messages::snapshot_bad_score(Lang::Zh, "a.xlsx", "客户明细", 7, "综合得分", "高"),
+            "a.xlsx 的“客户明细”工作表第 7 行“综合得分”列的值“高”不是数字。",
+        ),
+        (
+            messages::snapshot_empty(Lang::En, "a.xlsx", "Customers"),
+            "Sheet “Customers” of a.xlsx holds no customer to compare with.",
+        ),
+        (
+            messages::snapshot_unreadable(Lang::Zh, "a.xlsx", "zip error"),
+            "无法打开上期结果工作簿 a.xlsx：zip error",
+        ),
+    ];
+    for (got, want) in cases {
+        assert_eq!(got, want);
+    }
+}

@@ -206,10 +206,15 @@ pub fn write(
 
     let last = order.len() as u32;
     if last > 0 {
+        // Soft colours on a fixed 0–100 scale, so that the same score has the same colour on
+        // every sheet and in every quarter, and the numbers stay readable in print.
         let score_scale = ConditionalFormat3ColorScale::new()
             .set_minimum(ConditionalFormatType::Number, 0)
             .set_midpoint(ConditionalFormatType::Number, 50)
-            .set_maximum(ConditionalFormatType::Number, 100);
+            .set_maximum(ConditionalFormatType::Number, 100)
+            .set_minimum_color(Color::RGB(0xF8CBAD))
+            .set_midpoint_color(Color::RGB(0xFFF2CC))
+            .set_maximum_color(Color::RGB(0xA9D18E));
         for i in 2..=7u16 {
             ws.add_conditional_format(1, d + i, last, d + i, &score_scale)?;
         }
@@ -219,6 +224,9 @@ pub fn write(
     }
     ws.autofilter(0, 0, last, layout.width() - 1)?;
     ws.set_freeze_panes(1, layout.freeze_cols)?;
+    if layout.freeze_cols > 0 {
+        ws.set_repeat_columns(0, layout.freeze_cols - 1)?;
+    }
     widths.apply(ws)?;
     Ok(())
 }

@@ -1,9 +1,9 @@
 //! The smaller sheets: 聚类分析, 季度变动 (shared with `custseg compare`), 数据质量 and 参数.
 
-use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{FormatAlign, Workbook, Worksheet, XlsxError};
 
 use super::customers::Layout;
-use super::styles::{put_number, put_text, text_width, Styles, Widths};
+use super::styles::{print_one_page_wide, put_number, put_text, text_width, Styles, Widths};
 use super::summary::all_findings;
 use super::{
     pick, CLUSTERS_SHEET, CODE_COLUMN_KEY, MIGRATION_SHEET, NAME_COLUMN_KEY, QUALITY_SHEET,
@@ -21,6 +21,7 @@ pub fn write_clusters(
     let cl = &analysis.clustering;
     let ws = wb.add_worksheet();
     ws.set_name(pick(CLUSTERS_SHEET, lang))?;
+    print_one_page_wide(ws);
     let mut heads: Vec<String> = [
         lang.pick("聚类", "Cluster"),
         lang.pick("聚类名称", "Cluster Name"),
@@ -51,7 +52,7 @@ pub fn write_clusters(
     row += 1;
     let total: usize = cl.clusters.iter().map(|c| c.size).sum();
     for c in &cl.clusters {
-        ws.write_number_with_format(row, 0, c.id as f64, &st.int)?;
+        ws.write_number_with_format(row, 0, c.id as f64, &st.centered)?;
         put_text(ws, row, 1, &c.name, &st.text)?;
         widths.see(1, text_width(&c.name));
         ws.write_number_with_format(row, 2, c.size as f64, &st.int)?;
@@ -73,7 +74,7 @@ pub fn write_clusters(
     )?;
     row += 1;
     for (col, h) in [
-        lang.pick("k", "k"),
+        "k",
         lang.pick("轮廓系数", "Silhouette"),
         lang.pick("是否选用", "Chosen"),
     ]
@@ -84,7 +85,7 @@ pub fn write_clusters(
     }
     row += 1;
     for &(k, s) in &cl.silhouettes {
-        ws.write_number(row, 0, k as f64)?;
+        ws.write_number_with_format(row, 0, k as f64, &st.centered)?;
         put_number(ws, row, 1, Some(s), &st.ratio)?;
         if k == cl.k {
             ws.write_string(row, 2, lang.pick("✔ 选用", "✔ chosen"))?;
@@ -131,6 +132,7 @@ pub fn write_migration(
 ) -> Result<(), XlsxError> {
     let ws = wb.add_worksheet_with_constant_memory()?;
     ws.set_name(pick(MIGRATION_SHEET, lang))?;
+    print_one_page_wide(ws);
     let mut row = 0u32;
     let title = crate::say!(
         lang,
@@ -175,16 +177,16 @@ pub fn write_migration(
             ws.write_number_with_format(row, 1 + j as u16, count as f64, format)?;
         }
         let sum: usize = counts.iter().sum();
-        ws.write_number_with_format(row, 4, sum as f64, &st.total_int)?;
+        ws.write_number_with_format(row, 4, sum as f64, &st.matrix_total)?;
         row += 1;
     }
     ws.write_string_with_format(row, 0, lang.pick("合计", "Total"), &st.total_label)?;
     for j in 0..3u16 {
         let sum: usize = m.iter().map(|r| r[usize::from(j)]).sum();
-        ws.write_number_with_format(row, 1 + j, sum as f64, &st.total_int)?;
+        ws.write_number_with_format(row, 1 + j, sum as f64, &st.matrix_total)?;
     }
     let all: usize = m.iter().flatten().sum();
-    ws.write_number_with_format(row, 4, all as f64, &st.total_int)?;
+    ws.write_number_with_format(row, 4, all as f64, &st.matrix_total)?;
     row += 1;
     ws.write_string_with_format(
         row,
@@ -273,7 +275,7 @@ fn write_move(
         (Some(b), Some(a)) => Some(a - b),
         _ => None,
     };
-    put_number(ws, row, 7, change, &st.score)?;
+    put_number(ws, row, 7, change, &st.change)?;
     Ok(())
 }
 
@@ -282,6 +284,7 @@ pub fn write_quality(wb: &mut Workbook, analysis: &Analysis, st: &Styles) -> Res
     let lang = analysis.run.lang;
     let ws = wb.add_worksheet_with_constant_memory()?;
     ws.set_name(pick(QUALITY_SHEET, lang))?;
+    print_one_page_wide(ws);
     let heads = [
         lang.pick("文件", "File"),
         lang.pick("工作表", "Sheet"),
@@ -337,6 +340,7 @@ pub fn write_settings(
     let lang = analysis.run.lang;
     let ws = wb.add_worksheet();
     ws.set_name(pick(SETTINGS_SHEET, lang))?;
+    print_one_page_wide(ws);
     let mut widths = Widths::new(6, 70);
     let mut row = 0u32;
     ws.write_string_with_format(
@@ -367,7 +371,9 @@ pub fn write_settings(
             }
             Value::Num(v, f) => {
                 widths.see(1, 10);
-                put_number(ws, r, 1, Some(v), f)
+                // Left-aligned, so that a number sits next to its label as the texts do.
+                let left = f.clone().set_align(FormatAlign::Left);
+                put_number(ws, r, 1, Some(v), &left)
             }
         }
     };

@@ -38,6 +38,8 @@ pub struct Styles {
     pub percent: Format,
     /// A 0–100 score, one decimal.
     pub score: Format,
+    /// A change of score, always signed.
+    pub change: Format,
     /// A silhouette or other ratio, three decimals.
     pub ratio: Format,
     /// A date.
@@ -50,6 +52,12 @@ pub struct Styles {
     pub total_label: Format,
     /// A totals row/column number.
     pub total_int: Format,
+    /// A row total at the right of a table.
+    pub total_col: Format,
+    /// A total beside or below the transition matrix.
+    pub matrix_total: Format,
+    /// A whole number, centred (ids, k).
+    pub centered: Format,
     /// Matrix cells of customers who moved up.
     pub matrix_up: Format,
     /// Matrix cells of customers who moved down.
@@ -91,6 +99,7 @@ impl Styles {
             percent: Format::new().set_num_format("0.0%"),
             score: Format::new().set_num_format("0.0"),
             ratio: Format::new().set_num_format("0.000"),
+            change: Format::new().set_num_format("+0.0;-0.0;0.0"),
             date: Format::new().set_num_format("yyyy-mm-dd"),
             datetime: Format::new().set_num_format("yyyy-mm-dd hh:mm"),
             tier: TIER_FILLS.map(|c| Format::new().set_background_color(Color::RGB(c))),
@@ -99,6 +108,9 @@ impl Styles {
                 .set_bold()
                 .set_num_format("#,##0")
                 .set_border_top(FormatBorder::Thin),
+            total_col: Format::new().set_bold().set_num_format("#,##0"),
+            matrix_total: matrix.clone().set_bold(),
+            centered: Format::new().set_align(FormatAlign::Center),
             matrix_up: matrix
                 .clone()
                 .set_background_color(Color::RGB(TIER_FILLS[0])),
@@ -201,6 +213,13 @@ impl Widths {
         }
         Ok(())
     }
+}
+
+/// Printed, the sheet is A4 landscape, one page wide.
+pub fn print_one_page_wide(ws: &mut Worksheet) {
+    ws.set_paper_size(9)
+        .set_landscape()
+        .set_print_fit_to_pages(1, 0);
 }
 
 /// Cuts text to what one Excel cell can hold, so that user data never makes the write fail.

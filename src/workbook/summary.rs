@@ -7,7 +7,9 @@ use rust_xlsxwriter::{
     Chart, ChartDataLabel, ChartLegendPosition, ChartType, Color, Workbook, Worksheet, XlsxError,
 };
 
-use super::styles::{put_number, put_text, tier_index, Styles, TIER_CHART_COLORS};
+use super::styles::{
+    print_one_page_wide, put_number, put_text, tier_index, Styles, TIER_CHART_COLORS,
+};
 use super::{pick, SUMMARY_SHEET};
 use crate::model::{Analysis, FindingKind, IndustryGroup, Lang, Level, SizeClass, Tier};
 
@@ -23,12 +25,13 @@ pub fn write(wb: &mut Workbook, analysis: &Analysis, st: &Styles) -> Result<(), 
     let lang = analysis.run.lang;
     let ws = wb.add_worksheet();
     ws.set_name(pick(SUMMARY_SHEET, lang))?;
+    print_one_page_wide(ws);
     for (col, width) in [
         (0u16, 26.0),
         (1, 18.0),
         (2, 12.0),
-        (3, 16.0),
-        (4, 12.0),
+        (3, 19.0),
+        (4, 14.0),
         (5, 12.0),
     ] {
         ws.set_column_width(col, width)?;
@@ -340,7 +343,7 @@ fn cross_table(
             sums[i] += c;
         }
         let row_total: usize = counts.iter().sum();
-        ws.write_number_with_format(*row, 4, row_total as f64, &st.total_int)?;
+        ws.write_number_with_format(*row, 4, row_total as f64, &st.total_col)?;
         *row += 1;
     }
     ws.write_string_with_format(*row, 0, total, &st.total_label)?;
@@ -372,7 +375,7 @@ fn insert_charts(ws: &mut Worksheet, first: u32, last: u32, lang: Lang) -> Resul
         );
     pie.legend().set_position(ChartLegendPosition::Bottom);
     pie.set_width(480).set_height(300);
-    ws.insert_chart(2, 7, &pie)?;
+    ws.insert_chart(2, 6, &pie)?;
 
     let mut bars = Chart::new(ChartType::Column);
     bars.title()
@@ -386,6 +389,6 @@ fn insert_charts(ws: &mut Worksheet, first: u32, last: u32, lang: Lang) -> Resul
     bars.legend().set_hidden();
     bars.y_axis().set_num_format("#,##0");
     bars.set_width(480).set_height(300);
-    ws.insert_chart(18, 7, &bars)?;
+    ws.insert_chart(18, 6, &bars)?;
     Ok(())
 }

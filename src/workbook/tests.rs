@@ -455,3 +455,19 @@ fn an_empty_run_still_gives_a_complete_workbook() {
     let range = sheet(&mut book, "客户明细");
     assert_eq!(range.rows().count(), 1, "header row only");
 }
+
+#[test]
+fn fixed_headers_match_spec_section_5() {
+    let cases = [
+        (0, "企业规模", "Size Class"),
+        (1, "行业大类", "Industry Group"),
+        (TOTAL_SCORE, "综合得分", "Total Score"),
+        (TIER, "客户等级", "Tier"),
+        (12, "消费金额", "Monetary"),
+        (18, "建议信用额度", "Suggested Credit Limit"),
+        (22, "评分说明", "Score Explanation"),
+    ];
+    for (i, zh, en) in cases {
+        assert_eq!(DERIVED_HEADERS[i], (zh, en), "derived column {i}");
+    }
+}
