@@ -354,8 +354,8 @@ fn bar_panel(
     let y_max = nice_max(values.iter().cloned().fold(0.0, f64::max));
     let mut chart = ChartBuilder::on(area)
         .margin(18)
-        .margin_top(50)
-        .x_label_area_size(50)
+        .margin_top(24)
+        .x_label_area_size(56)
         .y_label_area_size(110)
         .caption(title, label(NORMAL))
         .build_cartesian_2d(-0.5f64..n as f64 - 0.5, 0f64..y_max)

@@ -137,7 +137,7 @@ fn money_header(what: &str, unit: MoneyUnit, lang: Lang) -> String {
 fn cover(doc: &mut Layout, a: &Analysis) {
     let l = lang(a);
     doc.new_page();
-    doc.bookmark(&format!("0. {}", report_section(0, l)));
+    doc.bookmark(report_section(0, l));
     doc.rect(0.0, 0.0, super::layout::PAGE_W, 92.0, Some(ACCENT), None);
     let white = super::layout::Rgb8(255, 255, 255);
     let pale_text = super::layout::Rgb8(200, 214, 230);
@@ -421,7 +421,11 @@ pub fn findings(a: &Analysis) -> Vec<String> {
         ));
     } else {
         let rows = charts::size_by_industry(a);
-        if let Some((group, row)) = rows.iter().max_by_key(|(_, r)| r.iter().sum::<usize>()) {
+        let largest = rows
+            .iter()
+            .filter(|(g, _)| *g != crate::model::IndustryGroup::Other)
+            .max_by_key(|(_, r)| r.iter().sum::<usize>());
+        if let Some((group, row)) = largest {
             let g = row.iter().sum::<usize>();
             let sizes: [usize; 5] = (0..5)
                 .map(|i| rows.iter().map(|(_, r)| r[i]).sum())
@@ -458,7 +462,7 @@ fn tiers(doc: &mut Layout, a: &Analysis) -> Result<()> {
     let n = customers(a).len();
     let total = total_amount(a);
     let unit = MoneyUnit::for_max(stats.iter().map(|s| s.amount).fold(0.0, f64::max));
-    para(doc, &a.classification.tier_rule);
+    para(doc, &sentence(&a.classification.tier_rule, l));
     let chart = charts::tier_chart(&stats, unit, l)?;
     doc.chart(&chart, CONTENT_W);
     let columns = [
