@@ -264,6 +264,72 @@ impl Layout {
         lines
     }
 
+    /// Column widths: every column gets its content's natural width where the page allows,
+    /// the spare width is shared by `share`; when the page is too narrow, the column with the
+    /// largest share (the customer name) gives way and its cells are cut with an ellipsis.
+    fn column_widths(
+        &self,
+        columns: &[Column],
+        rows: &[Vec<String>],
+        size: f32,
+        pad: f32,
+    ) -> Vec<f32> {
+        let total_share: f32 = columns
+            .iter()
+            .map(|c| c.share)
+            .sum::<f32>()
+            .max(f32::EPSILON);
+        let by_share: Vec<f32> = columns
+            .iter()
+            .map(|c| c.share / total_share * CONTENT_W)
+            .collect();
+        let natural: Vec<f32> = columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let header = match c.title.find(['（', '(']) {
+                    Some(at) if at > 0 => self
+                        .text_width(c.title[..at].trim_end(), size, true)
+                        .max(self.text_width(&c.title[at..], size, true)),
+                    _ => self.text_width(&c.title, size, true),
+                };
+                let cells = rows
+                    .iter()
+                    .take(200)
+                    .filter_map(|r| r.get(i))
+                    .map(|t| self.text_width(t, size, false))
+                    .fold(0.0, f32::max);
+                header.max(cells) + 2.0 * pad + 0.5
+            })
+            .collect();
+        let sum: f32 = natural.iter().sum();
+        if sum <= CONTENT_W {
+            return natural
+                .iter()
+                .zip(columns)
+                .map(|(n, c)| n + (CONTENT_W - sum) * c.share / total_share)
+                .collect();
+        }
+        let Some(flex) =
+            (0..columns.len()).max_by(|&a, &b| columns[a].share.total_cmp(&columns[b].share))
+        else {
+            return by_share;
+        };
+        let others: f32 = natural
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != flex)
+            .map(|(_, n)| n)
+            .sum();
+        let left = CONTENT_W - others;
+        if left < 0.2 * CONTENT_W {
+            return by_share;
+        }
+        let mut widths = natural;
+        widths[flex] = left;
+        widths
+    }
+
     /// A column header in one line, or two split before its unit ("销售额" / "（万元）").
     fn header_lines(&self, title: &str, width: f32, size: f32) -> Vec<String> {
         if self.text_width(title, size, true) <= width {
@@ -271,7 +337,7 @@ impl Layout {
         }
         for open in ["（", " ("] {
             if let Some(at) = title.find(open) {
-                if at > 0 {
+                if at > 0 && self.text_width(&title[..at], size, true) <= width {
                     return vec![title[..at].to_string(), title[at..].trim().to_string()];
                 }
             }
@@ -489,17 +555,9 @@ impl Layout {
     /// A table with a shaded header row repeated on every page it spans. Cells that do not fit
     /// their column are cut with an ellipsis.
     pub fn table(&mut self, columns: &[Column], rows: &[Vec<String>], size: f32) {
-        let total: f32 = columns
-            .iter()
-            .map(|c| c.share)
-            .sum::<f32>()
-            .max(f32::EPSILON);
-        let widths: Vec<f32> = columns
-            .iter()
-            .map(|c| c.share / total * CONTENT_W)
-            .collect();
-        let row_h = size * MM_PER_PT * 1.9;
         let pad = 1.6;
+        let widths = self.column_widths(columns, rows, size, pad);
+        let row_h = size * MM_PER_PT * 1.9;
         let header_h = {
             let lines = columns
                 .iter()

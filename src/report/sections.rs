@@ -152,7 +152,13 @@ fn cover(doc: &mut Layout, a: &Analysis) {
     let facts = [
         (
             say!(l, "基准日", "As of"),
-            format!("{}（{}）", format::date(a.run.as_of, l), a.run.as_of_source),
+            say!(
+                l,
+                "{}（{}）",
+                "{} ({})",
+                format::date(a.run.as_of, l),
+                a.run.as_of_source
+            ),
         ),
         (say!(l, "客户数", "Customers"), format::count(n)),
         (
@@ -221,12 +227,7 @@ fn summary(doc: &mut Layout, a: &Analysis) {
             say!(l, "客户总数", "Customers"),
             format::count(n),
             say!(l, "家", ""),
-            say!(
-                l,
-                "销售额 {} 万元",
-                "Sales CNY {}0k",
-                format::thousands(total / 1e4, 0)
-            ),
+            say!(l, "销售额 {}", "Sales {}", format::money(total, l)),
         ),
         (
             say!(l, "核心客户", "Core customers"),
@@ -376,12 +377,12 @@ pub fn findings(a: &Analysis) -> Vec<String> {
         let amount: f64 = high.iter().map(|c| amount_of(c)).sum();
         out.push(say!(
             l,
-            "流失风险高的客户 {} 家（占 {}），其中核心与潜力客户 {} 家，涉及销售额 {} 万元（{}），应优先安排挽留回访。",
-            "{} customers ({}) are at high churn risk, {} of them core or potential, with sales of CNY {}0k ({}); call on them first.",
+            "流失风险高的客户 {} 家（占 {}），其中核心与潜力客户 {} 家，涉及销售额 {}（{}），应优先安排挽留回访。",
+            "{} customers ({}) are at high churn risk, {} of them core or potential, with sales of {} ({}); call on them first.",
             format::count(high.len()),
             format::percent(format::share(high.len() as f64, n as f64)),
             format::count(valuable),
-            format::thousands(amount / 1e4, 1),
+            format::money(amount, l),
             format::percent(format::share(amount, total))
         ));
     }
@@ -444,7 +445,10 @@ pub fn findings(a: &Analysis) -> Vec<String> {
                 group.label(l),
                 format::count(g),
                 format::percent(format::share(g as f64, n as f64)),
-                crate::model::SizeClass::ALL[si].label(l),
+                match l {
+                    Lang::Zh => crate::model::SizeClass::ALL[si].label(l).to_string(),
+                    Lang::En => crate::model::SizeClass::ALL[si].label(l).to_lowercase(),
+                },
                 format::percent(format::share(*sn as f64, n as f64))
             ));
         }
@@ -476,7 +480,7 @@ fn tiers(doc: &mut Layout, a: &Analysis) -> Result<()> {
         ),
         Column::new(say!(l, "销售额占比", "Sales share"), 1.1, Align::Right),
         Column::new(
-            money_header(&say!(l, "户均销售额", "Sales per customer"), unit, l),
+            money_header(&say!(l, "户均销售额", "Per customer"), unit, l),
             1.4,
             Align::Right,
         ),
@@ -598,12 +602,12 @@ fn value(doc: &mut Layout, a: &Analysis) -> Result<()> {
         doc,
         &say!(
             l,
-            "R（最近消费）、F（消费频次）、M（消费金额）与参考值（{}）比较分为高、低：R ≤ {} 天、F ≥ {} 次、M ≥ {} 万元为“高”。",
-            "R (recency), F (frequency) and M (monetary) are high or low against references ({}): R ≤ {} days, F ≥ {}, M ≥ CNY {}0k count as high.",
+            "R（最近消费）、F（消费频次）、M（消费金额）与参考值（{}）比较分为高、低：R ≤ {} 天、F ≥ {} 次、M ≥ {}为“高”。",
+            "R (recency), F (frequency) and M (monetary) are high or low against references ({}): R ≤ {} days, F ≥ {}, M ≥ {} count as high.",
             method,
             format::thousands(refs.recency_days, 0),
             format::thousands(refs.frequency, 1),
-            format::thousands(refs.monetary / 1e4, 1)
+            format::money(refs.monetary, l)
         ),
     );
     let stats = charts::rfm_stats(a);
@@ -1334,7 +1338,7 @@ fn data_quality(doc: &mut Layout, a: &Analysis) {
         &say!(
             l,
             "共读取数据行 {} 行，用于分类 {} 行，剔除 {} 行；发现问题 {} 条。每条问题的文件、工作表、行号和处理方式见工作簿“数据质量”表。",
-            "{} data rows were read, {} used and {} rejected; {} findings in all. The workbook's Data Quality sheet lists each with its file, sheet, row and action.",
+            "{} data rows were read, {} used and {} rejected; findings: {}. The workbook's Data Quality sheet lists each with its file, sheet, row and action.",
             format::count(d.rows_read),
             format::count(d.rows_read.saturating_sub(d.rows_rejected)),
             format::count(d.rows_rejected),
@@ -1373,7 +1377,7 @@ fn data_quality(doc: &mut Layout, a: &Analysis) {
                         Some(r) => say!(l, "{} 第 {} 行", "{} row {}", f.sheet, r),
                         None => f.sheet.clone(),
                     };
-                    format!("{place}：{}", f.problem)
+                    format!("{place}{}{}", l.pick("：", ": "), f.problem)
                 })
                 .unwrap_or_default();
             vec![
@@ -1459,7 +1463,7 @@ fn appendix(doc: &mut Layout, a: &Analysis) {
             "Tiers: total score ≥ {} is core, ≥ {} potential, the rest general. {}",
             format::score(core_cut),
             format::score(potential_cut),
-            a.classification.tier_rule
+            sentence(&a.classification.tier_rule, l)
         ),
     );
     let refs = a.classification.rfm_refs;
@@ -1467,12 +1471,12 @@ fn appendix(doc: &mut Layout, a: &Analysis) {
         doc,
         &say!(
             l,
-            "RFM 参考值（{}）：R {} 天，F {} 次，M {} 万元；等于参考值算“高”，R 越小越“高”。",
-            "RFM references ({}): R {} days, F {}, M CNY {}0k; a value equal to the reference counts as high, and for R lower is higher.",
+            "RFM 参考值（{}）：R {} 天，F {} 次，M {}；等于参考值算“高”，R 越小越“高”。",
+            "RFM references ({}): R {} days, F {}, M {}; a value equal to the reference counts as high, and for R lower is higher.",
             refs.method,
             format::thousands(refs.recency_days, 1),
             format::thousands(refs.frequency, 1),
-            format::thousands(refs.monetary / 1e4, 2)
+            format::money(refs.monetary, l)
         ),
     );
     bullet(
@@ -1561,7 +1565,7 @@ fn appendix(doc: &mut Layout, a: &Analysis) {
                     file_name(&f.path),
                     f.sheets
                         .iter()
-                        .map(|s| format!("{}（{}）", s.name, role_label(s.role, l)))
+                        .map(|s| say!(l, "{}（{}）", "{} ({})", s.name, role_label(s.role, l)))
                         .collect::<Vec<_>>()
                         .join(l.pick("、", ", ")),
                     f.sha256.chars().take(16).collect::<String>() + "…",
