@@ -20,6 +20,16 @@ fn main() {
         .cloned()
         .unwrap_or_else(|| format!("report-{n}.pdf"));
     let analysis = testdata::analysis(n, lang);
+    // The embedded font's parse is a fixed cost of every report: show it on its own.
+    let start = Instant::now();
+    let font = Font::embedded();
+    let parsed = printpdf::ParsedFont::from_bytes(font.bytes, 0, &mut Vec::new());
+    println!(
+        "font: {} bytes, parsed in {} ms ({})",
+        font.bytes.len(),
+        start.elapsed().as_millis(),
+        if parsed.is_some() { "ok" } else { "failed" }
+    );
     let start = Instant::now();
     match report::build(&analysis, &Font::embedded()) {
         Ok(pdf) => {

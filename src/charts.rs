@@ -269,6 +269,7 @@ pub fn cluster_points(analysis: &Analysis) -> Vec<(f64, f64, usize)> {
                 .unwrap_or(c.cluster);
             Some((c.scores.value?, c.scores.activity?, cluster))
         })
+        .filter(|p| p.0.is_finite() && p.1.is_finite())
         .collect()
 }
 

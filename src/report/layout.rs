@@ -32,6 +32,8 @@ pub const CONTENT_W: f32 = PAGE_W - 2.0 * MARGIN;
 const TOP: f32 = 24.0;
 /// Where content must end above the footer, mm from the top.
 const BOTTOM: f32 = 279.0;
+/// Printed in place of a character the font lacks (U+3013 GETA MARK).
+pub const MISSING_GLYPH: char = '〓';
 /// Millimetres per point.
 const MM_PER_PT: f32 = 25.4 / 72.0;
 
@@ -111,7 +113,6 @@ pub struct Layout {
     pub y: f32,
     bookmarks: Vec<(String, usize)>,
     lang: Lang,
-    font_warnings: Vec<String>,
     /// Sections numbered so far.
     pub sections: usize,
 }
@@ -134,7 +135,6 @@ impl Layout {
             y: TOP,
             bookmarks: Vec::new(),
             lang,
-            font_warnings: Vec::new(),
             sections: 0,
         })
     }
@@ -207,8 +207,39 @@ impl Layout {
         }
     }
 
+    /// The characters of `text` the font has no glyph for (they print as 〓, the typesetter's
+    /// mark for a missing character, never as an empty box).
+    pub fn missing_glyphs(&self, text: &str) -> Vec<char> {
+        text.chars()
+            .filter(|&c| {
+                !c.is_control() && !c.is_whitespace() && self.regular.measure.glyph_id(c).0 == 0
+            })
+            .collect()
+    }
+
+    fn printable<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        if self.missing_glyphs(text).is_empty() {
+            return std::borrow::Cow::Borrowed(text);
+        }
+        let face = &self.regular.measure;
+        std::borrow::Cow::Owned(
+            text.chars()
+                .map(|c| {
+                    if c.is_control() {
+                        ' '
+                    } else if c.is_whitespace() || face.glyph_id(c).0 != 0 {
+                        c
+                    } else {
+                        MISSING_GLYPH
+                    }
+                })
+                .collect(),
+        )
+    }
+
     /// Width of `text` at `size` points, mm.
     pub fn text_width(&self, text: &str, size: f32, bold: bool) -> f32 {
+        let text = &self.printable(text);
         let face = &self.face(bold, text).measure;
         let upem = face.units_per_em().unwrap_or(1000.0);
         let units: f32 = text
@@ -335,7 +366,7 @@ impl Layout {
         if self.text_width(title, size, true) <= width {
             return vec![title.to_string()];
         }
-        for open in ["（", " ("] {
+        for open in ["（", " (", "("] {
             if let Some(at) = title.find(open) {
                 if at > 0 && self.text_width(&title[..at], size, true) <= width {
                     return vec![title[..at].to_string(), title[at..].trim().to_string()];
@@ -374,14 +405,8 @@ impl Layout {
         if text.is_empty() {
             return Vec::new();
         }
+        let text = &self.printable(text);
         let id = self.face(bold, text).id.clone();
-        let missing: String = text
-            .chars()
-            .filter(|&c| !c.is_whitespace() && self.regular.measure.glyph_id(c).0 == 0)
-            .collect();
-        if !missing.is_empty() && !self.font_warnings.iter().any(|w| w == &missing) {
-            self.font_warnings.push(missing);
-        }
         vec![
             Op::StartTextSection,
             Op::SetFont {
@@ -668,14 +693,6 @@ impl Layout {
             ops.extend(self.text_ops((PAGE_W - w) / 2.0, 289.0, 8.5, false, GREY, &footer));
             ops.append(&mut self.pages[index]);
             self.pages[index] = ops;
-        }
-        if !self.font_warnings.is_empty() {
-            return Err(Error::output(say!(
-                self.lang,
-                "字体缺少这些字符的字形，报告中会显示为空框：{}。请用 --font 指定更全的中文字体。",
-                "The font has no glyph for these characters, which would print as empty boxes: {}. Give a fuller Chinese font with --font.",
-                self.font_warnings.concat()
-            )));
         }
         let pages: Vec<PdfPage> = std::mem::take(&mut self.pages)
             .into_iter()

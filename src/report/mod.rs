@@ -404,6 +404,27 @@ mod tests {
     }
 
     #[test]
+    fn characters_missing_from_the_font_print_as_geta_and_are_reported() {
+        let mut a = testdata::analysis(30, Lang::Zh);
+        for c in &mut a.classification.customers {
+            c.tier = Tier::Core;
+        }
+        a.classification.customers[0].total_score = 99.9;
+        // U+20000 (CJK Extension B) is outside the embedded subset.
+        a.classification.customers[0].record.name = Some("\u{20000}记商行".into());
+        let text = text_of(&write(&a));
+        assert!(
+            text.contains("〓记商行"),
+            "missing glyph not replaced by 〓"
+        );
+        assert!(
+            text.contains("U+20000"),
+            "data-quality note about the font missing: {}",
+            &text[text.find("数据质量").unwrap_or(0)..]
+        );
+    }
+
+    #[test]
     fn same_analysis_gives_the_same_bytes() {
         let a = testdata::analysis(60, Lang::Zh);
         let first = build(&a, &Font::embedded()).expect("build");

@@ -1345,6 +1345,31 @@ fn data_quality(doc: &mut Layout, a: &Analysis) {
             format::count(findings.len())
         ),
     );
+    let mut missing: Vec<char> = customers(a)
+        .iter()
+        .filter_map(|c| c.record.name.as_deref())
+        .flat_map(|n| doc.missing_glyphs(n))
+        .collect();
+    missing.sort_unstable();
+    missing.dedup();
+    if !missing.is_empty() {
+        let shown = missing
+            .iter()
+            .take(12)
+            .map(|c| format!("U+{:04X}", *c as u32))
+            .collect::<Vec<_>>()
+            .join(" ");
+        para(
+            doc,
+            &say!(
+                l,
+                "客户名称中有 {} 个字符不在报告字体中（{}），报告中以“〓”代替；可用 --font 指定更全的中文字体。",
+                "{} characters of customer names are not in the report's font ({}) and print as \"〓\"; give a fuller Chinese font with --font.",
+                missing.len(),
+                shown
+            ),
+        );
+    }
     if findings.is_empty() {
         para(
             doc,
