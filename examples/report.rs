@@ -1,5 +1,5 @@
 //! Writes the management report of a synthetic analysis, to look at it and to time it:
-//! `cargo run --example report -- [CUSTOMERS] [zh|en] [OUT.pdf]`
+//! `cargo run --example report -- [CUSTOMERS] [zh|en] [OUT.pdf] [FONT-FILE]`
 //! (then `scripts/render-report.sh OUT.pdf` for PNGs of its pages).
 
 use std::time::Instant;
@@ -22,8 +22,19 @@ fn main() {
     let analysis = testdata::analysis(n, lang);
     // The embedded font's parse is a fixed cost of every report: show it on its own.
     let start = Instant::now();
-    let font = Font::embedded();
-    let parsed = printpdf::ParsedFont::from_bytes(font.bytes, 0, &mut Vec::new());
+    let font = match args.get(3) {
+        Some(path) => match Font::from_file(std::path::Path::new(path), lang) {
+            Ok(f) => f,
+            Err(e) => {
+                eprintln!("{e}");
+                std::process::exit(1);
+            }
+        },
+        None => Font::embedded(),
+    };
+    println!("font face index: {}", font.face_index);
+    let parsed =
+        printpdf::ParsedFont::from_bytes(font.bytes, font.face_index as usize, &mut Vec::new());
     println!(
         "font: {} bytes, parsed in {} ms ({})",
         font.bytes.len(),
@@ -31,7 +42,7 @@ fn main() {
         if parsed.is_some() { "ok" } else { "failed" }
     );
     let start = Instant::now();
-    match report::build(&analysis, &Font::embedded()) {
+    match report::build(&analysis, &font) {
         Ok(pdf) => {
             let elapsed = start.elapsed();
             if let Err(e) = std::fs::write(&out, &pdf) {
