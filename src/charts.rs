@@ -7,6 +7,7 @@
 
 use std::sync::Mutex;
 
+use ab_glyph::{Font as _, FontRef, ScaleFont as _};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{register_font, FontStyle};
@@ -268,6 +269,7 @@ pub fn cluster_points(analysis: &Analysis) -> Vec<(f64, f64, usize)> {
                 .unwrap_or(c.cluster);
             Some((c.scores.value?, c.scores.activity?, cluster))
         })
+        .filter(|p| p.0.is_finite() && p.1.is_finite())
         .collect()
 }
 
@@ -279,7 +281,9 @@ static REGISTER: Mutex<()> = Mutex::new(());
 /// Makes `font` the face plotters draws chart text with.
 pub fn use_font(font: &Font, lang: Lang) -> Result<()> {
     let _guard = REGISTER.lock().unwrap_or_else(|p| p.into_inner());
-    register_font(FAMILY, FontStyle::Normal, font.standalone_bytes()).map_err(|_| {
+    let bytes = font.standalone_bytes();
+    *CHART_FACE.lock().unwrap_or_else(|p| p.into_inner()) = Some(bytes);
+    register_font(FAMILY, FontStyle::Normal, bytes).map_err(|_| {
         Error::output(say!(
             lang,
             "字体无法用于绘制图表。",
@@ -297,6 +301,82 @@ fn draw_error<E: std::fmt::Debug>(lang: Lang) -> impl Fn(E) -> Error {
             e
         ))
     }
+}
+
+/// The face registered for charts (plotters reads face 0 of these bytes).
+static CHART_FACE: Mutex<Option<&'static [u8]>> = Mutex::new(None);
+
+fn chart_face() -> Result<FontRef<'static>> {
+    let bytes = *CHART_FACE.lock().unwrap_or_else(|p| p.into_inner());
+    bytes
+        .and_then(|b| FontRef::try_from_slice(b).ok())
+        .ok_or_else(|| Error::output("chart font not registered".to_string()))
+}
+
+/// Width of `text` in pixels at `size`.
+fn text_width_px(text: &str, size: u32) -> Result<i32> {
+    let face = chart_face()?;
+    let scaled = face.as_scaled(size as f32);
+    let mut width = 0.0;
+    let mut prev = None;
+    for c in text.chars() {
+        let id = scaled.glyph_id(c);
+        if let Some(p) = prev {
+            width += scaled.kern(p, id);
+        }
+        width += scaled.h_advance(id);
+        prev = Some(id);
+    }
+    Ok(width.round() as i32)
+}
+
+/// Draws `text` anchored at `pos`, one glyph at a time at its pen position plus its left side
+/// bearing: plotters' ab_glyph backend drops the bearing, which pushes brackets and middle
+/// dots off their place ("208( 41.6%)").
+fn put(area: &Area, text: &str, pos: (i32, i32), size: u32, h: HPos, v: VPos) -> Result<()> {
+    let face = chart_face()?;
+    let scaled = face.as_scaled(size as f32);
+    let total = text_width_px(text, size)?;
+    let mut pen = match h {
+        HPos::Left => pos.0 as f32,
+        HPos::Center => pos.0 as f32 - total as f32 / 2.0,
+        HPos::Right => pos.0 as f32 - total as f32,
+    };
+    let style = label(size).pos(Pos::new(HPos::Left, v));
+    let mut prev = None;
+    for c in text.chars() {
+        let id = scaled.glyph_id(c);
+        if let Some(p) = prev {
+            pen += scaled.kern(p, id);
+        }
+        prev = Some(id);
+        if !c.is_whitespace() {
+            let x = pen + scaled.h_side_bearing(id);
+            area.draw(&Text::new(
+                c.to_string(),
+                (x.round() as i32, pos.1),
+                style.clone(),
+            ))
+            .map_err(|e| Error::output(format!("{e:?}")))?;
+        }
+        pen += scaled.h_advance(id);
+    }
+    Ok(())
+}
+
+/// A legend row: a swatch and a label per item, spaced by the labels' measured widths.
+fn legend(area: &Area, items: &[(String, RGBColor)], x0: i32, y: i32) -> Result<()> {
+    let mut x = x0;
+    for (name, color) in items {
+        area.draw(&Rectangle::new(
+            [(x, y - 13), (x + 26, y + 13)],
+            color.filled(),
+        ))
+        .map_err(|e| Error::output(format!("{e:?}")))?;
+        put(area, name, (x + 36, y), NORMAL, HPos::Left, VPos::Center)?;
+        x += 36 + text_width_px(name, NORMAL)? + 48;
+    }
+    Ok(())
 }
 
 fn label(size: u32) -> TextStyle<'static> {
@@ -354,10 +434,9 @@ fn bar_panel(
     let y_max = nice_max(values.iter().cloned().fold(0.0, f64::max));
     let mut chart = ChartBuilder::on(area)
         .margin(18)
-        .margin_top(50)
-        .x_label_area_size(50)
+        .margin_top(64)
+        .x_label_area_size(56)
         .y_label_area_size(110)
-        .caption(title, label(NORMAL))
         .build_cartesian_2d(-0.5f64..n as f64 - 0.5, 0f64..y_max)
         .map_err(draw_error(lang))?;
     chart
@@ -378,24 +457,30 @@ fn bar_panel(
             Rectangle::new([(i as f64 - 0.32, 0.0), (i as f64 + 0.32, *v)], c.filled())
         }))
         .map_err(draw_error(lang))?;
+    let (w, _) = area.dim_in_pixel();
+    put(
+        area,
+        title,
+        (w as i32 / 2, 30),
+        NORMAL,
+        HPos::Center,
+        VPos::Center,
+    )?;
     // backend_coord is relative to the whole image; the panel draws relative to itself.
     let (ox, oy) = area.get_base_pixel();
     for (i, (cat, v)) in categories.iter().zip(values).enumerate() {
         let (x, y) = chart.backend_coord(&(i as f64, *v));
         let (_, base) = chart.backend_coord(&(i as f64, 0.0));
         let (x, y, base) = (x - ox, y - oy, base - oy);
-        area.draw(&Text::new(
-            value_text(*v),
+        put(
+            area,
+            &value_text(*v),
             (x, y - 8),
-            label(SMALL).pos(Pos::new(HPos::Center, VPos::Bottom)),
-        ))
-        .map_err(draw_error(lang))?;
-        area.draw(&Text::new(
-            cat.clone(),
-            (x, base + 12),
-            label(NORMAL).pos(Pos::new(HPos::Center, VPos::Top)),
-        ))
-        .map_err(draw_error(lang))?;
+            SMALL,
+            HPos::Center,
+            VPos::Bottom,
+        )?;
+        put(area, cat, (x, base + 12), NORMAL, HPos::Center, VPos::Top)?;
     }
     Ok(())
 }
@@ -468,7 +553,7 @@ pub fn size_industry_chart(rows: &[(IndustryGroup, [usize; 5])], lang: Lang) -> 
             .x_labels(0)
             .y_labels(6)
             .y_label_formatter(&|v| format::thousands(*v, 0))
-            .y_desc(say!(lang, "客户数（家）", "Customers"))
+            .y_desc(say!(lang, "客户数", "Customers"))
             .label_style(label(SMALL))
             .axis_desc_style(label(SMALL))
             .light_line_style(RGBColor(240, 240, 240))
@@ -477,7 +562,7 @@ pub fn size_industry_chart(rows: &[(IndustryGroup, [usize; 5])], lang: Lang) -> 
             .draw()
             .map_err(draw_error(lang))?;
         let size_colors = [PALETTE[0], PALETTE[5], PALETTE[1], PALETTE[7], PALETTE[6]];
-        for (s, size) in SizeClass::ALL.iter().enumerate() {
+        for s in 0..SizeClass::ALL.len() {
             chart
                 .draw_series(rows.iter().enumerate().map(|(i, (_, r))| {
                     let below: usize = r[..s].iter().sum();
@@ -490,36 +575,34 @@ pub fn size_industry_chart(rows: &[(IndustryGroup, [usize; 5])], lang: Lang) -> 
                     )
                 }))
                 .map_err(draw_error(lang))?;
-            // Legend along the top, drawn by hand so it never covers a bar.
-            let x = 140 + s as i32 * 200;
-            root.draw(&Rectangle::new(
-                [(x, 22), (x + 26, 48)],
-                size_colors[s].filled(),
-            ))
-            .map_err(draw_error(lang))?;
-            root.draw(&Text::new(
-                size.label(lang).to_string(),
-                (x + 36, 35),
-                label(NORMAL).pos(Pos::new(HPos::Left, VPos::Center)),
-            ))
-            .map_err(draw_error(lang))?;
         }
+        // Legend along the top, drawn by hand so it never covers a bar.
+        let items: Vec<(String, RGBColor)> = SizeClass::ALL
+            .iter()
+            .zip(size_colors)
+            .map(|(s, c)| (s.label(lang).to_string(), c))
+            .collect();
+        legend(root, &items, 140, 35)?;
         for (i, (group, r)) in rows.iter().enumerate() {
             let total: usize = r.iter().sum();
             let (x, y) = chart.backend_coord(&(i as f64, total as f64));
             let (_, base) = chart.backend_coord(&(i as f64, 0.0));
-            root.draw(&Text::new(
-                format::count(total),
+            put(
+                root,
+                &format::count(total),
                 (x, y - 8),
-                label(SMALL).pos(Pos::new(HPos::Center, VPos::Bottom)),
-            ))
-            .map_err(draw_error(lang))?;
-            root.draw(&Text::new(
-                group.label(lang).to_string(),
+                SMALL,
+                HPos::Center,
+                VPos::Bottom,
+            )?;
+            put(
+                root,
+                group.label(lang),
                 (x, base + 12),
-                label(NORMAL).pos(Pos::new(HPos::Center, VPos::Top)),
-            ))
-            .map_err(draw_error(lang))?;
+                NORMAL,
+                HPos::Center,
+                VPos::Top,
+            )?;
         }
         Ok(())
     })
@@ -543,8 +626,8 @@ pub fn pareto_chart(p: &Pareto, lang: Lang) -> Result<Chart> {
             .y_label_formatter(&|v| format!("{v:.0}%"))
             .x_desc(say!(
                 lang,
-                "客户占比（按销售额从高到低排列）",
-                "Share of customers (largest first)"
+                "客户占比，按销售额从高到低排列",
+                "Share of customers, largest first"
             ))
             .y_desc(say!(lang, "累计销售额占比", "Cumulative share of sales"))
             .label_style(label(SMALL))
@@ -601,24 +684,31 @@ pub fn pareto_chart(p: &Pareto, lang: Lang) -> Result<Chart> {
             let (px, py) = chart.backend_coord(&(*x, 30.0 - i as f64 * 0.0));
             // Narrow zones get their label to the right of the cut line instead.
             let text = format!("{name} {}{}", format::count(*count), say!(lang, "家", ""));
-            let style = label(NORMAL).pos(Pos::new(HPos::Center, VPos::Center));
             let px = if i < 2 && ((if i == 0 { a_x } else { b_x - a_x }) < 12.0) {
                 let (edge, _) = chart.backend_coord(&(if i == 0 { a_x } else { b_x }, 0.0));
                 edge + 100 + 40 * i as i32
             } else {
                 px
             };
-            root.draw(&Text::new(text, (px, py + 40 * i as i32), style))
-                .map_err(draw_error(lang))?;
+            put(
+                root,
+                &text,
+                (px, py + 40 * i as i32),
+                NORMAL,
+                HPos::Center,
+                VPos::Center,
+            )?;
         }
         for (y, text) in [(80.0, "80%"), (95.0, "95%")] {
             let (px, py) = chart.backend_coord(&(0.0, y));
-            root.draw(&Text::new(
-                text.to_string(),
+            put(
+                root,
+                text,
                 (px + 8, py - 4),
-                label(SMALL).pos(Pos::new(HPos::Left, VPos::Bottom)),
-            ))
-            .map_err(draw_error(lang))?;
+                SMALL,
+                HPos::Left,
+                VPos::Bottom,
+            )?;
         }
         Ok(())
     })
@@ -650,7 +740,7 @@ fn stacked_histogram(
         .x_label_formatter(&|v| format!("{v:.0}"))
         .y_label_formatter(&|v| format::thousands(*v, 0))
         .x_desc(x_desc)
-        .y_desc(say!(lang, "客户数（家）", "Customers"))
+        .y_desc(say!(lang, "客户数", "Customers"))
         .label_style(label(SMALL))
         .axis_desc_style(label(SMALL))
         .light_line_style(RGBColor(240, 240, 240))
@@ -658,7 +748,7 @@ fn stacked_histogram(
         .axis_style(RGBColor(160, 160, 160))
         .draw()
         .map_err(draw_error(lang))?;
-    for (s, (name, color, counts)) in series.iter().enumerate() {
+    for (s, (_, color, counts)) in series.iter().enumerate() {
         chart
             .draw_series((0..10).map(|b| {
                 let below: usize = series[..s].iter().map(|x| x.2[b]).sum();
@@ -672,17 +762,11 @@ fn stacked_histogram(
                 )
             }))
             .map_err(draw_error(lang))?;
-        if series.len() > 1 {
-            let x = 140 + s as i32 * 260;
-            root.draw(&Rectangle::new([(x, 22), (x + 26, 48)], color.filled()))
-                .map_err(draw_error(lang))?;
-            root.draw(&Text::new(
-                name.clone(),
-                (x + 36, 35),
-                label(NORMAL).pos(Pos::new(HPos::Left, VPos::Center)),
-            ))
-            .map_err(draw_error(lang))?;
-        }
+    }
+    if series.len() > 1 {
+        let items: Vec<(String, RGBColor)> =
+            series.iter().map(|(n, c, _)| (n.clone(), *c)).collect();
+        legend(root, &items, 140, 35)?;
     }
     Ok(())
 }
@@ -787,13 +871,14 @@ pub fn cluster_chart(
             legend
                 .draw(&Circle::new((x + 12, y + 14), 10, color.filled()))
                 .map_err(draw_error(lang))?;
-            legend
-                .draw(&Text::new(
-                    format!("{id}  {name}"),
-                    (x + 34, y + 14),
-                    label(NORMAL).pos(Pos::new(HPos::Left, VPos::Center)),
-                ))
-                .map_err(draw_error(lang))?;
+            put(
+                &legend,
+                &format!("{id}  {name}"),
+                (x + 34, y + 14),
+                NORMAL,
+                HPos::Left,
+                VPos::Center,
+            )?;
         }
         Ok(())
     })

@@ -292,6 +292,72 @@ mod tests {
         assert!(font.covers("客户"));
     }
 
+    /// A collection of `faces` (single-face font files), with table offsets made absolute.
+    fn collection(faces: &[&[u8]]) -> Vec<u8> {
+        let header = 12 + 4 * faces.len();
+        let mut out = b"ttcf\0\x01\0\0".to_vec();
+        out.extend((faces.len() as u32).to_be_bytes());
+        out.resize(header, 0);
+        for (i, face) in faces.iter().enumerate() {
+            let base = out.len();
+            out[12 + 4 * i..16 + 4 * i].copy_from_slice(&(base as u32).to_be_bytes());
+            let mut copy = face.to_vec();
+            let tables = u16::from_be_bytes([face[4], face[5]]) as usize;
+            for t in 0..tables {
+                let at = 12 + 16 * t + 8;
+                let offset =
+                    u32::from_be_bytes([face[at], face[at + 1], face[at + 2], face[at + 3]]);
+                copy[at..at + 4].copy_from_slice(&(offset + base as u32).to_be_bytes());
+            }
+            out.extend(copy);
+        }
+        out
+    }
+
+    #[test]
+    fn a_collection_given_with_font_uses_its_chinese_face() {
+        // Face 0 renamed to a Japanese face, as in Noto Sans CJK's own collection.
+        let mut japanese = Font::embedded_bold().bytes.to_vec();
+        let tables = u16::from_be_bytes([japanese[4], japanese[5]]) as usize;
+        let name = (0..tables)
+            .map(|t| 12 + 16 * t)
+            .find(|&rec| &japanese[rec..rec + 4] == b"name")
+            .expect("a name table");
+        let be32 = |b: &[u8], at: usize| {
+            u32::from_be_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]]) as usize
+        };
+        let (start, len) = (be32(&japanese, name + 8), be32(&japanese, name + 12));
+        for i in start..start + len - 3 {
+            if &japanese[i..i + 4] == b"\0S\0C" {
+                japanese[i + 1] = b'J';
+                japanese[i + 3] = b'P';
+            }
+        }
+        let bytes = collection(&[&japanese, Font::embedded().bytes]);
+        assert_eq!(collection_faces(&bytes), Some(2));
+        assert!(
+            face_names(&bytes, 0).iter().all(|n| n.contains(" JP")),
+            "{:?}",
+            face_names(&bytes, 0)
+        );
+        assert!(face_names(&bytes, 1).contains(&"Noto Sans CJK SC".to_string()));
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("fonts.ttc");
+        std::fs::write(&path, &bytes).expect("write");
+        let font = Font::from_file(&path, Lang::Zh).expect("a collection is a font");
+        assert_eq!(font.face_index, 1, "the SC face is chosen");
+        assert!(font.covers("客户"));
+        let standalone = Font {
+            bytes: font.bytes,
+            face_index: 1,
+        }
+        .standalone_bytes();
+        assert!(
+            FontRef::try_from_slice(standalone).is_ok(),
+            "face 1 extracted as a font file"
+        );
+    }
+
     #[test]
     fn collection_picks_the_simplified_chinese_face_by_name() {
         // Not a collection: no face count.

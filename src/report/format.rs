@@ -89,6 +89,18 @@ pub fn thousands(value: f64, decimals: usize) -> String {
     }
 }
 
+/// An amount of money in a sentence: "3,577.2 万元" / "1.25 亿元"; "CNY 35.8m" / "CNY 1.25bn".
+pub fn money(yuan: f64, lang: Lang) -> String {
+    let a = yuan.abs();
+    match lang {
+        Lang::Zh if a >= 1e8 => format!("{} 亿元", thousands(yuan / 1e8, 2)),
+        Lang::Zh => format!("{} 万元", thousands(yuan / 1e4, 1)),
+        Lang::En if a >= 1e9 => format!("CNY {}bn", thousands(yuan / 1e9, 2)),
+        Lang::En if a >= 1e6 => format!("CNY {}m", thousands(yuan / 1e6, 1)),
+        Lang::En => format!("CNY {}k", thousands(yuan / 1e3, 1)),
+    }
+}
+
 /// A whole count with separators: 12345 → "12,345".
 pub fn count(n: usize) -> String {
     thousands(n as f64, 0)
@@ -172,6 +184,21 @@ mod tests {
         assert_eq!(MoneyUnit::Wan.caption(Lang::Zh), "单位：万元");
         assert_eq!(MoneyUnit::Yi.caption(Lang::Zh), "单位：亿元");
         assert_eq!(MoneyUnit::Wan.caption(Lang::En), "Unit: CNY 10k");
+    }
+
+    #[test]
+    fn money_in_sentences() {
+        let cases = [
+            (35_772_000.0, Lang::Zh, "3,577.2 万元"),
+            (125_000_000.0, Lang::Zh, "1.25 亿元"),
+            (60_000.0, Lang::Zh, "6.0 万元"),
+            (35_772_000.0, Lang::En, "CNY 35.8m"),
+            (1_250_000_000.0, Lang::En, "CNY 1.25bn"),
+            (60_000.0, Lang::En, "CNY 60.0k"),
+        ];
+        for (yuan, lang, expected) in cases {
+            assert_eq!(money(yuan, lang), expected, "money({yuan}, {lang:?})");
+        }
     }
 
     #[test]

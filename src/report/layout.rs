@@ -6,10 +6,12 @@
 //! bottom-left in points, and the conversion happens only in this file.
 
 use ab_glyph::{Font as _, FontRef};
+use printpdf::font::PdfFont;
 use printpdf::{
-    Color, FontId, ImageCompression, ImageOptimizationOptions, Line, LinePoint, Mm, Op, PaintMode,
-    ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, RawImage,
-    RawImageData, RawImageFormat, Rect, Rgb, TextItem, XObjectTransform,
+    Color, FontId, ImageCompression, ImageOptimizationOptions, Line, LinePoint, Mm, Op,
+    PageAnnotId, PageAnnotation, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Point, Pt, RawImage, RawImageData, RawImageFormat, Rect, Rgb, TextItem,
+    XObject, XObjectId, XObjectTransform,
 };
 
 use crate::charts::Chart;
@@ -30,6 +32,8 @@ pub const CONTENT_W: f32 = PAGE_W - 2.0 * MARGIN;
 const TOP: f32 = 24.0;
 /// Where content must end above the footer, mm from the top.
 const BOTTOM: f32 = 279.0;
+/// Printed in place of a character the font lacks (U+3013 GETA MARK).
+pub const MISSING_GLYPH: char = '〓';
 /// Millimetres per point.
 const MM_PER_PT: f32 = 25.4 / 72.0;
 
@@ -109,7 +113,6 @@ pub struct Layout {
     pub y: f32,
     bookmarks: Vec<(String, usize)>,
     lang: Lang,
-    font_warnings: Vec<String>,
     /// Sections numbered so far.
     pub sections: usize,
 }
@@ -118,9 +121,9 @@ impl Layout {
     /// Starts a document with the report's fonts; no page yet.
     pub fn new(title: &str, font: &Font, lang: Lang) -> Result<Layout> {
         let mut doc = PdfDocument::new(title);
-        let regular = load_face(&mut doc, font, lang)?;
+        let regular = load_face(&mut doc, font, "CSGREG", lang)?;
         let bold = if font.is_embedded() {
-            Some(load_face(&mut doc, &Font::embedded_bold(), lang)?)
+            Some(load_face(&mut doc, &Font::embedded_bold(), "CSGBLD", lang)?)
         } else {
             None
         };
@@ -132,7 +135,6 @@ impl Layout {
             y: TOP,
             bookmarks: Vec::new(),
             lang,
-            font_warnings: Vec::new(),
             sections: 0,
         })
     }
@@ -205,8 +207,39 @@ impl Layout {
         }
     }
 
+    /// The characters of `text` the font has no glyph for (they print as 〓, the typesetter's
+    /// mark for a missing character, never as an empty box).
+    pub fn missing_glyphs(&self, text: &str) -> Vec<char> {
+        text.chars()
+            .filter(|&c| {
+                !c.is_control() && !c.is_whitespace() && self.regular.measure.glyph_id(c).0 == 0
+            })
+            .collect()
+    }
+
+    fn printable<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        if self.missing_glyphs(text).is_empty() {
+            return std::borrow::Cow::Borrowed(text);
+        }
+        let face = &self.regular.measure;
+        std::borrow::Cow::Owned(
+            text.chars()
+                .map(|c| {
+                    if c.is_control() {
+                        ' '
+                    } else if c.is_whitespace() || face.glyph_id(c).0 != 0 {
+                        c
+                    } else {
+                        MISSING_GLYPH
+                    }
+                })
+                .collect(),
+        )
+    }
+
     /// Width of `text` at `size` points, mm.
     pub fn text_width(&self, text: &str, size: f32, bold: bool) -> f32 {
+        let text = &self.printable(text);
         let face = &self.face(bold, text).measure;
         let upem = face.units_per_em().unwrap_or(1000.0);
         let units: f32 = text
@@ -262,14 +295,80 @@ impl Layout {
         lines
     }
 
+    /// Column widths: every column gets its content's natural width where the page allows,
+    /// the spare width is shared by `share`; when the page is too narrow, the column with the
+    /// largest share (the customer name) gives way and its cells are cut with an ellipsis.
+    fn column_widths(
+        &self,
+        columns: &[Column],
+        rows: &[Vec<String>],
+        size: f32,
+        pad: f32,
+    ) -> Vec<f32> {
+        let total_share: f32 = columns
+            .iter()
+            .map(|c| c.share)
+            .sum::<f32>()
+            .max(f32::EPSILON);
+        let by_share: Vec<f32> = columns
+            .iter()
+            .map(|c| c.share / total_share * CONTENT_W)
+            .collect();
+        let natural: Vec<f32> = columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let header = match c.title.find(['（', '(']) {
+                    Some(at) if at > 0 => self
+                        .text_width(c.title[..at].trim_end(), size, true)
+                        .max(self.text_width(&c.title[at..], size, true)),
+                    _ => self.text_width(&c.title, size, true),
+                };
+                let cells = rows
+                    .iter()
+                    .take(200)
+                    .filter_map(|r| r.get(i))
+                    .map(|t| self.text_width(t, size, false))
+                    .fold(0.0, f32::max);
+                header.max(cells) + 2.0 * pad + 0.5
+            })
+            .collect();
+        let sum: f32 = natural.iter().sum();
+        if sum <= CONTENT_W {
+            return natural
+                .iter()
+                .zip(columns)
+                .map(|(n, c)| n + (CONTENT_W - sum) * c.share / total_share)
+                .collect();
+        }
+        let Some(flex) =
+            (0..columns.len()).max_by(|&a, &b| columns[a].share.total_cmp(&columns[b].share))
+        else {
+            return by_share;
+        };
+        let others: f32 = natural
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != flex)
+            .map(|(_, n)| n)
+            .sum();
+        let left = CONTENT_W - others;
+        if left < 0.2 * CONTENT_W {
+            return by_share;
+        }
+        let mut widths = natural;
+        widths[flex] = left;
+        widths
+    }
+
     /// A column header in one line, or two split before its unit ("销售额" / "（万元）").
     fn header_lines(&self, title: &str, width: f32, size: f32) -> Vec<String> {
         if self.text_width(title, size, true) <= width {
             return vec![title.to_string()];
         }
-        for open in ["（", " ("] {
+        for open in ["（", " (", "("] {
             if let Some(at) = title.find(open) {
-                if at > 0 {
+                if at > 0 && self.text_width(&title[..at], size, true) <= width {
                     return vec![title[..at].to_string(), title[at..].trim().to_string()];
                 }
             }
@@ -306,14 +405,8 @@ impl Layout {
         if text.is_empty() {
             return Vec::new();
         }
+        let text = &self.printable(text);
         let id = self.face(bold, text).id.clone();
-        let missing: String = text
-            .chars()
-            .filter(|&c| !c.is_whitespace() && self.regular.measure.glyph_id(c).0 == 0)
-            .collect();
-        if !missing.is_empty() && !self.font_warnings.iter().any(|w| w == &missing) {
-            self.font_warnings.push(missing);
-        }
         vec![
             Op::StartTextSection,
             Op::SetFont {
@@ -431,7 +524,15 @@ impl Layout {
             data_format: RawImageFormat::RGB8,
             tag: Vec::new(),
         };
-        let id = self.doc.add_image(&image);
+        let id = XObjectId(format!(
+            "Im{:03}",
+            self.doc.resources.xobjects.map.len() + 1
+        ));
+        self.doc
+            .resources
+            .xobjects
+            .map
+            .insert(id.clone(), XObject::Image(image));
         let dpi = chart.width as f32 / (width / 25.4);
         let x = MARGIN + (CONTENT_W - width) / 2.0;
         let op = Op::UseXobject {
@@ -479,17 +580,9 @@ impl Layout {
     /// A table with a shaded header row repeated on every page it spans. Cells that do not fit
     /// their column are cut with an ellipsis.
     pub fn table(&mut self, columns: &[Column], rows: &[Vec<String>], size: f32) {
-        let total: f32 = columns
-            .iter()
-            .map(|c| c.share)
-            .sum::<f32>()
-            .max(f32::EPSILON);
-        let widths: Vec<f32> = columns
-            .iter()
-            .map(|c| c.share / total * CONTENT_W)
-            .collect();
-        let row_h = size * MM_PER_PT * 1.9;
         let pad = 1.6;
+        let widths = self.column_widths(columns, rows, size, pad);
+        let row_h = size * MM_PER_PT * 1.9;
         let header_h = {
             let lines = columns
                 .iter()
@@ -601,20 +694,18 @@ impl Layout {
             ops.append(&mut self.pages[index]);
             self.pages[index] = ops;
         }
-        if !self.font_warnings.is_empty() {
-            return Err(Error::output(say!(
-                self.lang,
-                "字体缺少这些字符的字形，报告中会显示为空框：{}。请用 --font 指定更全的中文字体。",
-                "The font has no glyph for these characters, which would print as empty boxes: {}. Give a fuller Chinese font with --font.",
-                self.font_warnings.concat()
-            )));
-        }
         let pages: Vec<PdfPage> = std::mem::take(&mut self.pages)
             .into_iter()
             .map(|ops| PdfPage::new(Mm(PAGE_W), Mm(PAGE_H), ops))
             .collect();
-        for (name, page) in &self.bookmarks {
-            self.doc.add_bookmark(name, *page);
+        for (i, (name, page)) in self.bookmarks.iter().enumerate() {
+            self.doc.bookmarks.map.insert(
+                PageAnnotId(format!("B{i:03}")),
+                PageAnnotation {
+                    name: name.clone(),
+                    page: *page,
+                },
+            );
         }
         let options = PdfSaveOptions {
             optimize: true,
@@ -630,7 +721,8 @@ impl Layout {
             }),
         };
         let mut warnings = Vec::new();
-        let bytes = self.doc.with_pages(pages).save(&options, &mut warnings);
+        let mut bytes = self.doc.with_pages(pages).save(&options, &mut warnings);
+        stable_file_id(&mut bytes);
         if bytes.is_empty() {
             return Err(Error::output(say!(
                 self.lang,
@@ -642,7 +734,9 @@ impl Layout {
     }
 }
 
-fn load_face(doc: &mut PdfDocument, font: &Font, lang: Lang) -> Result<Face> {
+/// Registers a face under a fixed id (six capitals: it is also the PDF subset tag); printpdf's own ids come from a process-wide counter, and
+/// the same analysis must give the same bytes.
+fn load_face(doc: &mut PdfDocument, font: &Font, id: &str, lang: Lang) -> Result<Face> {
     let bad_font = || {
         Error::output(say!(
             lang,
@@ -654,30 +748,72 @@ fn load_face(doc: &mut PdfDocument, font: &Font, lang: Lang) -> Result<Face> {
     let mut warnings = Vec::new();
     let parsed = ParsedFont::from_bytes(font.bytes, font.face_index as usize, &mut warnings)
         .ok_or_else(bad_font)?;
-    let id = doc.add_font(&parsed);
+    let id = FontId(id.to_string());
+    doc.resources
+        .fonts
+        .map
+        .insert(id.clone(), PdfFont::new(parsed));
     Ok(Face { measure, id })
+}
+
+/// Replaces the trailer's random /ID strings with a digest of the file, in place and at the same
+/// length (the trailer follows the cross-reference table, so no offset moves).
+fn stable_file_id(bytes: &mut [u8]) {
+    use sha2::{Digest, Sha256};
+    let tail_start = bytes.len().saturating_sub(2048);
+    let Some(rel) = bytes[tail_start..].windows(5).rposition(|w| w == b"/ID[(") else {
+        return;
+    };
+    let at = tail_start + rel + 5;
+    // Two literal strings of 32 characters: (…)(…)
+    if bytes.len() < at + 68
+        || bytes[at + 32] != b')'
+        || bytes[at + 33] != b'('
+        || bytes[at + 66] != b')'
+    {
+        return;
+    }
+    let digest = Sha256::digest(&bytes[..tail_start + rel]);
+    let hex: String = digest.iter().map(|b| format!("{b:02X}")).collect();
+    bytes[at..at + 32].copy_from_slice(&hex.as_bytes()[..32]);
+    bytes[at + 34..at + 66].copy_from_slice(&hex.as_bytes()[32..64]);
 }
 
 /// Splits text into wrap units: a run of Latin letters/digits with its trailing spaces, or a
 /// single other character; closing punctuation sticks to what precedes it.
 fn tokens(text: &str) -> Vec<String> {
     const NO_LINE_START: &str = "，。、；：？！）》」』】〕…％%,.;:?!)]}”’·";
+    const NO_LINE_END: &str = "（《「『【〔“‘(";
     let mut out: Vec<String> = Vec::new();
     let mut word = String::new();
+    let push = |out: &mut Vec<String>, token: String| {
+        // An opening bracket or quote stays with what follows it.
+        match out.last_mut() {
+            Some(last) if last.chars().last().is_some_and(|c| NO_LINE_END.contains(c)) => {
+                last.push_str(&token)
+            }
+            _ => out.push(token),
+        }
+    };
     for c in text.chars() {
         let latin = c.is_ascii_alphanumeric()
-            || matches!(c, '.' | ',' | '%' | '-' | '/' | '\'' | '(' | ')' | ':');
-        if latin && c.is_ascii() {
+            || matches!(
+                c,
+                '.' | ',' | '%' | '-' | '/' | '\'' | ')' | ':' | '=' | '+' | '_'
+            );
+        if latin {
             word.push(c);
             continue;
         }
         if c == ' ' {
             word.push(c);
-            out.push(std::mem::take(&mut word));
+            let w = std::mem::take(&mut word);
+            push(&mut out, w);
             continue;
         }
         if !word.is_empty() {
-            out.push(std::mem::take(&mut word));
+            let w = std::mem::take(&mut word);
+            push(&mut out, w);
         }
         if NO_LINE_START.contains(c) {
             if let Some(last) = out.last_mut() {
@@ -685,10 +821,61 @@ fn tokens(text: &str) -> Vec<String> {
                 continue;
             }
         }
-        out.push(c.to_string());
+        push(&mut out, c.to_string());
     }
     if !word.is_empty() {
-        out.push(word);
+        push(&mut out, word);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_keep_punctuation_with_its_neighbour() {
+        let cases: [(&str, &[&str]); 4] = [
+            ("核心客户。", &["核", "心", "客", "户。"]),
+            ("为“高”。", &["为", "“高”。"]),
+            ("top 20 customers", &["top ", "20 ", "customers"]),
+            ("（万元）", &["（万", "元）"]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(tokens(text), expected, "tokens of {text:?}");
+        }
+    }
+
+    #[test]
+    fn wrap_and_fit_respect_the_width() {
+        let doc = Layout::new("t", &Font::embedded(), Lang::Zh).expect("layout");
+        let text = "流失风险高的客户 167 家（占 33.4%），其中核心与潜力客户 139 家，涉及销售额 3,577.2 万元（35.4%），应优先安排挽留回访。";
+        for width in [30.0, 60.0, 120.0] {
+            let lines = doc.wrap(text, width, 9.5, false);
+            assert_eq!(
+                lines.concat().replace(' ', ""),
+                text.replace(' ', ""),
+                "wrap at {width} lost text"
+            );
+            for line in &lines {
+                assert!(
+                    doc.text_width(line, 9.5, false) <= width + 0.01,
+                    "{line:?} wider than {width} mm"
+                );
+                assert!(
+                    !line.starts_with(['，', '。', '）']),
+                    "line starts with closing punctuation: {line:?}"
+                );
+            }
+        }
+        let name = "江苏华东精密机械制造股份有限公司第一分公司";
+        for width in [10.0, 25.0, 200.0] {
+            let cut = doc.fit(name, width, 8.5, false);
+            assert!(
+                doc.text_width(&cut, 8.5, false) <= width + 0.01,
+                "{cut:?} wider than {width}"
+            );
+            assert_eq!(cut.ends_with('…'), cut != name, "{cut:?}");
+        }
+    }
 }

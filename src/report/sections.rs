@@ -137,7 +137,7 @@ fn money_header(what: &str, unit: MoneyUnit, lang: Lang) -> String {
 fn cover(doc: &mut Layout, a: &Analysis) {
     let l = lang(a);
     doc.new_page();
-    doc.bookmark(&format!("0. {}", report_section(0, l)));
+    doc.bookmark(report_section(0, l));
     doc.rect(0.0, 0.0, super::layout::PAGE_W, 92.0, Some(ACCENT), None);
     let white = super::layout::Rgb8(255, 255, 255);
     let pale_text = super::layout::Rgb8(200, 214, 230);
@@ -152,7 +152,13 @@ fn cover(doc: &mut Layout, a: &Analysis) {
     let facts = [
         (
             say!(l, "基准日", "As of"),
-            format!("{}（{}）", format::date(a.run.as_of, l), a.run.as_of_source),
+            say!(
+                l,
+                "{}（{}）",
+                "{} ({})",
+                format::date(a.run.as_of, l),
+                a.run.as_of_source
+            ),
         ),
         (say!(l, "客户数", "Customers"), format::count(n)),
         (
@@ -221,12 +227,7 @@ fn summary(doc: &mut Layout, a: &Analysis) {
             say!(l, "客户总数", "Customers"),
             format::count(n),
             say!(l, "家", ""),
-            say!(
-                l,
-                "销售额 {} 万元",
-                "Sales CNY {}0k",
-                format::thousands(total / 1e4, 0)
-            ),
+            say!(l, "销售额 {}", "Sales {}", format::money(total, l)),
         ),
         (
             say!(l, "核心客户", "Core customers"),
@@ -376,12 +377,12 @@ pub fn findings(a: &Analysis) -> Vec<String> {
         let amount: f64 = high.iter().map(|c| amount_of(c)).sum();
         out.push(say!(
             l,
-            "流失风险高的客户 {} 家（占 {}），其中核心与潜力客户 {} 家，涉及销售额 {} 万元（{}），应优先安排挽留回访。",
-            "{} customers ({}) are at high churn risk, {} of them core or potential, with sales of CNY {}0k ({}); call on them first.",
+            "流失风险高的客户 {} 家（占 {}），其中核心与潜力客户 {} 家，涉及销售额 {}（{}），应优先安排挽留回访。",
+            "{} customers ({}) are at high churn risk, {} of them core or potential, with sales of {} ({}); call on them first.",
             format::count(high.len()),
             format::percent(format::share(high.len() as f64, n as f64)),
             format::count(valuable),
-            format::thousands(amount / 1e4, 1),
+            format::money(amount, l),
             format::percent(format::share(amount, total))
         ));
     }
@@ -421,7 +422,11 @@ pub fn findings(a: &Analysis) -> Vec<String> {
         ));
     } else {
         let rows = charts::size_by_industry(a);
-        if let Some((group, row)) = rows.iter().max_by_key(|(_, r)| r.iter().sum::<usize>()) {
+        let largest = rows
+            .iter()
+            .filter(|(g, _)| *g != crate::model::IndustryGroup::Other)
+            .max_by_key(|(_, r)| r.iter().sum::<usize>());
+        if let Some((group, row)) = largest {
             let g = row.iter().sum::<usize>();
             let sizes: [usize; 5] = (0..5)
                 .map(|i| rows.iter().map(|(_, r)| r[i]).sum())
@@ -440,7 +445,10 @@ pub fn findings(a: &Analysis) -> Vec<String> {
                 group.label(l),
                 format::count(g),
                 format::percent(format::share(g as f64, n as f64)),
-                crate::model::SizeClass::ALL[si].label(l),
+                match l {
+                    Lang::Zh => crate::model::SizeClass::ALL[si].label(l).to_string(),
+                    Lang::En => crate::model::SizeClass::ALL[si].label(l).to_lowercase(),
+                },
                 format::percent(format::share(*sn as f64, n as f64))
             ));
         }
@@ -458,7 +466,7 @@ fn tiers(doc: &mut Layout, a: &Analysis) -> Result<()> {
     let n = customers(a).len();
     let total = total_amount(a);
     let unit = MoneyUnit::for_max(stats.iter().map(|s| s.amount).fold(0.0, f64::max));
-    para(doc, &a.classification.tier_rule);
+    para(doc, &sentence(&a.classification.tier_rule, l));
     let chart = charts::tier_chart(&stats, unit, l)?;
     doc.chart(&chart, CONTENT_W);
     let columns = [
@@ -472,7 +480,7 @@ fn tiers(doc: &mut Layout, a: &Analysis) -> Result<()> {
         ),
         Column::new(say!(l, "销售额占比", "Sales share"), 1.1, Align::Right),
         Column::new(
-            money_header(&say!(l, "户均销售额", "Sales per customer"), unit, l),
+            money_header(&say!(l, "户均销售额", "Per customer"), unit, l),
             1.4,
             Align::Right,
         ),
@@ -594,12 +602,12 @@ fn value(doc: &mut Layout, a: &Analysis) -> Result<()> {
         doc,
         &say!(
             l,
-            "R（最近消费）、F（消费频次）、M（消费金额）与参考值（{}）比较分为高、低：R ≤ {} 天、F ≥ {} 次、M ≥ {} 万元为“高”。",
-            "R (recency), F (frequency) and M (monetary) are high or low against references ({}): R ≤ {} days, F ≥ {}, M ≥ CNY {}0k count as high.",
+            "R（最近消费）、F（消费频次）、M（消费金额）与参考值（{}）比较分为高、低：R ≤ {} 天、F ≥ {} 次、M ≥ {}为“高”。",
+            "R (recency), F (frequency) and M (monetary) are high or low against references ({}): R ≤ {} days, F ≥ {}, M ≥ {} count as high.",
             method,
             format::thousands(refs.recency_days, 0),
             format::thousands(refs.frequency, 1),
-            format::thousands(refs.monetary / 1e4, 1)
+            format::money(refs.monetary, l)
         ),
     );
     let stats = charts::rfm_stats(a);
@@ -1330,13 +1338,38 @@ fn data_quality(doc: &mut Layout, a: &Analysis) {
         &say!(
             l,
             "共读取数据行 {} 行，用于分类 {} 行，剔除 {} 行；发现问题 {} 条。每条问题的文件、工作表、行号和处理方式见工作簿“数据质量”表。",
-            "{} data rows were read, {} used and {} rejected; {} findings in all. The workbook's Data Quality sheet lists each with its file, sheet, row and action.",
+            "{} data rows were read, {} used and {} rejected; findings: {}. The workbook's Data Quality sheet lists each with its file, sheet, row and action.",
             format::count(d.rows_read),
             format::count(d.rows_read.saturating_sub(d.rows_rejected)),
             format::count(d.rows_rejected),
             format::count(findings.len())
         ),
     );
+    let mut missing: Vec<char> = customers(a)
+        .iter()
+        .filter_map(|c| c.record.name.as_deref())
+        .flat_map(|n| doc.missing_glyphs(n))
+        .collect();
+    missing.sort_unstable();
+    missing.dedup();
+    if !missing.is_empty() {
+        let shown = missing
+            .iter()
+            .take(12)
+            .map(|c| format!("U+{:04X}", *c as u32))
+            .collect::<Vec<_>>()
+            .join(" ");
+        para(
+            doc,
+            &say!(
+                l,
+                "客户名称中有 {} 个字符不在报告字体中（{}），报告中以“〓”代替；可用 --font 指定更全的中文字体。",
+                "{} characters of customer names are not in the report's font ({}) and print as \"〓\"; give a fuller Chinese font with --font.",
+                missing.len(),
+                shown
+            ),
+        );
+    }
     if findings.is_empty() {
         para(
             doc,
@@ -1369,7 +1402,7 @@ fn data_quality(doc: &mut Layout, a: &Analysis) {
                         Some(r) => say!(l, "{} 第 {} 行", "{} row {}", f.sheet, r),
                         None => f.sheet.clone(),
                     };
-                    format!("{place}：{}", f.problem)
+                    format!("{place}{}{}", l.pick("：", ": "), f.problem)
                 })
                 .unwrap_or_default();
             vec![
@@ -1455,7 +1488,7 @@ fn appendix(doc: &mut Layout, a: &Analysis) {
             "Tiers: total score ≥ {} is core, ≥ {} potential, the rest general. {}",
             format::score(core_cut),
             format::score(potential_cut),
-            a.classification.tier_rule
+            sentence(&a.classification.tier_rule, l)
         ),
     );
     let refs = a.classification.rfm_refs;
@@ -1463,12 +1496,12 @@ fn appendix(doc: &mut Layout, a: &Analysis) {
         doc,
         &say!(
             l,
-            "RFM 参考值（{}）：R {} 天，F {} 次，M {} 万元；等于参考值算“高”，R 越小越“高”。",
-            "RFM references ({}): R {} days, F {}, M CNY {}0k; a value equal to the reference counts as high, and for R lower is higher.",
+            "RFM 参考值（{}）：R {} 天，F {} 次，M {}；等于参考值算“高”，R 越小越“高”。",
+            "RFM references ({}): R {} days, F {}, M {}; a value equal to the reference counts as high, and for R lower is higher.",
             refs.method,
             format::thousands(refs.recency_days, 1),
             format::thousands(refs.frequency, 1),
-            format::thousands(refs.monetary / 1e4, 2)
+            format::money(refs.monetary, l)
         ),
     );
     bullet(
@@ -1557,7 +1590,7 @@ fn appendix(doc: &mut Layout, a: &Analysis) {
                     file_name(&f.path),
                     f.sheets
                         .iter()
-                        .map(|s| format!("{}（{}）", s.name, role_label(s.role, l)))
+                        .map(|s| say!(l, "{}（{}）", "{} ({})", s.name, role_label(s.role, l)))
                         .collect::<Vec<_>>()
                         .join(l.pick("、", ", ")),
                     f.sha256.chars().take(16).collect::<String>() + "…",
