@@ -1771,6 +1771,49 @@ mod tests {
         );
     }
 
+    /// The classification section of messages.rs, word for word in both languages.
+    #[test]
+    fn classification_messages_word_for_word() {
+        use crate::messages::*;
+        let cases = [
+            (
+                profile_error(Lang::Zh, "a.toml", Some(3), Some("weights.size"), "值 -1 不能为负数"),
+                "评分方案 a.toml 第 3 行（weights.size）有误：值 -1 不能为负数。",
+            ),
+            (
+                profile_error(Lang::En, "a.toml", Some(3), None, "bad"),
+                "The profile a.toml is invalid at line 3: bad.",
+            ),
+            (
+                profile_error(Lang::Zh, "a.toml", None, None, "格式错误"),
+                "评分方案 a.toml 有误：格式错误。",
+            ),
+            (
+                unmapped_industry_problem(Lang::Zh, 2),
+                "该行业无法对应国家标准中的行业（涉及 2 个客户）",
+            ),
+            (
+                unmapped_industry_problem(Lang::En, 2),
+                "The industry maps to no industry of the standard (customers: 2)",
+            ),
+            (
+                unmapped_industry_action(Lang::Zh),
+                "按“其他未列明行业”判定规模，行业大类记为“其他”；可在评分方案的 [[industry]] 中添加关键词",
+            ),
+            (
+                dimension_absent_problem(Lang::Zh, "活跃", "登录记录"),
+                "所有客户都没有活跃维度的数据（登录记录）",
+            ),
+            (
+                dimension_absent_action(Lang::En),
+                "Left out of the total score; its weight was spread over the other dimensions",
+            ),
+        ];
+        for (got, want) in cases {
+            assert_eq!(got, want);
+        }
+    }
+
     #[test]
     fn one_finding_per_distinct_unmapped_industry() {
         let records = vec![
