@@ -619,3 +619,28 @@ fn sample_subcommand_writes_readable_workbooks() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn a_workbook_with_headers_but_no_customers_ends_with_exit_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = custseg()
+        .args(["init", dir.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let template = dir.path().join("客户信息模板.xlsx");
+    assert!(template.exists());
+    let out = custseg().arg(&template).arg("-q").output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("客户信息模板.xlsx"));
+    assert!(!dir.path().join("客户信息模板_客户分类.xlsx").exists());
+}

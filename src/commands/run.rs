@@ -116,6 +116,15 @@ pub fn analyse(cfg: &Config, progress: &Progress) -> Result<Analysis> {
     };
     progress.stage(say!(lang, "汇总交易明细", "Aggregating the detail rows"));
     let mut dataset = aggregate::aggregate(extracted, as_of, lang);
+    if dataset.customers.is_empty() {
+        let files: Vec<String> = dataset.inputs.iter().map(|i| i.path.clone()).collect();
+        return Err(crate::Error::input(say!(
+            lang,
+            "{} 中没有任何客户数据行（只有表头或全部被剔除），无法分类；可先用 custseg check 查看原因。",
+            "{} holds no customer rows (only headers, or every row was rejected), so nothing can be classified; custseg check shows why.",
+            files.join(lang.pick("、", ", "))
+        )));
+    }
 
     progress.stage(say!(lang, "客户分类", "Classifying"));
     let records = std::mem::take(&mut dataset.customers);
