@@ -133,6 +133,11 @@ pub fn write_samples(dir: &Path, options: &SampleOptions, lang: Lang) -> Result<
         ));
     }
 
+    // Refuse before anything is replaced, so a refused run leaves the old set whole.
+    for (path, _, _) in &jobs {
+        check_replaceable(path, lang)?;
+    }
+
     // Files are independent: write them side by side, then report in the fixed order.
     let results: Vec<Result<PathBuf>> = std::thread::scope(|scope| {
         let handles: Vec<_> = jobs
@@ -157,6 +162,16 @@ pub fn skipped_note(options: &SampleOptions, lang: Lang) -> Option<String> {
     (options.customers > LARGE).then(|| messages::sample_large_skipped(lang, LARGE))
 }
 
+/// An existing file may be replaced unless it is read-only or a folder.
+fn check_replaceable(target: &Path, lang: Lang) -> Result<()> {
+    match fs::metadata(target) {
+        Ok(meta) if meta.is_dir() || meta.permissions().readonly() => Err(Error::output(
+            messages::sample_not_replaceable(lang, target),
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// Builds one workbook and puts it at `target`: saved under a temporary name in the same
 /// folder, then renamed over the old file.
 fn write_workbook(
@@ -165,13 +180,7 @@ fn write_workbook(
     fill: impl FnOnce(&mut Workbook) -> std::result::Result<(), XlsxError>,
     lang: Lang,
 ) -> Result<()> {
-    if let Ok(meta) = fs::metadata(target) {
-        if meta.is_dir() || meta.permissions().readonly() {
-            return Err(Error::output(messages::sample_not_replaceable(
-                lang, target,
-            )));
-        }
-    }
+    check_replaceable(target, lang)?;
     let failed =
         |e: &dyn std::fmt::Display| Error::output(messages::sample_write_failed(lang, target, e));
     let mut wb = Workbook::new();

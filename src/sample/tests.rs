@@ -289,9 +289,15 @@ fn overwrites_old_samples_and_refuses_a_read_only_one() {
     let mut permissions = fs::metadata(&locked).unwrap().permissions();
     permissions.set_readonly(true);
     fs::set_permissions(&locked, permissions).unwrap();
-    let err = write_samples(dir.path(), &options(30, Some(50), 4), Lang::En).unwrap_err();
+    let before = fs::read(dir.path().join(CUSTOMERS_FILE)).unwrap();
+    let err = write_samples(dir.path(), &options(30, Some(50), 99), Lang::En).unwrap_err();
     assert!(err.message.contains(SALES_FILE), "{}", err.message);
     assert_eq!(err.exit_code(), 1);
+    assert_eq!(
+        fs::read(dir.path().join(CUSTOMERS_FILE)).unwrap(),
+        before,
+        "a refused run replaces nothing"
+    );
 }
 
 #[test]
