@@ -57,7 +57,8 @@ pub const PREVIOUS_DIR: &str = "2026Q2";
 pub const DECORATION_FILE: &str = "装饰业主档案.xlsx";
 
 /// Writes the sample workbooks into `dir` (created if needed); returns the paths written, in
-/// a stable order. Existing sample files are replaced; a file that cannot be replaced (read-only,
+/// a stable order. At least one customer is needed (else a usage error). Existing sample files
+/// are replaced; a file that cannot be replaced (read-only,
 /// or open in Excel on Windows) stops the run with a message naming it.
 ///
 /// The data is Chinese whatever `lang` is — it imitates Chinese ERP exports; `lang` chooses
@@ -75,6 +76,9 @@ pub const DECORATION_FILE: &str = "装饰业主档案.xlsx";
 /// # Ok::<(), custseg::Error>(())
 /// ```
 pub fn write_samples(dir: &Path, options: &SampleOptions, lang: Lang) -> Result<Vec<PathBuf>> {
+    if options.customers == 0 {
+        return Err(Error::usage(messages::sample_no_customers(lang)));
+    }
     let large = options.customers > LARGE;
     let previous_dir = dir.join(PREVIOUS_DIR);
     for d in if large {
