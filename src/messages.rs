@@ -735,6 +735,15 @@ pub fn sample_failed(lang: Lang) -> String {
     )
 }
 
+/// `custseg sample`: `--customers 0`.
+pub fn sample_no_customers(lang: Lang) -> String {
+    crate::say!(
+        lang,
+        "示例数据至少需要 1 个客户（--customers 1 或更多）。",
+        "Sample data needs at least one customer (--customers 1 or more)."
+    )
+}
+
 /// `custseg sample`: the previous-quarter and decoration files are left out of large samples.
 pub fn sample_large_skipped(lang: Lang, limit: usize) -> String {
     crate::say!(

@@ -57,7 +57,8 @@ pub const PREVIOUS_DIR: &str = "2026Q2";
 pub const DECORATION_FILE: &str = "装饰业主档案.xlsx";
 
 /// Writes the sample workbooks into `dir` (created if needed); returns the paths written, in
-/// a stable order. Existing sample files are replaced; a file that cannot be replaced (read-only,
+/// a stable order. At least one customer is needed (else a usage error). Existing sample files
+/// are replaced; a file that cannot be replaced (read-only,
 /// or open in Excel on Windows) stops the run with a message naming it.
 ///
 /// The data is Chinese whatever `lang` is — it imitates Chinese ERP exports; `lang` chooses
@@ -75,6 +76,9 @@ pub const DECORATION_FILE: &str = "装饰业主档案.xlsx";
 /// # Ok::<(), custseg::Error>(())
 /// ```
 pub fn write_samples(dir: &Path, options: &SampleOptions, lang: Lang) -> Result<Vec<PathBuf>> {
+    if options.customers == 0 {
+        return Err(Error::usage(messages::sample_no_customers(lang)));
+    }
     let large = options.customers > LARGE;
     let previous_dir = dir.join(PREVIOUS_DIR);
     for d in if large {
@@ -133,6 +137,11 @@ pub fn write_samples(dir: &Path, options: &SampleOptions, lang: Lang) -> Result<
         ));
     }
 
+    // Refuse before anything is replaced, so a refused run leaves the old set whole.
+    for (path, _, _) in &jobs {
+        check_replaceable(path, lang)?;
+    }
+
     // Files are independent: write them side by side, then report in the fixed order.
     let results: Vec<Result<PathBuf>> = std::thread::scope(|scope| {
         let handles: Vec<_> = jobs
@@ -157,6 +166,16 @@ pub fn skipped_note(options: &SampleOptions, lang: Lang) -> Option<String> {
     (options.customers > LARGE).then(|| messages::sample_large_skipped(lang, LARGE))
 }
 
+/// An existing file may be replaced unless it is read-only or a folder.
+fn check_replaceable(target: &Path, lang: Lang) -> Result<()> {
+    match fs::metadata(target) {
+        Ok(meta) if meta.is_dir() || meta.permissions().readonly() => Err(Error::output(
+            messages::sample_not_replaceable(lang, target),
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// Builds one workbook and puts it at `target`: saved under a temporary name in the same
 /// folder, then renamed over the old file.
 fn write_workbook(
@@ -165,13 +184,7 @@ fn write_workbook(
     fill: impl FnOnce(&mut Workbook) -> std::result::Result<(), XlsxError>,
     lang: Lang,
 ) -> Result<()> {
-    if let Ok(meta) = fs::metadata(target) {
-        if meta.is_dir() || meta.permissions().readonly() {
-            return Err(Error::output(messages::sample_not_replaceable(
-                lang, target,
-            )));
-        }
-    }
+    check_replaceable(target, lang)?;
     let failed =
         |e: &dyn std::fmt::Display| Error::output(messages::sample_write_failed(lang, target, e));
     let mut wb = Workbook::new();
@@ -187,6 +200,8 @@ fn write_workbook(
             .set_author("custseg")
             .set_creation_datetime(&created),
     );
+    // Excel's own level: a third faster to save than the default, files ~5 % larger.
+    wb.set_zip_compression_level(3);
     fill(&mut wb).map_err(|e| failed(&e))?;
 
     let name = target

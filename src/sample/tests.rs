@@ -289,9 +289,15 @@ fn overwrites_old_samples_and_refuses_a_read_only_one() {
     let mut permissions = fs::metadata(&locked).unwrap().permissions();
     permissions.set_readonly(true);
     fs::set_permissions(&locked, permissions).unwrap();
-    let err = write_samples(dir.path(), &options(30, Some(50), 4), Lang::En).unwrap_err();
+    let before = fs::read(dir.path().join(CUSTOMERS_FILE)).unwrap();
+    let err = write_samples(dir.path(), &options(30, Some(50), 99), Lang::En).unwrap_err();
     assert!(err.message.contains(SALES_FILE), "{}", err.message);
     assert_eq!(err.exit_code(), 1);
+    assert_eq!(
+        fs::read(dir.path().join(CUSTOMERS_FILE)).unwrap(),
+        before,
+        "a refused run replaces nothing"
+    );
 }
 
 #[test]
@@ -313,9 +319,30 @@ fn large_samples_leave_out_the_previous_quarter_and_decoration() {
 }
 
 #[test]
+fn refuses_zero_customers_and_copes_with_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = write_samples(dir.path(), &options(0, None, 1), Lang::Zh).unwrap_err();
+    assert_eq!(err.exit_code(), 2, "{}", err.message);
+    assert!(!dir.path().join(CUSTOMERS_FILE).exists());
+    for seed in 0..4 {
+        write_samples(dir.path(), &options(1, Some(30), seed), Lang::Zh).unwrap();
+        let sheets = sheets(&dir.path().join(SALES_FILE));
+        assert_eq!(data_rows(&sheets[0].1).len(), 30, "seed {seed}");
+    }
+}
+
+#[test]
 fn messages_exist_in_both_languages() {
     let path = Path::new("客户档案.xlsx");
     let cases = [
+        (
+            messages::sample_no_customers(Lang::Zh),
+            "示例数据至少需要 1 个客户（--customers 1 或更多）。",
+        ),
+        (
+            messages::sample_no_customers(Lang::En),
+            "Sample data needs at least one customer (--customers 1 or more).",
+        ),
         (
             messages::sample_not_replaceable(Lang::Zh, path),
             "无法覆盖 客户档案.xlsx：该文件是只读的或是一个文件夹，请先关闭或移走它再生成示例数据。",
