@@ -32,7 +32,7 @@ pub const SAMPLE_SIZE: usize = 5_000;
 
 /// Effort of each fit on the sample during the k search: cheaper than the final fit because
 /// only the ranking of k matters there.
-const SEARCH_EFFORT: Effort = Effort {
+pub const SEARCH_EFFORT: Effort = Effort {
     runs: 3,
     max_iterations: 100,
     tolerance: 1e-2,
