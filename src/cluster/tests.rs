@@ -236,7 +236,7 @@ fn english_run_has_english_features_and_names() {
 
 #[test]
 fn same_input_and_seed_give_the_same_clustering() {
-    let customers = testdata::analysis(1_500, Lang::Zh).classification.customers;
+    let customers = testdata::analysis(600, Lang::Zh).classification.customers;
     let a = cluster(&customers, None, 42, Lang::Zh);
     let b = cluster(&customers, None, 42, Lang::Zh);
     assert_eq!(a.labels, b.labels);
