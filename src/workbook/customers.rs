@@ -7,8 +7,8 @@ use rust_xlsxwriter::{
 };
 
 use super::styles::{
-    number_width, put_cell, put_number, put_text, text_width, tier_index, Styles, Widths,
-    TIER_CHART_COLORS,
+    number_width, put_cell, put_plain_number, put_plain_text, text_width, tier_index, Styles,
+    Widths, TIER_CHART_COLORS,
 };
 use super::{pick, DERIVED_HEADERS, OWN_CODE_HEADER, OWN_NAME_HEADER};
 use crate::messages::DERIVED_COLUMN_NOTES;
@@ -175,11 +175,30 @@ pub fn write(
     }
     ws.set_row_height(0, 20)?;
 
-    let input_number: Vec<&Format> = layout
-        .input_money
-        .iter()
-        .map(|&m| if m { &st.money } else { &st.number })
-        .collect();
+    // Number formats go on the columns, and cells are written without a format of their own:
+    // with 100 000 rows, looking a format up for every cell costs more than writing it.
+    let input_offset: u16 = if layout.own_code_name { 2 } else { 0 };
+    for (j, &money) in layout.input_money.iter().enumerate() {
+        if money {
+            ws.set_column_format(input_offset + j as u16, &st.money)?;
+        }
+    }
+    for (i, format) in [
+        (2u16, &st.score),
+        (3, &st.score),
+        (4, &st.score),
+        (5, &st.score),
+        (6, &st.score),
+        (7, &st.score),
+        (10, &st.int),
+        (11, &st.int),
+        (12, &st.money),
+        (13, &st.int),
+        (18, &st.money),
+    ] {
+        ws.set_column_format(d + i, format)?;
+    }
+    let input_count = layout.input_headers.len();
     let customers = &analysis.classification.customers;
     for (i, &index) in order.iter().enumerate() {
         let Some(c) = customers.get(index) else {
@@ -188,16 +207,16 @@ pub fn write(
         let row = i as u32 + 1;
         let mut col: u16 = 0;
         if layout.own_code_name {
-            put_text(ws, row, 0, &c.record.code, &st.text)?;
+            put_plain_text(ws, row, 0, &c.record.code)?;
             widths.see(0, text_width(&c.record.code));
             let name = c.record.name.as_deref().unwrap_or("");
-            put_text(ws, row, 1, name, &st.text)?;
+            put_plain_text(ws, row, 1, name)?;
             widths.see(1, text_width(name));
             col = 2;
         }
-        for (j, format) in input_number.iter().enumerate() {
+        for j in 0..input_count {
             let cell = c.record.original.get(j).unwrap_or(&Cell::Empty);
-            let w = put_cell(ws, row, col, cell, format, st)?;
+            let w = put_cell(ws, row, col, cell, st)?;
             widths.see(usize::from(col), w);
             col += 1;
         }
@@ -253,7 +272,7 @@ fn write_derived(
     st: &Styles,
 ) -> Result<(), XlsxError> {
     let mut text = |ws: &mut Worksheet, i: u16, s: &str| -> Result<(), XlsxError> {
-        put_text(ws, row, d + i, s, &st.text)?;
+        put_plain_text(ws, row, d + i, s)?;
         widths.see(usize::from(d + i), text_width(s));
         Ok(())
     };
@@ -273,31 +292,28 @@ fn write_derived(
     ws.write_string_with_format(row, d + 8, tier, st.tier(c.tier))?;
     widths.see(usize::from(d) + 8, text_width(tier));
 
-    let mut number = |ws: &mut Worksheet,
-                      i: u16,
-                      v: Option<f64>,
-                      format: &Format,
-                      decimals: usize|
-     -> Result<(), XlsxError> {
-        put_number(ws, row, d + i, v, format)?;
-        if let Some(v) = v {
-            widths.see(usize::from(d + i), number_width(v, decimals));
-        }
-        Ok(())
-    };
+    // The number formats are the columns' (see `write`).
+    let mut number =
+        |ws: &mut Worksheet, i: u16, v: Option<f64>, decimals: usize| -> Result<(), XlsxError> {
+            put_plain_number(ws, row, d + i, v)?;
+            if let Some(v) = v {
+                widths.see(usize::from(d + i), number_width(v, decimals));
+            }
+            Ok(())
+        };
     let s = &c.scores;
     for (i, v) in [s.size, s.value, s.activity, s.satisfaction, s.potential]
         .into_iter()
         .enumerate()
     {
-        number(ws, 2 + i as u16, v, &st.score, 1)?;
+        number(ws, 2 + i as u16, v, 1)?;
     }
-    number(ws, 7, Some(c.total_score), &st.score, 1)?;
-    number(ws, 10, c.recency_days.map(|r| r as f64), &st.int, 0)?;
-    number(ws, 11, c.frequency, &st.int, 0)?;
-    number(ws, 12, c.monetary, &st.money, 0)?;
+    number(ws, 7, Some(c.total_score), 1)?;
+    number(ws, 10, c.recency_days.map(|r| r as f64), 0)?;
+    number(ws, 11, c.frequency, 0)?;
+    number(ws, 12, c.monetary, 0)?;
     let cluster = (c.cluster > 0).then_some(c.cluster as f64);
-    number(ws, 13, cluster, &st.int, 0)?;
-    number(ws, 18, Some(c.credit_limit), &st.money, 0)?;
+    number(ws, 13, cluster, 0)?;
+    number(ws, 18, Some(c.credit_limit), 0)?;
     Ok(())
 }

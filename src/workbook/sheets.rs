@@ -3,7 +3,10 @@
 use rust_xlsxwriter::{FormatAlign, Workbook, Worksheet, XlsxError};
 
 use super::customers::Layout;
-use super::styles::{print_one_page_wide, put_number, put_text, text_width, Styles, Widths};
+use super::styles::{
+    print_one_page_wide, put_number, put_plain_number, put_plain_text, put_text, text_width,
+    Styles, Widths,
+};
 use super::summary::all_findings;
 use super::{
     pick, CLUSTERS_SHEET, CODE_COLUMN_KEY, MIGRATION_SHEET, NAME_COLUMN_KEY, QUALITY_SHEET,
@@ -53,7 +56,7 @@ pub fn write_clusters(
     let total: usize = cl.clusters.iter().map(|c| c.size).sum();
     for c in &cl.clusters {
         ws.write_number_with_format(row, 0, c.id as f64, &st.centered)?;
-        put_text(ws, row, 1, &c.name, &st.text)?;
+        put_plain_text(ws, row, 1, &c.name)?;
         widths.see(1, text_width(&c.name));
         ws.write_number_with_format(row, 2, c.size as f64, &st.int)?;
         let share = (total > 0).then(|| c.size as f64 / total as f64);
@@ -109,10 +112,10 @@ pub fn write_clusters(
         )
     };
     ws.write_string_with_format(row, 0, lang.pick("k 的确定", "How k was set"), &st.label)?;
-    put_text(ws, row, 1, &how_k, &st.text)?;
+    put_plain_text(ws, row, 1, &how_k)?;
     row += 1;
     ws.write_string_with_format(row, 0, lang.pick("缺失值处理", "Missing values"), &st.label)?;
-    put_text(ws, row, 1, &cl.imputation, &st.text)?;
+    put_plain_text(ws, row, 1, &cl.imputation)?;
     widths.see(0, 14);
     widths.see(1, 16);
     for col in 2..heads.len() {
@@ -260,9 +263,9 @@ fn write_move(
     widths: &mut Widths,
 ) -> Result<(), XlsxError> {
     ws.write_string(row, 0, label)?;
-    put_text(ws, row, 1, &mv.code, &st.text)?;
+    put_plain_text(ws, row, 1, &mv.code)?;
     widths.see(1, text_width(&mv.code));
-    put_text(ws, row, 2, &mv.name, &st.text)?;
+    put_plain_text(ws, row, 2, &mv.name)?;
     widths.see(2, text_width(&mv.name));
     for (col, tier) in [(3u16, mv.before), (4, mv.after)] {
         if let Some(t) = tier {
@@ -319,10 +322,10 @@ pub fn write_quality(wb: &mut Workbook, analysis: &Analysis, st: &Styles) -> Res
             (8, if f.rejected { yes } else { no }),
         ];
         for (col, text) in cells {
-            put_text(ws, row, col, text, &st.text)?;
+            put_plain_text(ws, row, col, text)?;
             widths.see(usize::from(col), text_width(text));
         }
-        put_number(ws, row, 2, f.row.map(f64::from), &st.text)?;
+        put_plain_number(ws, row, 2, f.row.map(f64::from))?;
     }
     ws.autofilter(0, 0, row, heads.len() as u16 - 1)?;
     ws.set_freeze_panes(1, 0)?;
@@ -367,7 +370,7 @@ pub fn write_settings(
         match value {
             Value::Text(s) => {
                 widths.see(1, text_width(&s));
-                put_text(ws, r, 1, &s, &st.text)
+                put_plain_text(ws, r, 1, &s)
             }
             Value::Num(v, f) => {
                 widths.see(1, 10);
@@ -546,12 +549,12 @@ pub fn write_settings(
     row += 1;
     for file in &analysis.dataset.inputs {
         let first = row;
-        put_text(ws, row, 0, &file.path, &st.text)?;
-        put_text(ws, row, 1, &file.sha256, &st.text)?;
+        put_plain_text(ws, row, 0, &file.path)?;
+        put_plain_text(ws, row, 1, &file.sha256)?;
         widths.see(0, text_width(&file.path));
         widths.see(1, file.sha256.len());
         for sheet in &file.sheets {
-            put_text(ws, row, 2, &sheet.name, &st.text)?;
+            put_plain_text(ws, row, 2, &sheet.name)?;
             widths.see(2, text_width(&sheet.name));
             let role = role_label(sheet.role, lang);
             ws.write_string(row, 3, role)?;

@@ -24,8 +24,6 @@ pub struct Styles {
     pub section: Format,
     /// A label in a key/value list.
     pub label: Format,
-    /// Plain text.
-    pub text: Format,
     /// Whole numbers with thousands separators.
     pub int: Format,
     /// A number with up to two decimals.
@@ -91,7 +89,6 @@ impl Styles {
                 .set_font_size(12)
                 .set_font_color(Color::RGB(0x1F4E79)),
             label: Format::new().set_font_color(Color::RGB(0x404040)),
-            text: Format::new(),
             int: Format::new().set_num_format("#,##0"),
             number: Format::new().set_num_format("#,##0.##"),
             money: Format::new().set_num_format("#,##0"),
@@ -266,23 +263,24 @@ pub fn put_number(
 }
 
 /// Writes one input cell as its own type: text stays text, numbers numbers, dates dates.
+/// Text and numbers are written without a format of their own, so that the column's format
+/// applies (and rust_xlsxwriter need not look a format up for every cell of a big sheet).
 /// Returns the width the cell shows at.
 pub fn put_cell(
     ws: &mut Worksheet,
     row: u32,
     col: u16,
     cell: &Cell,
-    number_format: &Format,
     st: &Styles,
 ) -> Result<usize, XlsxError> {
     Ok(match cell {
         Cell::Empty => 0,
         Cell::Text(s) | Cell::Error(s) => {
-            put_text(ws, row, col, s, &st.text)?;
+            put_plain_text(ws, row, col, s)?;
             text_width(s)
         }
         Cell::Number(n) => {
-            put_number(ws, row, col, Some(*n), number_format)?;
+            put_plain_number(ws, row, col, Some(*n))?;
             number_width(*n, if n.fract() == 0.0 { 0 } else { 2 })
         }
         Cell::Bool(b) => {
@@ -299,6 +297,28 @@ pub fn put_cell(
             }
         }
     })
+}
+
+/// Writes text as a string without a format of its own; empty text leaves the cell blank.
+pub fn put_plain_text(ws: &mut Worksheet, row: u32, col: u16, text: &str) -> Result<(), XlsxError> {
+    if !text.is_empty() {
+        ws.write_string(row, col, fit(text))?;
+    }
+    Ok(())
+}
+
+/// Writes a number without a format of its own (the column's applies); a missing or
+/// non-finite number leaves the cell blank.
+pub fn put_plain_number(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    value: Option<f64>,
+) -> Result<(), XlsxError> {
+    if let Some(v) = value.filter(|v| v.is_finite()) {
+        ws.write_number(row, col, v)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -8,7 +8,8 @@ use rust_xlsxwriter::{
 };
 
 use super::styles::{
-    print_one_page_wide, put_number, put_text, tier_index, Styles, TIER_CHART_COLORS,
+    print_one_page_wide, put_number, put_plain_text, put_text, tier_index, Styles,
+    TIER_CHART_COLORS,
 };
 use super::{pick, SUMMARY_SHEET};
 use crate::model::{Analysis, FindingKind, IndustryGroup, Lang, Level, SizeClass, Tier};
@@ -310,7 +311,7 @@ fn write_facts(
     for (label, fact) in facts {
         ws.write_string_with_format(*row, 0, *label, &st.label)?;
         match fact {
-            Fact::Text(s) => put_text(ws, *row, 1, s, &st.text)?,
+            Fact::Text(s) => put_plain_text(ws, *row, 1, s)?,
             Fact::Int(v) => put_number(ws, *row, 1, Some(*v), &st.int)?,
             Fact::Percent(v) => put_number(ws, *row, 1, *v, &st.percent)?,
             Fact::Wan(v) => put_number(ws, *row, 1, Some(*v), &st.wan)?,
