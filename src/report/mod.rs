@@ -175,6 +175,7 @@ mod tests {
             ("tiers", "2.客户等级分布".to_string()),
             ("tier unit", "销售额（万元）".to_string()),
             ("size", "3.规模与行业".to_string()),
+            ("size by tier", "各规模客户的等级构成".to_string()),
             ("value", "4.价值分析".to_string()),
             ("rfm", "重要价值".to_string()),
             ("activity", "5.活跃与流失".to_string()),

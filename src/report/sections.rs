@@ -560,6 +560,44 @@ fn size_industry(doc: &mut Layout, a: &Analysis) -> Result<()> {
     totals.push(format::percent(if n > 0 { 1.0 } else { 0.0 }));
     table.push(totals);
     doc.table(&columns, &table, TABLE);
+    subheading(
+        doc,
+        &say!(l, "各规模客户的等级构成", "Tiers by company size"),
+    );
+    let by_tier: Vec<_> = charts::size_by_tier(a)
+        .into_iter()
+        .filter(|(_, t, _)| t.iter().sum::<usize>() > 0)
+        .collect();
+    let unit = MoneyUnit::for_max(by_tier.iter().map(|r| r.2).fold(0.0, f64::max));
+    let mut columns = vec![Column::new(say!(l, "企业规模", "Size"), 1.2, Align::Left)];
+    for t in Tier::ALL {
+        columns.push(Column::new(t.label(l), 1.0, Align::Right));
+    }
+    columns.push(Column::new(
+        say!(l, "核心客户占比", "Core share"),
+        1.1,
+        Align::Right,
+    ));
+    columns.push(Column::new(
+        money_header(&say!(l, "销售额", "Sales"), unit, l),
+        1.3,
+        Align::Right,
+    ));
+    let rows: Vec<Vec<String>> = by_tier
+        .iter()
+        .map(|(size, tiers, amount)| {
+            let count: usize = tiers.iter().sum();
+            let mut row = vec![size.label(l).to_string()];
+            row.extend(tiers.iter().map(|v| format::count(*v)));
+            row.push(format::percent(format::share(
+                tiers[0] as f64,
+                count as f64,
+            )));
+            row.push(unit.format(*amount));
+            row
+        })
+        .collect();
+    doc.table(&columns, &rows, TABLE);
     Ok(())
 }
 
