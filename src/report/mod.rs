@@ -56,6 +56,7 @@ pub fn build(analysis: &Analysis, font: &Font) -> Result<Vec<u8>> {
         ),
         &[title.to_string(), period.clone()],
     );
+    doc.set_date(&analysis.run.generated_at);
     sections::write_all(&mut doc, analysis)?;
     let header_left = match &analysis.run.company {
         Some(c) => format!("{c} · {title}"),
@@ -149,6 +150,9 @@ mod tests {
         let a = testdata::analysis(500, Lang::Zh);
         let w = write(&a);
         let text = text_of(&w);
+        // Cover + 10 sections, most of them a page; the watch lists and the core list spill over.
+        let pages = page_count(&w);
+        assert!((9..=14).contains(&pages), "{pages} pages for 500 customers");
         let stats = charts::tier_stats(&a);
         let churn = charts::churn_counts(&a);
         let total: f64 = a
