@@ -163,8 +163,8 @@ impl Layout {
         };
         if let Ok(date) = printpdf::OffsetDateTime::from_unix_timestamp(when.timestamp()) {
             let info = &mut self.doc.metadata.info;
-            info.creation_date = date.clone();
-            info.modification_date = date.clone();
+            info.creation_date = date;
+            info.modification_date = date;
             info.metadata_date = date;
         }
     }
