@@ -430,6 +430,21 @@ mod tests {
     }
 
     #[test]
+    fn very_large_sums_are_shown_in_yi_yuan() {
+        let mut a = testdata::analysis(200, Lang::Zh);
+        for c in &mut a.classification.customers {
+            c.monetary = c.monetary.map(|m| m * 1000.0);
+        }
+        let text = text_of(&write(&a));
+        for needle in ["销售额（亿元）", "户均销售额（万元）", "亿元"] {
+            assert!(
+                text.contains(needle),
+                "{needle:?} missing with sums of tens of 亿元"
+            );
+        }
+    }
+
+    #[test]
     fn same_analysis_gives_the_same_bytes() {
         let a = testdata::analysis(60, Lang::Zh);
         let first = build(&a, &Font::embedded()).expect("build");
