@@ -124,6 +124,29 @@ pub fn size_by_industry(analysis: &Analysis) -> Vec<(IndustryGroup, [usize; 5])>
         .collect()
 }
 
+/// Per size class (`SizeClass::ALL` order): customers per tier (`Tier::ALL` order) and amount (元).
+pub fn size_by_tier(analysis: &Analysis) -> Vec<(SizeClass, [usize; 3], f64)> {
+    SizeClass::ALL
+        .iter()
+        .map(|&size| {
+            let mut tiers = [0usize; 3];
+            let mut amount = 0.0;
+            for c in analysis
+                .classification
+                .customers
+                .iter()
+                .filter(|c| c.size_class == size)
+            {
+                if let Some(i) = Tier::ALL.iter().position(|&t| t == c.tier) {
+                    tiers[i] += 1;
+                }
+                amount += amount_of(c);
+            }
+            (size, tiers, amount)
+        })
+        .collect()
+}
+
 /// The Pareto (ABC) curve: customers sorted by amount, largest first.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pareto {

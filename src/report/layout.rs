@@ -150,6 +150,25 @@ impl Layout {
         info.keywords = keywords.to_vec();
     }
 
+    /// Sets the creation and modification date from the run's local time ("2026-11-29 13:05");
+    /// left at the epoch when it cannot be read.
+    pub fn set_date(&mut self, local: &str) {
+        use chrono::TimeZone;
+        let Ok(naive) = chrono::NaiveDateTime::parse_from_str(local.trim(), "%Y-%m-%d %H:%M")
+        else {
+            return;
+        };
+        let Some(when) = chrono::Local.from_local_datetime(&naive).earliest() else {
+            return;
+        };
+        if let Ok(date) = printpdf::OffsetDateTime::from_unix_timestamp(when.timestamp()) {
+            let info = &mut self.doc.metadata.info;
+            info.creation_date = date;
+            info.modification_date = date;
+            info.metadata_date = date;
+        }
+    }
+
     /// Number of pages so far.
     pub fn page_count(&self) -> usize {
         self.pages.len()

@@ -56,6 +56,7 @@ pub fn build(analysis: &Analysis, font: &Font) -> Result<Vec<u8>> {
         ),
         &[title.to_string(), period.clone()],
     );
+    doc.set_date(&analysis.run.generated_at);
     sections::write_all(&mut doc, analysis)?;
     let header_left = match &analysis.run.company {
         Some(c) => format!("{c} · {title}"),
@@ -149,6 +150,9 @@ mod tests {
         let a = testdata::analysis(500, Lang::Zh);
         let w = write(&a);
         let text = text_of(&w);
+        // Cover + 10 sections, most of them a page; the watch lists and the core list spill over.
+        let pages = page_count(&w);
+        assert!((9..=14).contains(&pages), "{pages} pages for 500 customers");
         let stats = charts::tier_stats(&a);
         let churn = charts::churn_counts(&a);
         let total: f64 = a
@@ -175,6 +179,7 @@ mod tests {
             ("tiers", "2.客户等级分布".to_string()),
             ("tier unit", "销售额（万元）".to_string()),
             ("size", "3.规模与行业".to_string()),
+            ("size by tier", "各规模客户的等级构成".to_string()),
             ("value", "4.价值分析".to_string()),
             ("rfm", "重要价值".to_string()),
             ("activity", "5.活跃与流失".to_string()),
@@ -422,6 +427,21 @@ mod tests {
             "data-quality note about the font missing: {}",
             &text[text.find("数据质量").unwrap_or(0)..]
         );
+    }
+
+    #[test]
+    fn very_large_sums_are_shown_in_yi_yuan() {
+        let mut a = testdata::analysis(200, Lang::Zh);
+        for c in &mut a.classification.customers {
+            c.monetary = c.monetary.map(|m| m * 1000.0);
+        }
+        let text = text_of(&write(&a));
+        for needle in ["销售额（亿元）", "户均销售额（万元）", "亿元"] {
+            assert!(
+                text.contains(needle),
+                "{needle:?} missing with sums of tens of 亿元"
+            );
+        }
     }
 
     #[test]

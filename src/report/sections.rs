@@ -466,6 +466,13 @@ fn tiers(doc: &mut Layout, a: &Analysis) -> Result<()> {
     let n = customers(a).len();
     let total = total_amount(a);
     let unit = MoneyUnit::for_max(stats.iter().map(|s| s.amount).fold(0.0, f64::max));
+    // Sales per customer are far smaller than the tier totals: their own unit.
+    let per_unit = MoneyUnit::for_max(
+        stats
+            .iter()
+            .map(|s| format::share(s.amount, s.count as f64))
+            .fold(0.0, f64::max),
+    );
     para(doc, &sentence(&a.classification.tier_rule, l));
     let chart = charts::tier_chart(&stats, unit, l)?;
     doc.chart(&chart, CONTENT_W);
@@ -480,7 +487,7 @@ fn tiers(doc: &mut Layout, a: &Analysis) -> Result<()> {
         ),
         Column::new(say!(l, "销售额占比", "Sales share"), 1.1, Align::Right),
         Column::new(
-            money_header(&say!(l, "户均销售额", "Per customer"), unit, l),
+            money_header(&say!(l, "户均销售额", "Per customer"), per_unit, l),
             1.4,
             Align::Right,
         ),
@@ -495,7 +502,7 @@ fn tiers(doc: &mut Layout, a: &Analysis) -> Result<()> {
                 format::percent(format::share(s.count as f64, n as f64)),
                 unit.format(s.amount),
                 format::percent(format::share(s.amount, total)),
-                unit.format(format::share(s.amount, s.count as f64)),
+                per_unit.format(format::share(s.amount, s.count as f64)),
                 format::score(s.mean_score),
             ]
         })
@@ -507,7 +514,7 @@ fn tiers(doc: &mut Layout, a: &Analysis) -> Result<()> {
         format::percent(if n > 0 { 1.0 } else { 0.0 }),
         unit.format(total),
         format::percent(if total > 0.0 { 1.0 } else { 0.0 }),
-        unit.format(format::share(total, n as f64)),
+        per_unit.format(format::share(total, n as f64)),
         format::score(mean_all),
     ]);
     doc.table(&columns, &rows, TABLE);
@@ -560,6 +567,44 @@ fn size_industry(doc: &mut Layout, a: &Analysis) -> Result<()> {
     totals.push(format::percent(if n > 0 { 1.0 } else { 0.0 }));
     table.push(totals);
     doc.table(&columns, &table, TABLE);
+    subheading(
+        doc,
+        &say!(l, "各规模客户的等级构成", "Tiers by company size"),
+    );
+    let by_tier: Vec<_> = charts::size_by_tier(a)
+        .into_iter()
+        .filter(|(_, t, _)| t.iter().sum::<usize>() > 0)
+        .collect();
+    let unit = MoneyUnit::for_max(by_tier.iter().map(|r| r.2).fold(0.0, f64::max));
+    let mut columns = vec![Column::new(say!(l, "企业规模", "Size"), 1.2, Align::Left)];
+    for t in Tier::ALL {
+        columns.push(Column::new(t.label(l), 1.0, Align::Right));
+    }
+    columns.push(Column::new(
+        say!(l, "核心客户占比", "Core share"),
+        1.1,
+        Align::Right,
+    ));
+    columns.push(Column::new(
+        money_header(&say!(l, "销售额", "Sales"), unit, l),
+        1.3,
+        Align::Right,
+    ));
+    let rows: Vec<Vec<String>> = by_tier
+        .iter()
+        .map(|(size, tiers, amount)| {
+            let count: usize = tiers.iter().sum();
+            let mut row = vec![size.label(l).to_string()];
+            row.extend(tiers.iter().map(|v| format::count(*v)));
+            row.push(format::percent(format::share(
+                tiers[0] as f64,
+                count as f64,
+            )));
+            row.push(unit.format(*amount));
+            row
+        })
+        .collect();
+    doc.table(&columns, &rows, TABLE);
     Ok(())
 }
 
