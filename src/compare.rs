@@ -38,6 +38,10 @@ pub fn read_snapshot(path: &Path, lang: Lang) -> Result<Vec<TierSnapshot>> {
 }
 
 /// Reads the snapshot from an opened workbook; `file` names it in messages.
+///
+/// An xlsx workbook is streamed cell by cell, keeping only the four columns needed, so that
+/// reading last quarter's 100 000 customers takes little memory; other formats (a result
+/// workbook re-saved as .xls or .ods) are read whole.
 pub fn read_workbook<RS: Read + Seek>(
     workbook: &mut Sheets<RS>,
     file: &str,
@@ -63,86 +67,206 @@ pub fn read_workbook<RS: Read + Seek>(
         },
         None => (None, None),
     };
-    let range = workbook
-        .worksheet_range(&sheet)
-        .map_err(|e| Error::input(messages::snapshot_unreadable(lang, file, &e.to_string())))?;
-    let first_row = range.start().map(|(r, _)| r as usize + 1).unwrap_or(1);
-    let mut rows = range.rows();
-    let header: Vec<String> = rows
-        .next()
-        .map(|r| r.iter().map(|c| text(c).trim().to_string()).collect())
-        .unwrap_or_default();
-    let position = |names: &[&str]| header.iter().position(|h| names.contains(&h.as_str()));
-    let last_position = |names: &[&str]| header.iter().rposition(|h| names.contains(&h.as_str()));
-
-    let code_col = code_header
-        .as_deref()
-        .and_then(|h| position(&[h]))
-        .or_else(|| position(&[OWN_CODE_HEADER.0, OWN_CODE_HEADER.1]))
-        .unwrap_or(0);
-    let name_col = name_header
-        .as_deref()
-        .and_then(|h| position(&[h]))
-        .or_else(|| position(&[OWN_NAME_HEADER.0, OWN_NAME_HEADER.1]));
-    // The derived columns come after the input's own ones, so search them from the right.
-    let tier_pair = DERIVED_HEADERS[TIER];
-    let score_pair = DERIVED_HEADERS[TOTAL_SCORE];
-    let missing = |pair: (&str, &str)| {
-        Error::input(messages::snapshot_missing_column(
-            lang,
-            file,
-            &sheet,
-            lang.pick(pair.0, pair.1),
-        ))
+    let ctx = Context {
+        file,
+        sheet: &sheet,
+        lang,
+        code_header,
+        name_header,
     };
-    let tier_col = last_position(&[tier_pair.0, tier_pair.1]).ok_or_else(|| missing(tier_pair))?;
-    let score_col =
-        last_position(&[score_pair.0, score_pair.1]).ok_or_else(|| missing(score_pair))?;
-
+    let unreadable = |e: String| Error::input(messages::snapshot_unreadable(lang, file, &e));
     let mut out = Vec::new();
-    for (i, row) in rows.enumerate() {
-        let excel_row = first_row + 1 + i;
-        let cell = |col: usize| row.get(col).unwrap_or(&Data::Empty);
-        let code = text(cell(code_col)).trim().to_string();
-        let tier_text = text(cell(tier_col));
-        if code.is_empty() || tier_text.trim().is_empty() {
-            continue;
+    if let Sheets::Xlsx(xlsx) = workbook {
+        let mut cells = xlsx
+            .worksheet_cells_reader(&sheet)
+            .map_err(|e| unreadable(e.to_string()))?;
+        let mut header: Vec<String> = Vec::new();
+        let mut plan: Option<Plan> = None;
+        let mut first_row: Option<u32> = None;
+        let mut current: Option<u32> = None;
+        let mut row = [Data::Empty, Data::Empty, Data::Empty, Data::Empty];
+        while let Some(cell) = cells.next_cell().map_err(|e| unreadable(e.to_string()))? {
+            let (r, c) = cell.get_position();
+            let first = *first_row.get_or_insert(r);
+            if r == first {
+                let c = c as usize;
+                if header.len() <= c {
+                    header.resize(c + 1, String::new());
+                }
+                header[c] = text(&Data::from(cell.get_value().clone()))
+                    .trim()
+                    .to_string();
+                continue;
+            }
+            let plan = match &plan {
+                Some(p) => p,
+                None => plan.insert(ctx.plan(&header)?),
+            };
+            if current != Some(r) {
+                if let Some(done) = current {
+                    out.extend(ctx.snapshot(plan, &header, done as usize + 1, &row)?);
+                }
+                current = Some(r);
+                row = [Data::Empty, Data::Empty, Data::Empty, Data::Empty];
+            }
+            if let Some(slot) = plan.slot(c as usize) {
+                row[slot] = Data::from(cell.get_value().clone());
+            }
         }
-        let header_of = |col: usize| header.get(col).cloned().unwrap_or_default();
-        let tier = Tier::parse(&tier_text).ok_or_else(|| {
-            Error::input(messages::snapshot_bad_tier(
-                lang,
-                file,
-                &sheet,
-                excel_row,
-                &header_of(tier_col),
-                &tier_text,
-            ))
-        })?;
-        let total_score = number(cell(score_col)).ok_or_else(|| {
-            Error::input(messages::snapshot_bad_score(
-                lang,
-                file,
-                &sheet,
-                excel_row,
-                &header_of(score_col),
-                &text(cell(score_col)),
-            ))
-        })?;
-        let name = name_col
-            .map(|c| text(cell(c)).trim().to_string())
+        let plan = match plan {
+            Some(p) => p,
+            None => ctx.plan(&header)?,
+        };
+        if let Some(done) = current {
+            out.extend(ctx.snapshot(&plan, &header, done as usize + 1, &row)?);
+        }
+    } else {
+        let range = workbook
+            .worksheet_range(&sheet)
+            .map_err(|e| unreadable(e.to_string()))?;
+        let first_row = range.start().map(|(r, _)| r as usize + 1).unwrap_or(1);
+        let mut rows = range.rows();
+        let header: Vec<String> = rows
+            .next()
+            .map(|r| r.iter().map(|c| text(c).trim().to_string()).collect())
             .unwrap_or_default();
-        out.push(TierSnapshot {
-            code,
-            name,
-            tier,
-            total_score,
-        });
+        let plan = ctx.plan(&header)?;
+        for (i, cells) in rows.enumerate() {
+            let get = |col: Option<usize>| {
+                col.and_then(|c| cells.get(c))
+                    .cloned()
+                    .unwrap_or(Data::Empty)
+            };
+            let row = [
+                get(Some(plan.code)),
+                get(plan.name),
+                get(Some(plan.tier)),
+                get(Some(plan.score)),
+            ];
+            out.extend(ctx.snapshot(&plan, &header, first_row + 1 + i, &row)?);
+        }
     }
     if out.is_empty() {
         return Err(Error::input(messages::snapshot_empty(lang, file, &sheet)));
     }
     Ok(out)
+}
+
+/// What is being read, for the column plan and the messages.
+struct Context<'a> {
+    file: &'a str,
+    sheet: &'a str,
+    lang: Lang,
+    code_header: Option<String>,
+    name_header: Option<String>,
+}
+
+/// The columns of the customers sheet that hold code, name, tier and score.
+struct Plan {
+    code: usize,
+    name: Option<usize>,
+    tier: usize,
+    score: usize,
+}
+
+impl Plan {
+    /// Which of the four kept cells (code, name, tier, score) column `col` fills.
+    fn slot(&self, col: usize) -> Option<usize> {
+        if col == self.code {
+            Some(0)
+        } else if Some(col) == self.name {
+            Some(1)
+        } else if col == self.tier {
+            Some(2)
+        } else if col == self.score {
+            Some(3)
+        } else {
+            None
+        }
+    }
+}
+
+impl Context<'_> {
+    /// Finds the columns: the code column is the one 参数 names, else 客户编码 / Customer Code,
+    /// else the first; the derived columns come after the input's own ones, so 客户等级 and
+    /// 综合得分 are searched from the right.
+    fn plan(&self, header: &[String]) -> Result<Plan> {
+        let position = |names: &[&str]| header.iter().position(|h| names.contains(&h.as_str()));
+        let last_position =
+            |names: &[&str]| header.iter().rposition(|h| names.contains(&h.as_str()));
+        let code = self
+            .code_header
+            .as_deref()
+            .and_then(|h| position(&[h]))
+            .or_else(|| position(&[OWN_CODE_HEADER.0, OWN_CODE_HEADER.1]))
+            .unwrap_or(0);
+        let name = self
+            .name_header
+            .as_deref()
+            .and_then(|h| position(&[h]))
+            .or_else(|| position(&[OWN_NAME_HEADER.0, OWN_NAME_HEADER.1]));
+        let missing = |pair: (&str, &str)| {
+            Error::input(messages::snapshot_missing_column(
+                self.lang,
+                self.file,
+                self.sheet,
+                self.lang.pick(pair.0, pair.1),
+            ))
+        };
+        let (tier_pair, score_pair) = (DERIVED_HEADERS[TIER], DERIVED_HEADERS[TOTAL_SCORE]);
+        let tier = last_position(&[tier_pair.0, tier_pair.1]).ok_or_else(|| missing(tier_pair))?;
+        let score =
+            last_position(&[score_pair.0, score_pair.1]).ok_or_else(|| missing(score_pair))?;
+        Ok(Plan {
+            code,
+            name,
+            tier,
+            score,
+        })
+    }
+
+    /// One customer from the kept cells (code, name, tier, score) of Excel row `excel_row`;
+    /// None for a row without a code or a tier.
+    fn snapshot(
+        &self,
+        plan: &Plan,
+        header: &[String],
+        excel_row: usize,
+        row: &[Data; 4],
+    ) -> Result<Option<TierSnapshot>> {
+        let code = text(&row[0]).trim().to_string();
+        let tier_text = text(&row[2]);
+        if code.is_empty() || tier_text.trim().is_empty() {
+            return Ok(None);
+        }
+        let header_of = |col: usize| header.get(col).cloned().unwrap_or_default();
+        let tier = Tier::parse(&tier_text).ok_or_else(|| {
+            Error::input(messages::snapshot_bad_tier(
+                self.lang,
+                self.file,
+                self.sheet,
+                excel_row,
+                &header_of(plan.tier),
+                &tier_text,
+            ))
+        })?;
+        let total_score = number(&row[3]).ok_or_else(|| {
+            Error::input(messages::snapshot_bad_score(
+                self.lang,
+                self.file,
+                self.sheet,
+                excel_row,
+                &header_of(plan.score),
+                &text(&row[3]),
+            ))
+        })?;
+        Ok(Some(TierSnapshot {
+            code,
+            name: text(&row[1]).trim().to_string(),
+            tier,
+            total_score,
+        }))
+    }
 }
 
 /// Column B of the 参数 row whose column A is `key` (in either language).

@@ -159,6 +159,31 @@ pub fn write(wb: &mut Workbook, analysis: &Analysis, st: &Styles) -> Result<(), 
     write_facts(ws, &mut row, &kpis, st)?;
     row += 1;
 
+    // The quarter comparison in four numbers; the details are on 季度变动.
+    if let Some(m) = &analysis.migration {
+        let title = crate::say!(
+            lang,
+            "与上期对比（{}）",
+            "Since the previous run ({})",
+            m.previous_file
+        );
+        section(ws, &mut row, &title, st)?;
+        let moves: Vec<(&str, Fact)> = vec![
+            (
+                lang.pick("升级", "Upgraded"),
+                Fact::Int(m.upgraded.len() as f64),
+            ),
+            (
+                lang.pick("降级", "Downgraded"),
+                Fact::Int(m.downgraded.len() as f64),
+            ),
+            (lang.pick("新增", "New"), Fact::Int(m.new.len() as f64)),
+            (lang.pick("流失", "Lost"), Fact::Int(m.lost.len() as f64)),
+        ];
+        write_facts(ws, &mut row, &moves, st)?;
+        row += 1;
+    }
+
     // Tier table: the charts read from it.
     section(ws, &mut row, lang.pick("客户等级分布", "Tiers"), st)?;
     let heads = [

@@ -471,3 +471,30 @@ fn fixed_headers_match_spec_section_5() {
         assert_eq!(DERIVED_HEADERS[i], (zh, en), "derived column {i}");
     }
 }
+
+#[test]
+fn summary_counts_the_moves_when_there_is_a_migration() {
+    let analysis = with_migration(Lang::Zh);
+    let m = analysis.migration.clone().unwrap();
+    let mut book = open(build(&analysis).unwrap());
+    let range = sheet(&mut book, "概览");
+    for (label, want) in [
+        ("升级", m.upgraded.len()),
+        ("降级", m.downgraded.len()),
+        ("新增", m.new.len()),
+        ("流失", m.lost.len()),
+    ] {
+        let row = range
+            .rows()
+            .find(|r| r[0] == label)
+            .unwrap_or_else(|| panic!("概览 has no row {label}"));
+        assert_eq!(row[1].as_f64(), Some(want as f64), "概览, row {label}");
+    }
+    let without = open(build(&testdata::analysis(20, Lang::Zh)).unwrap())
+        .worksheet_range("概览")
+        .unwrap();
+    assert!(
+        without.rows().all(|r| r[0] != "升级"),
+        "no moves without a migration"
+    );
+}
