@@ -32,14 +32,15 @@ impl Effort {
     };
 }
 
-/// Ten restarts as scikit-learn's `n_init=10`, a ten times stricter stopping rule: on the
-/// fixed comparison matrix this lands within 0.4 % of scikit-learn's inertia for every k.
+/// Ten restarts as scikit-learn's `n_init=10` and its stopping rule: on the fixed comparison
+/// matrix (scripts/compare_sklearn.py) this lands within 0.4 % of scikit-learn's inertia for
+/// every k from 2 to 8 (four restarts were 2.5 % off at k = 4).
 impl Default for Effort {
     fn default() -> Self {
         Effort {
             runs: 10,
             max_iterations: 300,
-            tolerance: 1e-3,
+            tolerance: 1e-2,
         }
     }
 }
