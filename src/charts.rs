@@ -831,7 +831,7 @@ pub fn satisfaction_chart(h: &[usize; 10], lang: Lang) -> Result<Chart> {
             root,
             lang,
             &series,
-            &say!(lang, "满意度（0–100）", "Satisfaction (0–100)"),
+            &say!(lang, "满意度，0–100 分", "Satisfaction, 0–100"),
         )
     })
 }
