@@ -296,6 +296,15 @@ pub fn cluster_points(analysis: &Analysis) -> Vec<(f64, f64, usize)> {
         .collect()
 }
 
+/// At most `max` items taken at a fixed interval, in order (the same input, the same sample).
+pub fn thin<T: Clone>(items: &[T], max: usize) -> Vec<T> {
+    if items.len() <= max || max == 0 {
+        return items.to_vec();
+    }
+    let step = items.len().div_ceil(max);
+    items.iter().step_by(step).cloned().collect()
+}
+
 // ───────────────────────────── drawing ─────────────────────────────
 
 /// Serialises font registration: plotters keeps fonts in a process-wide registry.
@@ -831,7 +840,7 @@ pub fn satisfaction_chart(h: &[usize; 10], lang: Lang) -> Result<Chart> {
             root,
             lang,
             &series,
-            &say!(lang, "满意度（0–100）", "Satisfaction (0–100)"),
+            &say!(lang, "满意度，0–100 分", "Satisfaction, 0–100"),
         )
     })
 }
@@ -977,6 +986,25 @@ mod tests {
         assert_eq!(total, 250);
         let rfm: usize = rfm_stats(&a).iter().map(|r| r.1).sum();
         assert_eq!(rfm, 250);
+    }
+
+    #[test]
+    fn thin_keeps_at_most_max_items_in_order() {
+        let items: Vec<usize> = (0..10_001).collect();
+        let cases = [
+            (10, 10_001usize),
+            (4000, 10_001),
+            (20_000, 10_001),
+            (0, 10_001),
+        ];
+        for (max, n) in cases {
+            let t = thin(&items[..n], max);
+            let limit = if max == 0 { n } else { max };
+            assert!(t.len() <= limit, "thin to {max}: {}", t.len());
+            assert!(t.windows(2).all(|w| w[0] < w[1]), "order kept");
+        }
+        assert_eq!(thin(&items[..5], 10), vec![0, 1, 2, 3, 4]);
+        assert_eq!(thin(&items[..10], 5), vec![0, 2, 4, 6, 8]);
     }
 
     #[test]

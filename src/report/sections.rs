@@ -13,6 +13,9 @@ use crate::say;
 
 /// Body text size, pt.
 const BODY: f32 = 9.5;
+/// At most this many customers are drawn in the scatter chart (more only blur it and
+/// bloat the image).
+const SCATTER_POINTS: usize = 4000;
 /// Table text size, pt.
 const TABLE: f32 = 8.5;
 
@@ -980,8 +983,21 @@ fn clusters(doc: &mut Layout, a: &Analysis) -> Result<()> {
     } else {
         let names: Vec<(usize, String)> =
             c.clusters.iter().map(|k| (k.id, k.name.clone())).collect();
-        let chart = charts::cluster_chart(&points, &names, l)?;
+        let shown = charts::thin(&points, SCATTER_POINTS);
+        let chart = charts::cluster_chart(&shown, &names, l)?;
         doc.chart(&chart, CONTENT_W);
+        if shown.len() < points.len() {
+            note(
+                doc,
+                &say!(
+                    l,
+                    "为保持图面清晰，图中按固定间隔抽取了 {} 家客户（共 {} 家）；下表按全部客户计算。",
+                    "For legibility the chart shows {} customers taken at a fixed interval (of {}); the table covers everyone.",
+                    format::count(shown.len()),
+                    format::count(points.len())
+                ),
+            );
+        }
     }
     subheading(
         doc,
