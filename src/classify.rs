@@ -602,12 +602,13 @@ fn scores(c: &CustomerRecord, f: &Facts, d: &Distributions, profile: &Profile) -
         SizeClass::Unknown => None,
     };
     let m_rank = f.monetary.and_then(|m| d.monetary.rank(m));
+    // Rounded to one decimal, as shown: 综合得分 is then computed from the scores the user sees.
     Scores {
         size,
-        value: value_score(c, f, d, m_rank, profile),
-        activity: activity_score(c, f, d, profile),
-        satisfaction: satisfaction_score(c, profile),
-        potential: potential_score(c, f, d, size, m_rank, profile),
+        value: value_score(c, f, d, m_rank, profile).map(round1),
+        activity: activity_score(c, f, d, profile).map(round1),
+        satisfaction: satisfaction_score(c, profile).map(round1),
+        potential: potential_score(c, f, d, size, m_rank, profile).map(round1),
     }
 }
 

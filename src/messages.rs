@@ -451,6 +451,30 @@ pub fn cluster_everyone(lang: Lang) -> &'static str {
 
 // ───────────────────────────── workbook and comparison (workbook.rs, compare.rs) ─────────────────────────────
 
+/// Notes on the reason columns after the fixed ones (规模依据 … 信用说明), as (zh, en).
+pub const BASIS_COLUMN_NOTES: [(&str, &str); 5] = [
+    (
+        "判定企业规模所用的国家标准行业和指标数值，缺少的指标在此注明。",
+        "The standard's industry and the indicator values behind the size class; missing indicators are named.",
+    ),
+    (
+        "所属行业对应到《统计上大中小微型企业划分办法(2017)》中的行业（按评分方案的关键词表）。",
+        "The industry of the 2017 size standard that the customer's industry text maps to (by the profile's keyword table).",
+    ),
+    (
+        "客户已用或提出的需求（由已购模块、需求模块归并到标准需求名称）。",
+        "Needs the customer uses or asks for (modules and needs mapped to standard names).",
+    ),
+    (
+        "输入中的付费模式；缺少时按续费率等推断，评分说明中注明。",
+        "The payment model from the input; inferred (e.g. from renewal rate) when missing, as the explanation says.",
+    ),
+    (
+        "风险等级、建议信用额度和结算方式的依据。",
+        "Why this risk level, credit limit and settlement.",
+    ),
+];
+
 /// The note on each derived header of 客户明细, in the order of SPEC §5 (企业规模 … 评分说明):
 /// how the column is computed, as (zh, en).
 pub const DERIVED_COLUMN_NOTES: [(&str, &str); 23] = [

@@ -45,6 +45,17 @@ pub const DERIVED_HEADERS: [(&str, &str); 23] = [
     ("评分说明", "Score Explanation"),
 ];
 
+/// Columns after the fixed ones that show the reasons behind them (the standard's industry row
+/// and indicators behind 企业规模, the needs and payment model used, the credit reason), as
+/// (zh, en). They come last so that the fixed columns keep their positions.
+pub const BASIS_HEADERS: [(&str, &str); 5] = [
+    ("规模依据", "Size Basis"),
+    ("标准行业", "Standard Industry"),
+    ("需求", "Needs"),
+    ("付费模式", "Payment Model"),
+    ("信用说明", "Credit Reason"),
+];
+
 /// Index of 综合得分 in [`DERIVED_HEADERS`].
 pub const TOTAL_SCORE: usize = 7;
 /// Index of 客户等级 in [`DERIVED_HEADERS`].

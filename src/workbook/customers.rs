@@ -10,8 +10,8 @@ use super::styles::{
     number_width, put_cell, put_plain_number, put_plain_text, text_width, tier_index, Styles,
     Widths, TIER_CHART_COLORS,
 };
-use super::{pick, DERIVED_HEADERS, OWN_CODE_HEADER, OWN_NAME_HEADER};
-use crate::messages::DERIVED_COLUMN_NOTES;
+use super::{pick, BASIS_HEADERS, DERIVED_HEADERS, OWN_CODE_HEADER, OWN_NAME_HEADER};
+use crate::messages::{self, DERIVED_COLUMN_NOTES};
 use crate::model::{Analysis, Cell, Classified, Dataset, Tier};
 
 /// Canonical fields whose input columns hold money and get a `#,##0` format.
@@ -108,7 +108,7 @@ impl Layout {
 
     /// Number of columns in all.
     pub fn width(&self) -> u16 {
-        self.derived_start + DERIVED_HEADERS.len() as u16
+        self.derived_start + (DERIVED_HEADERS.len() + BASIS_HEADERS.len()) as u16
     }
 }
 
@@ -150,6 +150,9 @@ pub fn write(
     let mut widths = Widths::new(ncols, 40);
     let d = layout.derived_start;
     widths.cap(usize::from(d) + 22, 60);
+    let b = d + DERIVED_HEADERS.len() as u16;
+    widths.cap(usize::from(b), 50);
+    widths.cap(usize::from(b) + 4, 50);
 
     // Header row, with its notes, before any data row: in constant-memory mode a row is
     // flushed once the next one is started.
@@ -172,6 +175,20 @@ pub fn write(
             .set_width(320)
             .set_height(120);
         ws.insert_note(0, d + i as u16, &note)?;
+    }
+    for (i, h) in BASIS_HEADERS.iter().enumerate() {
+        header(
+            ws,
+            &mut widths,
+            b + i as u16,
+            pick(*h, lang),
+            &st.header_derived,
+        )?;
+        let note = Note::new(pick(messages::BASIS_COLUMN_NOTES[i], lang))
+            .add_author_prefix(false)
+            .set_width(320)
+            .set_height(100);
+        ws.insert_note(0, b + i as u16, &note)?;
     }
     ws.set_row_height(0, 20)?;
 
@@ -287,6 +304,20 @@ fn write_derived(
     text(ws, 20, &c.recommended_product)?;
     text(ws, 21, &c.recommended_services)?;
     text(ws, 22, &c.explanation)?;
+    let needs = c.needs.join("、");
+    let payment = c.payment_model.map(|p| p.label(lang)).unwrap_or("");
+    for (i, s) in [
+        &c.size_basis,
+        &c.std_industry,
+        &needs,
+        payment,
+        &c.credit_reason,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        text(ws, 23 + i as u16, s)?;
+    }
 
     let tier = c.tier.label(lang);
     ws.write_string_with_format(row, d + 8, tier, st.tier(c.tier))?;

@@ -143,12 +143,13 @@ fn sheets_are_in_spec_order_in_both_languages() {
 }
 
 #[test]
-fn customer_headers_are_input_columns_then_the_fixed_derived_ones() {
+fn customer_headers_are_input_columns_then_the_fixed_derived_ones_then_their_reasons() {
     for lang in [Lang::Zh, Lang::En] {
         let analysis = testdata::analysis(12, lang);
         let mut book = open(build(&analysis).unwrap());
         let mut want: Vec<String> = analysis.dataset.input_columns.clone();
         want.extend(DERIVED_HEADERS.iter().map(|h| pick(*h, lang).to_string()));
+        want.extend(BASIS_HEADERS.iter().map(|h| pick(*h, lang).to_string()));
         for name in [pick(CUSTOMERS_SHEET, lang), Tier::Core.label(lang)] {
             let got = header(&sheet(&mut book, name));
             assert_eq!(got, want, "{lang:?} sheet {name}: header row");
