@@ -1029,6 +1029,13 @@ fn lifecycle(f: &Facts, churn: Level, profile: &Profile) -> Lifecycle {
     let l = &profile.lifecycle;
     let inactivity = f.inactive_days;
     let age = f.age_days.map(|d| d as f64);
+    // A prospect who has never bought (a decoration lead at 意向/量房, a trial account) is new,
+    // whatever the other signals say.
+    let never_bought =
+        f.monetary.is_some_and(|m| m <= 0.0) || f.frequency.is_some_and(|n| n <= 0.0);
+    if never_bought && f.age_days.is_none() {
+        return Lifecycle::New;
+    }
     if inactivity.is_some_and(|d| d >= l.lost_days) {
         return Lifecycle::Lost;
     }
@@ -1723,6 +1730,18 @@ mod tests {
             assert_eq!(got.churn_risk, case.churn, "case {i}: churn");
             assert_eq!(got.lifecycle, case.life, "case {i}: lifecycle");
         }
+    }
+
+    /// A lead who has never bought (累计金额 0, no purchase date) is 新客户, not 成熟期.
+    #[test]
+    fn a_prospect_who_never_bought_is_new() {
+        let lead = CustomerRecord {
+            purchase_amount: Some(0.0),
+            stage: Some("量房".into()),
+            ..customer("KH1")
+        };
+        let r = classify(vec![lead], &software(), as_of(), Lang::Zh).unwrap();
+        assert_eq!(r.customers[0].lifecycle, Lifecycle::New);
     }
 
     #[test]
