@@ -52,12 +52,18 @@ struct Survey {
     complaints: f64,
 }
 
-fn future_finding(src: &SourceRow, date: NaiveDate, as_of: NaiveDate, lang: Lang) -> Finding {
+fn future_finding(
+    src: &SourceRow,
+    date: NaiveDate,
+    as_of: NaiveDate,
+    columns: &HashMap<(String, String), String>,
+    lang: Lang,
+) -> Finding {
     Finding {
         file: src.file.clone(),
         sheet: src.sheet.clone(),
         row: Some(src.row),
-        column: None,
+        column: columns.get(&(src.file.clone(), src.sheet.clone())).cloned(),
         value: date.format("%Y-%m-%d").to_string(),
         kind: FindingKind::FutureDate,
         problem: msg::read_future_date(lang, &as_of.format("%Y-%m-%d").to_string()),
@@ -85,6 +91,7 @@ pub fn aggregate(extracted: Extracted, as_of: NaiveDate, lang: Lang) -> Dataset 
         usage,
         surveys,
         summaries,
+        date_columns,
     } = extracted;
     let index: HashMap<String, usize> = dataset
         .customers
@@ -101,7 +108,13 @@ pub fn aggregate(extracted: Extracted, as_of: NaiveDate, lang: Lang) -> Dataset 
             continue;
         };
         if t.date > as_of {
-            future.push(future_finding(&t.source, t.date, as_of, lang));
+            future.push(future_finding(
+                &t.source,
+                t.date,
+                as_of,
+                &date_columns,
+                lang,
+            ));
             continue;
         }
         let p = purchases[i].get_or_insert_with(Purchases::default);
@@ -130,7 +143,13 @@ pub fn aggregate(extracted: Extracted, as_of: NaiveDate, lang: Lang) -> Dataset 
             continue;
         };
         if u.date > as_of {
-            future.push(future_finding(&u.source, u.date, as_of, lang));
+            future.push(future_finding(
+                &u.source,
+                u.date,
+                as_of,
+                &date_columns,
+                lang,
+            ));
             continue;
         }
         let a = activity[i].get_or_insert_with(Activity::default);
@@ -157,7 +176,7 @@ pub fn aggregate(extracted: Extracted, as_of: NaiveDate, lang: Lang) -> Dataset 
             continue;
         };
         if let Some(d) = s.date.filter(|d| *d > as_of) {
-            future.push(future_finding(&s.source, d, as_of, lang));
+            future.push(future_finding(&s.source, d, as_of, &date_columns, lang));
             continue;
         }
         let acc = survey[i].get_or_insert_with(Survey::default);

@@ -103,6 +103,8 @@ pub struct Extracted {
     pub surveys: Vec<SurveyEvent>,
     /// Customers sheets with summary columns (累计金额, 登录次数, 满意度 …).
     pub summaries: Vec<SummaryColumns>,
+    /// The date column's header of each detail sheet, by (file, sheet), for findings.
+    pub date_columns: HashMap<(String, String), String>,
 }
 
 /// Reads every input file (several files are one dataset, joined by customer code).
@@ -925,6 +927,10 @@ impl Builder<'_> {
             (sheet.file.clone(), sheet.sheet.clone()),
             code_col.header.clone(),
         );
+        if let Some(dc) = lay.col("date") {
+            let key = (sheet.file.clone(), sheet.sheet.clone());
+            self.out.date_columns.insert(key, dc.header.clone());
+        }
         let date_col = lay.col("date").cloned();
         let amount_col = lay.col("amount").cloned();
         let qty_col = lay.col("quantity").cloned();
@@ -1730,6 +1736,13 @@ mod tests {
             assert!(kinds.contains(&want), "{want:?} in {kinds:?}");
         }
         assert_eq!(d.findings.len(), 5, "{:?}", d.findings);
+        let future = d
+            .findings
+            .iter()
+            .find(|f| f.kind == FindingKind::FutureDate)
+            .unwrap();
+        assert_eq!(future.column.as_deref(), Some("单据日期"));
+        assert_eq!(future.value, "2062-01-01");
     }
 
     #[test]
