@@ -1196,6 +1196,14 @@ pub fn from_sheets(
             (input, sheets)
         })
         .collect();
+    b.out.dataset.period_end = laid
+        .iter()
+        .flat_map(|(_, sheets)| sheets.iter())
+        .filter_map(|(s, l)| {
+            let l = l.as_ref()?;
+            crate::period::stated_period_end(s, l.header_start)
+        })
+        .max();
     let any_code = laid.iter().any(|(_, sheets)| {
         sheets
             .iter()

@@ -372,6 +372,9 @@ pub struct Dataset {
     pub rows_rejected: usize,
     /// The latest date found in the data (for the default as-of date).
     pub latest_date: Option<NaiveDate>,
+    /// The end of the reporting period stated in the title rows of an export ("期间：… 至
+    /// 2026-09-30"), the preferred default as-of date.
+    pub period_end: Option<NaiveDate>,
 }
 
 /// 企业规模 per 《统计上大中小微型企业划分办法(2017)》.

@@ -221,6 +221,7 @@ pub fn analysis(n: usize, lang: Lang) -> Analysis {
             rows_read: n + 1,
             rows_rejected: 1,
             latest_date: Some(as_of),
+            period_end: None,
         },
         classification: Classification {
             customers,

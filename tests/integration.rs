@@ -644,3 +644,27 @@ fn a_workbook_with_headers_but_no_customers_ends_with_exit_1() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("客户信息模板.xlsx"));
     assert!(!dir.path().join("客户信息模板_客户分类.xlsx").exists());
 }
+
+#[test]
+fn the_period_stated_in_the_title_rows_is_the_default_as_of_date() {
+    // 销售明细.xlsx says "期间：2025-01-01 至 2026-09-30" and also holds one line keyed in early
+    // for 2026-10-09: the as-of date is the period's end, and that line is reported.
+    let dir = work_with_samples(&SAMPLE_FILES);
+    let out = custseg()
+        .current_dir(dir.path())
+        .args(SAMPLE_FILES)
+        .args(["--json", "-q", "--no-pdf"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["as_of"], "2026-09-30");
+    let dq = sheet(&dir.path().join("客户档案_客户分类.xlsx"), "数据质量")
+        .concat()
+        .join(" ");
+    assert!(dq.contains("2026-10-09"), "the early line is not reported");
+}

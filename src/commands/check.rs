@@ -17,6 +17,7 @@ pub fn check(args: &CheckArgs) -> Result<()> {
         .transpose()?;
     let extracted = extract::load(&args.inputs, &profile, lang)?;
     let as_of = as_of
+        .or(extracted.dataset.period_end)
         .or(extracted.dataset.latest_date)
         .unwrap_or_else(|| chrono::Local::now().date_naive());
     let dataset = aggregate::aggregate(extracted, as_of, lang);

@@ -99,8 +99,19 @@ pub fn analyse(cfg: &Config, progress: &Progress) -> Result<Analysis> {
     let lang = cfg.lang;
     let extracted = extract::load(&cfg.inputs, &cfg.profile, lang)?;
     let today = chrono::Local::now().date_naive();
-    let (as_of, as_of_source) = match (cfg.as_of, extracted.dataset.latest_date) {
-        (Some(d), _) => (d, say!(lang, "命令行指定", "given on the command line")),
+    let stated = extracted.dataset.period_end;
+    let (as_of, as_of_source) = match (cfg.as_of.or(stated), extracted.dataset.latest_date) {
+        (Some(d), _) if cfg.as_of.is_some() => {
+            (d, say!(lang, "命令行指定", "given on the command line"))
+        }
+        (Some(d), _) => (
+            d,
+            say!(
+                lang,
+                "导出文件标题行中统计期间的截止日",
+                "the end of the period stated in the export's title rows"
+            ),
+        ),
         (None, Some(d)) => (
             d,
             say!(lang, "数据中最晚的日期", "the latest date in the data"),
