@@ -81,9 +81,7 @@ pub fn read_bytes(bytes: &[u8], name: &str, stem: &str, lang: Lang) -> Result<Ve
     let sheets = match format {
         Format::Text => vec![read_text(bytes, name, stem, lang)?],
         _ => {
-            let outcome = catch_unwind(AssertUnwindSafe(|| {
-                read_workbook(bytes, format, name, lang)
-            }));
+            let outcome = quietly(|| read_workbook(bytes, format, name, lang));
             match outcome {
                 Ok(result) => result?,
                 Err(_) => return Err(Error::input(msg::read_corrupt(lang, name, ""))),
@@ -97,6 +95,31 @@ pub fn read_bytes(bytes: &[u8], name: &str, stem: &str, lang: Lang) -> Result<Ve
         return Err(Error::input(msg::read_empty(lang, name)));
     }
     Ok(sheets)
+}
+
+thread_local! {
+    /// Set while this thread runs a reader crate whose panics become input errors.
+    static QUIET_PANICS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f`, turning a panic inside it into `Err` without printing the panic message: a
+/// malformed workbook can make a reader crate panic (seen in calamine's .xls parser under
+/// mutation testing), and the user must get one clear sentence instead. Panics on other
+/// threads, or outside `f`, still print as usual.
+fn quietly<T>(f: impl FnOnce() -> T) -> std::thread::Result<T> {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET_PANICS.with(|q| q.get()) {
+                previous(info);
+            }
+        }));
+    });
+    QUIET_PANICS.with(|q| q.set(true));
+    let outcome = catch_unwind(AssertUnwindSafe(f));
+    QUIET_PANICS.with(|q| q.set(false));
+    outcome
 }
 
 const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
