@@ -81,9 +81,7 @@ pub fn read_bytes(bytes: &[u8], name: &str, stem: &str, lang: Lang) -> Result<Ve
     let sheets = match format {
         Format::Text => vec![read_text(bytes, name, stem, lang)?],
         _ => {
-            let outcome = catch_unwind(AssertUnwindSafe(|| {
-                read_workbook(bytes, format, name, lang)
-            }));
+            let outcome = quietly(|| read_workbook(bytes, format, name, lang));
             match outcome {
                 Ok(result) => result?,
                 Err(_) => return Err(Error::input(msg::read_corrupt(lang, name, ""))),
@@ -97,6 +95,31 @@ pub fn read_bytes(bytes: &[u8], name: &str, stem: &str, lang: Lang) -> Result<Ve
         return Err(Error::input(msg::read_empty(lang, name)));
     }
     Ok(sheets)
+}
+
+thread_local! {
+    /// Set while this thread runs a reader crate whose panics become input errors.
+    static QUIET_PANICS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f`, turning a panic inside it into `Err` without printing the panic message: a
+/// malformed workbook can make a reader crate panic (seen in calamine's .xls parser under
+/// mutation testing), and the user must get one clear sentence instead. Panics on other
+/// threads, or outside `f`, still print as usual.
+fn quietly<T>(f: impl FnOnce() -> T) -> std::thread::Result<T> {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET_PANICS.with(|q| q.get()) {
+                previous(info);
+            }
+        }));
+    });
+    QUIET_PANICS.with(|q| q.set(true));
+    let outcome = catch_unwind(AssertUnwindSafe(f));
+    QUIET_PANICS.with(|q| q.set(false));
+    outcome
 }
 
 const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
@@ -126,6 +149,14 @@ pub fn sniff(bytes: &[u8], name: &str, lang: Lang) -> Result<Format> {
             return Err(Error::input(msg::read_encrypted(lang, name)));
         }
         if contains_utf16(bytes, "Workbook") || contains_utf16(bytes, "Book") {
+            if xls_declares_too_many_cells(bytes) {
+                return Err(Error::input(msg::read_too_large(
+                    lang,
+                    name,
+                    MAX_UNCOMPRESSED,
+                    MAX_CELLS,
+                )));
+            }
             return Ok(Format::Xls);
         }
         return Err(Error::input(msg::read_not_spreadsheet(lang, name)));
@@ -134,6 +165,25 @@ pub fn sniff(bytes: &[u8], name: &str, lang: Lang) -> Result<Format> {
         return Err(Error::input(msg::read_not_spreadsheet(lang, name)));
     }
     Ok(Format::Text)
+}
+
+/// True when a BIFF8 Dimensions record (type 0x0200, 14 bytes) declares more than
+/// [`MAX_CELLS`] cells. calamine reserves memory for the declared size before reading a sheet,
+/// so a damaged record (found by mutation testing: 1.2 TB) would abort the process; a real .xls
+/// holds at most 65 536 × 256 cells. A record split across two sectors is not seen.
+fn xls_declares_too_many_cells(bytes: &[u8]) -> bool {
+    bytes.windows(18).any(|w| {
+        if w[..4] != [0x00, 0x02, 0x0E, 0x00] {
+            return false;
+        }
+        let first_row = u32::from_le_bytes([w[4], w[5], w[6], w[7]]) as u64;
+        let last_row = u32::from_le_bytes([w[8], w[9], w[10], w[11]]) as u64;
+        let first_col = u16::from_le_bytes([w[12], w[13]]) as u64;
+        let last_col = u16::from_le_bytes([w[14], w[15]]) as u64;
+        let rows = last_row.saturating_sub(first_row) + 1;
+        let cols = last_col.saturating_sub(first_col) + 1;
+        rows.saturating_mul(cols) > MAX_CELLS
+    })
 }
 
 fn contains_utf16(bytes: &[u8], text: &str) -> bool {
