@@ -19,52 +19,6 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("decoration", include_str!("../templates/decoration.toml")),
 ];
 
-/// The canonical field names a profile may add aliases for (SPEC §3, plus the detail-sheet
-/// columns of usage and survey records).
-pub const FIELDS: &[&str] = &[
-    "code",
-    "name",
-    "credit_code",
-    "industry",
-    "region",
-    "founded",
-    "employees",
-    "revenue",
-    "total_assets",
-    "payment_model",
-    "product",
-    "modules",
-    "needs",
-    "budget",
-    "purchase_amount",
-    "deal_count",
-    "first_purchase",
-    "last_purchase",
-    "renewal_rate",
-    "login_count",
-    "last_login",
-    "usage_hours",
-    "tickets",
-    "satisfaction",
-    "nps",
-    "complaints",
-    "receivable",
-    "overdue_days",
-    "style",
-    "house_area",
-    "projects",
-    "stage",
-    "date",
-    "amount",
-    "doc_no",
-    "quantity",
-    "unit_price",
-    "module",
-    "duration",
-    "score",
-    "complaint",
-];
-
 /// A scoring profile.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -929,7 +883,7 @@ impl Profile {
             ))
         };
         for key in self.aliases.keys() {
-            if !FIELDS.contains(&key.as_str()) {
+            if crate::fields::field(key).is_none() {
                 return Err(fail(
                     "aliases",
                     key,
@@ -938,7 +892,11 @@ impl Profile {
                         "“{}”不是标准字段名，可用：{}",
                         "\"{}\" is not a canonical field; use one of: {}",
                         key,
-                        FIELDS.join(", ")
+                        crate::fields::FIELDS
+                            .iter()
+                            .map(|f| f.name)
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     ),
                 ));
             }

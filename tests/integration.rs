@@ -67,6 +67,15 @@ fn custseg() -> Command {
     Command::cargo_bin("custseg").expect("binary built")
 }
 
+/// Requires a run to have succeeded, showing what it said on stderr when it did not.
+fn assert_ok(out: &std::process::Output) {
+    assert!(
+        out.status.success(),
+        "custseg failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -150,11 +159,7 @@ fn run_sample(extra: &[&str]) -> (tempfile::TempDir, serde_json::Value) {
         .args(["--as-of", "2026-09-30", "--json", "-q"]);
     cmd.args(extra);
     let out = cmd.output().unwrap();
-    assert!(
-        out.status.success(),
-        "custseg failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(&out);
     let json: serde_json::Value =
         serde_json::from_slice(&out.stdout).expect("stdout is exactly one JSON object");
     (dir, json)
@@ -450,11 +455,7 @@ fn quarter_comparison_counts_equal_a_join_of_the_two_workbooks() {
             .args(extra)
             .output()
             .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert_ok(&out);
     };
     run(&q2, "2026-06-30", &[]);
     let previous = dir.path().join("2026Q2/客户档案_客户分类.xlsx");
@@ -519,11 +520,7 @@ fn quarter_comparison_counts_equal_a_join_of_the_two_workbooks() {
         ])
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(&out);
     let said = String::from_utf8_lossy(&out.stdout);
     let expected = format!("升级 {up} 个，降级 {down} 个，新增 {new} 个，流失 {lost} 个");
     assert!(
@@ -568,11 +565,7 @@ fn check_prints_findings_and_the_row_balance() {
         .args(["--as-of", "2026-09-30", "--json"])
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(&out);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let findings = json["findings"].as_array().unwrap();
     let rejected = findings.iter().filter(|f| f["rejected"] == true).count() as u64;
@@ -601,11 +594,7 @@ fn sample_subcommand_writes_readable_workbooks() {
         ])
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(&out);
     let customers = dir.path().join("客户档案.xlsx");
     assert!(customers.exists());
     let out = custseg()
@@ -613,11 +602,7 @@ fn sample_subcommand_writes_readable_workbooks() {
         .args(["-q", "--json", "--no-pdf"])
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(&out);
 }
 
 #[test]
@@ -627,11 +612,7 @@ fn a_workbook_with_headers_but_no_customers_ends_with_exit_1() {
         .args(["init", dir.path().to_str().unwrap()])
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(&out);
     let template = dir.path().join("客户信息模板.xlsx");
     assert!(template.exists());
     let out = custseg().arg(&template).arg("-q").output().unwrap();
@@ -656,11 +637,7 @@ fn the_period_stated_in_the_title_rows_is_the_default_as_of_date() {
         .args(["--json", "-q", "--no-pdf"])
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(&out);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["as_of"], "2026-09-30");
     let dq = sheet(&dir.path().join("客户档案_客户分类.xlsx"), "数据质量")
