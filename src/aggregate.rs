@@ -92,7 +92,13 @@ pub fn aggregate(extracted: Extracted, as_of: NaiveDate, lang: Lang) -> Dataset 
         surveys,
         summaries,
         date_columns,
+        places,
     } = extracted;
+    let source = |at: crate::extract::Place| SourceRow {
+        file: places[at.sheet as usize].0.clone(),
+        sheet: places[at.sheet as usize].1.clone(),
+        row: at.row,
+    };
     let index: HashMap<String, usize> = dataset
         .customers
         .iter()
@@ -104,12 +110,12 @@ pub fn aggregate(extracted: Extracted, as_of: NaiveDate, lang: Lang) -> Dataset 
 
     let mut purchases: Vec<Option<Purchases>> = (0..n).map(|_| None).collect();
     for t in &transactions {
-        let Some(&i) = index.get(&t.code) else {
+        let Some(&i) = index.get(&*t.code) else {
             continue;
         };
         if t.date > as_of {
             future.push(future_finding(
-                &t.source,
+                &source(t.at),
                 t.date,
                 as_of,
                 &date_columns,
@@ -139,12 +145,12 @@ pub fn aggregate(extracted: Extracted, as_of: NaiveDate, lang: Lang) -> Dataset 
         .unwrap_or(NaiveDate::MIN);
     let mut activity: Vec<Option<Activity>> = (0..n).map(|_| None).collect();
     for u in &usage {
-        let Some(&i) = index.get(&u.code) else {
+        let Some(&i) = index.get(&*u.code) else {
             continue;
         };
         if u.date > as_of {
             future.push(future_finding(
-                &u.source,
+                &source(u.at),
                 u.date,
                 as_of,
                 &date_columns,
@@ -172,11 +178,11 @@ pub fn aggregate(extracted: Extracted, as_of: NaiveDate, lang: Lang) -> Dataset 
 
     let mut survey: Vec<Option<Survey>> = (0..n).map(|_| None).collect();
     for s in &surveys {
-        let Some(&i) = index.get(&s.code) else {
+        let Some(&i) = index.get(&*s.code) else {
             continue;
         };
         if let Some(d) = s.date.filter(|d| *d > as_of) {
-            future.push(future_finding(&s.source, d, as_of, &date_columns, lang));
+            future.push(future_finding(&source(s.at), d, as_of, &date_columns, lang));
             continue;
         }
         let acc = survey[i].get_or_insert_with(Survey::default);
@@ -305,23 +311,22 @@ pub fn aggregate(extracted: Extracted, as_of: NaiveDate, lang: Lang) -> Dataset 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::{SurveyEvent, Transaction, UsageEvent};
+    use crate::extract::{Place, SurveyEvent, Transaction, UsageEvent};
     use crate::model::CustomerRecord;
 
     fn day(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
     }
 
-    fn src(row: u32) -> SourceRow {
-        SourceRow {
-            file: "f.xlsx".into(),
-            sheet: "明细".into(),
-            row,
-        }
+    fn src(row: u32) -> Place {
+        Place { sheet: 0, row }
     }
 
     fn with_customers(codes: &[&str]) -> Extracted {
-        let mut e = Extracted::default();
+        let mut e = Extracted {
+            places: vec![("f.xlsx".into(), "明细".into())],
+            ..Extracted::default()
+        };
         for c in codes {
             e.dataset.customers.push(CustomerRecord {
                 code: c.to_string(),
@@ -336,8 +341,8 @@ mod tests {
             code: code.into(),
             date: day(date),
             amount,
-            doc_no: doc.map(str::to_string),
-            source: src(row),
+            doc_no: doc.map(Into::into),
+            at: src(row),
         }
     }
 
@@ -423,14 +428,14 @@ mod tests {
             date: day("2026-12-01"),
             module: None,
             hours: None,
-            source: src(4),
+            at: src(4),
         }];
         e.surveys = vec![SurveyEvent {
             code: "A".into(),
             score: Some(50.0),
             complaints: 0.0,
             date: Some(day("2027-01-01")),
-            source: src(5),
+            at: src(5),
         }];
         e.dataset.rows_read = 4;
         let d = aggregate(e, day("2026-09-30"), Lang::En);
@@ -471,7 +476,7 @@ mod tests {
                 date: day(date),
                 module: Some("总账、报表".into()),
                 hours: Some(2.0),
-                source: src(2),
+                at: src(2),
             }];
             let d = aggregate(e, as_of, Lang::Zh);
             let a = &d.customers[0];
@@ -494,7 +499,7 @@ mod tests {
             score,
             complaints,
             date: None,
-            source: src(2),
+            at: src(2),
         };
         e.surveys = vec![s(Some(80.0), 0.0), s(Some(60.0), 1.0), s(None, 2.0)];
         let d = aggregate(e, day("2026-09-30"), Lang::Zh);

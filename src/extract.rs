@@ -33,26 +33,36 @@ use crate::values::{
     HeaderUnit, Parsed,
 };
 
+/// Where a detail row came from, in eight bytes (a year of sales is a million rows): the
+/// sheet as an index into [`Extracted::places`] and the row number as Excel shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    /// Index into [`Extracted::places`].
+    pub sheet: u32,
+    /// Row number as Excel shows it.
+    pub row: u32,
+}
+
 /// One transaction line (销售明细/收款/合同).
 #[derive(Debug, Clone)]
 pub struct Transaction {
     /// Customer code.
-    pub code: String,
+    pub code: Box<str>,
     /// Document date.
     pub date: NaiveDate,
     /// Amount in 元 (negative for 红字/returns).
     pub amount: f64,
     /// Document number, when the sheet has one.
-    pub doc_no: Option<String>,
+    pub doc_no: Option<Box<str>>,
     /// Where it came from.
-    pub source: SourceRow,
+    pub at: Place,
 }
 
 /// One usage record (登录/使用记录).
 #[derive(Debug, Clone)]
 pub struct UsageEvent {
     /// Customer code.
-    pub code: String,
+    pub code: Box<str>,
     /// Date of the login or use.
     pub date: NaiveDate,
     /// Module used, if given.
@@ -60,14 +70,14 @@ pub struct UsageEvent {
     /// Duration in hours, if given.
     pub hours: Option<f64>,
     /// Where it came from.
-    pub source: SourceRow,
+    pub at: Place,
 }
 
 /// One survey or service record (满意度/服务记录).
 #[derive(Debug, Clone)]
 pub struct SurveyEvent {
     /// Customer code.
-    pub code: String,
+    pub code: Box<str>,
     /// Score normalised to 0–100, if given.
     pub score: Option<f64>,
     /// Complaints counted by this row.
@@ -75,7 +85,7 @@ pub struct SurveyEvent {
     /// Date, if given.
     pub date: Option<NaiveDate>,
     /// Where it came from.
-    pub source: SourceRow,
+    pub at: Place,
 }
 
 /// A customers sheet holding pre-aggregated columns that detail rows may replace.
@@ -105,6 +115,30 @@ pub struct Extracted {
     pub summaries: Vec<SummaryColumns>,
     /// The date column's header of each detail sheet, by (file, sheet), for findings.
     pub date_columns: HashMap<(String, String), String>,
+    /// (file, sheet) of each detail sheet, indexed by [`Place::sheet`].
+    pub places: Vec<(String, String)>,
+}
+
+impl Extracted {
+    /// The file, sheet and row of a detail row.
+    pub fn source(&self, at: Place) -> SourceRow {
+        let (file, sheet) = self
+            .places
+            .get(at.sheet as usize)
+            .cloned()
+            .unwrap_or_default();
+        SourceRow {
+            file,
+            sheet,
+            row: at.row,
+        }
+    }
+
+    /// Registers a detail sheet and gives its index for [`Place::sheet`].
+    fn place(&mut self, file: &str, sheet: &str) -> u32 {
+        self.places.push((file.to_string(), sheet.to_string()));
+        (self.places.len() - 1) as u32
+    }
 }
 
 /// Reads every input file (several files are one dataset, joined by customer code).
@@ -122,38 +156,176 @@ pub struct Extracted {
 /// # Ok::<(), custseg::Error>(())
 /// ```
 pub fn load(paths: &[PathBuf], profile: &Profile, lang: Lang) -> Result<Extracted> {
-    let files = read_all(paths, lang)?;
-    from_sheets(files, profile, lang)
+    let files = read_all(paths, profile, lang)?;
+    assemble(files, profile, lang)
 }
 
-/// Reads the files, two at a time in parallel; the first error in path order wins.
-fn read_all(paths: &[PathBuf], lang: Lang) -> Result<Vec<(InputFile, Vec<RawSheet>)>> {
-    let mut out = Vec::with_capacity(paths.len());
-    for chunk in paths.chunks(2) {
-        let results: Vec<Result<(InputFile, Vec<RawSheet>)>> = std::thread::scope(|s| {
-            let handles: Vec<_> = chunk
-                .iter()
-                .map(|p| s.spawn(move || read::read_file(p, lang)))
-                .collect();
-            handles
-                .into_iter()
-                .zip(chunk)
-                .map(|(h, p)| {
-                    h.join().unwrap_or_else(|_| {
+/// Reads the files on two threads (each takes the next file when it is free, so one long file
+/// does not hold the others up); the first error in path order wins.
+fn read_all<'p>(paths: &[PathBuf], profile: &'p Profile, lang: Lang) -> Result<Vec<FileRead<'p>>> {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(path) = paths.get(i) else {
+                return done;
+            };
+            let mut sink = FileSink::new(path, profile, lang);
+            let result = read::read_file_into(path, lang, &mut sink).map(|input| {
+                sink.settle();
+                (input, sink.sheets)
+            });
+            let failed = result.is_err();
+            done.push((i, result));
+            if failed {
+                // Later files would be read for nothing.
+                next.store(paths.len(), std::sync::atomic::Ordering::Relaxed);
+            }
+        }
+    };
+    let mut results: Vec<(usize, Result<FileRead>)> = std::thread::scope(|s| {
+        let other = (paths.len() > 1).then(|| s.spawn(work));
+        let mut mine = work();
+        if let Some(h) = other {
+            match h.join() {
+                Ok(theirs) => mine.extend(theirs),
+                Err(_) => {
+                    let name = paths.first().map(|p| p.display().to_string());
+                    mine.push((
+                        0,
                         Err(Error::input(msg::read_corrupt(
                             lang,
-                            &p.display().to_string(),
+                            &name.unwrap_or_default(),
                             "panic",
-                        )))
-                    })
-                })
-                .collect()
-        });
-        for r in results {
-            out.push(r?);
+                        ))),
+                    ));
+                }
+            }
         }
+        mine
+    });
+    results.sort_by_key(|(i, _)| *i);
+    let mut out = Vec::with_capacity(paths.len());
+    for (_, r) in results {
+        out.push(r?);
+    }
+    if out.len() < paths.len() {
+        // Only when a file failed and the rest were not read; the failure was returned above.
+        return Err(Error::input(msg::read_corrupt(lang, "", "")));
     }
     Ok(out)
+}
+
+/// A file as the reader left it.
+type FileRead<'p> = (InputFile, Vec<SheetRead<'p>>);
+
+/// A sheet as the reader left it: whole, or — a sheet of transaction or usage lines — already
+/// turned into events row by row as it was read, with only its rows down to the header kept.
+enum SheetRead<'p> {
+    Whole(RawSheet),
+    Streamed(Box<Streamed<'p>>),
+}
+
+struct Streamed<'p> {
+    /// The rows down to the header.
+    head: RawSheet,
+    /// The events, findings and counts of the sheet's rows.
+    part: Builder<'p>,
+    data_rows: usize,
+}
+
+/// Receives one file's rows from the reader. A sheet's first rows are held until its header is
+/// known; a sheet of transaction or usage lines is then read into events as the rows come, so
+/// that a million lines are never held as cells. Other sheets are kept whole.
+struct FileSink<'p> {
+    profile: &'p Profile,
+    lang: Lang,
+    file: String,
+    sheets: Vec<SheetRead<'p>>,
+    /// The current sheet's top rows while its header is not yet known.
+    pending: Option<RawSheet>,
+    /// The current streamed sheet's columns.
+    columns: Option<DetailColumns>,
+}
+
+impl<'p> FileSink<'p> {
+    fn new(path: &std::path::Path, profile: &'p Profile, lang: Lang) -> FileSink<'p> {
+        let file = path
+            .file_name()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| path.display().to_string());
+        FileSink {
+            profile,
+            lang,
+            file,
+            sheets: Vec::new(),
+            pending: None,
+            columns: None,
+        }
+    }
+
+    /// Decides how the current sheet is read, once its top rows are in.
+    fn settle(&mut self) {
+        let Some(mut head) = self.pending.take() else {
+            return;
+        };
+        let lay = layout(&head, self.profile)
+            .filter(|l| matches!(l.role, SheetRole::Transactions | SheetRole::Usage));
+        let Some(lay) = lay else {
+            self.sheets.push(SheetRead::Whole(head));
+            return;
+        };
+        let mut part = Builder::new(self.profile, self.lang);
+        let cols = part.begin_detail(&head.file, &head.sheet, &lay, 100);
+        let data = head
+            .rows
+            .split_off((lay.header_end + 1).min(head.rows.len()));
+        let mut data_rows = 0;
+        for (i, row) in data.iter().enumerate() {
+            let number = head
+                .first_row
+                .saturating_add((lay.header_end + 1 + i) as u32);
+            if part.detail_row(&cols, number, row) {
+                data_rows += 1;
+            }
+        }
+        self.columns = Some(cols);
+        self.sheets.push(SheetRead::Streamed(Box::new(Streamed {
+            head,
+            part,
+            data_rows,
+        })));
+    }
+}
+
+impl read::RowSink for FileSink<'_> {
+    fn sheet(&mut self, name: &str) {
+        self.settle();
+        self.columns = None;
+        self.pending = Some(RawSheet {
+            file: self.file.clone(),
+            sheet: name.to_string(),
+            ..RawSheet::default()
+        });
+    }
+
+    fn row(&mut self, number: u32, cells: &[Cell]) {
+        if let Some(head) = &mut self.pending {
+            head.push_row(number, cells.to_vec());
+            if head.rows.len() >= HEADER_SCAN_ROWS {
+                self.settle();
+            }
+            return;
+        }
+        match (self.sheets.last_mut(), &self.columns) {
+            (Some(SheetRead::Whole(sheet)), _) => sheet.push_row(number, cells.to_vec()),
+            (Some(SheetRead::Streamed(st)), Some(cols)) => {
+                st.data_rows += usize::from(st.part.detail_row(cols, number, cells));
+            }
+            _ => {}
+        }
+    }
 }
 
 /// One recognised column of a sheet.
@@ -221,7 +393,10 @@ const HEADER_SCAN_ROWS: usize = 40;
 type Candidate = ((bool, usize), usize, usize, Vec<Option<String>>);
 
 /// A file's sheets with their layouts.
-type LaidOut = (InputFile, Vec<(RawSheet, Option<Layout>)>);
+type LaidOut<'p> = (
+    InputFile,
+    Vec<(RawSheet, Option<Layout>, Option<Box<Streamed<'p>>>)>,
+);
 
 /// Finds the header: the row (or a group row plus its sub-header row) matching the most fields,
 /// preferring one with a customer-code column. Title rows, 制表日期 and 单位 lines match none.
@@ -628,7 +803,65 @@ struct RowPlace<'s> {
     row: u32,
 }
 
-impl Builder<'_> {
+impl<'p> Builder<'p> {
+    fn new(profile: &'p Profile, lang: Lang) -> Builder<'p> {
+        Builder {
+            profile,
+            lang,
+            out: Extracted::default(),
+            index: HashMap::new(),
+            column_index: HashMap::new(),
+            has_customers_sheet: false,
+            detail_codes: Vec::new(),
+            detail_seen: HashSet::new(),
+            code_headers: HashMap::new(),
+        }
+    }
+
+    /// Takes in a sheet that was turned into events while it was read, as if its rows were
+    /// read here: events, findings, counts and the codes first seen in it, in that order.
+    fn absorb(&mut self, streamed: Streamed, info: &mut SheetInfo) {
+        let Builder {
+            out,
+            detail_codes,
+            code_headers,
+            ..
+        } = streamed.part;
+        let offset = self.out.places.len() as u32;
+        let shift = |at: Place| Place {
+            sheet: at.sheet + offset,
+            row: at.row,
+        };
+        self.out.places.extend(out.places);
+        self.out
+            .transactions
+            .extend(out.transactions.into_iter().map(|mut t| {
+                t.at = shift(t.at);
+                t
+            }));
+        self.out.usage.extend(out.usage.into_iter().map(|mut u| {
+            u.at = shift(u.at);
+            u
+        }));
+        self.out
+            .surveys
+            .extend(out.surveys.into_iter().map(|mut s| {
+                s.at = shift(s.at);
+                s
+            }));
+        self.out.date_columns.extend(out.date_columns);
+        self.out.dataset.findings.extend(out.dataset.findings);
+        self.out.dataset.rows_read += out.dataset.rows_read;
+        self.out.dataset.rows_rejected += out.dataset.rows_rejected;
+        self.code_headers.extend(code_headers);
+        for (code, name, source) in detail_codes {
+            if self.detail_seen.insert(code.clone()) {
+                self.detail_codes.push((code, name, source));
+            }
+        }
+        info.data_rows += streamed.data_rows;
+    }
+
     /// A finding about a row that is still used.
     fn note(
         &mut self,
@@ -905,73 +1138,112 @@ impl Builder<'_> {
         }
     }
 
-    fn note_detail_code(&mut self, code: &str, row: &[Cell], lay: &Layout, source: &SourceRow) {
+    fn note_detail_code(&mut self, code: &str, row: &[Cell], cols: &DetailColumns, at: &RowPlace) {
         if self.detail_seen.contains(code) {
             return;
         }
         self.detail_seen.insert(code.to_string());
-        let name = lay
-            .col("name")
+        let name = cols
+            .name
+            .as_ref()
             .and_then(|c| row.get(c.index))
             .and_then(cell_text)
             .map(|t| t.into_owned());
-        self.detail_codes
-            .push((code.to_string(), name, source.clone()));
+        let source = SourceRow {
+            file: at.file.to_string(),
+            sheet: at.sheet.to_string(),
+            row: at.row,
+        };
+        self.detail_codes.push((code.to_string(), name, source));
+    }
+
+    /// Looks up a detail sheet's columns once, before its rows.
+    fn begin_detail(&mut self, file: &str, sheet: &str, lay: &Layout, scale: u32) -> DetailColumns {
+        let code = lay.col("code").cloned();
+        let key = (file.to_string(), sheet.to_string());
+        if let Some(c) = &code {
+            self.code_headers.insert(key.clone(), c.header.clone());
+        }
+        if let Some(dc) = lay.col("date") {
+            self.out.date_columns.insert(key, dc.header.clone());
+        }
+        DetailColumns {
+            place: self.out.place(file, sheet),
+            file: file.to_string(),
+            sheet: sheet.to_string(),
+            role: lay.role,
+            code,
+            name: lay.col("name").cloned(),
+            date: lay.col("date").cloned(),
+            amount: lay.col("amount").cloned(),
+            quantity: lay.col("quantity").cloned(),
+            price: lay.col("unit_price").cloned(),
+            doc: lay.col("doc_no").cloned(),
+            module: lay.col("modules").cloned(),
+            hours: lay.col("usage_hours").cloned(),
+            score: lay.col("satisfaction").cloned(),
+            complaint: lay.col("complaints").cloned(),
+            scale,
+        }
     }
 
     fn detail_sheet(&mut self, sheet: &RawSheet, lay: &Layout, info: &mut SheetInfo) {
-        let Some(code_col) = lay.col("code").cloned() else {
-            return;
-        };
-        self.code_headers.insert(
-            (sheet.file.clone(), sheet.sheet.clone()),
-            code_col.header.clone(),
-        );
-        if let Some(dc) = lay.col("date") {
-            let key = (sheet.file.clone(), sheet.sheet.clone());
-            self.out.date_columns.insert(key, dc.header.clone());
-        }
-        let date_col = lay.col("date").cloned();
-        let amount_col = lay.col("amount").cloned();
-        let qty_col = lay.col("quantity").cloned();
-        let price_col = lay.col("unit_price").cloned();
-        let doc_col = lay.col("doc_no").cloned();
-        let module_col = lay.col("modules").cloned();
-        let hours_col = lay.col("usage_hours").cloned();
-        let score_col = lay.col("satisfaction").cloned();
-        let complaint_col = lay.col("complaints").cloned();
         let data = &sheet.rows[lay.header_end + 1..];
-        let scale = score_col
-            .as_ref()
+        let scale = lay
+            .col("satisfaction")
             .map_or(100, |c| satisfaction_scale(data, c.index).0);
+        let cols = self.begin_detail(&sheet.file, &sheet.sheet, lay, scale);
         for (i, row) in data.iter().enumerate() {
-            if row.iter().all(Cell::is_blank) {
-                continue;
+            let number = sheet
+                .first_row
+                .saturating_add((lay.header_end + 1 + i) as u32);
+            if self.detail_row(&cols, number, row) {
+                info.data_rows += 1;
             }
-            let at = RowPlace {
-                file: &sheet.file,
-                sheet: &sheet.sheet,
-                row: sheet
-                    .first_row
-                    .saturating_add((lay.header_end + 1 + i) as u32),
-            };
-            self.out.dataset.rows_read += 1;
-            info.data_rows += 1;
-            let Some(code) = self.row_code(row, &at, &code_col) else {
-                continue;
-            };
-            let source = SourceRow {
-                file: sheet.file.clone(),
-                sheet: sheet.sheet.clone(),
-                row: at.row,
-            };
-            match lay.role {
+        }
+    }
+
+    /// Reads one row of a detail sheet into an event, or rejects it with one finding. False for
+    /// a blank row (not a data row).
+    fn detail_row(&mut self, cols: &DetailColumns, number: u32, row: &[Cell]) -> bool {
+        if row.iter().all(Cell::is_blank) {
+            return false;
+        }
+        let Some(code_col) = &cols.code else {
+            return false;
+        };
+        let at = RowPlace {
+            file: &cols.file,
+            sheet: &cols.sheet,
+            row: number,
+        };
+        self.out.dataset.rows_read += 1;
+        let Some(code) = self.row_code(row, &at, code_col) else {
+            return true;
+        };
+        let place = Place {
+            sheet: cols.place,
+            row: number,
+        };
+        let (date_col, amount_col, qty_col, price_col, doc_col) = (
+            &cols.date,
+            &cols.amount,
+            &cols.quantity,
+            &cols.price,
+            &cols.doc,
+        );
+        let (module_col, hours_col, score_col, complaint_col) =
+            (&cols.module, &cols.hours, &cols.score, &cols.complaint);
+        let scale = cols.scale;
+        // A row left out (with its finding) leaves the block early.
+        'row: {
+            match cols.role {
                 SheetRole::Transactions => {
-                    let Some(dc) = &date_col else { continue };
+                    let Some(dc) = &date_col else { break 'row };
                     let Ok(Some(date)) =
                         self.detail_value(&at, dc, row.get(dc.index), "date", true, cell_date)
                     else {
-                        continue;
+                        break 'row;
                     };
                     let amount = if let Some(ac) = &amount_col {
                         let default = match ac.unit {
@@ -982,7 +1254,7 @@ impl Builder<'_> {
                             cell_money(c, default, 1.0)
                         }) {
                             Ok(Some(v)) => v,
-                            _ => continue,
+                            _ => break 'row,
                         }
                     } else if let (Some(qc), Some(pc)) = (&qty_col, &price_col) {
                         let default = match pc.unit {
@@ -997,38 +1269,38 @@ impl Builder<'_> {
                             true,
                             cell_number,
                         ) else {
-                            continue;
+                            break 'row;
                         };
                         let Ok(Some(p)) =
                             self.detail_value(&at, pc, row.get(pc.index), "money", true, |c| {
                                 cell_money(c, default, 1.0)
                             })
                         else {
-                            continue;
+                            break 'row;
                         };
                         q * p
                     } else {
-                        continue;
+                        break 'row;
                     };
                     let doc_no = doc_col
                         .as_ref()
                         .and_then(|c| row.get(c.index))
                         .and_then(code_text);
-                    self.note_detail_code(&code, row, lay, &source);
+                    self.note_detail_code(&code, row, cols, &at);
                     self.out.transactions.push(Transaction {
-                        code,
+                        code: code.into_boxed_str(),
                         date,
                         amount,
-                        doc_no,
-                        source,
+                        doc_no: doc_no.map(String::into_boxed_str),
+                        at: place,
                     });
                 }
                 SheetRole::Usage => {
-                    let Some(dc) = &date_col else { continue };
+                    let Some(dc) = &date_col else { break 'row };
                     let Ok(Some(date)) =
                         self.detail_value(&at, dc, row.get(dc.index), "date", true, cell_date)
                     else {
-                        continue;
+                        break 'row;
                     };
                     let module = module_col
                         .as_ref()
@@ -1054,13 +1326,13 @@ impl Builder<'_> {
                         }
                         None => None,
                     };
-                    self.note_detail_code(&code, row, lay, &source);
+                    self.note_detail_code(&code, row, cols, &at);
                     self.out.usage.push(UsageEvent {
-                        code,
+                        code: code.into_boxed_str(),
                         date,
                         module,
                         hours,
-                        source,
+                        at: place,
                     });
                 }
                 SheetRole::Surveys => {
@@ -1087,7 +1359,7 @@ impl Builder<'_> {
                         ),
                         None => Ok(None),
                     };
-                    let Ok(score) = score else { continue };
+                    let Ok(score) = score else { break 'row };
                     let complaints = match &complaint_col {
                         Some(cc) => self.detail_value(
                             &at,
@@ -1108,13 +1380,15 @@ impl Builder<'_> {
                         ),
                         None => Ok(None),
                     };
-                    let Ok(complaints) = complaints else { continue };
+                    let Ok(complaints) = complaints else {
+                        break 'row;
+                    };
                     if score.is_none() && complaints.is_none() {
                         // Neither value given (both blank): the row says nothing.
                         let col = score_col
                             .as_ref()
                             .or(complaint_col.as_ref())
-                            .unwrap_or(&code_col);
+                            .unwrap_or(code_col);
                         let problem = msg::read_missing_value(self.lang, "satisfaction");
                         self.reject(
                             &at,
@@ -1123,21 +1397,43 @@ impl Builder<'_> {
                             FindingKind::BadValue,
                             problem,
                         );
-                        continue;
+                        break 'row;
                     }
-                    self.note_detail_code(&code, row, lay, &source);
+                    self.note_detail_code(&code, row, cols, &at);
                     self.out.surveys.push(SurveyEvent {
-                        code,
+                        code: code.into_boxed_str(),
                         score,
                         complaints: complaints.unwrap_or(0.0),
                         date,
-                        source,
+                        at: place,
                     });
                 }
                 _ => {}
             }
         }
+        true
     }
+}
+
+/// The columns of one detail sheet, looked up once.
+struct DetailColumns {
+    place: u32,
+    file: String,
+    sheet: String,
+    role: SheetRole,
+    code: Option<Column>,
+    name: Option<Column>,
+    date: Option<Column>,
+    amount: Option<Column>,
+    quantity: Option<Column>,
+    price: Option<Column>,
+    doc: Option<Column>,
+    module: Option<Column>,
+    hours: Option<Column>,
+    score: Option<Column>,
+    complaint: Option<Column>,
+    /// The satisfaction column's scale (5, 10 or 100).
+    scale: u32,
 }
 
 /// The headers of a sheet, or when no header was recognised, the texts of its first row with
@@ -1170,17 +1466,15 @@ pub fn from_sheets(
     profile: &Profile,
     lang: Lang,
 ) -> Result<Extracted> {
-    let mut b = Builder {
-        profile,
-        lang,
-        out: Extracted::default(),
-        index: HashMap::new(),
-        column_index: HashMap::new(),
-        has_customers_sheet: false,
-        detail_codes: Vec::new(),
-        detail_seen: HashSet::new(),
-        code_headers: HashMap::new(),
-    };
+    let files = files
+        .into_iter()
+        .map(|(input, sheets)| (input, sheets.into_iter().map(SheetRead::Whole).collect()))
+        .collect();
+    assemble(files, profile, lang)
+}
+
+fn assemble(files: Vec<FileRead>, profile: &Profile, lang: Lang) -> Result<Extracted> {
+    let mut b = Builder::new(profile, lang);
     // Lay out every sheet first: customers sheets are read before detail sheets whatever the
     // file order, so that detail codes can be checked against them.
     let mut laid: Vec<LaidOut> = files
@@ -1188,9 +1482,16 @@ pub fn from_sheets(
         .map(|(input, sheets)| {
             let sheets = sheets
                 .into_iter()
-                .map(|s| {
-                    let lay = layout(&s, b.profile);
-                    (s, lay)
+                .map(|read| match read {
+                    SheetRead::Whole(s) => {
+                        let lay = layout(&s, b.profile);
+                        (s, lay, None)
+                    }
+                    SheetRead::Streamed(mut st) => {
+                        let head = std::mem::take(&mut st.head);
+                        let lay = layout(&head, b.profile);
+                        (head, lay, Some(st))
+                    }
                 })
                 .collect();
             (input, sheets)
@@ -1199,7 +1500,7 @@ pub fn from_sheets(
     b.out.dataset.period_end = laid
         .iter()
         .flat_map(|(_, sheets)| sheets.iter())
-        .filter_map(|(s, l)| {
+        .filter_map(|(s, l, _)| {
             let l = l.as_ref()?;
             crate::period::stated_period_end(s, l.header_start)
         })
@@ -1207,7 +1508,7 @@ pub fn from_sheets(
     let any_code = laid.iter().any(|(_, sheets)| {
         sheets
             .iter()
-            .any(|(_, l)| l.as_ref().is_some_and(|l| l.has("code")))
+            .any(|(_, l, _)| l.as_ref().is_some_and(|l| l.has("code")))
     });
     if !any_code {
         let names: Vec<String> = laid
@@ -1221,7 +1522,7 @@ pub fn from_sheets(
             .collect();
         let mut columns: Vec<String> = Vec::new();
         for (_, sheets) in &laid {
-            for (s, l) in sheets {
+            for (s, l, _) in sheets {
                 let found = columns_found(s, l.as_ref());
                 for c in found {
                     // One list over all sheets, each header once.
@@ -1246,7 +1547,7 @@ pub fn from_sheets(
     }
     for pass in [true, false] {
         for (input, sheets) in laid.iter_mut() {
-            for (sheet, lay) in sheets.iter() {
+            for (sheet, lay, streamed) in sheets.iter_mut() {
                 let is_customers = lay.as_ref().is_some_and(|l| l.role == SheetRole::Customers);
                 if is_customers != pass {
                     continue;
@@ -1274,7 +1575,10 @@ pub fn from_sheets(
                     Some(l) if l.role == SheetRole::Customers => {
                         b.customers_sheet(sheet, l, &mut info)
                     }
-                    Some(l) if l.role != SheetRole::Ignored => b.detail_sheet(sheet, l, &mut info),
+                    Some(l) if l.role != SheetRole::Ignored => match streamed.take() {
+                        Some(st) => b.absorb(*st, &mut info),
+                        None => b.detail_sheet(sheet, l, &mut info),
+                    },
                     _ => {
                         let empty = sheet.rows.iter().all(|r| r.iter().all(Cell::is_blank));
                         let problem = if empty {
@@ -1299,7 +1603,7 @@ pub fn from_sheets(
     }
     // Sheet infos were pushed customers-first; put them back in workbook order.
     for (input, sheets) in laid.iter_mut() {
-        let order: Vec<&str> = sheets.iter().map(|(s, _)| s.sheet.as_str()).collect();
+        let order: Vec<&str> = sheets.iter().map(|(s, _, _)| s.sheet.as_str()).collect();
         input.sheets.sort_by_key(|i| {
             order
                 .iter()
@@ -1318,26 +1622,27 @@ fn finish(b: &mut Builder) {
     let lang = b.lang;
     if b.has_customers_sheet {
         let known = &b.index;
-        let mut unknown: Vec<(SourceRow, String)> = Vec::new();
+        let mut unknown: Vec<(Place, Box<str>)> = Vec::new();
         b.out.transactions.retain(|t| {
-            known.contains_key(&t.code) || {
-                unknown.push((t.source.clone(), t.code.clone()));
+            known.contains_key(&*t.code) || {
+                unknown.push((t.at, t.code.clone()));
                 false
             }
         });
         b.out.usage.retain(|t| {
-            known.contains_key(&t.code) || {
-                unknown.push((t.source.clone(), t.code.clone()));
+            known.contains_key(&*t.code) || {
+                unknown.push((t.at, t.code.clone()));
                 false
             }
         });
         b.out.surveys.retain(|t| {
-            known.contains_key(&t.code) || {
-                unknown.push((t.source.clone(), t.code.clone()));
+            known.contains_key(&*t.code) || {
+                unknown.push((t.at, t.code.clone()));
                 false
             }
         });
-        for (src, code) in unknown {
+        for (place, code) in unknown {
+            let src = b.out.source(place);
             let at = RowPlace {
                 file: &src.file,
                 sheet: &src.sheet,
@@ -1351,7 +1656,7 @@ fn finish(b: &mut Builder) {
             b.reject(
                 &at,
                 header.as_deref(),
-                code,
+                code.into_string(),
                 FindingKind::UnknownCustomer,
                 problem,
             );

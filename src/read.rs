@@ -11,7 +11,7 @@ use std::io::Cursor;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 
-use calamine::{Data, Reader};
+use calamine::{DataRef, DataType, Reader};
 use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
@@ -39,16 +39,92 @@ pub enum Format {
     Text,
 }
 
-/// Reads every sheet of one file.
+/// Receives the rows of one file's sheets as they are read, so that a sheet of a million lines
+/// never has to be held in memory at once: the reader hands over one row at a time and keeps
+/// nothing.
+pub trait RowSink {
+    /// A sheet begins; its rows follow.
+    fn sheet(&mut self, name: &str);
+    /// One row of the current sheet. `number` is the row number as Excel shows it; `cells`
+    /// start at column A and end at the row's last non-empty cell. Rows come in order; rows
+    /// without any cell may be skipped.
+    fn row(&mut self, number: u32, cells: &[Cell]);
+}
+
+/// A [`RowSink`] that keeps every sheet whole, as a grid.
+#[derive(Debug, Default)]
+pub struct Grids {
+    file: String,
+    /// The sheets read so far, in workbook order.
+    pub sheets: Vec<RawSheet>,
+}
+
+impl Grids {
+    /// An empty collection for the file called `file` (the name shown in messages).
+    pub fn new(file: &str) -> Grids {
+        Grids {
+            file: file.to_string(),
+            sheets: Vec::new(),
+        }
+    }
+}
+
+impl RowSink for Grids {
+    fn sheet(&mut self, name: &str) {
+        self.sheets.push(RawSheet {
+            file: self.file.clone(),
+            sheet: name.to_string(),
+            rows: Vec::new(),
+            first_row: 1,
+            first_col: 0,
+        });
+    }
+
+    fn row(&mut self, number: u32, cells: &[Cell]) {
+        let Some(sheet) = self.sheets.last_mut() else {
+            return;
+        };
+        sheet.push_row(number, cells.to_vec());
+    }
+}
+
+impl RawSheet {
+    /// Appends row `number` (as Excel shows it), with blank rows for any skipped ones.
+    pub fn push_row(&mut self, number: u32, cells: Vec<Cell>) {
+        if self.rows.is_empty() {
+            self.first_row = number;
+        }
+        let index = number.saturating_sub(self.first_row) as usize;
+        if index > self.rows.len() {
+            self.rows.resize(index, Vec::new());
+        }
+        self.rows.push(cells);
+    }
+}
+
+/// Reads every sheet of one file, keeping each sheet whole.
+///
+/// # Errors
+/// As [`read_file_into`].
+pub fn read_file(path: &Path, lang: Lang) -> Result<(InputFile, Vec<RawSheet>)> {
+    let mut grids = Grids::new(&display_name(path));
+    let input = read_file_into(path, lang, &mut grids)?;
+    Ok((input, grids.sheets))
+}
+
+fn display_name(path: &Path) -> String {
+    path.file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+/// Reads every sheet of one file into `sink`, row by row.
 ///
 /// # Errors
 /// An input error naming the file when it cannot be opened, is empty, encrypted, truncated or
-/// corrupt, is not a spreadsheet, or is too large.
-pub fn read_file(path: &Path, lang: Lang) -> Result<(InputFile, Vec<RawSheet>)> {
-    let name = path
-        .file_name()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string());
+/// corrupt, is not a spreadsheet, or is too large. The sink may then hold part of the file.
+pub fn read_file_into(path: &Path, lang: Lang, sink: &mut dyn RowSink) -> Result<InputFile> {
+    let name = display_name(path);
     let bytes =
         std::fs::read(path).map_err(|e| Error::input(msg::read_cannot_open(lang, &name, &e)))?;
     let sha256 = Sha256::digest(&bytes)
@@ -59,42 +135,77 @@ pub fn read_file(path: &Path, lang: Lang) -> Result<(InputFile, Vec<RawSheet>)> 
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| name.clone());
-    let sheets = read_bytes(&bytes, &name, &stem, lang)?;
-    let input = InputFile {
+    read_bytes_into(&bytes, &name, &stem, lang, sink)?;
+    Ok(InputFile {
         path: path.display().to_string(),
         sha256,
         sheets: Vec::new(),
-    };
-    Ok((input, sheets))
+    })
 }
 
 /// Reads every sheet of a file already in memory; `name` names it in messages and `stem` names
 /// the one sheet of a text file.
 ///
 /// # Errors
-/// As [`read_file`].
+/// As [`read_file_into`].
 pub fn read_bytes(bytes: &[u8], name: &str, stem: &str, lang: Lang) -> Result<Vec<RawSheet>> {
+    let mut grids = Grids::new(name);
+    read_bytes_into(bytes, name, stem, lang, &mut grids)?;
+    Ok(grids.sheets)
+}
+
+/// Passes rows on and notes whether any cell held something.
+struct Watch<'a> {
+    inner: &'a mut dyn RowSink,
+    content: bool,
+}
+
+impl RowSink for Watch<'_> {
+    fn sheet(&mut self, name: &str) {
+        self.inner.sheet(name);
+    }
+
+    fn row(&mut self, number: u32, cells: &[Cell]) {
+        if !self.content && cells.iter().any(|c| !c.is_blank()) {
+            self.content = true;
+        }
+        self.inner.row(number, cells);
+    }
+}
+
+/// Reads every sheet of a file already in memory into `sink`.
+///
+/// # Errors
+/// As [`read_file_into`].
+pub fn read_bytes_into(
+    bytes: &[u8],
+    name: &str,
+    stem: &str,
+    lang: Lang,
+    sink: &mut dyn RowSink,
+) -> Result<()> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(Error::input(msg::read_empty(lang, name)));
     }
     let format = sniff(bytes, name, lang)?;
-    let sheets = match format {
-        Format::Text => vec![read_text(bytes, name, stem, lang)?],
+    let mut watch = Watch {
+        inner: sink,
+        content: false,
+    };
+    match format {
+        Format::Text => read_text(bytes, name, stem, lang, &mut watch)?,
         _ => {
-            let outcome = quietly(|| read_workbook(bytes, format, name, lang));
+            let outcome = quietly(|| read_workbook(bytes, format, name, lang, &mut watch));
             match outcome {
                 Ok(result) => result?,
                 Err(_) => return Err(Error::input(msg::read_corrupt(lang, name, ""))),
             }
         }
-    };
-    if sheets
-        .iter()
-        .all(|s| s.rows.iter().all(|r| r.iter().all(Cell::is_blank)))
-    {
+    }
+    if !watch.content {
         return Err(Error::input(msg::read_empty(lang, name)));
     }
-    Ok(sheets)
+    Ok(())
 }
 
 thread_local! {
@@ -285,10 +396,17 @@ fn zip_directory(bytes: &[u8], name: &str, lang: Lang) -> Result<Vec<String>> {
     Ok(names)
 }
 
-fn read_workbook(bytes: &[u8], format: Format, name: &str, lang: Lang) -> Result<Vec<RawSheet>> {
+fn read_workbook(
+    bytes: &[u8],
+    format: Format,
+    name: &str,
+    lang: Lang,
+    sink: &mut dyn RowSink,
+) -> Result<()> {
     let cursor = Cursor::new(bytes);
     let corrupt =
         |e: &dyn std::fmt::Display| Error::input(msg::read_corrupt(lang, name, &e.to_string()));
+    let too_large = || Error::input(msg::read_too_large(lang, name, MAX_UNCOMPRESSED, MAX_CELLS));
     let mut book: calamine::Sheets<Cursor<&[u8]>> = match format {
         Format::Xlsx => calamine::Sheets::Xlsx(
             calamine::open_workbook_from_rs(cursor)
@@ -307,89 +425,198 @@ fn read_workbook(bytes: &[u8], format: Format, name: &str, lang: Lang) -> Result
                 other => corrupt(&other),
             },
         )?),
-        Format::Text => return Ok(Vec::new()),
+        Format::Text => return Ok(()),
     };
     let names = book.sheet_names();
     if names.is_empty() {
         return Err(Error::input(msg::read_empty(lang, name)));
     }
-    let mut sheets = Vec::with_capacity(names.len());
     let mut failures = Vec::new();
-    for sheet_name in names {
-        match book.worksheet_range(&sheet_name) {
-            Ok(range) => {
-                let (h, w) = range.get_size();
-                if (h as u64).saturating_mul(w as u64) > MAX_CELLS {
-                    return Err(Error::input(msg::read_too_large(
-                        lang,
-                        name,
-                        MAX_UNCOMPRESSED,
-                        MAX_CELLS,
-                    )));
+    for sheet_name in &names {
+        // A sheet that cannot be opened is announced without rows, so that extract reports it
+        // as not used; a sheet that breaks off while being read makes the file corrupt.
+        sink.sheet(sheet_name);
+        let mut rows = RowAssembler::new(sink);
+        let streamed = match &mut book {
+            calamine::Sheets::Xlsx(x) => match x.worksheet_cells_reader(sheet_name) {
+                Ok(mut cells) => Some(rows.stream(|| cells.next_cell()).map_err(|e| match e {
+                    Stop::TooLarge => too_large(),
+                    Stop::Reader(e) => corrupt(&e),
+                })),
+                Err(calamine::XlsxError::NotAWorksheet(_)) => Some(Ok(())),
+                Err(e) => {
+                    failures.push(e.to_string());
+                    None
                 }
-                sheets.push(convert_range(&range, name, &sheet_name));
-            }
-            Err(e) => {
-                failures.push(e.to_string());
-                // Kept as an empty sheet so that extract reports it as not used.
-                sheets.push(RawSheet {
-                    file: name.to_string(),
-                    sheet: sheet_name,
-                    rows: Vec::new(),
-                    first_row: 1,
-                    first_col: 0,
-                });
-            }
+            },
+            calamine::Sheets::Xlsb(x) => match x.worksheet_cells_reader(sheet_name) {
+                Ok(mut cells) => Some(rows.stream(|| cells.next_cell()).map_err(|e| match e {
+                    Stop::TooLarge => too_large(),
+                    Stop::Reader(e) => corrupt(&e),
+                })),
+                Err(e) => {
+                    failures.push(e.to_string());
+                    None
+                }
+            },
+            other => match other.worksheet_range(sheet_name) {
+                Ok(range) => {
+                    let (h, w) = range.get_size();
+                    if (h as u64).saturating_mul(w as u64) > MAX_CELLS {
+                        return Err(too_large());
+                    }
+                    let (first_row, first_col) = range.start().unwrap_or((0, 0));
+                    let mut cells = Vec::new();
+                    for (i, row) in range.rows().enumerate() {
+                        cells.clear();
+                        cells.resize(first_col as usize, Cell::Empty);
+                        cells.extend(row.iter().map(convert));
+                        trim_blank_end(&mut cells);
+                        sink.row(first_row.saturating_add(1 + i as u32), &cells);
+                    }
+                    Some(Ok(()))
+                }
+                Err(e) => {
+                    failures.push(e.to_string());
+                    None
+                }
+            },
+        };
+        if let Some(result) = streamed {
+            result?;
         }
     }
-    if failures.len() == sheets.len() {
+    if failures.len() == names.len() {
         return Err(corrupt(&failures.join("; ")));
     }
-    Ok(sheets)
+    Ok(())
 }
 
-fn convert_range(range: &calamine::Range<Data>, file: &str, sheet: &str) -> RawSheet {
-    let (first_row, first_col) = range.start().unwrap_or((0, 0));
-    let mut rows = Vec::with_capacity(range.height());
-    for row in range.rows() {
-        let used = row
-            .iter()
-            .rposition(|d| !matches!(d, Data::Empty))
-            .map_or(0, |i| i + 1);
-        rows.push(row[..used].iter().map(convert_data).collect());
+/// Why streaming a sheet stopped early.
+enum Stop<E> {
+    TooLarge,
+    Reader(E),
+}
+
+/// Turns calamine's stream of cells (row by row, left to right) into rows for a [`RowSink`],
+/// converting each cell once and keeping only the current row.
+struct RowAssembler<'s> {
+    sink: &'s mut dyn RowSink,
+    /// Row (0-based) of the cells in `cells`, if any.
+    current: Option<u32>,
+    cells: Vec<Cell>,
+    first: Option<u32>,
+    widest: u64,
+}
+
+impl<'s> RowAssembler<'s> {
+    fn new(sink: &'s mut dyn RowSink) -> RowAssembler<'s> {
+        RowAssembler {
+            sink,
+            current: None,
+            cells: Vec::new(),
+            first: None,
+            widest: 0,
+        }
     }
-    RawSheet {
-        file: file.to_string(),
-        sheet: sheet.to_string(),
-        rows,
-        first_row: first_row.saturating_add(1),
-        first_col,
+
+    fn stream<'a, E>(
+        &mut self,
+        mut next: impl FnMut() -> std::result::Result<Option<calamine::Cell<DataRef<'a>>>, E>,
+    ) -> std::result::Result<(), Stop<E>> {
+        while let Some(cell) = next().map_err(Stop::Reader)? {
+            let value = cell.get_value();
+            if matches!(value, DataRef::Empty) {
+                continue;
+            }
+            let (row, col) = cell.get_position();
+            if self.current != Some(row) {
+                self.flush()?;
+                self.current = Some(row);
+                self.first.get_or_insert(row);
+            }
+            let col = col as usize;
+            if col >= self.cells.len() {
+                self.widest = self.widest.max(col as u64 + 1);
+                self.check(row)?;
+                self.cells.resize(col + 1, Cell::Empty);
+            }
+            self.cells[col] = convert(value);
+        }
+        self.flush()
+    }
+
+    /// Refuses a sheet spanning more than [`MAX_CELLS`] cells (a sheet is held whole when it
+    /// is a customers sheet, so its span must stay within memory).
+    fn check<E>(&self, row: u32) -> std::result::Result<(), Stop<E>> {
+        let first = self.first.unwrap_or(row);
+        let span = u64::from(row.saturating_sub(first)) + 1;
+        if span.saturating_mul(self.widest) > MAX_CELLS {
+            return Err(Stop::TooLarge);
+        }
+        Ok(())
+    }
+
+    fn flush<E>(&mut self) -> std::result::Result<(), Stop<E>> {
+        if let Some(row) = self.current.take() {
+            self.check(row)?;
+            trim_blank_end(&mut self.cells);
+            self.sink.row(row.saturating_add(1), &self.cells);
+            self.cells.clear();
+        }
+        Ok(())
     }
 }
 
-fn convert_data(d: &Data) -> Cell {
-    match d {
-        Data::Empty => Cell::Empty,
-        Data::Int(i) => Cell::Number(*i as f64),
-        Data::Float(f) => Cell::Number(*f),
-        Data::String(s) if s.is_empty() => Cell::Empty,
-        Data::String(s) => Cell::Text(s.clone()),
-        Data::Bool(b) => Cell::Bool(*b),
-        Data::DateTime(dt) => match dt.as_datetime() {
+fn trim_blank_end(cells: &mut Vec<Cell>) {
+    let used = cells
+        .iter()
+        .rposition(|c| !matches!(c, Cell::Empty))
+        .map_or(0, |i| i + 1);
+    cells.truncate(used);
+}
+
+/// One calamine cell (owned `Data` or borrowed `DataRef`) as our cell.
+fn convert<D: DataType>(d: &D) -> Cell {
+    if let Some(s) = d.get_string() {
+        text_cell(s)
+    } else if let Some(f) = d.get_float() {
+        Cell::Number(f)
+    } else if let Some(i) = d.get_int() {
+        Cell::Number(i as f64)
+    } else if let Some(dt) = d.get_datetime() {
+        match dt.as_datetime() {
             Some(x) => Cell::DateTime(x),
             None => Cell::Number(dt.as_f64()),
-        },
-        Data::DateTimeIso(s) => {
-            if let Ok(x) = chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f") {
-                Cell::DateTime(x)
-            } else if let Ok(x) = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-                Cell::DateTime(x.and_time(chrono::NaiveTime::MIN))
-            } else {
-                Cell::Text(s.clone())
-            }
         }
-        Data::DurationIso(s) => Cell::Text(s.clone()),
-        Data::Error(e) => Cell::Error(e.to_string()),
+    } else if let Some(b) = d.get_bool() {
+        Cell::Bool(b)
+    } else if let Some(s) = d.get_datetime_iso() {
+        iso_cell(s)
+    } else if let Some(s) = d.get_duration_iso() {
+        Cell::Text(s.to_string())
+    } else if let Some(e) = d.get_error() {
+        Cell::Error(e.to_string())
+    } else {
+        Cell::Empty
+    }
+}
+
+fn text_cell(s: &str) -> Cell {
+    if s.is_empty() {
+        Cell::Empty
+    } else {
+        Cell::Text(s.to_string())
+    }
+}
+
+fn iso_cell(s: &str) -> Cell {
+    if let Ok(x) = chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f") {
+        Cell::DateTime(x)
+    } else if let Ok(x) = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        Cell::DateTime(x.and_time(chrono::NaiveTime::MIN))
+    } else {
+        Cell::Text(s.to_string())
     }
 }
 
@@ -452,7 +679,13 @@ fn count_outside_quotes(line: &str, delim: char) -> usize {
     n
 }
 
-fn read_text(bytes: &[u8], name: &str, stem: &str, lang: Lang) -> Result<RawSheet> {
+fn read_text(
+    bytes: &[u8],
+    name: &str,
+    stem: &str,
+    lang: Lang,
+    sink: &mut dyn RowSink,
+) -> Result<()> {
     let text = decode_text(bytes);
     if text
         .chars()
@@ -469,29 +702,25 @@ fn read_text(bytes: &[u8], name: &str, stem: &str, lang: Lang) -> Result<RawShee
         .flexible(true)
         .delimiter(delim)
         .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
+    sink.sheet(stem);
     let mut record = csv::StringRecord::new();
+    let mut cells = Vec::new();
+    let (mut number, mut widest) = (0u32, 1u64);
     loop {
         match reader.read_record(&mut record) {
             Ok(true) => {
-                let used = (0..record.len())
-                    .rev()
-                    .find(|&i| !record[i].trim().is_empty())
-                    .map_or(0, |i| i + 1);
-                rows.push(
-                    record
-                        .iter()
-                        .take(used)
-                        .map(|f| {
-                            if f.trim().is_empty() {
-                                Cell::Empty
-                            } else {
-                                Cell::Text(f.to_string())
-                            }
-                        })
-                        .collect(),
-                );
-                if rows.len() as u64 * used.max(1) as u64 > MAX_CELLS {
+                number = number.saturating_add(1);
+                cells.clear();
+                cells.extend(record.iter().map(|f| {
+                    if f.trim().is_empty() {
+                        Cell::Empty
+                    } else {
+                        Cell::Text(f.to_string())
+                    }
+                }));
+                trim_blank_end(&mut cells);
+                widest = widest.max(cells.len() as u64);
+                if u64::from(number) * widest > MAX_CELLS {
                     return Err(Error::input(msg::read_too_large(
                         lang,
                         name,
@@ -499,18 +728,13 @@ fn read_text(bytes: &[u8], name: &str, stem: &str, lang: Lang) -> Result<RawShee
                         MAX_CELLS,
                     )));
                 }
+                sink.row(number, &cells);
             }
             Ok(false) => break,
             Err(e) => return Err(Error::input(msg::read_corrupt(lang, name, &e.to_string()))),
         }
     }
-    Ok(RawSheet {
-        file: name.to_string(),
-        sheet: stem.to_string(),
-        rows,
-        first_row: 1,
-        first_col: 0,
-    })
+    Ok(())
 }
 
 #[cfg(test)]
