@@ -3,7 +3,7 @@
 
 use rust_xlsxwriter::{
     Color, ConditionalFormat3ColorScale, ConditionalFormatDataBar, ConditionalFormatType, Format,
-    Note, Workbook, Worksheet, XlsxError,
+    Note, Worksheet, XlsxError,
 };
 
 use super::styles::{
@@ -128,7 +128,7 @@ pub fn tier_order(customers: &[Classified], tier: Tier) -> Vec<usize> {
 
 /// Writes one customer sheet named `name` with the customers at `order`, in that order.
 pub fn write(
-    wb: &mut Workbook,
+    ws: &mut Worksheet,
     name: &str,
     analysis: &Analysis,
     order: &[usize],
@@ -137,7 +137,6 @@ pub fn write(
 ) -> Result<(), XlsxError> {
     let lang = analysis.run.lang;
     let layout = Layout::of(&analysis.dataset);
-    let ws = wb.add_worksheet_with_constant_memory()?;
     ws.set_name(name)?;
     if let Some(tier) = tab {
         ws.set_tab_color(Color::RGB(TIER_CHART_COLORS[tier_index(tier)]));

@@ -67,6 +67,23 @@ pub struct Styles {
 }
 
 impl Styles {
+    /// The formats the customer sheets use, in a fixed order: registered with the workbook
+    /// before those sheets are written on two threads, so that each format's index does not
+    /// depend on which thread used it first.
+    pub fn customer_sheet_formats(&self) -> Vec<&Format> {
+        let mut all = vec![
+            &self.header,
+            &self.header_derived,
+            &self.int,
+            &self.money,
+            &self.score,
+            &self.date,
+            &self.datetime,
+        ];
+        all.extend(&self.tier);
+        all
+    }
+
     /// Makes the formats.
     pub fn new() -> Styles {
         let header = Format::new()
