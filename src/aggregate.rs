@@ -132,6 +132,9 @@ pub fn aggregate(extracted: Extracted, as_of: NaiveDate, lang: Lang) -> Dataset 
         }
         if t.amount > 0.0 {
             match &t.doc_no {
+                // The lines of one document usually follow each other: kept once here, the
+                // sort and dedup below have less to do.
+                Some(d) if p.docs.last() == Some(&&**d) => {}
                 Some(d) => p.docs.push(d),
                 None => p.rows_without_doc += 1.0,
             }

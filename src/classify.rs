@@ -50,12 +50,12 @@ pub fn classify(
     as_of: NaiveDate,
     lang: Lang,
 ) -> Result<Classification> {
-    let mut mapper = IndustryMapper::new(&profile.industry);
     let needs = NeedsMapper::new(profile, lang);
-    let facts: Vec<Facts> = customers
-        .iter()
-        .map(|c| Facts::of(c, profile, &mut mapper, &needs, as_of, lang))
-        .collect();
+    let facts: Vec<Facts> = crate::parallel::map_with(
+        &customers,
+        || IndustryMapper::new(&profile.industry),
+        |mapper, c| Facts::of(c, profile, mapper, &needs, as_of, lang),
+    );
     let findings = unmapped_industry_findings(&customers, &facts, lang);
 
     let dist = Distributions::new(&customers, &facts);
@@ -105,8 +105,8 @@ pub fn classify(
         .map(|(d, w)| (d.label(lang).to_string(), w))
         .collect();
 
-    let mut out = Vec::with_capacity(customers.len());
-    for ((record, f), (s, total)) in customers.into_iter().zip(facts).zip(scored) {
+    let rows: Vec<_> = customers.into_iter().zip(facts).zip(scored).collect();
+    let out = crate::parallel::map_owned(rows, |((record, f), (s, total))| {
         let tier = tier_of(total, tier_cutoffs);
         let rfm = match (f.recency_days, f.frequency, f.monetary) {
             (Some(r), Some(fr), Some(m)) => Some(RfmClass::from_flags(
@@ -152,7 +152,7 @@ pub fn classify(
             lang,
         );
         let explanation = explain(&s, total, &f, &used_weights, lang);
-        out.push(Classified {
+        Classified {
             size_class: f.size_class,
             size_basis: f.size_basis,
             std_industry: lang
@@ -180,8 +180,8 @@ pub fn classify(
             cluster: 0,
             cluster_name: String::new(),
             record,
-        });
-    }
+        }
+    });
     Ok(Classification {
         customers: out,
         rfm_refs,

@@ -833,22 +833,13 @@ impl<'p> Builder<'p> {
             row: at.row,
         };
         self.out.places.extend(out.places);
-        self.out
-            .transactions
-            .extend(out.transactions.into_iter().map(|mut t| {
-                t.at = shift(t.at);
-                t
-            }));
-        self.out.usage.extend(out.usage.into_iter().map(|mut u| {
-            u.at = shift(u.at);
-            u
-        }));
-        self.out
-            .surveys
-            .extend(out.surveys.into_iter().map(|mut s| {
-                s.at = shift(s.at);
-                s
-            }));
+        let (mut transactions, mut usage, mut surveys) = (out.transactions, out.usage, out.surveys);
+        transactions.iter_mut().for_each(|t| t.at = shift(t.at));
+        usage.iter_mut().for_each(|u| u.at = shift(u.at));
+        surveys.iter_mut().for_each(|s| s.at = shift(s.at));
+        join(&mut self.out.transactions, transactions);
+        join(&mut self.out.usage, usage);
+        join(&mut self.out.surveys, surveys);
         self.out.date_columns.extend(out.date_columns);
         self.out.dataset.findings.extend(out.dataset.findings);
         self.out.dataset.rows_read += out.dataset.rows_read;
@@ -956,7 +947,9 @@ impl<'p> Builder<'p> {
         }
     }
 
-    fn customers_sheet(&mut self, sheet: &RawSheet, lay: &Layout, info: &mut SheetInfo) {
+    /// Reads a customers sheet into records. The sheet's cells move into the records'
+    /// `original` (a sheet of 100 000 customers is not held twice), so its rows are left empty.
+    fn customers_sheet(&mut self, sheet: &mut RawSheet, lay: &Layout, info: &mut SheetInfo) {
         self.has_customers_sheet = true;
         let lang = self.lang;
         let Some(code_col) = lay.col("code").cloned() else {
@@ -1001,20 +994,19 @@ impl<'p> Builder<'p> {
                 columns: summary,
             });
         }
-        for (i, row) in data.iter().enumerate() {
+        let rows = std::mem::take(&mut sheet.rows);
+        for (i, mut row) in rows.into_iter().enumerate().skip(lay.header_end + 1) {
             if row.iter().all(Cell::is_blank) {
                 continue;
             }
             let at = RowPlace {
                 file: &sheet.file,
                 sheet: &sheet.sheet,
-                row: sheet
-                    .first_row
-                    .saturating_add((lay.header_end + 1 + i) as u32),
+                row: sheet.first_row.saturating_add(i as u32),
             };
             self.out.dataset.rows_read += 1;
             info.data_rows += 1;
-            let Some(code) = self.row_code(row, &at, &code_col) else {
+            let Some(code) = self.row_code(&row, &at, &code_col) else {
                 continue;
             };
             let existing = self.index.get(&code).copied();
@@ -1049,36 +1041,35 @@ impl<'p> Builder<'p> {
                 }
             };
             for (c, &slot) in lay.columns.iter().zip(&slots) {
-                let Some(cell) = row.get(c.index) else {
+                let Some(cell) = row.get_mut(c.index) else {
                     continue;
                 };
+                if let Some(f) = c.field.filter(|f| f.name != "code") {
+                    let scale = scales.get(&c.index).copied().unwrap_or(100);
+                    match read_value(cell, c, f, scale) {
+                        Ok(Some(v)) => set_field(&mut self.out.dataset.customers[pos], f.name, v),
+                        Ok(None) => {}
+                        Err(p) => {
+                            let (kind, problem) = match p {
+                                Problem::Unreadable(k) => {
+                                    (FindingKind::BadValue, msg::read_bad_value(lang, k))
+                                }
+                                Problem::OutOfRange(r) => {
+                                    (FindingKind::OutOfRange, msg::read_out_of_range(lang, r))
+                                }
+                            };
+                            let action = msg::read_action_value_blank(lang);
+                            let value = cell.display();
+                            self.note(&at, Some(&c.header), value, kind, problem, action);
+                        }
+                    }
+                }
                 let rec = &mut self.out.dataset.customers[pos];
                 if rec.original.len() <= slot {
                     rec.original.resize(slot + 1, Cell::Empty);
                 }
                 if rec.original[slot].is_blank() {
-                    rec.original[slot] = cell.clone();
-                }
-                let Some(f) = c.field else { continue };
-                if f.name == "code" {
-                    continue;
-                }
-                let scale = scales.get(&c.index).copied().unwrap_or(100);
-                match read_value(cell, c, f, scale) {
-                    Ok(Some(v)) => set_field(&mut self.out.dataset.customers[pos], f.name, v),
-                    Ok(None) => {}
-                    Err(p) => {
-                        let (kind, problem) = match p {
-                            Problem::Unreadable(k) => {
-                                (FindingKind::BadValue, msg::read_bad_value(lang, k))
-                            }
-                            Problem::OutOfRange(r) => {
-                                (FindingKind::OutOfRange, msg::read_out_of_range(lang, r))
-                            }
-                        };
-                        let action = msg::read_action_value_blank(lang);
-                        self.note(&at, Some(&c.header), cell.display(), kind, problem, action);
-                    }
+                    rec.original[slot] = std::mem::take(cell);
                 }
             }
         }
@@ -1412,6 +1403,15 @@ impl<'p> Builder<'p> {
             }
         }
         true
+    }
+}
+
+/// Appends `more` to `all`, without copying when `all` is still empty (a million lines).
+fn join<T>(all: &mut Vec<T>, mut more: Vec<T>) {
+    if all.is_empty() {
+        *all = more;
+    } else {
+        all.append(&mut more);
     }
 }
 

@@ -24,6 +24,7 @@ pub mod init;
 pub mod messages;
 pub mod model;
 pub mod output;
+pub mod parallel;
 pub mod period;
 pub mod profile;
 pub mod read;
