@@ -18,6 +18,66 @@ pub fn write_atomic(
     inputs: &[PathBuf],
     lang: Lang,
 ) -> Result<PathBuf> {
+    place(target, inputs, lang, |candidate| {
+        write_then_rename(candidate, bytes)
+    })
+}
+
+/// An output written straight to a temporary file beside its target, so that a large workbook
+/// is not held in memory as well; the file is removed unless [`Staged::commit`] renames it.
+pub struct Staged {
+    path: PathBuf,
+}
+
+impl Staged {
+    /// A temporary name beside `target` (its folder is created when missing).
+    ///
+    /// # Errors
+    /// An output error when the folder cannot be created.
+    pub fn beside(target: &Path, lang: Lang) -> Result<Staged> {
+        create_dir(target, lang)?;
+        Ok(Staged {
+            path: temporary_name(target),
+        })
+    }
+
+    /// Where the output is to be written.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Renames the finished file to `target`, or to a fallback name as [`write_atomic`] does;
+    /// returns the path actually written.
+    ///
+    /// # Errors
+    /// An output error when no name could be written.
+    pub fn commit(self, target: &Path, inputs: &[PathBuf], lang: Lang) -> Result<PathBuf> {
+        place(target, inputs, lang, |candidate| {
+            if candidate.is_dir() {
+                return Err(std::io::Error::other("a folder has that name"));
+            }
+            fs::File::open(&self.path)?.sync_all()?;
+            fs::rename(&self.path, candidate)
+        })
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        // Gone already when committed.
+        let _ = fs::remove_file(&self.path);
+    }
+}
+
+fn temporary_name(target: &Path) -> PathBuf {
+    let name = target
+        .file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    target.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
+}
+
+fn create_dir(target: &Path, lang: Lang) -> Result<()> {
     let dir = crate::config::parent_dir(target);
     fs::create_dir_all(&dir).map_err(|e| {
         Error::output(say!(
@@ -27,7 +87,18 @@ pub fn write_atomic(
             dir.display(),
             e
         ))
-    })?;
+    })
+}
+
+/// Puts an output at `target`, or at `target(1)` … when that name is locked, a folder or an
+/// input; `put` writes one candidate name.
+fn place(
+    target: &Path,
+    inputs: &[PathBuf],
+    lang: Lang,
+    mut put: impl FnMut(&Path) -> std::io::Result<()>,
+) -> Result<PathBuf> {
+    create_dir(target, lang)?;
     let mut last_err = None;
     for attempt in 0..10 {
         let candidate = if attempt == 0 {
@@ -38,7 +109,7 @@ pub fn write_atomic(
         if is_input(&candidate, inputs) {
             continue;
         }
-        match write_then_rename(&candidate, bytes) {
+        match put(&candidate) {
             Ok(()) => return Ok(candidate),
             Err(e) => last_err = Some(e),
         }
@@ -76,11 +147,7 @@ fn is_input(candidate: &Path, inputs: &[PathBuf]) -> bool {
 }
 
 fn write_then_rename(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let name = target
-        .file_name()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = target.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+    let tmp = temporary_name(target);
     let result = (|| {
         let mut f = fs::File::create(&tmp)?;
         f.write_all(bytes)?;
@@ -120,6 +187,25 @@ mod tests {
             .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
             .collect();
         assert!(leftovers.is_empty());
+    }
+
+    #[test]
+    fn a_staged_file_is_renamed_when_committed_and_removed_otherwise() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("out").join("w.xlsx");
+        let staged = Staged::beside(&target, Lang::Zh).unwrap();
+        fs::write(staged.path(), b"half").unwrap();
+        let temporary = staged.path().to_path_buf();
+        drop(staged);
+        assert!(!temporary.exists() && !target.exists());
+
+        let staged = Staged::beside(&target, Lang::Zh).unwrap();
+        fs::write(staged.path(), b"whole").unwrap();
+        fs::create_dir(&target).unwrap(); // the name is taken: a fallback name is used
+        let written = staged.commit(&target, &[], Lang::Zh).unwrap();
+        assert_eq!(written, dir.path().join("out").join("w(1).xlsx"));
+        assert_eq!(fs::read(&written).unwrap(), b"whole");
+        assert!(!temporary.exists());
     }
 
     #[test]

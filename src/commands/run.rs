@@ -38,12 +38,21 @@ pub fn run(args: &RunArgs) -> Result<()> {
         (None, true) => Some(Font::embedded()),
         _ => None,
     };
-    // Both outputs are built in memory, side by side on two cores, before either is written:
-    // a failure in one leaves nothing half done.
+    // Both outputs are built side by side before either gets its name: the report in memory,
+    // the workbook (the large one) straight into a temporary file beside its target. A failure
+    // in one leaves nothing half done; the temporary file is removed.
+    let staged = if cfg.write_xlsx {
+        Some(output::Staged::beside(&xlsx_path, lang)?)
+    } else {
+        None
+    };
     let shared = &analysis;
     let (xlsx, pdf) = std::thread::scope(|scope| {
         let pdf = font.map(|font| scope.spawn(move || report::build(shared, &font)));
-        let xlsx = cfg.write_xlsx.then(|| workbook::build(shared)).transpose();
+        let xlsx = staged
+            .as_ref()
+            .map(|s| workbook::save(shared, s.path()))
+            .transpose();
         let pdf = pdf
             .map(|handle| handle.join().unwrap_or_else(|_| Err(crash(lang))))
             .transpose();
@@ -52,13 +61,8 @@ pub fn run(args: &RunArgs) -> Result<()> {
     let (xlsx, pdf) = (xlsx?, pdf?);
     progress.stage(say!(lang, "保存文件", "Saving the files"));
     let mut written: (Option<PathBuf>, Option<PathBuf>) = (None, None);
-    if let Some(bytes) = xlsx {
-        written.0 = Some(absolute(output::write_atomic(
-            &xlsx_path,
-            &bytes,
-            &cfg.inputs,
-            lang,
-        )?));
+    if let (Some(()), Some(staged)) = (xlsx, staged) {
+        written.0 = Some(absolute(staged.commit(&xlsx_path, &cfg.inputs, lang)?));
     }
     if let Some(bytes) = pdf {
         written.1 = Some(absolute(output::write_atomic(
