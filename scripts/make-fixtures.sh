@@ -36,6 +36,16 @@ with open(f"{d}/basic.xlsx", "rb") as src, open(f"{d}/encrypted.xlsx", "wb") as 
     f.encrypt("secret", out)
 PY
 head -c 3000 "$dir/basic.xlsx" > "$dir/truncated.xlsx"
+# An .xls whose first shared-string cell was moved to row 65 536, column 65 536 (as mutation
+# testing found): calamine would build a 4-billion-cell grid.
+python3 - "$dir" <<'PY'
+import sys
+d = sys.argv[1]
+b = bytearray(open(f"{d}/basic.xls", "rb").read())
+at = b.index(bytes([0xFD, 0x00, 0x0A, 0x00]))
+b[at + 4:at + 8] = b"\xff\xff\xff\xff"
+open(f"{d}/damaged_cell.xls", "wb").write(b)
+PY
 # A PNG image named like a workbook.
 printf '\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89' > "$dir/not_spreadsheet.xlsx"
 : > "$dir/empty.csv"

@@ -547,6 +547,32 @@ fn a_file_that_is_not_a_spreadsheet_ends_with_exit_1_and_writes_nothing() {
     assert_eq!(fs::read(&bad).unwrap(), b"%PDF-1.4 this is not a workbook");
 }
 
+/// Found by mutation testing: calamine would build a grid of four billion cells for this file
+/// and the allocation failure aborted the process.
+#[test]
+fn a_damaged_xls_ends_with_exit_1_and_one_sentence_not_an_abort() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("damaged_cell.xls");
+    fs::copy(repo().join("tests/fixtures/damaged_cell.xls"), &bad).unwrap();
+    let before = fs::read(&bad).unwrap();
+    for (lang, want) in [
+        ("zh", "文件 damaged_cell.xls 已损坏或不完整（可能没有下载或保存完整），无法读取。"),
+        ("en", "The file damaged_cell.xls is truncated or corrupt (perhaps not fully downloaded or saved) and cannot be read."),
+    ] {
+        let out = custseg().arg(&bad).args(["--lang", lang]).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{lang}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(want), "{lang}: {err}");
+        assert_eq!(err.trim().lines().count(), 1, "one sentence: {err}");
+    }
+    assert_eq!(
+        fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "nothing written"
+    );
+    assert_eq!(fs::read(&bad).unwrap(), before);
+}
+
 #[test]
 fn usage_errors_exit_2() {
     let out = custseg().args(["x.xlsx", "--k", "0"]).output().unwrap();

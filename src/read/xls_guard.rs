@@ -8,8 +8,8 @@
 //! record whose position was damaged (row 65 535, column 65 535) asks for billions of cells. It
 //! also follows sector chains without noticing loops. This guard refuses
 //! - a compound file whose sector chains loop, leave the file or cannot be followed (corrupt);
-//! - a sheet whose cells span, or whose Dimensions record declares, more than [`MAX_CELLS`]
-//!   cells — impossible in a real .xls, which holds at most 65 536 × 256 (corrupt);
+//! - a sheet whose cells span, or whose Dimensions record declares, more cells than an .xls
+//!   sheet can hold, 65 536 rows × 256 columns: only a damaged file does (corrupt);
 //! - a workbook whose sheets together would take more than [`MAX_UNCOMPRESSED`] bytes once
 //!   expanded (too large).
 //!
@@ -365,6 +365,11 @@ impl<'a> Iterator for Records<'a> {
     }
 }
 
+/// The most cells an .xls sheet holds (65 536 rows × 256 columns). Below [`MAX_CELLS`]: a grid
+/// that spans more is damaged, and refusing it keeps a small damaged file from making calamine
+/// fill and copy hundreds of megabytes.
+const SHEET_CELLS: u64 = 65_536 * 256;
+
 /// The most UTF-8 bytes one stored character of a shared string decodes to: a UTF-16 unit
 /// gives at most 3, but under a legacy code page a damaged byte pair gives two U+FFFD.
 const UTF8_PER_CHAR: u64 = 6;
@@ -438,7 +443,7 @@ fn memory_needed(stream: &[u8]) -> std::result::Result<(), Refusal> {
         };
         let cost = sheet_cost(records, &strings, &mut budget).ok_or(Corrupt)?;
         let (values, formulas) = (cost.values.cells(), cost.formulas.cells());
-        if values > MAX_CELLS || formulas > MAX_CELLS || cost.reserved > MAX_CELLS {
+        if values > SHEET_CELLS || formulas > SHEET_CELLS || cost.reserved > SHEET_CELLS {
             return Err(Corrupt);
         }
         total = total
@@ -873,6 +878,9 @@ mod tests {
         for (what, s) in cases {
             assert_eq!(memory_needed(&s), Err(Corrupt), "{what}");
         }
+        // One column past what an .xls holds.
+        let s = stream(&[[number(0, 0), number(65_535, 256)].concat()]);
+        assert_eq!(memory_needed(&s), Err(Corrupt), "257 columns");
         // A String record lands at the last formula's cell, A1 before any formula.
         let s = stream(&[[number(60_000, 1000), record(0x0207, &[0, 0, 0])].concat()]);
         assert_eq!(memory_needed(&s), Err(Corrupt), "string");
