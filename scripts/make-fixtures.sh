@@ -49,4 +49,6 @@ PY
 # A PNG image named like a workbook.
 printf '\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89' > "$dir/not_spreadsheet.xlsx"
 : > "$dir/empty.csv"
+# The same cells as an Excel binary workbook (LibreOffice cannot write .xlsb).
+python3 "$(dirname "$0")/make-xlsb.py"
 echo "fixtures written to $dir"

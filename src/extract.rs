@@ -1810,6 +1810,7 @@ mod tests {
     fn every_format_reads_the_same_customers() {
         for name in [
             "basic.xlsx",
+            "basic.xlsb",
             "basic.xls",
             "basic.ods",
             "basic.csv",
