@@ -94,11 +94,7 @@ pub fn aggregate(extracted: Extracted, as_of: NaiveDate, lang: Lang) -> Dataset 
         date_columns,
         places,
     } = extracted;
-    let source = |at: crate::extract::Place| SourceRow {
-        file: places[at.sheet as usize].0.clone(),
-        sheet: places[at.sheet as usize].1.clone(),
-        row: at.row,
-    };
+    let source = |at: crate::extract::Place| at.source(&places);
     let index: HashMap<String, usize> = dataset
         .customers
         .iter()

@@ -43,6 +43,18 @@ pub struct Place {
     pub row: u32,
 }
 
+impl Place {
+    /// The file, sheet and row, given the (file, sheet) table the sheet index points into.
+    pub fn source(self, places: &[(String, String)]) -> SourceRow {
+        let (file, sheet) = places.get(self.sheet as usize).cloned().unwrap_or_default();
+        SourceRow {
+            file,
+            sheet,
+            row: self.row,
+        }
+    }
+}
+
 /// One transaction line (销售明细/收款/合同).
 #[derive(Debug, Clone)]
 pub struct Transaction {
@@ -122,16 +134,7 @@ pub struct Extracted {
 impl Extracted {
     /// The file, sheet and row of a detail row.
     pub fn source(&self, at: Place) -> SourceRow {
-        let (file, sheet) = self
-            .places
-            .get(at.sheet as usize)
-            .cloned()
-            .unwrap_or_default();
-        SourceRow {
-            file,
-            sheet,
-            row: at.row,
-        }
+        at.source(&self.places)
     }
 
     /// Registers a detail sheet and gives its index for [`Place::sheet`].
@@ -210,10 +213,6 @@ fn read_all<'p>(paths: &[PathBuf], profile: &'p Profile, lang: Lang) -> Result<V
     for (_, r) in results {
         out.push(r?);
     }
-    if out.len() < paths.len() {
-        // Only when a file failed and the rest were not read; the failure was returned above.
-        return Err(Error::input(msg::read_corrupt(lang, "", "")));
-    }
     Ok(out)
 }
 
@@ -230,6 +229,8 @@ enum SheetRead<'p> {
 struct Streamed<'p> {
     /// The rows down to the header.
     head: RawSheet,
+    lay: Layout,
+    cols: DetailColumns,
     /// The events, findings and counts of the sheet's rows.
     part: Builder<'p>,
     data_rows: usize,
@@ -245,23 +246,17 @@ struct FileSink<'p> {
     sheets: Vec<SheetRead<'p>>,
     /// The current sheet's top rows while its header is not yet known.
     pending: Option<RawSheet>,
-    /// The current streamed sheet's columns.
-    columns: Option<DetailColumns>,
 }
 
 impl<'p> FileSink<'p> {
     fn new(path: &std::path::Path, profile: &'p Profile, lang: Lang) -> FileSink<'p> {
-        let file = path
-            .file_name()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| path.display().to_string());
+        let file = read::display_name(path);
         FileSink {
             profile,
             lang,
             file,
             sheets: Vec::new(),
             pending: None,
-            columns: None,
         }
     }
 
@@ -286,13 +281,12 @@ impl<'p> FileSink<'p> {
             let number = head
                 .first_row
                 .saturating_add((lay.header_end + 1 + i) as u32);
-            if part.detail_row(&cols, number, row) {
-                data_rows += 1;
-            }
+            data_rows += usize::from(part.detail_row(&cols, number, row));
         }
-        self.columns = Some(cols);
         self.sheets.push(SheetRead::Streamed(Box::new(Streamed {
             head,
+            lay,
+            cols,
             part,
             data_rows,
         })));
@@ -302,7 +296,6 @@ impl<'p> FileSink<'p> {
 impl read::RowSink for FileSink<'_> {
     fn sheet(&mut self, name: &str) {
         self.settle();
-        self.columns = None;
         self.pending = Some(RawSheet {
             file: self.file.clone(),
             sheet: name.to_string(),
@@ -318,12 +311,12 @@ impl read::RowSink for FileSink<'_> {
             }
             return;
         }
-        match (self.sheets.last_mut(), &self.columns) {
-            (Some(SheetRead::Whole(sheet)), _) => sheet.push_row(number, cells.to_vec()),
-            (Some(SheetRead::Streamed(st)), Some(cols)) => {
-                st.data_rows += usize::from(st.part.detail_row(cols, number, cells));
+        match self.sheets.last_mut() {
+            Some(SheetRead::Whole(sheet)) => sheet.push_row(number, cells.to_vec()),
+            Some(SheetRead::Streamed(st)) => {
+                st.data_rows += usize::from(st.part.detail_row(&st.cols, number, cells));
             }
-            _ => {}
+            None => {}
         }
     }
 }
@@ -1226,181 +1219,172 @@ impl<'p> Builder<'p> {
         let (module_col, hours_col, score_col, complaint_col) =
             (&cols.module, &cols.hours, &cols.score, &cols.complaint);
         let scale = cols.scale;
-        // A row left out (with its finding) leaves the block early.
-        'row: {
-            match cols.role {
-                SheetRole::Transactions => {
-                    let Some(dc) = &date_col else { break 'row };
-                    let Ok(Some(date)) =
-                        self.detail_value(&at, dc, row.get(dc.index), "date", true, cell_date)
-                    else {
-                        break 'row;
+        // A row left out (with its finding) returns early: it was a data row all the same.
+        match cols.role {
+            SheetRole::Transactions => {
+                let Some(dc) = &date_col else { return true };
+                let Ok(Some(date)) =
+                    self.detail_value(&at, dc, row.get(dc.index), "date", true, cell_date)
+                else {
+                    return true;
+                };
+                let amount = if let Some(ac) = &amount_col {
+                    let default = match ac.unit {
+                        Some(HeaderUnit::Money(u)) => u,
+                        _ => 1.0,
                     };
-                    let amount = if let Some(ac) = &amount_col {
-                        let default = match ac.unit {
-                            Some(HeaderUnit::Money(u)) => u,
-                            _ => 1.0,
-                        };
-                        match self.detail_value(&at, ac, row.get(ac.index), "money", true, |c| {
-                            cell_money(c, default, 1.0)
-                        }) {
-                            Ok(Some(v)) => v,
-                            _ => break 'row,
-                        }
-                    } else if let (Some(qc), Some(pc)) = (&qty_col, &price_col) {
-                        let default = match pc.unit {
-                            Some(HeaderUnit::Money(u)) => u,
-                            _ => 1.0,
-                        };
-                        let Ok(Some(q)) = self.detail_value(
-                            &at,
-                            qc,
-                            row.get(qc.index),
-                            "number",
-                            true,
-                            cell_number,
-                        ) else {
-                            break 'row;
-                        };
-                        let Ok(Some(p)) =
-                            self.detail_value(&at, pc, row.get(pc.index), "money", true, |c| {
-                                cell_money(c, default, 1.0)
-                            })
-                        else {
-                            break 'row;
-                        };
-                        q * p
-                    } else {
-                        break 'row;
-                    };
-                    let doc_no = doc_col
-                        .as_ref()
-                        .and_then(|c| row.get(c.index))
-                        .and_then(code_text);
-                    self.note_detail_code(&code, row, cols, &at);
-                    self.out.transactions.push(Transaction {
-                        code: code.into_boxed_str(),
-                        date,
-                        amount,
-                        doc_no: doc_no.map(String::into_boxed_str),
-                        at: place,
-                    });
-                }
-                SheetRole::Usage => {
-                    let Some(dc) = &date_col else { break 'row };
-                    let Ok(Some(date)) =
-                        self.detail_value(&at, dc, row.get(dc.index), "date", true, cell_date)
-                    else {
-                        break 'row;
-                    };
-                    let module = module_col
-                        .as_ref()
-                        .and_then(|c| row.get(c.index))
-                        .and_then(cell_text)
-                        .map(|t| t.into_owned());
-                    let hours = match &hours_col {
-                        Some(hc) => {
-                            let factor = if hc.unit == Some(HeaderUnit::Minutes) {
-                                1.0 / 60.0
-                            } else {
-                                1.0
-                            };
-                            self.detail_value(&at, hc, row.get(hc.index), "number", false, |c| {
-                                match cell_number(c) {
-                                    Parsed::Value(v) if v >= 0.0 => Parsed::Value(v * factor),
-                                    Parsed::Value(_) => Parsed::Unreadable,
-                                    other => other,
-                                }
-                            })
-                            .ok()
-                            .flatten()
-                        }
-                        None => None,
-                    };
-                    self.note_detail_code(&code, row, cols, &at);
-                    self.out.usage.push(UsageEvent {
-                        code: code.into_boxed_str(),
-                        date,
-                        module,
-                        hours,
-                        at: place,
-                    });
-                }
-                SheetRole::Surveys => {
-                    let date = match &date_col {
-                        Some(dc) => self
-                            .detail_value(&at, dc, row.get(dc.index), "date", false, cell_date)
-                            .ok()
-                            .flatten(),
-                        None => None,
-                    };
-                    let score = match &score_col {
-                        Some(sc) => self.detail_value(
-                            &at,
-                            sc,
-                            row.get(sc.index),
-                            "satisfaction",
-                            complaint_col.is_none(),
-                            |c| match satisfaction_value(c, scale) {
-                                Parsed::Value(v) if !(0.0..=100.0).contains(&v) => {
-                                    Parsed::Unreadable
-                                }
-                                other => other,
-                            },
-                        ),
-                        None => Ok(None),
-                    };
-                    let Ok(score) = score else { break 'row };
-                    let complaints = match &complaint_col {
-                        Some(cc) => self.detail_value(
-                            &at,
-                            cc,
-                            row.get(cc.index),
-                            "number",
-                            score.is_none(),
-                            |c| match c {
-                                Cell::Number(n) if *n >= 0.0 => Parsed::Value(*n),
-                                Cell::Bool(b) => Parsed::Value(if *b { 1.0 } else { 0.0 }),
-                                _ => match cell_text(c) {
-                                    None => Parsed::Blank,
-                                    Some(t) => parse_complaint(&t)
-                                        .filter(|v| *v >= 0.0)
-                                        .map_or(Parsed::Unreadable, Parsed::Value),
-                                },
-                            },
-                        ),
-                        None => Ok(None),
-                    };
-                    let Ok(complaints) = complaints else {
-                        break 'row;
-                    };
-                    if score.is_none() && complaints.is_none() {
-                        // Neither value given (both blank): the row says nothing.
-                        let col = score_col
-                            .as_ref()
-                            .or(complaint_col.as_ref())
-                            .unwrap_or(code_col);
-                        let problem = msg::read_missing_value(self.lang, "satisfaction");
-                        self.reject(
-                            &at,
-                            Some(&col.header),
-                            String::new(),
-                            FindingKind::BadValue,
-                            problem,
-                        );
-                        break 'row;
+                    match self.detail_value(&at, ac, row.get(ac.index), "money", true, |c| {
+                        cell_money(c, default, 1.0)
+                    }) {
+                        Ok(Some(v)) => v,
+                        _ => return true,
                     }
-                    self.note_detail_code(&code, row, cols, &at);
-                    self.out.surveys.push(SurveyEvent {
-                        code: code.into_boxed_str(),
-                        score,
-                        complaints: complaints.unwrap_or(0.0),
-                        date,
-                        at: place,
-                    });
-                }
-                _ => {}
+                } else if let (Some(qc), Some(pc)) = (&qty_col, &price_col) {
+                    let default = match pc.unit {
+                        Some(HeaderUnit::Money(u)) => u,
+                        _ => 1.0,
+                    };
+                    let Ok(Some(q)) =
+                        self.detail_value(&at, qc, row.get(qc.index), "number", true, cell_number)
+                    else {
+                        return true;
+                    };
+                    let Ok(Some(p)) =
+                        self.detail_value(&at, pc, row.get(pc.index), "money", true, |c| {
+                            cell_money(c, default, 1.0)
+                        })
+                    else {
+                        return true;
+                    };
+                    q * p
+                } else {
+                    return true;
+                };
+                let doc_no = doc_col
+                    .as_ref()
+                    .and_then(|c| row.get(c.index))
+                    .and_then(code_text);
+                self.note_detail_code(&code, row, cols, &at);
+                self.out.transactions.push(Transaction {
+                    code: code.into_boxed_str(),
+                    date,
+                    amount,
+                    doc_no: doc_no.map(String::into_boxed_str),
+                    at: place,
+                });
             }
+            SheetRole::Usage => {
+                let Some(dc) = &date_col else { return true };
+                let Ok(Some(date)) =
+                    self.detail_value(&at, dc, row.get(dc.index), "date", true, cell_date)
+                else {
+                    return true;
+                };
+                let module = module_col
+                    .as_ref()
+                    .and_then(|c| row.get(c.index))
+                    .and_then(cell_text)
+                    .map(|t| t.into_owned());
+                let hours = match &hours_col {
+                    Some(hc) => {
+                        let factor = if hc.unit == Some(HeaderUnit::Minutes) {
+                            1.0 / 60.0
+                        } else {
+                            1.0
+                        };
+                        self.detail_value(&at, hc, row.get(hc.index), "number", false, |c| {
+                            match cell_number(c) {
+                                Parsed::Value(v) if v >= 0.0 => Parsed::Value(v * factor),
+                                Parsed::Value(_) => Parsed::Unreadable,
+                                other => other,
+                            }
+                        })
+                        .ok()
+                        .flatten()
+                    }
+                    None => None,
+                };
+                self.note_detail_code(&code, row, cols, &at);
+                self.out.usage.push(UsageEvent {
+                    code: code.into_boxed_str(),
+                    date,
+                    module,
+                    hours,
+                    at: place,
+                });
+            }
+            SheetRole::Surveys => {
+                let date = match &date_col {
+                    Some(dc) => self
+                        .detail_value(&at, dc, row.get(dc.index), "date", false, cell_date)
+                        .ok()
+                        .flatten(),
+                    None => None,
+                };
+                let score = match &score_col {
+                    Some(sc) => self.detail_value(
+                        &at,
+                        sc,
+                        row.get(sc.index),
+                        "satisfaction",
+                        complaint_col.is_none(),
+                        |c| match satisfaction_value(c, scale) {
+                            Parsed::Value(v) if !(0.0..=100.0).contains(&v) => Parsed::Unreadable,
+                            other => other,
+                        },
+                    ),
+                    None => Ok(None),
+                };
+                let Ok(score) = score else { return true };
+                let complaints = match &complaint_col {
+                    Some(cc) => self.detail_value(
+                        &at,
+                        cc,
+                        row.get(cc.index),
+                        "number",
+                        score.is_none(),
+                        |c| match c {
+                            Cell::Number(n) if *n >= 0.0 => Parsed::Value(*n),
+                            Cell::Bool(b) => Parsed::Value(if *b { 1.0 } else { 0.0 }),
+                            _ => match cell_text(c) {
+                                None => Parsed::Blank,
+                                Some(t) => parse_complaint(&t)
+                                    .filter(|v| *v >= 0.0)
+                                    .map_or(Parsed::Unreadable, Parsed::Value),
+                            },
+                        },
+                    ),
+                    None => Ok(None),
+                };
+                let Ok(complaints) = complaints else {
+                    return true;
+                };
+                if score.is_none() && complaints.is_none() {
+                    // Neither value given (both blank): the row says nothing.
+                    let col = score_col
+                        .as_ref()
+                        .or(complaint_col.as_ref())
+                        .unwrap_or(code_col);
+                    let problem = msg::read_missing_value(self.lang, "satisfaction");
+                    self.reject(
+                        &at,
+                        Some(&col.header),
+                        String::new(),
+                        FindingKind::BadValue,
+                        problem,
+                    );
+                    return true;
+                }
+                self.note_detail_code(&code, row, cols, &at);
+                self.out.surveys.push(SurveyEvent {
+                    code: code.into_boxed_str(),
+                    score,
+                    complaints: complaints.unwrap_or(0.0),
+                    date,
+                    at: place,
+                });
+            }
+            _ => {}
         }
         true
     }
@@ -1489,7 +1473,7 @@ fn assemble(files: Vec<FileRead>, profile: &Profile, lang: Lang) -> Result<Extra
                     }
                     SheetRead::Streamed(mut st) => {
                         let head = std::mem::take(&mut st.head);
-                        let lay = layout(&head, b.profile);
+                        let lay = Some(st.lay.clone());
                         (head, lay, Some(st))
                     }
                 })

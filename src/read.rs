@@ -115,7 +115,8 @@ pub fn read_file(path: &Path, lang: Lang) -> Result<(InputFile, Vec<RawSheet>)> 
     Ok((input, grids.sheets))
 }
 
-fn display_name(path: &Path) -> String {
+/// The file's name as the user knows it (not the full path), for messages.
+pub fn display_name(path: &Path) -> String {
     path.file_name()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string())
@@ -384,6 +385,10 @@ fn read_workbook(
     let corrupt =
         |e: &dyn std::fmt::Display| Error::input(msg::read_corrupt(lang, name, &e.to_string()));
     let too_large = || Error::input(msg::read_too_large(lang, name, MAX_UNCOMPRESSED, MAX_CELLS));
+    let stopped = |e: Stop| match e {
+        Stop::TooLarge => too_large(),
+        Stop::Reader(e) => corrupt(&e),
+    };
     let mut book: calamine::Sheets<Cursor<&[u8]>> = match format {
         Format::Xlsx => calamine::Sheets::Xlsx(
             calamine::open_workbook_from_rs(cursor)
@@ -416,10 +421,7 @@ fn read_workbook(
         let mut rows = RowAssembler::new(sink);
         let streamed = match &mut book {
             calamine::Sheets::Xlsx(x) => match x.worksheet_cells_reader(sheet_name) {
-                Ok(mut cells) => Some(rows.stream(|| cells.next_cell()).map_err(|e| match e {
-                    Stop::TooLarge => too_large(),
-                    Stop::Reader(e) => corrupt(&e),
-                })),
+                Ok(mut cells) => Some(rows.stream(|| cells.next_cell()).map_err(stopped)),
                 Err(calamine::XlsxError::NotAWorksheet(_)) => Some(Ok(())),
                 Err(e) => {
                     failures.push(e.to_string());
@@ -427,10 +429,7 @@ fn read_workbook(
                 }
             },
             calamine::Sheets::Xlsb(x) => match x.worksheet_cells_reader(sheet_name) {
-                Ok(mut cells) => Some(rows.stream(|| cells.next_cell()).map_err(|e| match e {
-                    Stop::TooLarge => too_large(),
-                    Stop::Reader(e) => corrupt(&e),
-                })),
+                Ok(mut cells) => Some(rows.stream(|| cells.next_cell()).map_err(stopped)),
                 Err(e) => {
                     failures.push(e.to_string());
                     None
@@ -470,9 +469,10 @@ fn read_workbook(
 }
 
 /// Why streaming a sheet stopped early.
-enum Stop<E> {
+enum Stop {
     TooLarge,
-    Reader(E),
+    /// The reader's own error, as text.
+    Reader(String),
 }
 
 /// Turns calamine's stream of cells (row by row, left to right) into rows for a [`RowSink`],
@@ -497,11 +497,11 @@ impl<'s> RowAssembler<'s> {
         }
     }
 
-    fn stream<'a, E>(
+    fn stream<'a, E: std::fmt::Display>(
         &mut self,
         mut next: impl FnMut() -> std::result::Result<Option<calamine::Cell<DataRef<'a>>>, E>,
-    ) -> std::result::Result<(), Stop<E>> {
-        while let Some(cell) = next().map_err(Stop::Reader)? {
+    ) -> std::result::Result<(), Stop> {
+        while let Some(cell) = next().map_err(|e| Stop::Reader(e.to_string()))? {
             let value = cell.get_value();
             if matches!(value, DataRef::Empty) {
                 continue;
@@ -525,7 +525,7 @@ impl<'s> RowAssembler<'s> {
 
     /// Refuses a sheet spanning more than [`MAX_CELLS`] cells (a sheet is held whole when it
     /// is a customers sheet, so its span must stay within memory).
-    fn check<E>(&self, row: u32) -> std::result::Result<(), Stop<E>> {
+    fn check(&self, row: u32) -> std::result::Result<(), Stop> {
         let first = self.first.unwrap_or(row);
         let span = u64::from(row.saturating_sub(first)) + 1;
         if span.saturating_mul(self.widest) > MAX_CELLS {
@@ -534,7 +534,7 @@ impl<'s> RowAssembler<'s> {
         Ok(())
     }
 
-    fn flush<E>(&mut self) -> std::result::Result<(), Stop<E>> {
+    fn flush(&mut self) -> std::result::Result<(), Stop> {
         if let Some(row) = self.current.take() {
             self.check(row)?;
             trim_blank_end(&mut self.cells);
