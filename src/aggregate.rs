@@ -93,20 +93,16 @@ pub fn aggregate(extracted: Extracted, as_of: NaiveDate, lang: Lang) -> Dataset 
         summaries,
         date_columns,
         places,
+        codes,
     } = extracted;
     let source = |at: crate::extract::Place| at.source(&places);
-    let index: HashMap<String, usize> = dataset
-        .customers
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.code.clone(), i))
-        .collect();
+    let customer_of = |code: u32| codes.get(code as usize).and_then(|c| c.customer);
     let n = dataset.customers.len();
     let mut future = Vec::new();
 
     let mut purchases: Vec<Option<Purchases>> = (0..n).map(|_| None).collect();
     for t in &transactions {
-        let Some(&i) = index.get(&*t.code) else {
+        let Some(i) = customer_of(t.code) else {
             continue;
         };
         if t.date > as_of {
@@ -144,7 +140,7 @@ pub fn aggregate(extracted: Extracted, as_of: NaiveDate, lang: Lang) -> Dataset 
         .unwrap_or(NaiveDate::MIN);
     let mut activity: Vec<Option<Activity>> = (0..n).map(|_| None).collect();
     for u in &usage {
-        let Some(&i) = index.get(&*u.code) else {
+        let Some(i) = customer_of(u.code) else {
             continue;
         };
         if u.date > as_of {
@@ -177,7 +173,7 @@ pub fn aggregate(extracted: Extracted, as_of: NaiveDate, lang: Lang) -> Dataset 
 
     let mut survey: Vec<Option<Survey>> = (0..n).map(|_| None).collect();
     for s in &surveys {
-        let Some(&i) = index.get(&*s.code) else {
+        let Some(i) = customer_of(s.code) else {
             continue;
         };
         if let Some(d) = s.date.filter(|d| *d > as_of) {
@@ -310,7 +306,7 @@ pub fn aggregate(extracted: Extracted, as_of: NaiveDate, lang: Lang) -> Dataset 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::{Place, SurveyEvent, Transaction, UsageEvent};
+    use crate::extract::{DetailCode, Place, SurveyEvent, Transaction, UsageEvent};
     use crate::model::CustomerRecord;
 
     fn day(s: &str) -> NaiveDate {
@@ -326,18 +322,27 @@ mod tests {
             places: vec![("f.xlsx".into(), "明细".into())],
             ..Extracted::default()
         };
-        for c in codes {
+        for (i, c) in codes.iter().enumerate() {
             e.dataset.customers.push(CustomerRecord {
                 code: c.to_string(),
                 ..CustomerRecord::default()
+            });
+            e.codes.push(DetailCode {
+                text: (*c).into(),
+                customer: Some(i),
             });
         }
         e
     }
 
+    /// The position of a code given to [`with_customers`] as "A", "B", … in that order.
+    fn id(code: &str) -> u32 {
+        u32::from(code.as_bytes()[0] - b'A')
+    }
+
     fn tx(row: u32, code: &str, date: &str, amount: f64, doc: Option<&str>) -> Transaction {
         Transaction {
-            code: code.into(),
+            code: id(code),
             date: day(date),
             amount,
             doc_no: doc.map(Into::into),
@@ -423,14 +428,14 @@ mod tests {
             tx(3, "A", "2026-09-30", 7.0, None),
         ];
         e.usage = vec![UsageEvent {
-            code: "A".into(),
+            code: id("A"),
             date: day("2026-12-01"),
             module: None,
             hours: None,
             at: src(4),
         }];
         e.surveys = vec![SurveyEvent {
-            code: "A".into(),
+            code: id("A"),
             score: Some(50.0),
             complaints: 0.0,
             date: Some(day("2027-01-01")),
@@ -471,7 +476,7 @@ mod tests {
         for (date, counted) in cases {
             let mut e = with_customers(&["A"]);
             e.usage = vec![UsageEvent {
-                code: "A".into(),
+                code: id("A"),
                 date: day(date),
                 module: Some("总账、报表".into()),
                 hours: Some(2.0),
@@ -494,7 +499,7 @@ mod tests {
     fn surveys_average_and_count_complaints() {
         let mut e = with_customers(&["A", "B"]);
         let s = |score: Option<f64>, complaints: f64| SurveyEvent {
-            code: "A".into(),
+            code: id("A"),
             score,
             complaints,
             date: None,

@@ -58,8 +58,8 @@ impl Place {
 /// One transaction line (销售明细/收款/合同).
 #[derive(Debug, Clone)]
 pub struct Transaction {
-    /// Customer code.
-    pub code: Box<str>,
+    /// The customer code, as its position in [`Extracted::codes`].
+    pub code: u32,
     /// Document date.
     pub date: NaiveDate,
     /// Amount in 元 (negative for 红字/returns).
@@ -73,8 +73,8 @@ pub struct Transaction {
 /// One usage record (登录/使用记录).
 #[derive(Debug, Clone)]
 pub struct UsageEvent {
-    /// Customer code.
-    pub code: Box<str>,
+    /// The customer code, as its position in [`Extracted::codes`].
+    pub code: u32,
     /// Date of the login or use.
     pub date: NaiveDate,
     /// Module used, if given.
@@ -88,8 +88,8 @@ pub struct UsageEvent {
 /// One survey or service record (满意度/服务记录).
 #[derive(Debug, Clone)]
 pub struct SurveyEvent {
-    /// Customer code.
-    pub code: Box<str>,
+    /// The customer code, as its position in [`Extracted::codes`].
+    pub code: u32,
     /// Score normalised to 0–100, if given.
     pub score: Option<f64>,
     /// Complaints counted by this row.
@@ -129,6 +129,19 @@ pub struct Extracted {
     pub date_columns: HashMap<(String, String), String>,
     /// (file, sheet) of each detail sheet, indexed by [`Place::sheet`].
     pub places: Vec<(String, String)>,
+    /// The customer codes of the detail rows, each once in the order first seen (a million
+    /// lines share a hundred thousand codes); the events refer to them by position.
+    pub codes: Vec<DetailCode>,
+}
+
+/// A customer code as the detail rows give it.
+#[derive(Debug, Clone, Default)]
+pub struct DetailCode {
+    /// The code as read.
+    pub text: Box<str>,
+    /// The customer it belongs to, as a position in the customers; None until the sheets
+    /// are joined, and for a code no customer has (its rows are then rejected).
+    pub customer: Option<usize>,
 }
 
 impl Extracted {
@@ -783,9 +796,11 @@ struct Builder<'a> {
     /// Union of the customers sheets' headers.
     column_index: HashMap<String, usize>,
     has_customers_sheet: bool,
-    /// Codes first seen in detail sheets, with the name given there (no customers sheet).
+    /// The detail rows' codes in the order first seen, with the name and row where each was
+    /// first seen (the customers when there is no customers sheet); events hold positions in it.
     detail_codes: Vec<(String, Option<String>, SourceRow)>,
-    detail_seen: HashSet<String>,
+    /// The position of each code in `detail_codes`.
+    detail_ids: HashMap<String, u32>,
     /// The code column's header of each detail sheet, by (file, sheet).
     code_headers: HashMap<(String, String), String>,
 }
@@ -806,7 +821,7 @@ impl<'p> Builder<'p> {
             column_index: HashMap::new(),
             has_customers_sheet: false,
             detail_codes: Vec::new(),
-            detail_seen: HashSet::new(),
+            detail_ids: HashMap::new(),
             code_headers: HashMap::new(),
         }
     }
@@ -826,10 +841,21 @@ impl<'p> Builder<'p> {
             row: at.row,
         };
         self.out.places.extend(out.places);
+        // The part numbered its codes on its own: renumber them into this builder's list.
+        let ids: Vec<u32> = detail_codes
+            .into_iter()
+            .map(|(code, name, source)| self.detail_id(code, name, source))
+            .collect();
         let (mut transactions, mut usage, mut surveys) = (out.transactions, out.usage, out.surveys);
-        transactions.iter_mut().for_each(|t| t.at = shift(t.at));
-        usage.iter_mut().for_each(|u| u.at = shift(u.at));
-        surveys.iter_mut().for_each(|s| s.at = shift(s.at));
+        let fix = |code: &mut u32, at: &mut Place| {
+            *code = ids[*code as usize];
+            *at = shift(*at);
+        };
+        transactions
+            .iter_mut()
+            .for_each(|t| fix(&mut t.code, &mut t.at));
+        usage.iter_mut().for_each(|u| fix(&mut u.code, &mut u.at));
+        surveys.iter_mut().for_each(|s| fix(&mut s.code, &mut s.at));
         join(&mut self.out.transactions, transactions);
         join(&mut self.out.usage, usage);
         join(&mut self.out.surveys, surveys);
@@ -838,11 +864,6 @@ impl<'p> Builder<'p> {
         self.out.dataset.rows_read += out.dataset.rows_read;
         self.out.dataset.rows_rejected += out.dataset.rows_rejected;
         self.code_headers.extend(code_headers);
-        for (code, name, source) in detail_codes {
-            if self.detail_seen.insert(code.clone()) {
-                self.detail_codes.push((code, name, source));
-            }
-        }
         info.data_rows += streamed.data_rows;
     }
 
@@ -1122,11 +1143,18 @@ impl<'p> Builder<'p> {
         }
     }
 
-    fn note_detail_code(&mut self, code: &str, row: &[Cell], cols: &DetailColumns, at: &RowPlace) {
-        if self.detail_seen.contains(code) {
-            return;
+    /// The position of a detail row's code in `detail_codes`, noting the code (with the name
+    /// and row) the first time it is seen.
+    fn note_detail_code(
+        &mut self,
+        code: String,
+        row: &[Cell],
+        cols: &DetailColumns,
+        at: &RowPlace,
+    ) -> u32 {
+        if let Some(&id) = self.detail_ids.get(&code) {
+            return id;
         }
-        self.detail_seen.insert(code.to_string());
         let name = cols
             .name
             .as_ref()
@@ -1138,7 +1166,20 @@ impl<'p> Builder<'p> {
             sheet: at.sheet.to_string(),
             row: at.row,
         };
-        self.detail_codes.push((code.to_string(), name, source));
+        self.detail_id(code, name, source)
+    }
+
+    /// The position of a code in `detail_codes`, added at the end when new.
+    fn detail_id(&mut self, code: String, name: Option<String>, source: SourceRow) -> u32 {
+        let next = self.detail_codes.len() as u32;
+        match self.detail_ids.entry(code) {
+            std::collections::hash_map::Entry::Occupied(e) => *e.get(),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                self.detail_codes.push((e.key().clone(), name, source));
+                e.insert(next);
+                next
+            }
+        }
     }
 
     /// Looks up a detail sheet's columns once, before its rows.
@@ -1264,9 +1305,9 @@ impl<'p> Builder<'p> {
                     .as_ref()
                     .and_then(|c| row.get(c.index))
                     .and_then(code_text);
-                self.note_detail_code(&code, row, cols, &at);
+                let code = self.note_detail_code(code, row, cols, &at);
                 self.out.transactions.push(Transaction {
-                    code: code.into_boxed_str(),
+                    code,
                     date,
                     amount,
                     doc_no: doc_no.map(String::into_boxed_str),
@@ -1304,9 +1345,9 @@ impl<'p> Builder<'p> {
                     }
                     None => None,
                 };
-                self.note_detail_code(&code, row, cols, &at);
+                let code = self.note_detail_code(code, row, cols, &at);
                 self.out.usage.push(UsageEvent {
-                    code: code.into_boxed_str(),
+                    code,
                     date,
                     module,
                     hours,
@@ -1375,9 +1416,9 @@ impl<'p> Builder<'p> {
                     );
                     return true;
                 }
-                self.note_detail_code(&code, row, cols, &at);
+                let code = self.note_detail_code(code, row, cols, &at);
                 self.out.surveys.push(SurveyEvent {
-                    code: code.into_boxed_str(),
+                    code,
                     score,
                     complaints: complaints.unwrap_or(0.0),
                     date,
@@ -1605,26 +1646,25 @@ fn assemble(files: Vec<FileRead>, profile: &Profile, lang: Lang) -> Result<Extra
 fn finish(b: &mut Builder) {
     let lang = b.lang;
     if b.has_customers_sheet {
-        let known = &b.index;
-        let mut unknown: Vec<(Place, Box<str>)> = Vec::new();
-        b.out.transactions.retain(|t| {
-            known.contains_key(&*t.code) || {
-                unknown.push((t.at, t.code.clone()));
+        b.out.codes = b
+            .detail_codes
+            .iter()
+            .map(|(code, _, _)| DetailCode {
+                text: code.as_str().into(),
+                customer: b.index.get(code).copied(),
+            })
+            .collect();
+        let codes = &b.out.codes;
+        let mut unknown: Vec<(Place, u32)> = Vec::new();
+        let mut known = |code: u32, at: Place| {
+            codes[code as usize].customer.is_some() || {
+                unknown.push((at, code));
                 false
             }
-        });
-        b.out.usage.retain(|t| {
-            known.contains_key(&*t.code) || {
-                unknown.push((t.at, t.code.clone()));
-                false
-            }
-        });
-        b.out.surveys.retain(|t| {
-            known.contains_key(&*t.code) || {
-                unknown.push((t.at, t.code.clone()));
-                false
-            }
-        });
+        };
+        b.out.transactions.retain(|t| known(t.code, t.at));
+        b.out.usage.retain(|u| known(u.code, u.at));
+        b.out.surveys.retain(|s| known(s.code, s.at));
         for (place, code) in unknown {
             let src = b.out.source(place);
             let at = RowPlace {
@@ -1637,17 +1677,23 @@ fn finish(b: &mut Builder) {
                 .code_headers
                 .get(&(src.file.clone(), src.sheet.clone()))
                 .cloned();
+            let value = b.out.codes[code as usize].text.to_string();
             b.reject(
                 &at,
                 header.as_deref(),
-                code.into_string(),
+                value,
                 FindingKind::UnknownCustomer,
                 problem,
             );
         }
     } else {
         for (code, name, source) in std::mem::take(&mut b.detail_codes) {
-            b.index.insert(code.clone(), b.out.dataset.customers.len());
+            let customer = b.out.dataset.customers.len();
+            b.out.codes.push(DetailCode {
+                text: code.as_str().into(),
+                customer: Some(customer),
+            });
+            b.index.insert(code.clone(), customer);
             b.out.dataset.customers.push(CustomerRecord {
                 code,
                 name,
