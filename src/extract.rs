@@ -190,6 +190,7 @@ fn read_all<'p>(paths: &[PathBuf], profile: &'p Profile, lang: Lang) -> Result<V
             let mut sink = FileSink::new(path, profile, lang);
             let result = read::read_file_into(path, lang, &mut sink).map(|input| {
                 sink.settle();
+                sink.read_customers();
                 (input, sink.sheets)
             });
             let failed = result.is_err();
@@ -236,7 +237,20 @@ type FileRead<'p> = (InputFile, Vec<SheetRead<'p>>);
 /// turned into events row by row as it was read, with only its rows down to the header kept.
 enum SheetRead<'p> {
     Whole(RawSheet),
+    /// A customers sheet already turned into customers on the reading thread.
+    Customers(Box<ReadCustomers<'p>>),
     Streamed(Box<Streamed<'p>>),
+}
+
+/// A customers sheet turned into customers by itself (its codes not yet checked against the
+/// other customers sheets): reading the values is the costly part and needs nothing else.
+struct ReadCustomers<'p> {
+    /// The rows down to the header.
+    head: RawSheet,
+    lay: Layout,
+    /// The customers, findings and counts of the sheet's rows.
+    part: Builder<'p>,
+    data_rows: usize,
 }
 
 struct Streamed<'p> {
@@ -306,6 +320,38 @@ impl<'p> FileSink<'p> {
     }
 }
 
+impl FileSink<'_> {
+    /// Turns the customers sheets into customers, here on the reading thread while the other
+    /// thread may still be reading a long file.
+    fn read_customers(&mut self) {
+        for read in &mut self.sheets {
+            let SheetRead::Whole(sheet) = read else {
+                continue;
+            };
+            let Some(lay) = layout(sheet, self.profile).filter(|l| l.role == SheetRole::Customers)
+            else {
+                continue;
+            };
+            let mut head = std::mem::take(sheet);
+            let mut part = Builder::new(self.profile, self.lang);
+            let mut info = SheetInfo {
+                name: String::new(),
+                role: SheetRole::Customers,
+                header_row: 0,
+                data_rows: 0,
+                columns: Vec::new(),
+            };
+            part.customers_sheet(&mut head, &lay, &mut info);
+            *read = SheetRead::Customers(Box::new(ReadCustomers {
+                head,
+                lay,
+                part,
+                data_rows: info.data_rows,
+            }));
+        }
+    }
+}
+
 impl read::RowSink for FileSink<'_> {
     fn sheet(&mut self, name: &str) {
         self.settle();
@@ -329,7 +375,8 @@ impl read::RowSink for FileSink<'_> {
             Some(SheetRead::Streamed(st)) => {
                 st.data_rows += usize::from(st.part.detail_row(&st.cols, number, cells));
             }
-            None => {}
+            // Made only once the file is read.
+            Some(SheetRead::Customers(_)) | None => {}
         }
     }
 }
@@ -401,8 +448,14 @@ type Candidate = ((bool, usize), usize, usize, Vec<Option<String>>);
 /// A file's sheets with their layouts.
 type LaidOut<'p> = (
     InputFile,
-    Vec<(RawSheet, Option<Layout>, Option<Box<Streamed<'p>>>)>,
+    Vec<(RawSheet, Option<Layout>, Option<Ready<'p>>)>,
 );
+
+/// A sheet's rows already made into customers or events on the reading thread.
+enum Ready<'p> {
+    Customers(Box<ReadCustomers<'p>>),
+    Events(Box<Streamed<'p>>),
+}
 
 /// Finds the header: the row (or a group row plus its sub-header row) matching the most fields,
 /// preferring one with a customer-code column. Title rows, 制表日期 and 单位 lines match none.
@@ -774,6 +827,97 @@ fn set_field(rec: &mut CustomerRecord, name: &str, value: FieldValue) {
     }
 }
 
+/// Merges a customer read again (the same code in another customers sheet) into the first one:
+/// a field, or an input column, takes the later value only where it has none, as
+/// [`set_field`] does row by row.
+fn merge_customer(into: &mut CustomerRecord, from: CustomerRecord) {
+    let CustomerRecord {
+        code: _,
+        source: _,
+        name,
+        original,
+        credit_code,
+        industry,
+        region,
+        founded,
+        employees,
+        revenue,
+        total_assets,
+        payment_model,
+        product,
+        modules,
+        needs,
+        budget,
+        purchase_amount,
+        deal_count,
+        first_purchase,
+        last_purchase,
+        renewal_rate,
+        login_count,
+        last_login,
+        usage_hours,
+        tickets,
+        satisfaction,
+        nps,
+        complaints,
+        receivable,
+        overdue_days,
+        style,
+        house_area,
+        projects,
+        stage,
+        amount_by_year: _,
+    } = from;
+    fn keep<T>(slot: &mut Option<T>, v: Option<T>) {
+        if slot.is_none() {
+            *slot = v;
+        }
+    }
+    keep(&mut into.name, name);
+    keep(&mut into.credit_code, credit_code);
+    keep(&mut into.industry, industry);
+    keep(&mut into.region, region);
+    keep(&mut into.founded, founded);
+    keep(&mut into.employees, employees);
+    keep(&mut into.revenue, revenue);
+    keep(&mut into.total_assets, total_assets);
+    keep(&mut into.payment_model, payment_model);
+    keep(&mut into.product, product);
+    keep(&mut into.budget, budget);
+    keep(&mut into.purchase_amount, purchase_amount);
+    keep(&mut into.deal_count, deal_count);
+    keep(&mut into.first_purchase, first_purchase);
+    keep(&mut into.last_purchase, last_purchase);
+    keep(&mut into.renewal_rate, renewal_rate);
+    keep(&mut into.login_count, login_count);
+    keep(&mut into.last_login, last_login);
+    keep(&mut into.usage_hours, usage_hours);
+    keep(&mut into.tickets, tickets);
+    keep(&mut into.satisfaction, satisfaction);
+    keep(&mut into.nps, nps);
+    keep(&mut into.complaints, complaints);
+    keep(&mut into.receivable, receivable);
+    keep(&mut into.overdue_days, overdue_days);
+    keep(&mut into.style, style);
+    keep(&mut into.house_area, house_area);
+    keep(&mut into.projects, projects);
+    keep(&mut into.stage, stage);
+    if into.modules.is_empty() {
+        into.modules = modules;
+    }
+    if into.needs.is_empty() {
+        into.needs = needs;
+    }
+    if into.original.len() < original.len() {
+        into.original.resize(original.len(), Cell::Empty);
+    }
+    for (mine, theirs) in into.original.iter_mut().zip(original) {
+        if mine.is_blank() {
+            *mine = theirs;
+        }
+    }
+}
+
 /// Fields in a customers sheet that detail sheets of a role recompute.
 const SUMMARY_FIELDS: [&str; 9] = [
     "purchase_amount",
@@ -865,6 +1009,97 @@ impl<'p> Builder<'p> {
         self.out.dataset.rows_rejected += out.dataset.rows_rejected;
         self.code_headers.extend(code_headers);
         info.data_rows += streamed.data_rows;
+    }
+
+    /// Takes in a customers sheet that was turned into customers by itself, as if its rows
+    /// were read here: a code already known is a duplicate, merged into the first customer
+    /// with it; the findings stay in row order.
+    fn absorb_customers(&mut self, sheet: &RawSheet, read: ReadCustomers, info: &mut SheetInfo) {
+        info.data_rows += read.data_rows;
+        let part = read.part;
+        let Builder {
+            out,
+            index,
+            column_index,
+            ..
+        } = part;
+        if !self.has_customers_sheet {
+            // The first customers sheet: what it made is what reading it here would make.
+            let findings = std::mem::replace(&mut self.out.dataset.findings, out.dataset.findings);
+            self.out.dataset.findings.extend(findings);
+            self.out.dataset.customers = out.dataset.customers;
+            self.out.dataset.input_columns = out.dataset.input_columns;
+            self.out.dataset.code_column = out.dataset.code_column;
+            self.out.dataset.name_column = out.dataset.name_column;
+            self.out.dataset.rows_read += out.dataset.rows_read;
+            self.out.dataset.rows_rejected += out.dataset.rows_rejected;
+            self.out.summaries.extend(out.summaries);
+            self.index = index;
+            self.column_index = column_index;
+            self.has_customers_sheet = true;
+            return;
+        }
+        let lang = self.lang;
+        // Where each of the part's columns goes in the union of customers-sheet headers.
+        let slots: Vec<usize> = out
+            .dataset
+            .input_columns
+            .iter()
+            .map(|h| {
+                let next = self.column_index.len();
+                let slot = *self.column_index.entry(h.clone()).or_insert(next);
+                if slot == next {
+                    self.out.dataset.input_columns.push(h.clone());
+                }
+                slot
+            })
+            .collect();
+        let dataset = &mut self.out.dataset;
+        if dataset.code_column.is_none() {
+            dataset.code_column = out.dataset.code_column.map(|c| slots[c]);
+        }
+        if dataset.name_column.is_none() {
+            dataset.name_column = out.dataset.name_column.map(|c| slots[c]);
+        }
+        dataset.rows_read += out.dataset.rows_read;
+        dataset.rows_rejected += out.dataset.rows_rejected;
+        self.out.summaries.extend(out.summaries);
+        let code_header = read.lay.col("code").map(|c| c.header.clone());
+        let before = self.out.dataset.findings.len();
+        self.out.dataset.findings.extend(out.dataset.findings);
+        for mut rec in out.dataset.customers {
+            let mut original = vec![Cell::Empty; self.column_index.len()];
+            for (cell, &slot) in rec.original.iter_mut().zip(&slots) {
+                original[slot] = std::mem::take(cell);
+            }
+            rec.original = original;
+            let Some(&p) = self.index.get(&rec.code) else {
+                self.index
+                    .insert(rec.code.clone(), self.out.dataset.customers.len());
+                self.out.dataset.customers.push(rec);
+                continue;
+            };
+            let at = RowPlace {
+                file: &sheet.file,
+                sheet: &sheet.sheet,
+                row: rec.source.row,
+            };
+            let first_row = self.out.dataset.customers[p].source.row;
+            let problem = msg::read_duplicate_code(lang, &rec.code, first_row);
+            let action = msg::read_action_merged(lang);
+            let code = rec.code.clone();
+            self.note(
+                &at,
+                code_header.as_deref(),
+                code,
+                FindingKind::DuplicateCode,
+                problem,
+                action,
+            );
+            merge_customer(&mut self.out.dataset.customers[p], rec);
+        }
+        // The sheet's findings by row, as reading its rows here in order would give them.
+        self.out.dataset.findings[before..].sort_by_key(|f| f.row);
     }
 
     /// A finding about a row that is still used.
@@ -961,8 +1196,9 @@ impl<'p> Builder<'p> {
         }
     }
 
-    /// Reads a customers sheet into records. The sheet's cells move into the records'
-    /// `original` (a sheet of 100 000 customers is not held twice), so its rows are left empty.
+    /// Reads a customers sheet into records. The data rows' cells move into the records'
+    /// `original` (a sheet of 100 000 customers is not held twice); the rows down to the
+    /// header stay in the sheet.
     fn customers_sheet(&mut self, sheet: &mut RawSheet, lay: &Layout, info: &mut SheetInfo) {
         self.has_customers_sheet = true;
         let lang = self.lang;
@@ -1008,15 +1244,17 @@ impl<'p> Builder<'p> {
                 columns: summary,
             });
         }
-        let rows = std::mem::take(&mut sheet.rows);
-        for (i, mut row) in rows.into_iter().enumerate().skip(lay.header_end + 1) {
+        // The data rows move out; the rows down to the header stay.
+        let first = (lay.header_end + 1).min(sheet.rows.len());
+        let rows = sheet.rows.split_off(first);
+        for (i, mut row) in rows.into_iter().enumerate() {
             if row.iter().all(Cell::is_blank) {
                 continue;
             }
             let at = RowPlace {
                 file: &sheet.file,
                 sheet: &sheet.sheet,
-                row: sheet.first_row.saturating_add(i as u32),
+                row: sheet.first_row.saturating_add((first + i) as u32),
             };
             self.out.dataset.rows_read += 1;
             info.data_rows += 1;
@@ -1512,10 +1750,15 @@ fn assemble(files: Vec<FileRead>, profile: &Profile, lang: Lang) -> Result<Extra
                         let lay = layout(&s, b.profile);
                         (s, lay, None)
                     }
+                    SheetRead::Customers(mut read) => {
+                        let head = std::mem::take(&mut read.head);
+                        let lay = Some(read.lay.clone());
+                        (head, lay, Some(Ready::Customers(read)))
+                    }
                     SheetRead::Streamed(mut st) => {
                         let head = std::mem::take(&mut st.head);
                         let lay = Some(st.lay.clone());
-                        (head, lay, Some(st))
+                        (head, lay, Some(Ready::Events(st)))
                     }
                 })
                 .collect();
@@ -1572,7 +1815,7 @@ fn assemble(files: Vec<FileRead>, profile: &Profile, lang: Lang) -> Result<Extra
     }
     for pass in [true, false] {
         for (input, sheets) in laid.iter_mut() {
-            for (sheet, lay, streamed) in sheets.iter_mut() {
+            for (sheet, lay, ready) in sheets.iter_mut() {
                 let is_customers = lay.as_ref().is_some_and(|l| l.role == SheetRole::Customers);
                 if is_customers != pass {
                     continue;
@@ -1596,14 +1839,17 @@ fn assemble(files: Vec<FileRead>, profile: &Profile, lang: Lang) -> Result<Extra
                         })
                         .unwrap_or_default(),
                 };
-                match lay {
-                    Some(l) if l.role == SheetRole::Customers => {
+                match (lay.as_ref(), ready.take()) {
+                    (_, Some(Ready::Customers(read))) => {
+                        b.absorb_customers(sheet, *read, &mut info)
+                    }
+                    (_, Some(Ready::Events(st))) => b.absorb(*st, &mut info),
+                    (Some(l), None) if l.role == SheetRole::Customers => {
                         b.customers_sheet(sheet, l, &mut info)
                     }
-                    Some(l) if l.role != SheetRole::Ignored => match streamed.take() {
-                        Some(st) => b.absorb(*st, &mut info),
-                        None => b.detail_sheet(sheet, l, &mut info),
-                    },
+                    (Some(l), None) if l.role != SheetRole::Ignored => {
+                        b.detail_sheet(sheet, l, &mut info)
+                    }
                     _ => {
                         let empty = sheet.rows.iter().all(|r| r.iter().all(Cell::is_blank));
                         let problem = if empty {
@@ -2269,6 +2515,108 @@ mod tests {
         let shown: Vec<String> = b1.original.iter().map(Cell::display).collect();
         assert_eq!(shown, ["B1", "乙一", "", "5"]);
         assert_eq!(customer(d, "A1").original.len(), 4);
+    }
+
+    /// Customers sheets are turned into customers on the reading threads, each by itself, and
+    /// joined after: the result must be what reading them one after the other gives — the same
+    /// code in two sheets merged into the first customer (its blank fields and columns filled
+    /// from the later sheet), the columns' union, the findings in order.
+    #[test]
+    fn customers_sheets_read_apart_join_as_if_read_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = [
+            (
+                "甲.csv",
+                "客户编码,客户名称,地区,员工人数\n\
+                 A1,甲一,北京,12\n\
+                 A2,甲二,,abc\n\
+                 A1,甲一重复,上海,\n\
+                 合计,,,\n\
+                 ,,,\n\
+                 A3,甲三,广州,-5\n",
+            ),
+            (
+                "乙.csv",
+                "客户名称,营业收入(万元),客户编码,地区,行业\n\
+                 乙一,100,B1,深圳,软件\n\
+                 甲二补充,200,A2,杭州,制造\n\
+                 ,300,A1,天津,\n\
+                 ,,,,\n\
+                 乙二,x,B2,,零售\n",
+            ),
+            ("丙.csv", "客户编码,客户名称\nC1,丙一\nB1,乙一又见\n"),
+        ];
+        let paths: Vec<PathBuf> = files
+            .iter()
+            .map(|(name, text)| {
+                let path = dir.path().join(name);
+                std::fs::write(&path, text).unwrap();
+                path
+            })
+            .collect();
+        let apart = load(&paths, &profile(), Lang::Zh).unwrap();
+        let sheets = paths
+            .iter()
+            .map(|p| read::read_file(p, Lang::Zh).unwrap())
+            .collect();
+        let in_order = from_sheets(sheets, &profile(), Lang::Zh).unwrap();
+        assert_eq!(
+            format!("{:?}", apart.dataset),
+            format!("{:?}", in_order.dataset)
+        );
+        let d = &apart.dataset;
+        let codes: Vec<&str> = d.customers.iter().map(|c| c.code.as_str()).collect();
+        assert_eq!(codes, ["A1", "A2", "A3", "B1", "B2", "C1"]);
+        let a2 = customer(d, "A2");
+        assert_eq!(a2.name.as_deref(), Some("甲二"));
+        assert_eq!(
+            a2.region.as_deref(),
+            Some("杭州"),
+            "blank in 甲, filled from 乙"
+        );
+        assert_eq!(a2.revenue, Some(200.0), "万元");
+        let duplicates = d
+            .findings
+            .iter()
+            .filter(|f| f.kind == FindingKind::DuplicateCode)
+            .count();
+        assert_eq!(duplicates, 4);
+        assert_accounting(d, d.customers.len() + duplicates);
+    }
+
+    /// Every field a customers sheet can set is carried over when the same customer is read
+    /// again from another sheet, and none overwrites a value the first sheet gave.
+    #[test]
+    fn merging_a_customer_read_again_covers_every_field() {
+        let value = |kind: FieldType, second: bool| match kind {
+            FieldType::Text | FieldType::Code => {
+                FieldValue::Text(if second { "y" } else { "x" }.into())
+            }
+            FieldType::Date => FieldValue::Date(date(2026, 1, if second { 3 } else { 2 })),
+            FieldType::List => FieldValue::List(vec![if second { "y" } else { "x" }.into()]),
+            FieldType::Payment => FieldValue::Payment(if second {
+                PaymentModel::OneTime
+            } else {
+                PaymentModel::Subscription
+            }),
+            _ => FieldValue::Number(if second { 8.0 } else { 7.0 }),
+        };
+        let mut later = CustomerRecord::default();
+        for f in crate::fields::FIELDS {
+            set_field(&mut later, f.name, value(f.kind, false));
+        }
+        later.original = vec![Cell::Text("x".into())];
+        let mut first = CustomerRecord::default();
+        merge_customer(&mut first, later.clone());
+        assert_eq!(format!("{first:?}"), format!("{later:?}"));
+        let mut other = CustomerRecord::default();
+        for f in crate::fields::FIELDS {
+            set_field(&mut other, f.name, value(f.kind, true));
+        }
+        other.original = vec![Cell::Text("y".into())];
+        let mut first = later.clone();
+        merge_customer(&mut first, other);
+        assert_eq!(format!("{first:?}"), format!("{later:?}"));
     }
 
     #[test]
