@@ -73,7 +73,7 @@ pub struct RunArgs {
     #[arg(long, value_name = "FILE")]
     pub previous: Option<PathBuf>,
 
-    /// 基准日期（默认：数据中最晚的日期，否则今天），如 2026-09-30
+    /// 基准日期（默认：导出标题行中统计期间的截止日，否则数据中不晚于今天的最晚日期，否则今天），如 2026-09-30
     #[arg(long = "as-of", value_name = "DATE")]
     pub as_of: Option<String>,
 

@@ -29,12 +29,26 @@ pub fn usage_no_args(lang: Lang) -> &'static str {
 
 /// A file that cannot be opened at all.
 pub fn read_cannot_open(lang: Lang, file: &str, err: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    // The system's own words are English whatever the language; the common cases are said here.
+    let why = match err.kind() {
+        ErrorKind::NotFound => lang
+            .pick("文件不存在", "the file does not exist")
+            .to_string(),
+        ErrorKind::PermissionDenied => lang
+            .pick("没有读取该文件的权限", "permission to read it is denied")
+            .to_string(),
+        ErrorKind::IsADirectory => lang
+            .pick("这是一个文件夹，不是文件", "it is a folder, not a file")
+            .to_string(),
+        _ => err.to_string(),
+    };
     crate::say!(
         lang,
         "无法打开文件 {}：{}。",
         "Cannot open the file {}: {}.",
         file,
-        err
+        why
     )
 }
 

@@ -573,6 +573,36 @@ fn a_damaged_xls_ends_with_exit_1_and_one_sentence_not_an_abort() {
     assert_eq!(fs::read(&bad).unwrap(), before);
 }
 
+/// The system says "No such file or directory (os error 2)" in English whatever the language;
+/// the user reads one sentence in theirs.
+#[test]
+fn a_missing_file_is_named_in_one_sentence_in_the_users_language() {
+    let dir = tempfile::tempdir().unwrap();
+    for (lang, want) in [
+        ("zh", "无法打开文件 客户档案.xlsx：文件不存在。"),
+        (
+            "en",
+            "Cannot open the file 客户档案.xlsx: the file does not exist.",
+        ),
+    ] {
+        let out = custseg()
+            .arg(dir.path().join("客户档案.xlsx"))
+            .args(["--lang", lang])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{lang}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(want), "{lang}: {err}");
+        assert!(!err.contains("os error"), "{lang}: {err}");
+        assert_eq!(err.trim().lines().count(), 1, "one sentence: {err}");
+    }
+    assert_eq!(
+        fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "nothing written"
+    );
+}
+
 #[test]
 fn usage_errors_exit_2() {
     let out = custseg().args(["x.xlsx", "--k", "0"]).output().unwrap();
