@@ -2,15 +2,16 @@
 //! same number of output rows and columns with rust_xlsxwriter — no analysis. custseg's whole run
 //! is measured against this.
 //!
-//! Usage: `cargo run --release --example floor -- OUT.xlsx ROWS COLS INPUT...`
+//! Usage: `cargo run --release --example floor -- OUT.xlsx ROWS COLS [INPUT...]` (with no input
+//! it only writes: the writing half of the floor).
 
 use calamine::{open_workbook_auto, Data, Reader};
 use rust_xlsxwriter::Workbook;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.len() < 4 {
-        return Err("usage: floor OUT.xlsx ROWS COLS INPUT...".into());
+    if args.len() < 3 {
+        return Err("usage: floor OUT.xlsx ROWS COLS [INPUT...]".into());
     }
     let (out, rows, cols) = (&args[0], args[1].parse::<u32>()?, args[2].parse::<u16>()?);
     let mut cells = 0usize;

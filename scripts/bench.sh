@@ -35,9 +35,11 @@ bench() { # name customers transactions
   local rows=$(( $2 * 2 )) cols=45
   echo "== $name: $2 customers, $3 transaction lines"
   $bin "${inputs[@]}" -o "$out" -q --timings --as-of 2026-09-30 2>&1 >/dev/null | sed 's/^/   stage\t/'
+  # floor-write is the floor without its inputs: its writing half, for the stage comparison.
   hyperfine --warmup 1 --runs "${RUNS:-3}" --export-markdown "$data/$name.md" \
     -n custseg "$bin ${inputs[*]} -o $out -q --as-of 2026-09-30" \
-    -n floor "$floor $out/floor.xlsx $rows $cols ${inputs[*]}"
+    -n floor "$floor $out/floor.xlsx $rows $cols ${inputs[*]}" \
+    -n floor-write "$floor $out/floor.xlsx $rows $cols"
   echo "   peak memory: custseg $(peak_mb $bin "${inputs[@]}" -o "$out" -q --as-of 2026-09-30) MB," \
        "floor $(peak_mb $floor "$out/floor.xlsx" $rows $cols "${inputs[@]}") MB"
 }

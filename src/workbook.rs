@@ -114,8 +114,36 @@ pub fn build(analysis: &Analysis) -> Result<Vec<u8>> {
 /// # Errors
 /// An output error when rust_xlsxwriter fails or the file cannot be written.
 pub fn save(analysis: &Analysis, path: &std::path::Path) -> Result<()> {
-    let mut wb = fill(analysis)?;
-    wb.save(path).map_err(|e| failed(analysis.run.lang, e))
+    written(analysis)?.save(path)
+}
+
+/// Writes every sheet (客户明细 and the tier sheets on both cores), leaving the packing into a
+/// file — deflate, on one core — to [`Written::save`], so that the caller can use the other
+/// core meanwhile.
+///
+/// # Errors
+/// An output error when rust_xlsxwriter fails.
+pub fn written(analysis: &Analysis) -> Result<Written> {
+    Ok(Written {
+        wb: fill(analysis)?,
+        lang: analysis.run.lang,
+    })
+}
+
+/// A workbook whose sheets are written (to rust_xlsxwriter's temporary files), not yet packed.
+pub struct Written {
+    wb: Workbook,
+    lang: Lang,
+}
+
+impl Written {
+    /// Packs the workbook into the file at `path`.
+    ///
+    /// # Errors
+    /// An output error when rust_xlsxwriter fails or the file cannot be written.
+    pub fn save(mut self, path: &std::path::Path) -> Result<()> {
+        self.wb.save(path).map_err(|e| failed(self.lang, e))
+    }
 }
 
 fn failed(lang: Lang, e: XlsxError) -> Error {

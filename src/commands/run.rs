@@ -38,9 +38,10 @@ pub fn run(args: &RunArgs) -> Result<()> {
         (None, true) => Some(Font::embedded()),
         _ => None,
     };
-    // Both outputs are built side by side before either gets its name: the report in memory,
-    // the workbook (the large one) straight into a temporary file beside its target. A failure
-    // in one leaves nothing half done; the temporary file is removed.
+    // Both outputs are built before either gets its name: the report in memory, the workbook
+    // (the large one) straight into a temporary file beside its target. A failure in one leaves
+    // nothing half done; the temporary file is removed. The workbook's sheets are written on
+    // both cores first; the report is built while the workbook is packed, which uses one.
     let staged = if cfg.write_xlsx {
         Some(output::Staged::beside(&xlsx_path, lang)?)
     } else {
@@ -48,11 +49,12 @@ pub fn run(args: &RunArgs) -> Result<()> {
     };
     let shared = &analysis;
     let (xlsx, pdf) = std::thread::scope(|scope| {
+        let written = staged.as_ref().map(|_| workbook::written(shared));
         let pdf = font.map(|font| scope.spawn(move || report::build(shared, &font)));
-        let xlsx = staged
-            .as_ref()
-            .map(|s| workbook::save(shared, s.path()))
-            .transpose();
+        let xlsx = match (written, &staged) {
+            (Some(written), Some(s)) => written.and_then(|w| w.save(s.path())).map(Some),
+            _ => Ok(None),
+        };
         let pdf = pdf
             .map(|handle| handle.join().unwrap_or_else(|_| Err(crash(lang))))
             .transpose();
