@@ -233,8 +233,9 @@ fn read_all<'p>(paths: &[PathBuf], profile: &'p Profile, lang: Lang) -> Result<V
 /// A file as the reader left it.
 type FileRead<'p> = (InputFile, Vec<SheetRead<'p>>);
 
-/// A sheet as the reader left it: whole, or — a sheet of transaction or usage lines — already
-/// turned into events row by row as it was read, with only its rows down to the header kept.
+/// A sheet as the reader left it: whole; or a customers sheet turned into customers once its
+/// file was read; or a sheet of transaction or usage lines turned into events row by row as it
+/// was read. The last two keep only their rows down to the header.
 enum SheetRead<'p> {
     Whole(RawSheet),
     /// A customers sheet already turned into customers on the reading thread.
@@ -265,7 +266,8 @@ struct Streamed<'p> {
 
 /// Receives one file's rows from the reader. A sheet's first rows are held until its header is
 /// known; a sheet of transaction or usage lines is then read into events as the rows come, so
-/// that a million lines are never held as cells. Other sheets are kept whole.
+/// that a million lines are never held as cells. Other sheets are kept whole, and once the file
+/// is read its customers sheets are turned into customers (`read_customers`).
 struct FileSink<'p> {
     profile: &'p Profile,
     lang: Lang,
@@ -829,7 +831,7 @@ fn set_field(rec: &mut CustomerRecord, name: &str, value: FieldValue) {
 
 /// Merges a customer read again (the same code in another customers sheet) into the first one:
 /// a field, or an input column, takes the later value only where it has none, as
-/// [`set_field`] does row by row.
+/// [`set_field`] does row by row (of two blank cells, the first is kept).
 fn merge_customer(into: &mut CustomerRecord, from: CustomerRecord) {
     let CustomerRecord {
         code: _,
@@ -911,8 +913,10 @@ fn merge_customer(into: &mut CustomerRecord, from: CustomerRecord) {
     if into.original.len() < original.len() {
         into.original.resize(original.len(), Cell::Empty);
     }
+    // Between two blanks (an empty cell, a cell of spaces) the first stays: the later sheet may
+    // not have the column at all.
     for (mine, theirs) in into.original.iter_mut().zip(original) {
-        if mine.is_blank() {
+        if mine.is_blank() && !theirs.is_blank() {
             *mine = theirs;
         }
     }
@@ -1013,7 +1017,8 @@ impl<'p> Builder<'p> {
 
     /// Takes in a customers sheet that was turned into customers by itself, as if its rows
     /// were read here: a code already known is a duplicate, merged into the first customer
-    /// with it; the findings stay in row order.
+    /// with it, and the sheet's findings come in row order with a row's duplicate finding first
+    /// (tested against reading in order).
     fn absorb_customers(&mut self, sheet: &RawSheet, read: ReadCustomers, info: &mut SheetInfo) {
         info.data_rows += read.data_rows;
         let part = read.part;
@@ -1066,7 +1071,20 @@ impl<'p> Builder<'p> {
         self.out.summaries.extend(out.summaries);
         let code_header = read.lay.col("code").map(|c| c.header.clone());
         let before = self.out.dataset.findings.len();
-        self.out.dataset.findings.extend(out.dataset.findings);
+        // A code the sheet repeats names the row where the sheet first had it; reading in order
+        // names the earlier sheet's row where that sheet had the code too.
+        let mut own = out.dataset.findings;
+        for f in own
+            .iter_mut()
+            .filter(|f| f.kind == FindingKind::DuplicateCode)
+        {
+            if let Some(&p) = self.index.get(&f.value) {
+                let first_row = self.out.dataset.customers[p].source.row;
+                f.problem = msg::read_duplicate_code(lang, &f.value, first_row);
+            }
+        }
+        let own_end = before + own.len();
+        self.out.dataset.findings.extend(own);
         for mut rec in out.dataset.customers {
             let mut original = vec![Cell::Empty; self.column_index.len()];
             for (cell, &slot) in rec.original.iter_mut().zip(&slots) {
@@ -1098,8 +1116,21 @@ impl<'p> Builder<'p> {
             );
             merge_customer(&mut self.out.dataset.customers[p], rec);
         }
-        // The sheet's findings by row, as reading its rows here in order would give them.
-        self.out.dataset.findings[before..].sort_by_key(|f| f.row);
+        // The sheet's findings by row, as reading its rows here in order gives them: a row's
+        // duplicate-code finding first, then what was found in its cells.
+        let mut sheet_findings: Vec<(bool, Finding)> = self
+            .out
+            .dataset
+            .findings
+            .drain(before..)
+            .enumerate()
+            .map(|(i, f)| (before + i < own_end, f))
+            .collect();
+        sheet_findings.sort_by_key(|(own, f)| (f.row, *own));
+        self.out
+            .dataset
+            .findings
+            .extend(sheet_findings.into_iter().map(|(_, f)| f));
     }
 
     /// A finding about a row that is still used.
@@ -2542,9 +2573,13 @@ mod tests {
                  甲二补充,200,A2,杭州,制造\n\
                  ,300,A1,天津,\n\
                  ,,,,\n\
-                 乙二,x,B2,,零售\n",
+                 乙二,x,B2,,零售\n\
+                 ,y,A3,,\n",
             ),
-            ("丙.csv", "客户编码,客户名称\nC1,丙一\nB1,乙一又见\n"),
+            (
+                "丙.csv",
+                "客户编码,客户名称\nC1,丙一\nB1,乙一又见\nB1,乙一三见\n",
+            ),
         ];
         let paths: Vec<PathBuf> = files
             .iter()
@@ -2580,7 +2615,7 @@ mod tests {
             .iter()
             .filter(|f| f.kind == FindingKind::DuplicateCode)
             .count();
-        assert_eq!(duplicates, 4);
+        assert_eq!(duplicates, 6);
         assert_accounting(d, d.customers.len() + duplicates);
     }
 

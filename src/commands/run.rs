@@ -50,7 +50,10 @@ pub fn run(args: &RunArgs) -> Result<()> {
     let shared = &analysis;
     let (xlsx, pdf) = std::thread::scope(|scope| {
         let written = staged.as_ref().map(|_| workbook::written(shared));
-        let pdf = font.map(|font| scope.spawn(move || report::build(shared, &font)));
+        let failed = matches!(written, Some(Err(_)));
+        let pdf = font
+            .filter(|_| !failed)
+            .map(|font| scope.spawn(move || report::build(shared, &font)));
         let xlsx = match (written, &staged) {
             (Some(written), Some(s)) => written.and_then(|w| w.save(s.path())).map(Some),
             _ => Ok(None),
