@@ -336,19 +336,12 @@ impl FileSink<'_> {
             };
             let mut head = std::mem::take(sheet);
             let mut part = Builder::new(self.profile, self.lang);
-            let mut info = SheetInfo {
-                name: String::new(),
-                role: SheetRole::Customers,
-                header_row: 0,
-                data_rows: 0,
-                columns: Vec::new(),
-            };
-            part.customers_sheet(&mut head, &lay, &mut info);
+            let data_rows = part.customers_sheet(&mut head, &lay);
             *read = SheetRead::Customers(Box::new(ReadCustomers {
                 head,
                 lay,
                 part,
-                data_rows: info.data_rows,
+                data_rows,
             }));
         }
     }
@@ -1030,8 +1023,7 @@ impl<'p> Builder<'p> {
         } = part;
         if !self.has_customers_sheet {
             // The first customers sheet: what it made is what reading it here would make.
-            let findings = std::mem::replace(&mut self.out.dataset.findings, out.dataset.findings);
-            self.out.dataset.findings.extend(findings);
+            self.out.dataset.findings.extend(out.dataset.findings);
             self.out.dataset.customers = out.dataset.customers;
             self.out.dataset.input_columns = out.dataset.input_columns;
             self.out.dataset.code_column = out.dataset.code_column;
@@ -1230,11 +1222,12 @@ impl<'p> Builder<'p> {
     /// Reads a customers sheet into records. The data rows' cells move into the records'
     /// `original` (a sheet of 100 000 customers is not held twice); the rows down to the
     /// header stay in the sheet.
-    fn customers_sheet(&mut self, sheet: &mut RawSheet, lay: &Layout, info: &mut SheetInfo) {
+    /// Gives the number of data rows.
+    fn customers_sheet(&mut self, sheet: &mut RawSheet, lay: &Layout) -> usize {
         self.has_customers_sheet = true;
         let lang = self.lang;
         let Some(code_col) = lay.col("code").cloned() else {
-            return;
+            return 0;
         };
         // Where each of this sheet's columns goes in the union of customers-sheet headers.
         let mut slots = Vec::with_capacity(lay.columns.len());
@@ -1278,6 +1271,7 @@ impl<'p> Builder<'p> {
         // The data rows move out; the rows down to the header stay.
         let first = (lay.header_end + 1).min(sheet.rows.len());
         let rows = sheet.rows.split_off(first);
+        let mut data_rows = 0;
         for (i, mut row) in rows.into_iter().enumerate() {
             if row.iter().all(Cell::is_blank) {
                 continue;
@@ -1288,7 +1282,7 @@ impl<'p> Builder<'p> {
                 row: sheet.first_row.saturating_add((first + i) as u32),
             };
             self.out.dataset.rows_read += 1;
-            info.data_rows += 1;
+            data_rows += 1;
             let Some(code) = self.row_code(&row, &at, &code_col) else {
                 continue;
             };
@@ -1356,6 +1350,7 @@ impl<'p> Builder<'p> {
                 }
             }
         }
+        data_rows
     }
 
     /// Reads one required or optional value of a detail row; a bad optional value is a finding
@@ -1876,7 +1871,7 @@ fn assemble(files: Vec<FileRead>, profile: &Profile, lang: Lang) -> Result<Extra
                     }
                     (_, Some(Ready::Events(st))) => b.absorb(*st, &mut info),
                     (Some(l), None) if l.role == SheetRole::Customers => {
-                        b.customers_sheet(sheet, l, &mut info)
+                        info.data_rows += b.customers_sheet(sheet, l);
                     }
                     (Some(l), None) if l.role != SheetRole::Ignored => {
                         b.detail_sheet(sheet, l, &mut info)
@@ -1923,12 +1918,11 @@ fn assemble(files: Vec<FileRead>, profile: &Profile, lang: Lang) -> Result<Extra
 fn finish(b: &mut Builder) {
     let lang = b.lang;
     if b.has_customers_sheet {
-        b.out.codes = b
-            .detail_codes
-            .iter()
+        b.out.codes = std::mem::take(&mut b.detail_codes)
+            .into_iter()
             .map(|(code, _, _)| DetailCode {
-                text: code.as_str().into(),
-                customer: b.index.get(code).copied(),
+                customer: b.index.get(&code).copied(),
+                text: code.into_boxed_str(),
             })
             .collect();
         let codes = &b.out.codes;

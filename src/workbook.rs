@@ -109,14 +109,6 @@ pub fn build(analysis: &Analysis) -> Result<Vec<u8>> {
         .map_err(|e| failed(analysis.run.lang, e))
 }
 
-/// Builds the workbook straight into the file at `path`, without holding it in memory.
-///
-/// # Errors
-/// An output error when rust_xlsxwriter fails or the file cannot be written.
-pub fn save(analysis: &Analysis, path: &std::path::Path) -> Result<()> {
-    written(analysis)?.save(path)
-}
-
 /// Writes every sheet (客户明细 and the tier sheets on both cores), leaving the packing into a
 /// file — deflate, on one core — to [`Written::save`], so that the caller can use the other
 /// core meanwhile.
@@ -137,7 +129,7 @@ pub struct Written {
 }
 
 impl Written {
-    /// Packs the workbook into the file at `path`.
+    /// Packs the workbook into the file at `path`, without holding it in memory.
     ///
     /// # Errors
     /// An output error when rust_xlsxwriter fails or the file cannot be written.

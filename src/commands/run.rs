@@ -49,15 +49,14 @@ pub fn run(args: &RunArgs) -> Result<()> {
     };
     let shared = &analysis;
     let (xlsx, pdf) = std::thread::scope(|scope| {
-        let written = staged.as_ref().map(|_| workbook::written(shared));
-        let failed = matches!(written, Some(Err(_)));
+        let written = staged.as_ref().map(|s| (s, workbook::written(shared)));
+        let failed = matches!(written, Some((_, Err(_))));
         let pdf = font
             .filter(|_| !failed)
             .map(|font| scope.spawn(move || report::build(shared, &font)));
-        let xlsx = match (written, &staged) {
-            (Some(written), Some(s)) => written.and_then(|w| w.save(s.path())).map(Some),
-            _ => Ok(None),
-        };
+        let xlsx = written
+            .map(|(s, w)| w.and_then(|w| w.save(s.path())))
+            .transpose();
         let pdf = pdf
             .map(|handle| handle.join().unwrap_or_else(|_| Err(crash(lang))))
             .transpose();
