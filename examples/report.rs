@@ -4,8 +4,8 @@
 
 use std::time::Instant;
 
-use custseg::font::Font;
 use custseg::model::Lang;
+use custseg::report::font::Font;
 use custseg::{report, testdata};
 
 fn main() {

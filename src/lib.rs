@@ -1,39 +1,64 @@
 //! custseg (客户分类与管理报告): ERP customer exports in; an annotated segment workbook and a
 //! PDF management report out.
 //!
-//! The pipeline, one module per stage:
-//! read → values → extract → aggregate → classify → cluster → (compare) → workbook / report.
+//! The modules in pipeline order: each stage takes what the one before returns.
 //! `commands` wires the stages together for each subcommand.
 
-pub mod aggregate;
-pub mod charts;
-pub mod classify;
-pub mod cli;
-pub mod cluster;
-pub mod commands;
-pub mod compare;
-pub mod config;
-pub mod error;
-pub mod extract;
+// ── the shared vocabulary ──
+// The types passed between stages (sheets, customers, findings, the analysis).
+pub mod model;
+// The canonical input fields and their header aliases.
 pub mod fields;
+// Cell text → numbers, money, percentages, dates, ranges, satisfaction words.
+pub mod values;
+// The national enterprise-size table (2017) as data.
+pub mod size_standard;
+// Scoring profiles: weights, cut-offs, rules, extra aliases (templates/*.toml).
+pub mod profile;
+
+// ── the pipeline ──
+// 1. Open any supported file and hand over its sheets' rows.
+pub mod read;
+// 2. Find headers, match columns, read values, build customers and detail events.
+pub mod extract;
+// 3. Fold transactions, usage and surveys into each customer.
+pub mod aggregate;
+// 4. Size, industry, needs, value, activity, satisfaction, potential, risk, recommendations.
+pub mod classify;
+// 5. k-means on standardised features; cluster names.
+pub mod cluster;
+// 6. The quarter comparison with an earlier result workbook.
+pub mod compare;
+// 7. The result workbook.
+pub mod workbook;
+// 8. The PDF management report, with its charts and font.
+pub mod report;
+// The one edge where outputs touch the disk.
+pub mod output;
+
+// ── the edges: command line, configuration, errors, words ──
+// The command line as typed.
+pub mod cli;
+// What the stages receive, resolved from the command line.
+pub mod config;
+// One subcommand a file; each only wires stages.
+pub mod commands;
+// The error type and exit codes.
+pub mod error;
+// Every sentence for a person, in zh and en.
+pub mod messages;
+
+// ── what `init` and `sample` write ──
+// `custseg init`: the profile and input templates.
+pub mod init;
+// `custseg sample`: realistic sample workbooks.
+pub mod sample;
+
+// Work split over two cores, in order.
 #[cfg(test)]
 mod fixtures;
-pub mod font;
-pub mod industry;
-pub mod init;
-pub mod messages;
-pub mod model;
-pub mod output;
 pub mod parallel;
-pub mod period;
-pub mod profile;
-pub mod read;
-pub mod recommend;
-pub mod report;
-pub mod sample;
-pub mod size_standard;
+// A synthetic analysis for the writers' tests and benchmarks.
 pub mod testdata;
-pub mod values;
-pub mod workbook;
 
 pub use error::{Error, ErrorKind, Result};

@@ -56,7 +56,12 @@ impl Staged {
             if candidate.is_dir() {
                 return Err(std::io::Error::other("a folder has that name"));
             }
-            fs::File::open(&self.path)?.sync_all()?;
+            // Flushed through a handle with write access: Windows refuses to flush a read-only
+            // handle (os error 5), which made every run fail there.
+            fs::OpenOptions::new()
+                .write(true)
+                .open(&self.path)?
+                .sync_all()?;
             fs::rename(&self.path, candidate)
         })
     }

@@ -9,8 +9,8 @@ use indicatif::{ProgressBar, ProgressStyle};
 use crate::cli::RunArgs;
 use crate::config::Config;
 use crate::error::Result;
-use crate::font::Font;
 use crate::model::{Analysis, Lang, RunInfo, Tier};
+use crate::report::font::Font;
 use crate::{aggregate, classify, cluster, compare, extract, output, report, say, workbook};
 
 /// Runs the whole job for the typed options.

@@ -14,10 +14,10 @@ use printpdf::{
     XObject, XObjectId, XObjectTransform,
 };
 
-use crate::charts::Chart;
 use crate::error::{Error, Result};
-use crate::font::Font;
 use crate::model::Lang;
+use crate::report::charts::Chart;
+use crate::report::font::Font;
 use crate::say;
 
 /// A4 width, mm.

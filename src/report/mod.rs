@@ -13,15 +13,16 @@
 //! # Ok::<(), custseg::Error>(())
 //! ```
 
+pub mod charts;
+pub mod font;
 pub mod format;
 pub mod layout;
 mod sections;
 
-use crate::charts;
 use crate::error::Result;
-use crate::font::Font;
 use crate::messages;
 use crate::model::Analysis;
+use crate::report::font::Font;
 use crate::say;
 
 use layout::Layout;

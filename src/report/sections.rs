@@ -5,10 +5,10 @@ use std::collections::BTreeMap;
 
 use super::format::{self, MoneyUnit};
 use super::layout::{Align, Column, Layout, ACCENT, CONTENT_W, GREY, INK, MARGIN, PALE, RULE};
-use crate::charts::{self, amount_of};
 use crate::error::Result;
 use crate::messages::{report_no_data, report_section, report_title};
 use crate::model::{Analysis, Classified, Lang, Level, Tier};
+use crate::report::charts::{self, amount_of};
 use crate::say;
 
 /// Body text size, pt.

@@ -13,8 +13,8 @@ use crate::error::{Error, Result};
 use crate::model::Lang;
 use crate::say;
 
-static REGULAR: &[u8] = include_bytes!("../fonts/NotoSansSC-Regular-custseg.otf");
-static BOLD: &[u8] = include_bytes!("../fonts/NotoSansSC-Bold-custseg.otf");
+static REGULAR: &[u8] = include_bytes!("../../fonts/NotoSansSC-Regular-custseg.otf");
+static BOLD: &[u8] = include_bytes!("../../fonts/NotoSansSC-Bold-custseg.otf");
 
 /// A font face's bytes and its index in a collection.
 #[derive(Debug, Clone, Copy)]

@@ -13,6 +13,8 @@
 //! - satisfaction columns are put on 0–100 by their own values: largest value ≤ 5 → 5-point
 //!   scale (×20), ≤ 10 → 10-point scale (×10), otherwise 0–100 as is; words are 5-point.
 
+pub mod period;
+
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
@@ -1796,7 +1798,7 @@ fn assemble(files: Vec<FileRead>, profile: &Profile, lang: Lang) -> Result<Extra
         .flat_map(|(_, sheets)| sheets.iter())
         .filter_map(|(s, l, _)| {
             let l = l.as_ref()?;
-            crate::period::stated_period_end(s, l.header_start)
+            crate::extract::period::stated_period_end(s, l.header_start)
         })
         .max();
     let any_code = laid.iter().any(|(_, sheets)| {

@@ -6,18 +6,21 @@
 //! Money-like values (amount, frequency, budget, logins, hours, area) are scored by percentile
 //! rank within the customer base, so a single outlier cannot squash everyone else to 0.
 
+pub mod industry;
+pub mod recommend;
+
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::classify::industry::{normalise, IndustryMapper};
+use crate::classify::recommend::{CreditInput, RecommendInput};
 use crate::error::Result;
-use crate::industry::{normalise, IndustryMapper};
 use crate::model::{
     Classification, Classified, CustomerRecord, Finding, FindingKind, Lang, Level, Lifecycle,
     PaymentModel, RfmClass, RfmReferences, Scores, SizeClass, Tier,
 };
 use crate::profile::{Dimension, Profile, RfmMethod, TierMethod, TierSettings, ValueMix, Weights};
-use crate::recommend::{self, CreditInput, RecommendInput};
 use crate::size_standard::{self, Indicators};
 use crate::{messages, say};
 
@@ -197,7 +200,7 @@ pub fn classify(
 /// What is known about one customer before scoring.
 #[derive(Debug, Clone)]
 struct Facts {
-    industry: crate::industry::IndustryMatch,
+    industry: crate::classify::industry::IndustryMatch,
     industry_text: Option<String>,
     size_class: SizeClass,
     size_basis: String,

@@ -2,7 +2,7 @@
 //! recommendations (推荐产品, 推荐服务) from the profile's rules. Pure functions of one customer's
 //! facts and the profile: the same customer and profile always give the same advice.
 
-use crate::industry::normalise;
+use crate::classify::industry::normalise;
 use crate::model::{IndustryGroup, Lang, Level, Lifecycle, RiskLevel, Settlement, SizeClass, Tier};
 use crate::profile::{CreditSettings, RecommendRule, RuleKind};
 use crate::say;

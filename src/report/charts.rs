@@ -13,8 +13,8 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{register_font, FontStyle};
 
 use crate::error::{Error, Result};
-use crate::font::Font;
 use crate::model::{Analysis, Classified, IndustryGroup, Lang, Level, RfmClass, SizeClass, Tier};
+use crate::report::font::Font;
 use crate::report::format::{self, MoneyUnit};
 use crate::say;
 
