@@ -147,7 +147,7 @@ pub fn analyse(cfg: &Config, progress: &Progress) -> Result<Analysis> {
 
     progress.stage(say!(lang, "客户分类", "Classifying"));
     let records = std::mem::take(&mut dataset.customers);
-    let mut classification = classify::classify(records, &cfg.profile, as_of, lang)?;
+    let mut classification = classify::classify(records, &cfg.profile, as_of, lang);
     dataset.findings.append(&mut classification.findings);
 
     progress.stage(say!(lang, "聚类分析", "Clustering"));
