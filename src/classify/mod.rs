@@ -6,21 +6,52 @@
 //! Money-like values (amount, frequency, budget, logins, hours, area) are scored by percentile
 //! rank within the customer base, so a single outlier cannot squash everyone else to 0.
 
-mod activity;
-mod distribution;
+// ── per customer, from its record alone ──
+// What is known before scoring.
 mod facts;
-mod findings;
+
+// Free-text industry → the standard's row and the report group.
 pub mod industry;
-mod lifecycle;
-mod needs;
-mod payment;
-mod potential;
-pub mod recommend;
-mod satisfaction;
-mod score;
+
+// 企业规模 against the national table (src/size_standard.rs).
 mod size;
-mod tier;
+
+// Modules in use and needs asked for → canonical need names.
+mod needs;
+
+// 付费模式, given or inferred.
+mod payment;
+
+// ── against the whole base ──
+// Percentile ranks of money-like values.
+mod distribution;
+
+// 价值 and RFM.
 mod value;
+
+// 活跃 and 流失风险.
+mod activity;
+
+// 满意.
+mod satisfaction;
+
+// 潜力.
+mod potential;
+
+// 生命周期.
+mod lifecycle;
+
+// The dimension scores, the weights that count, 综合得分 and 评分说明.
+mod score;
+
+// 核心 / 潜力 / 一般客户 cut-offs.
+mod tier;
+
+// Findings: unmapped industries, dimensions without data.
+mod findings;
+
+// Risk, credit and the recommendations.
+pub mod recommend;
 
 #[cfg(test)]
 mod tests;
