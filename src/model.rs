@@ -362,9 +362,11 @@ pub struct Dataset {
     pub code_column: Option<usize>,
     /// Index in `input_columns` of the customer-name column, when there is one.
     pub name_column: Option<usize>,
-    /// One record per distinct customer code, in order of first appearance.
+    /// One record per distinct customer code, in order of first appearance, while extract
+    /// builds them; aggregate moves them out (see `aggregate::Aggregated`).
     pub customers: Vec<CustomerRecord>,
-    /// Every problem found while reading.
+    /// The run's findings ledger: every stage appends what it finds (reading, aggregation,
+    /// classification, in that order); the writers list it as it is.
     pub findings: Vec<Finding>,
     /// Data rows read over all used sheets (header, title and blank rows excluded).
     pub rows_read: usize,
@@ -753,8 +755,6 @@ pub struct Classification {
     pub tier_rule: String,
     /// The weights actually used, as (dimension label, weight), in the run's language.
     pub weights: Vec<(String, f64)>,
-    /// Further findings from classification (unmapped industries …).
-    pub findings: Vec<Finding>,
 }
 
 /// One cluster's profile.

@@ -12,6 +12,7 @@ pub mod recommend;
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
+use rayon::prelude::*;
 
 use crate::classify::industry::{normalise, IndustryMapper};
 use crate::classify::recommend::{CreditInput, RecommendInput};
@@ -24,7 +25,8 @@ use crate::profile::{Dimension, Profile, RfmMethod, TierMethod, TierSettings, Va
 use crate::size_standard::{self, Indicators};
 use crate::{messages, say};
 
-/// Classifies every customer with the profile's rules.
+/// Classifies every customer with the profile's rules; what it finds in the data (unmapped
+/// industries, a dimension no customer has data for) is appended to the run's `findings`.
 ///
 /// # Examples
 /// ```
@@ -41,7 +43,9 @@ use crate::{messages, say};
 ///     ..Default::default()
 /// };
 /// let as_of = NaiveDate::from_ymd_opt(2026, 9, 30).unwrap();
-/// let result = custseg::classify::classify(vec![customer], &profile, as_of, Lang::Zh).unwrap();
+/// let mut findings = Vec::new();
+/// let result =
+///     custseg::classify::classify(vec![customer], &profile, as_of, Lang::Zh, &mut findings).unwrap();
 /// assert_eq!(result.customers[0].size_class.label(Lang::Zh), "中型");
 /// ```
 ///
@@ -52,14 +56,17 @@ pub fn classify(
     profile: &Profile,
     as_of: NaiveDate,
     lang: Lang,
+    findings: &mut Vec<Finding>,
 ) -> Result<Classification> {
     let needs = NeedsMapper::new(profile, lang);
-    let facts: Vec<Facts> = crate::parallel::map_with(
-        &customers,
-        || IndustryMapper::new(&profile.industry),
-        |mapper, c| Facts::of(c, profile, mapper, &needs, as_of, lang),
-    );
-    let findings = unmapped_industry_findings(&customers, &facts, lang);
+    let facts: Vec<Facts> = customers
+        .par_iter()
+        .map_init(
+            || IndustryMapper::new(&profile.industry),
+            |mapper, c| Facts::of(c, profile, mapper, &needs, as_of, lang),
+        )
+        .collect();
+    findings.extend(unmapped_industry_findings(&customers, &facts, lang));
 
     let dist = Distributions::new(&customers, &facts);
     let rfm_refs = rfm_references(&facts, profile);
@@ -74,7 +81,6 @@ pub fn classify(
     // A dimension no customer has data for takes no part at all: saying "missing" on every row
     // would be noise, so it is said once, as a finding, and its weight is 0 in what is reported.
     let mut used_weights = profile.weights;
-    let mut findings = findings;
     if !dimension_scores.is_empty() {
         for d in Dimension::ALL {
             let absent = d.weight(&profile.weights) > 0.0
@@ -109,7 +115,7 @@ pub fn classify(
         .collect();
 
     let rows: Vec<_> = customers.into_iter().zip(facts).zip(scored).collect();
-    let out = crate::parallel::map_owned(rows, |((record, f), (s, total))| {
+    let one = |((record, f), (s, total)): ((CustomerRecord, Facts), (Scores, f64))| {
         let tier = tier_of(total, tier_cutoffs);
         let rfm = match (f.recency_days, f.frequency, f.monetary) {
             (Some(r), Some(fr), Some(m)) => Some(RfmClass::from_flags(
@@ -184,14 +190,14 @@ pub fn classify(
             cluster_name: String::new(),
             record,
         }
-    });
+    };
+    let out: Vec<Classified> = rows.into_par_iter().map(one).collect();
     Ok(Classification {
         customers: out,
         rfm_refs,
         tier_cutoffs,
         tier_rule,
         weights,
-        findings,
     })
 }
 
@@ -1183,7 +1189,7 @@ mod tests {
     fn one_classified_per_customer_in_input_order_with_every_field() {
         let records = synthetic(300);
         let codes: Vec<String> = records.iter().map(|r| r.code.clone()).collect();
-        let result = classify(records, &software(), as_of(), Lang::Zh).unwrap();
+        let result = classify(records, &software(), as_of(), Lang::Zh, &mut Vec::new()).unwrap();
         assert_eq!(result.customers.len(), 300);
         let mut counts = [0usize; 3];
         for (i, c) in result.customers.iter().enumerate() {
@@ -1230,8 +1236,22 @@ mod tests {
 
     #[test]
     fn same_input_gives_the_same_output() {
-        let a = classify(synthetic(50), &software(), as_of(), Lang::Zh).unwrap();
-        let b = classify(synthetic(50), &software(), as_of(), Lang::Zh).unwrap();
+        let a = classify(
+            synthetic(50),
+            &software(),
+            as_of(),
+            Lang::Zh,
+            &mut Vec::new(),
+        )
+        .unwrap();
+        let b = classify(
+            synthetic(50),
+            &software(),
+            as_of(),
+            Lang::Zh,
+            &mut Vec::new(),
+        )
+        .unwrap();
         for (x, y) in a.customers.iter().zip(&b.customers) {
             assert_eq!(x.total_score, y.total_score);
             assert_eq!(x.explanation, y.explanation);
@@ -1240,7 +1260,7 @@ mod tests {
 
     #[test]
     fn empty_base_is_fine() {
-        let r = classify(Vec::new(), &software(), as_of(), Lang::En).unwrap();
+        let r = classify(Vec::new(), &software(), as_of(), Lang::En, &mut Vec::new()).unwrap();
         assert!(r.customers.is_empty());
         assert_eq!(r.tier_cutoffs, (70.0, 50.0));
         assert!(r.tier_rule.contains("no customers"), "{}", r.tier_rule);
@@ -1276,7 +1296,7 @@ mod tests {
                 ..customer(&format!("C{i}"))
             })
             .collect();
-        let result = classify(records, &profile, as_of(), Lang::Zh).unwrap();
+        let result = classify(records, &profile, as_of(), Lang::Zh, &mut Vec::new()).unwrap();
         assert_eq!(result.rfm_refs.method, "fixed");
         for (c, (r, f, m, want)) in result.customers.iter().zip(cases) {
             assert_eq!(c.rfm, Some(want), "R={r} F={f} M={m}");
@@ -1288,7 +1308,7 @@ mod tests {
             purchase_amount: Some(1.0),
             ..customer("P")
         };
-        let result = classify(vec![partial], &profile, as_of(), Lang::Zh).unwrap();
+        let result = classify(vec![partial], &profile, as_of(), Lang::Zh, &mut Vec::new()).unwrap();
         assert_eq!(result.customers[0].rfm, None);
     }
 
@@ -1305,7 +1325,14 @@ mod tests {
             })
             .collect();
         let mut profile = software();
-        let mean = classify(records.clone(), &profile, as_of(), Lang::Zh).unwrap();
+        let mean = classify(
+            records.clone(),
+            &profile,
+            as_of(),
+            Lang::Zh,
+            &mut Vec::new(),
+        )
+        .unwrap();
         assert_eq!(
             (
                 mean.rfm_refs.method,
@@ -1316,7 +1343,7 @@ mod tests {
             ("mean", 40.0, 4.0, 400.0)
         );
         profile.rfm.method = RfmMethod::Median;
-        let median = classify(records, &profile, as_of(), Lang::Zh).unwrap();
+        let median = classify(records, &profile, as_of(), Lang::Zh, &mut Vec::new()).unwrap();
         assert_eq!(
             (
                 median.rfm_refs.recency_days,
@@ -1458,7 +1485,7 @@ mod tests {
                 ..customer(&format!("C{i}"))
             })
             .collect();
-        let r = classify(records, &software(), as_of(), Lang::Zh).unwrap();
+        let r = classify(records, &software(), as_of(), Lang::Zh, &mut Vec::new()).unwrap();
         let values: Vec<f64> = r
             .customers
             .iter()
@@ -1527,6 +1554,7 @@ mod tests {
             &p,
             as_of(),
             Lang::Zh,
+            &mut Vec::new(),
         )
         .unwrap();
         assert!(r.customers[0]
@@ -1728,7 +1756,7 @@ mod tests {
                 amount_by_year: case.years,
                 ..customer("L")
             };
-            let r = classify(vec![c], &p, as_of(), Lang::Zh).unwrap();
+            let r = classify(vec![c], &p, as_of(), Lang::Zh, &mut Vec::new()).unwrap();
             let got = &r.customers[0];
             assert_eq!(got.churn_risk, case.churn, "case {i}: churn");
             assert_eq!(got.lifecycle, case.life, "case {i}: lifecycle");
@@ -1743,7 +1771,7 @@ mod tests {
             stage: Some("量房".into()),
             ..customer("KH1")
         };
-        let r = classify(vec![lead], &software(), as_of(), Lang::Zh).unwrap();
+        let r = classify(vec![lead], &software(), as_of(), Lang::Zh, &mut Vec::new()).unwrap();
         assert_eq!(r.customers[0].lifecycle, Lifecycle::New);
     }
 
@@ -1764,8 +1792,16 @@ mod tests {
             login_count: Some(10.0),
             ..customer("F")
         };
-        let r = classify(vec![c, other.clone()], &software(), as_of(), Lang::Zh).unwrap();
-        assert!(r.findings.is_empty(), "{:?}", r.findings);
+        let mut findings = Vec::new();
+        let r = classify(
+            vec![c, other.clone()],
+            &software(),
+            as_of(),
+            Lang::Zh,
+            &mut findings,
+        )
+        .unwrap();
+        assert!(findings.is_empty(), "{findings:?}");
         let got = &r.customers[0];
         assert_eq!(got.size_class, SizeClass::Medium);
         assert_eq!(got.scores.size, Some(75.0));
@@ -1785,6 +1821,7 @@ mod tests {
             &software(),
             as_of(),
             Lang::En,
+            &mut Vec::new(),
         )
         .unwrap();
         let text = &en.customers[0].explanation;
@@ -1861,19 +1898,19 @@ mod tests {
                 ..customer("E")
             },
         ];
-        let mut r = classify(records, &software(), as_of(), Lang::Zh).unwrap();
-        r.findings
-            .retain(|f| f.kind == FindingKind::UnmappedIndustry);
-        assert_eq!(r.findings.len(), 2);
-        assert_eq!(r.findings[0].value, "宇宙探索");
-        assert_eq!(r.findings[0].kind, FindingKind::UnmappedIndustry);
-        assert!(!r.findings[0].rejected);
+        let mut findings = Vec::new();
+        let r = classify(records, &software(), as_of(), Lang::Zh, &mut findings).unwrap();
+        findings.retain(|f| f.kind == FindingKind::UnmappedIndustry);
+        assert_eq!(findings.len(), 2);
+        assert_eq!(findings[0].value, "宇宙探索");
+        assert_eq!(findings[0].kind, FindingKind::UnmappedIndustry);
+        assert!(!findings[0].rejected);
         assert!(
-            r.findings[0].problem.contains("2 个客户"),
+            findings[0].problem.contains("2 个客户"),
             "{}",
-            r.findings[0].problem
+            findings[0].problem
         );
-        assert_eq!(r.findings[1].value, "深海考古");
+        assert_eq!(findings[1].value, "深海考古");
         assert_eq!(r.customers[0].std_industry, "其他未列明行业");
         assert_eq!(r.customers[3].std_industry, "软件和信息技术服务业");
         assert!(r.customers[0]
@@ -1893,7 +1930,7 @@ mod tests {
             ],
             ..customer("N")
         };
-        let r = classify(vec![c], &software(), as_of(), Lang::Zh).unwrap();
+        let r = classify(vec![c], &software(), as_of(), Lang::Zh, &mut Vec::new()).unwrap();
         let got = &r.customers[0];
         assert_eq!(
             got.needs,
@@ -1926,7 +1963,8 @@ mod tests {
                 ..customer(&format!("H{i:03}"))
             })
             .collect();
-        let r = classify(records, &profile, as_of(), Lang::Zh).unwrap();
+        let mut findings = Vec::new();
+        let r = classify(records, &profile, as_of(), Lang::Zh, &mut findings).unwrap();
         for c in &r.customers {
             assert_eq!(c.size_class, SizeClass::Unknown);
             assert_eq!(c.scores.size, None);
@@ -1938,12 +1976,12 @@ mod tests {
             assert!(c.tier == tier_of(c.total_score, r.tier_cutoffs));
         }
         // Homeowners never log in: said once, and 活跃 takes no weight.
-        assert_eq!(r.findings.len(), 1, "{:?}", r.findings);
-        assert_eq!(r.findings[0].kind, FindingKind::Other);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert_eq!(findings[0].kind, FindingKind::Other);
         assert!(
-            r.findings[0].problem.contains("活跃"),
+            findings[0].problem.contains("活跃"),
             "{}",
-            r.findings[0].problem
+            findings[0].problem
         );
         assert_eq!(r.weights[2], ("活跃".to_string(), 0.0));
         assert!(!r.customers[0].explanation.contains("缺少活跃"));
