@@ -1,8 +1,10 @@
 //! The types that carry data between the pipeline's stages:
-//! read (`RawSheet`) → extract (`Dataset` of `CustomerRecord`s) → classify (`Classified`)
-//! → cluster (`Clustering`) → `Analysis`, which the workbook and report writers render.
+//! read (`RawSheet`) → extract (`Dataset` of `CustomerRecord`s) → aggregate (the `Dataset` and
+//! the `CustomerRecord`s apart) → classify (`Classified`) → cluster (`Clustering`) →
+//! `Analysis`, which the workbook and report writers render.
 //!
-//! Every stage takes its inputs and returns its outputs; nothing here holds global state.
+//! Every stage takes its inputs and returns its outputs; the one thing they share is the
+//! findings ledger, `Dataset::findings`, which each appends to. Nothing here holds global state.
 
 use std::collections::BTreeMap;
 

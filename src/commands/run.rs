@@ -13,11 +13,11 @@ use crate::{aggregate, classify, cluster, compare, extract, output, report, say,
 
 /// The files a run wrote, each where it actually went (a fallback name when the first was taken).
 #[derive(Debug, Default)]
-pub struct Outputs {
+struct Outputs {
     /// The result workbook, unless `--no-xlsx`.
-    pub xlsx: Option<PathBuf>,
+    xlsx: Option<PathBuf>,
     /// The management report, unless `--no-pdf`.
-    pub pdf: Option<PathBuf>,
+    pdf: Option<PathBuf>,
 }
 
 /// Runs the whole job for the typed options.
@@ -117,7 +117,7 @@ fn crash(lang: Lang) -> crate::Error {
 }
 
 /// Reads, aggregates, classifies, clusters and compares: everything but the writing.
-pub fn analyse(cfg: &Config, progress: &Progress) -> Result<Analysis> {
+fn analyse(cfg: &Config, progress: &Progress) -> Result<Analysis> {
     let lang = cfg.lang;
     let extracted = extract::load(&cfg.inputs, &cfg.profile, lang)?;
     let as_of = config::resolve_as_of(cfg.as_of, &extracted.dataset, lang);
@@ -194,7 +194,7 @@ fn require_customers(dataset: &Dataset, customers: &[CustomerRecord], lang: Lang
 }
 
 /// The `--json` summary object of SPEC §2.
-pub fn summary_json(analysis: &Analysis, written: &Outputs, elapsed: Duration) -> String {
+fn summary_json(analysis: &Analysis, written: &Outputs, elapsed: Duration) -> String {
     let count = |t: Tier| {
         analysis
             .classification
