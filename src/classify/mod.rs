@@ -57,19 +57,23 @@ pub mod recommend;
 mod tests;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use crate::classify::distribution::Distributions;
 use crate::classify::facts::Facts;
 use crate::classify::industry::IndustryMapper;
 use crate::classify::needs::NeedsMapper;
 use crate::classify::recommend::{CreditInput, RecommendInput};
-use crate::model::{Classification, Classified, CustomerRecord, Lang, RfmReferences, Scores};
+use crate::model::{
+    Classification, Classified, CustomerRecord, Finding, Lang, RfmReferences, Scores,
+};
 use crate::profile::{Profile, Weights};
 
 pub use crate::classify::tier::{cut_tiers, tier_of};
 
 /// Classifies every customer with the profile's rules. Never fails: every problem in the data
-/// becomes a finding or a note in 评分说明.
+/// becomes a note in 评分说明 or a finding appended to the run's `findings` (unmapped
+/// industries, a dimension no customer has data for).
 ///
 /// # Examples
 /// ```
@@ -86,7 +90,9 @@ pub use crate::classify::tier::{cut_tiers, tier_of};
 ///     ..Default::default()
 /// };
 /// let as_of = NaiveDate::from_ymd_opt(2026, 9, 30).unwrap();
-/// let result = custseg::classify::classify(vec![customer], &profile, as_of, Lang::Zh);
+/// let mut findings = Vec::new();
+/// let result =
+///     custseg::classify::classify(vec![customer], &profile, as_of, Lang::Zh, &mut findings);
 /// assert_eq!(result.customers[0].size_class.label(Lang::Zh), "中型");
 /// ```
 pub fn classify(
@@ -94,14 +100,20 @@ pub fn classify(
     profile: &Profile,
     as_of: NaiveDate,
     lang: Lang,
+    findings: &mut Vec<Finding>,
 ) -> Classification {
     let needs = NeedsMapper::new(profile, lang);
-    let facts: Vec<Facts> = crate::parallel::map_with(
-        &customers,
-        || IndustryMapper::new(&profile.industry),
-        |mapper, c| Facts::of(c, profile, mapper, &needs, as_of, lang),
-    );
-    let mut findings = findings::unmapped_industry_findings(&customers, &facts, lang);
+    // In order on both cores, one industry cache per thread.
+    let facts: Vec<Facts> = customers
+        .par_iter()
+        .map_init(
+            || IndustryMapper::new(&profile.industry),
+            |mapper, c| Facts::of(c, profile, mapper, &needs, as_of, lang),
+        )
+        .collect();
+    findings.extend(findings::unmapped_industry_findings(
+        &customers, &facts, lang,
+    ));
 
     let dist = Distributions::new(&customers, &facts);
     let rfm_refs = value::rfm_references(&dist, profile);
@@ -138,16 +150,16 @@ pub fn classify(
         lang,
     };
     let rows: Vec<_> = customers.into_iter().zip(facts).zip(scored).collect();
-    let out = crate::parallel::map_owned(rows, |((record, f), (s, total))| {
-        base.classified(record, f, s, total)
-    });
+    let out = rows
+        .into_par_iter()
+        .map(|((record, f), (s, total))| base.classified(record, f, s, total))
+        .collect();
     Classification {
         customers: out,
         rfm_refs,
         tier_cutoffs,
         tier_rule,
         weights,
-        findings,
     }
 }
 

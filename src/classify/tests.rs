@@ -5,17 +5,40 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use super::classify;
 use crate::classify::facts::growth;
 use crate::classify::payment::payment_model;
 use crate::classify::satisfaction::satisfaction_score;
 use crate::classify::score::round1;
 use crate::classify::tier::{cut_tiers, tier_of};
 use crate::model::{
-    CustomerRecord, FindingKind, Lang, Level, Lifecycle, PaymentModel, RfmClass, SizeClass,
-    SourceRow, Tier,
+    Classification, CustomerRecord, Finding, FindingKind, Lang, Level, Lifecycle, PaymentModel,
+    RfmClass, SizeClass, SourceRow, Tier,
 };
 use crate::profile::{Profile, RfmMethod, TierMethod, TierSettings};
+
+/// The stage's result with the findings it appended to the run's ledger beside it.
+struct Classified {
+    result: Classification,
+    findings: Vec<Finding>,
+}
+
+impl std::ops::Deref for Classified {
+    type Target = Classification;
+    fn deref(&self) -> &Classification {
+        &self.result
+    }
+}
+
+fn classify(
+    records: Vec<CustomerRecord>,
+    profile: &Profile,
+    as_of: NaiveDate,
+    lang: Lang,
+) -> Classified {
+    let mut findings = Vec::new();
+    let result = super::classify(records, profile, as_of, lang, &mut findings);
+    Classified { result, findings }
+}
 
 fn software() -> Profile {
     Profile::builtin("software", Lang::Zh).unwrap().unwrap()
