@@ -276,8 +276,13 @@ impl Builder<'_> {
             );
             merge_customer(&mut self.out.dataset.customers[p], rec);
         }
-        // The sheet's findings by row, as reading its rows here in order gives them: a row's
-        // duplicate-code finding first, then what was found in its cells.
+        self.order_sheet_findings(before, own_end);
+    }
+
+    /// Puts the sheet's findings (from `before` on; the part's own up to `own_end`, then the
+    /// duplicates found on joining) by row, as reading its rows here in order gives them: a
+    /// row's duplicate-code finding first, then what was found in its cells.
+    fn order_sheet_findings(&mut self, before: usize, own_end: usize) {
         let mut sheet_findings: Vec<(bool, Finding)> = self
             .out
             .dataset
@@ -299,26 +304,10 @@ impl Builder<'_> {
     /// Gives the number of data rows.
     pub(super) fn customers_sheet(&mut self, sheet: &mut RawSheet, lay: &Layout) -> usize {
         self.has_customers_sheet = true;
-        let lang = self.lang;
         let Some(code_col) = lay.col("code").cloned() else {
             return 0;
         };
-        // Where each of this sheet's columns goes in the union of customers-sheet headers.
-        let mut slots = Vec::with_capacity(lay.columns.len());
-        for c in &lay.columns {
-            let next = self.column_index.len();
-            let slot = *self.column_index.entry(c.header.clone()).or_insert(next);
-            if slot == next {
-                self.out.dataset.input_columns.push(c.header.clone());
-            }
-            if c.field.is_some_and(|f| f.name == "code") && self.out.dataset.code_column.is_none() {
-                self.out.dataset.code_column = Some(slot);
-            }
-            if c.field.is_some_and(|f| f.name == "name") && self.out.dataset.name_column.is_none() {
-                self.out.dataset.name_column = Some(slot);
-            }
-            slots.push(slot);
-        }
+        let slots = self.customer_slots(lay);
         let data = &sheet.rows[lay.header_end + 1..];
         let scales: HashMap<usize, u32> = lay
             .columns
@@ -326,22 +315,7 @@ impl Builder<'_> {
             .filter(|c| c.field.is_some_and(|f| f.kind == FieldType::Satisfaction))
             .map(|c| (c.index, satisfaction_scale(data, c.index).0))
             .collect();
-        let summary: Vec<(String, &'static str)> = lay
-            .columns
-            .iter()
-            .filter_map(|c| {
-                c.field
-                    .filter(|f| SUMMARY_FIELDS.contains(&f.name))
-                    .map(|f| (c.header.clone(), f.name))
-            })
-            .collect();
-        if !summary.is_empty() {
-            self.out.summaries.push(SummaryColumns {
-                file: sheet.file.clone(),
-                sheet: sheet.sheet.clone(),
-                columns: summary,
-            });
-        }
+        self.note_summary_columns(sheet, lay);
         // The data rows move out; the rows down to the header stay.
         let first = (lay.header_end + 1).min(sheet.rows.len());
         let rows = sheet.rows.split_off(first);
@@ -360,70 +334,133 @@ impl Builder<'_> {
             let Some(code) = self.row_code(&row, &at, &code_col) else {
                 continue;
             };
-            let existing = self.index.get(&code).copied();
-            let pos = match existing {
-                Some(p) => {
-                    let first_row = self.out.dataset.customers[p].source.row;
-                    let problem = msg::read_duplicate_code(lang, &code, first_row);
-                    let action = msg::read_action_merged(lang);
-                    self.note(
-                        &at,
-                        Some(&code_col.header),
-                        code.clone(),
-                        FindingKind::DuplicateCode,
-                        problem,
-                        action,
-                    );
-                    p
-                }
-                None => {
-                    let p = self.out.dataset.customers.len();
-                    self.index.insert(code.clone(), p);
-                    self.out.dataset.customers.push(CustomerRecord {
-                        code,
-                        source: SourceRow {
-                            file: sheet.file.clone(),
-                            sheet: sheet.sheet.clone(),
-                            row: at.row,
-                        },
-                        ..CustomerRecord::default()
-                    });
-                    p
-                }
+            let pos = self.customer_for_row(code, &at, &code_col);
+            let cells = RowCells {
+                lay,
+                slots: &slots,
+                scales: &scales,
             };
-            for (c, &slot) in lay.columns.iter().zip(&slots) {
-                let Some(cell) = row.get_mut(c.index) else {
-                    continue;
-                };
-                if let Some(f) = c.field.filter(|f| f.name != "code") {
-                    let scale = scales.get(&c.index).copied().unwrap_or(100);
-                    match read_value(cell, c, f, scale) {
-                        Ok(Some(v)) => set_field(&mut self.out.dataset.customers[pos], f.name, v),
-                        Ok(None) => {}
-                        Err(p) => {
-                            let (kind, problem) = match p {
-                                Problem::Unreadable(k) => {
-                                    (FindingKind::BadValue, msg::read_bad_value(lang, k))
-                                }
-                                Problem::OutOfRange(r) => {
-                                    (FindingKind::OutOfRange, msg::read_out_of_range(lang, r))
-                                }
-                            };
-                            let action = msg::read_action_value_blank(lang);
-                            let value = cell.display();
-                            self.note(&at, Some(&c.header), value, kind, problem, action);
-                        }
-                    }
-                }
-                let rec = &mut self.out.dataset.customers[pos];
-                if rec.original.len() <= slot {
-                    rec.original.resize(slot + 1, Cell::Empty);
-                }
-                if rec.original[slot].is_blank() {
-                    rec.original[slot] = std::mem::take(cell);
-                }
-            }
+            self.customer_cells(pos, &mut row, &cells, &at);
         }
         data_rows
     }
+
+    /// Where each of a sheet's columns goes in the union of customers-sheet headers, adding the
+    /// new headers (and noting the first code and name columns).
+    fn customer_slots(&mut self, lay: &Layout) -> Vec<usize> {
+        let mut slots = Vec::with_capacity(lay.columns.len());
+        for c in &lay.columns {
+            let next = self.column_index.len();
+            let slot = *self.column_index.entry(c.header.clone()).or_insert(next);
+            if slot == next {
+                self.out.dataset.input_columns.push(c.header.clone());
+            }
+            if c.field.is_some_and(|f| f.name == "code") && self.out.dataset.code_column.is_none() {
+                self.out.dataset.code_column = Some(slot);
+            }
+            if c.field.is_some_and(|f| f.name == "name") && self.out.dataset.name_column.is_none() {
+                self.out.dataset.name_column = Some(slot);
+            }
+            slots.push(slot);
+        }
+        slots
+    }
+
+    /// Notes the sheet's summary columns (累计金额, 登录次数 …), which detail rows may replace.
+    fn note_summary_columns(&mut self, sheet: &RawSheet, lay: &Layout) {
+        let summary: Vec<(String, &'static str)> = lay
+            .columns
+            .iter()
+            .filter_map(|c| {
+                c.field
+                    .filter(|f| SUMMARY_FIELDS.contains(&f.name))
+                    .map(|f| (c.header.clone(), f.name))
+            })
+            .collect();
+        if !summary.is_empty() {
+            self.out.summaries.push(SummaryColumns {
+                file: sheet.file.clone(),
+                sheet: sheet.sheet.clone(),
+                columns: summary,
+            });
+        }
+    }
+
+    /// The position of the row's customer: a new one, or the one that had the code first (the
+    /// row is then a duplicate, with a finding).
+    fn customer_for_row(&mut self, code: String, at: &RowPlace, code_col: &Column) -> usize {
+        let lang = self.lang;
+        if let Some(&p) = self.index.get(&code) {
+            let first_row = self.out.dataset.customers[p].source.row;
+            let problem = msg::read_duplicate_code(lang, &code, first_row);
+            let action = msg::read_action_merged(lang);
+            self.note(
+                at,
+                Some(&code_col.header),
+                code,
+                FindingKind::DuplicateCode,
+                problem,
+                action,
+            );
+            return p;
+        }
+        let p = self.out.dataset.customers.len();
+        self.index.insert(code.clone(), p);
+        self.out.dataset.customers.push(CustomerRecord {
+            code,
+            source: SourceRow {
+                file: at.file.to_string(),
+                sheet: at.sheet.to_string(),
+                row: at.row,
+            },
+            ..CustomerRecord::default()
+        });
+        p
+    }
+
+    /// Reads a row's cells into the customer at `pos`: each field's value (a bad one is a
+    /// finding, the field left blank) and every cell into `original`.
+    fn customer_cells(&mut self, pos: usize, row: &mut [Cell], cells: &RowCells, at: &RowPlace) {
+        let lang = self.lang;
+        for (c, &slot) in cells.lay.columns.iter().zip(cells.slots) {
+            let Some(cell) = row.get_mut(c.index) else {
+                continue;
+            };
+            if let Some(f) = c.field.filter(|f| f.name != "code") {
+                let scale = cells.scales.get(&c.index).copied().unwrap_or(100);
+                match read_value(cell, c, f, scale) {
+                    Ok(Some(v)) => set_field(&mut self.out.dataset.customers[pos], f.name, v),
+                    Ok(None) => {}
+                    Err(p) => {
+                        let (kind, problem) = match p {
+                            Problem::Unreadable(k) => {
+                                (FindingKind::BadValue, msg::read_bad_value(lang, k))
+                            }
+                            Problem::OutOfRange(r) => {
+                                (FindingKind::OutOfRange, msg::read_out_of_range(lang, r))
+                            }
+                        };
+                        let action = msg::read_action_value_blank(lang);
+                        let value = cell.display();
+                        self.note(at, Some(&c.header), value, kind, problem, action);
+                    }
+                }
+            }
+            let rec = &mut self.out.dataset.customers[pos];
+            if rec.original.len() <= slot {
+                rec.original.resize(slot + 1, Cell::Empty);
+            }
+            if rec.original[slot].is_blank() {
+                rec.original[slot] = std::mem::take(cell);
+            }
+        }
+    }
+}
+
+/// What a customers sheet's rows are read with: its columns, where each goes among the input
+/// columns, and the satisfaction columns' scales.
+struct RowCells<'a> {
+    lay: &'a Layout,
+    slots: &'a [usize],
+    scales: &'a HashMap<usize, u32>,
 }

@@ -226,184 +226,208 @@ impl Builder<'_> {
             sheet: cols.place,
             row: number,
         };
-        let (date_col, amount_col, qty_col, price_col, doc_col) = (
-            &cols.date,
-            &cols.amount,
-            &cols.quantity,
-            &cols.price,
-            &cols.doc,
-        );
-        let (module_col, hours_col, score_col, complaint_col) =
-            (&cols.module, &cols.hours, &cols.score, &cols.complaint);
-        let scale = cols.scale;
-        // A row left out (with its finding) returns early: it was a data row all the same.
+        // A row left out (with its finding) is a data row all the same.
         match cols.role {
-            SheetRole::Transactions => {
-                let Some(dc) = &date_col else { return true };
-                let Ok(Some(date)) =
-                    self.detail_value(&at, dc, row.get(dc.index), "date", true, cell_date)
-                else {
-                    return true;
-                };
-                let amount = if let Some(ac) = &amount_col {
-                    let default = match ac.unit {
-                        Some(HeaderUnit::Money(u)) => u,
-                        _ => 1.0,
-                    };
-                    match self.detail_value(&at, ac, row.get(ac.index), "money", true, |c| {
-                        cell_money(c, default, 1.0)
-                    }) {
-                        Ok(Some(v)) => v,
-                        _ => return true,
-                    }
-                } else if let (Some(qc), Some(pc)) = (&qty_col, &price_col) {
-                    let default = match pc.unit {
-                        Some(HeaderUnit::Money(u)) => u,
-                        _ => 1.0,
-                    };
-                    let Ok(Some(q)) =
-                        self.detail_value(&at, qc, row.get(qc.index), "number", true, cell_number)
-                    else {
-                        return true;
-                    };
-                    let Ok(Some(p)) =
-                        self.detail_value(&at, pc, row.get(pc.index), "money", true, |c| {
-                            cell_money(c, default, 1.0)
-                        })
-                    else {
-                        return true;
-                    };
-                    q * p
-                } else {
-                    return true;
-                };
-                let doc_no = doc_col
-                    .as_ref()
-                    .and_then(|c| row.get(c.index))
-                    .and_then(code_text);
-                let code = self.note_detail_code(code, row, cols, &at);
-                self.out.transactions.push(Transaction {
-                    code,
-                    date,
-                    amount,
-                    doc_no: doc_no.map(String::into_boxed_str),
-                    at: place,
-                });
-            }
-            SheetRole::Usage => {
-                let Some(dc) = &date_col else { return true };
-                let Ok(Some(date)) =
-                    self.detail_value(&at, dc, row.get(dc.index), "date", true, cell_date)
-                else {
-                    return true;
-                };
-                let module = module_col
-                    .as_ref()
-                    .and_then(|c| row.get(c.index))
-                    .and_then(cell_text)
-                    .map(|t| t.into_owned());
-                let hours = match &hours_col {
-                    Some(hc) => {
-                        let factor = if hc.unit == Some(HeaderUnit::Minutes) {
-                            1.0 / 60.0
-                        } else {
-                            1.0
-                        };
-                        self.detail_value(&at, hc, row.get(hc.index), "number", false, |c| {
-                            match cell_number(c) {
-                                Parsed::Value(v) if v >= 0.0 => Parsed::Value(v * factor),
-                                Parsed::Value(_) => Parsed::Unreadable,
-                                other => other,
-                            }
-                        })
-                        .ok()
-                        .flatten()
-                    }
-                    None => None,
-                };
-                let code = self.note_detail_code(code, row, cols, &at);
-                self.out.usage.push(UsageEvent {
-                    code,
-                    date,
-                    module,
-                    hours,
-                    at: place,
-                });
-            }
-            SheetRole::Surveys => {
-                let date = match &date_col {
-                    Some(dc) => self
-                        .detail_value(&at, dc, row.get(dc.index), "date", false, cell_date)
-                        .ok()
-                        .flatten(),
-                    None => None,
-                };
-                let score = match &score_col {
-                    Some(sc) => self.detail_value(
-                        &at,
-                        sc,
-                        row.get(sc.index),
-                        "satisfaction",
-                        complaint_col.is_none(),
-                        |c| match satisfaction_value(c, scale) {
-                            Parsed::Value(v) if !(0.0..=100.0).contains(&v) => Parsed::Unreadable,
-                            other => other,
-                        },
-                    ),
-                    None => Ok(None),
-                };
-                let Ok(score) = score else { return true };
-                let complaints = match &complaint_col {
-                    Some(cc) => self.detail_value(
-                        &at,
-                        cc,
-                        row.get(cc.index),
-                        "number",
-                        score.is_none(),
-                        |c| match c {
-                            Cell::Number(n) if *n >= 0.0 => Parsed::Value(*n),
-                            Cell::Bool(b) => Parsed::Value(if *b { 1.0 } else { 0.0 }),
-                            _ => match cell_text(c) {
-                                None => Parsed::Blank,
-                                Some(t) => parse_complaint(&t)
-                                    .filter(|v| *v >= 0.0)
-                                    .map_or(Parsed::Unreadable, Parsed::Value),
-                            },
-                        },
-                    ),
-                    None => Ok(None),
-                };
-                let Ok(complaints) = complaints else {
-                    return true;
-                };
-                if score.is_none() && complaints.is_none() {
-                    // Neither value given (both blank): the row says nothing.
-                    let col = score_col
-                        .as_ref()
-                        .or(complaint_col.as_ref())
-                        .unwrap_or(code_col);
-                    let problem = msg::read_missing_value(self.lang, "satisfaction");
-                    self.reject(
-                        &at,
-                        Some(&col.header),
-                        String::new(),
-                        FindingKind::BadValue,
-                        problem,
-                    );
-                    return true;
-                }
-                let code = self.note_detail_code(code, row, cols, &at);
-                self.out.surveys.push(SurveyEvent {
-                    code,
-                    score,
-                    complaints: complaints.unwrap_or(0.0),
-                    date,
-                    at: place,
-                });
-            }
+            SheetRole::Transactions => self.transaction_row(cols, row, code, &at, place),
+            SheetRole::Usage => self.usage_row(cols, row, code, &at, place),
+            SheetRole::Surveys => self.survey_row(cols, code_col, row, code, &at, place),
             _ => {}
         }
         true
+    }
+
+    /// A transaction line: a date and an amount (or quantity × unit price) are required.
+    fn transaction_row(
+        &mut self,
+        cols: &DetailColumns,
+        row: &[Cell],
+        code: String,
+        at: &RowPlace,
+        place: Place,
+    ) {
+        let Some(dc) = &cols.date else { return };
+        let Ok(Some(date)) = self.detail_value(at, dc, row.get(dc.index), "date", true, cell_date)
+        else {
+            return;
+        };
+        let Some(amount) = self.transaction_amount(cols, row, at) else {
+            return;
+        };
+        let doc_no = cols
+            .doc
+            .as_ref()
+            .and_then(|c| row.get(c.index))
+            .and_then(code_text);
+        let code = self.note_detail_code(code, row, cols, at);
+        self.out.transactions.push(Transaction {
+            code,
+            date,
+            amount,
+            doc_no: doc_no.map(String::into_boxed_str),
+            at: place,
+        });
+    }
+
+    /// A transaction line's amount in 元: the amount column, else quantity × unit price; None
+    /// when the row was rejected (or the sheet has neither).
+    fn transaction_amount(
+        &mut self,
+        cols: &DetailColumns,
+        row: &[Cell],
+        at: &RowPlace,
+    ) -> Option<f64> {
+        let money_default = |c: &Column| match c.unit {
+            Some(HeaderUnit::Money(u)) => u,
+            _ => 1.0,
+        };
+        if let Some(ac) = &cols.amount {
+            let default = money_default(ac);
+            return self
+                .detail_value(at, ac, row.get(ac.index), "money", true, |c| {
+                    cell_money(c, default, 1.0)
+                })
+                .ok()
+                .flatten();
+        }
+        let (Some(qc), Some(pc)) = (&cols.quantity, &cols.price) else {
+            return None;
+        };
+        let default = money_default(pc);
+        let Ok(Some(q)) = self.detail_value(at, qc, row.get(qc.index), "number", true, cell_number)
+        else {
+            return None;
+        };
+        let Ok(Some(p)) = self.detail_value(at, pc, row.get(pc.index), "money", true, |c| {
+            cell_money(c, default, 1.0)
+        }) else {
+            return None;
+        };
+        Some(q * p)
+    }
+
+    /// A usage record: a date is required; the module and the hours are optional.
+    fn usage_row(
+        &mut self,
+        cols: &DetailColumns,
+        row: &[Cell],
+        code: String,
+        at: &RowPlace,
+        place: Place,
+    ) {
+        let Some(dc) = &cols.date else { return };
+        let Ok(Some(date)) = self.detail_value(at, dc, row.get(dc.index), "date", true, cell_date)
+        else {
+            return;
+        };
+        let module = cols
+            .module
+            .as_ref()
+            .and_then(|c| row.get(c.index))
+            .and_then(cell_text)
+            .map(|t| t.into_owned());
+        let hours =
+            match &cols.hours {
+                Some(hc) => {
+                    let factor = if hc.unit == Some(HeaderUnit::Minutes) {
+                        1.0 / 60.0
+                    } else {
+                        1.0
+                    };
+                    self.detail_value(at, hc, row.get(hc.index), "number", false, |c| {
+                        match cell_number(c) {
+                            Parsed::Value(v) if v >= 0.0 => Parsed::Value(v * factor),
+                            Parsed::Value(_) => Parsed::Unreadable,
+                            other => other,
+                        }
+                    })
+                    .ok()
+                    .flatten()
+                }
+                None => None,
+            };
+        let code = self.note_detail_code(code, row, cols, at);
+        self.out.usage.push(UsageEvent {
+            code,
+            date,
+            module,
+            hours,
+            at: place,
+        });
+    }
+
+    /// A survey or service record: a score or a complaint count is required (either when the
+    /// sheet has both columns); the date is optional.
+    fn survey_row(
+        &mut self,
+        cols: &DetailColumns,
+        code_col: &Column,
+        row: &[Cell],
+        code: String,
+        at: &RowPlace,
+        place: Place,
+    ) {
+        let date = match &cols.date {
+            Some(dc) => self
+                .detail_value(at, dc, row.get(dc.index), "date", false, cell_date)
+                .ok()
+                .flatten(),
+            None => None,
+        };
+        let (score_col, complaint_col) = (&cols.score, &cols.complaint);
+        let scale = cols.scale;
+        let score = match score_col {
+            Some(sc) => self.detail_value(
+                at,
+                sc,
+                row.get(sc.index),
+                "satisfaction",
+                complaint_col.is_none(),
+                |c| match satisfaction_value(c, scale) {
+                    Parsed::Value(v) if !(0.0..=100.0).contains(&v) => Parsed::Unreadable,
+                    other => other,
+                },
+            ),
+            None => Ok(None),
+        };
+        let Ok(score) = score else { return };
+        let complaints = match complaint_col {
+            Some(cc) => self.detail_value(
+                at,
+                cc,
+                row.get(cc.index),
+                "number",
+                score.is_none(),
+                complaint_count,
+            ),
+            None => Ok(None),
+        };
+        let Ok(complaints) = complaints else {
+            return;
+        };
+        if score.is_none() && complaints.is_none() {
+            // Neither value given (both blank): the row says nothing.
+            let col = score_col
+                .as_ref()
+                .or(complaint_col.as_ref())
+                .unwrap_or(code_col);
+            let problem = msg::read_missing_value(self.lang, "satisfaction");
+            self.reject(
+                at,
+                Some(&col.header),
+                String::new(),
+                FindingKind::BadValue,
+                problem,
+            );
+            return;
+        }
+        let code = self.note_detail_code(code, row, cols, at);
+        self.out.surveys.push(SurveyEvent {
+            code,
+            score,
+            complaints: complaints.unwrap_or(0.0),
+            date,
+            at: place,
+        });
     }
 }
 
@@ -426,4 +450,18 @@ pub(super) struct DetailColumns {
     pub(super) complaint: Option<Column>,
     /// The satisfaction column's scale (5, 10 or 100).
     pub(super) scale: u32,
+}
+
+/// A survey row's complaint count: a number ≥ 0, true/false, or a text `parse_complaint` reads.
+fn complaint_count(c: &Cell) -> Parsed<f64> {
+    match c {
+        Cell::Number(n) if *n >= 0.0 => Parsed::Value(*n),
+        Cell::Bool(b) => Parsed::Value(if *b { 1.0 } else { 0.0 }),
+        _ => match cell_text(c) {
+            None => Parsed::Blank,
+            Some(t) => parse_complaint(&t)
+                .filter(|v| *v >= 0.0)
+                .map_or(Parsed::Unreadable, Parsed::Value),
+        },
+    }
 }
