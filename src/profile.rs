@@ -10,6 +10,7 @@ use std::path::Path;
 use serde::{Deserialize, Deserializer};
 
 use crate::error::{Error, Result};
+use crate::fields::FieldMatcher;
 use crate::model::{IndustryGroup, Lang, Level, Lifecycle, RiskLevel, Settlement, SizeClass, Tier};
 use crate::{messages, say, size_standard};
 
@@ -812,6 +813,15 @@ fn settlements<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<[Settleme
 }
 
 impl Profile {
+    /// The header matcher of this profile: its extra aliases first, then the built-in ones.
+    pub fn field_matcher(&self) -> FieldMatcher {
+        FieldMatcher::with_aliases(
+            self.aliases
+                .iter()
+                .map(|(name, texts)| (name.as_str(), texts.as_slice())),
+        )
+    }
+
     /// A built-in profile by name.
     pub fn builtin(name: &str, lang: Lang) -> Option<Result<Profile>> {
         BUILTIN
@@ -872,19 +882,24 @@ impl Profile {
 
     /// Checks that need more than one value at a time.
     fn check(&self, text: &str, shown: &str, lang: Lang) -> Result<()> {
-        let fail = |section: &str, key: &str, problem: String| {
-            let line = line_of_key(text, section, key);
-            Error::profile(messages::profile_error(
-                lang,
-                shown,
-                line,
-                Some(&format!("{section}.{key}")),
-                &problem,
-            ))
+        let at = Where {
+            lines: KeyLines::new(text),
+            shown,
+            lang,
         };
+        self.check_aliases(&at)?;
+        self.check_weights(&at)?;
+        self.check_tiers(&at)?;
+        self.check_thresholds(&at)?;
+        self.check_recommend(&at)
+    }
+
+    /// Every alias names a canonical field.
+    fn check_aliases(&self, at: &Where) -> Result<()> {
+        let lang = at.lang;
         for key in self.aliases.keys() {
             if crate::fields::field(key).is_none() {
-                return Err(fail(
+                return Err(at.fail(
                     "aliases",
                     key,
                     say!(
@@ -901,9 +916,15 @@ impl Profile {
                 ));
             }
         }
+        Ok(())
+    }
+
+    /// The weights, and the parts of each value-score mix, are not all 0.
+    fn check_weights(&self, at: &Where) -> Result<()> {
+        let lang = at.lang;
         let w = &self.weights;
         if w.size + w.value + w.activity + w.satisfaction + w.potential <= 0.0 {
-            return Err(fail(
+            return Err(at.fail(
                 "weights",
                 "size",
                 say!(lang, "权重不能全部为 0", "the weights cannot all be 0"),
@@ -917,7 +938,7 @@ impl Profile {
         ] {
             if mix.monetary + mix.frequency + mix.recency + mix.renewal + mix.usage <= 0.0 {
                 let section = format!("value.{key}");
-                return Err(fail(
+                return Err(at.fail(
                     &section,
                     "monetary",
                     say!(
@@ -928,10 +949,16 @@ impl Profile {
                 ));
             }
         }
+        Ok(())
+    }
+
+    /// Tier shares and cut-offs that fit together.
+    fn check_tiers(&self, at: &Where) -> Result<()> {
+        let lang = at.lang;
         let t = &self.tiers;
         if t.method == TierMethod::Quantile {
             if t.core_share <= 0.0 {
-                return Err(fail(
+                return Err(at.fail(
                     "tiers",
                     "core_share",
                     say!(
@@ -942,7 +969,7 @@ impl Profile {
                 ));
             }
             if t.core_share + t.potential_share > 1.0 {
-                return Err(fail(
+                return Err(at.fail(
                     "tiers",
                     "potential_share",
                     say!(
@@ -955,7 +982,7 @@ impl Profile {
             }
         }
         if t.potential_score > t.core_score {
-            return Err(fail(
+            return Err(at.fail(
                 "tiers",
                 "potential_score",
                 say!(
@@ -967,9 +994,15 @@ impl Profile {
                 ),
             ));
         }
+        Ok(())
+    }
+
+    /// Churn days, overdue days and receivable shares in rising order.
+    fn check_thresholds(&self, at: &Where) -> Result<()> {
+        let lang = at.lang;
         let a = &self.activity;
         if a.churn_medium_login_days > a.churn_high_login_days {
-            return Err(fail(
+            return Err(at.fail(
                 "activity",
                 "churn_medium_login_days",
                 say!(
@@ -981,7 +1014,7 @@ impl Profile {
         }
         let c = &self.credit;
         if !(c.overdue_b <= c.overdue_c && c.overdue_c <= c.overdue_d) {
-            return Err(fail(
+            return Err(at.fail(
                 "credit",
                 "overdue_c",
                 say!(
@@ -992,7 +1025,7 @@ impl Profile {
             ));
         }
         if c.receivable_c > c.receivable_d {
-            return Err(fail(
+            return Err(at.fail(
                 "credit",
                 "receivable_c",
                 say!(
@@ -1002,12 +1035,18 @@ impl Profile {
                 ),
             ));
         }
+        Ok(())
+    }
+
+    /// Each recommendation rule has a kind and something to give.
+    fn check_recommend(&self, at: &Where) -> Result<()> {
+        let lang = at.lang;
         for (i, rule) in self.recommend.iter().enumerate() {
             if rule.kind.is_none() || rule.give.trim().is_empty() {
-                let line = line_of_array_item(text, "recommend", i);
+                let line = at.lines.of_array_item("recommend", i);
                 return Err(Error::profile(messages::profile_error(
                     lang,
-                    shown,
+                    at.shown,
                     line,
                     Some("recommend"),
                     &say!(
@@ -1024,8 +1063,16 @@ impl Profile {
 
     /// The profile's settings as (key, value) lines, for the 参数 sheet and the report's appendix.
     pub fn settings(&self) -> Vec<(String, String)> {
-        let lang = self.lang;
         let mut lines: Vec<(String, String)> = Vec::new();
+        self.scoring_settings(&mut lines);
+        self.reference_settings(&mut lines);
+        self.risk_settings(&mut lines);
+        lines
+    }
+
+    /// Settings lines: the name, the weights and how tiers are cut.
+    fn scoring_settings(&self, lines: &mut Vec<(String, String)>) {
+        let lang = self.lang;
         let mut add = |k: String, v: String| lines.push((k, v));
         add(say!(lang, "评分方案", "Profile"), self.name.clone());
         if !self.description.is_empty() {
@@ -1081,6 +1128,12 @@ impl Profile {
                 t.potential_score
             ),
         );
+    }
+
+    /// Settings lines: the RFM reference, the size scores and the value score's mix.
+    fn reference_settings(&self, lines: &mut Vec<(String, String)>) {
+        let lang = self.lang;
+        let mut add = |k: String, v: String| lines.push((k, v));
         let r = &self.rfm;
         add(
             say!(lang, "RFM 参照值", "RFM reference"),
@@ -1133,6 +1186,12 @@ impl Profile {
                 ),
             );
         }
+    }
+
+    /// Settings lines: churn, satisfaction, lifecycle, risk and credit thresholds, rule counts.
+    fn risk_settings(&self, lines: &mut Vec<(String, String)>) {
+        let lang = self.lang;
+        let mut add = |k: String, v: String| lines.push((k, v));
         let a = &self.activity;
         add(
             say!(lang, "流失风险", "Churn risk"),
@@ -1221,7 +1280,6 @@ impl Profile {
             say!(lang, "推荐规则", "Recommendation rules"),
             say!(lang, "{} 条", "{} rules", self.recommend.len()),
         );
-        lines
     }
 }
 
@@ -1303,39 +1361,77 @@ fn key_on_line(text: &str, line: usize) -> Option<String> {
     (!key.is_empty()).then(|| key.to_string())
 }
 
-/// The line of `key` inside `[section]` (or of the section header when the key is not written).
-fn line_of_key(text: &str, section: &str, key: &str) -> Option<usize> {
-    let header = format!("[{section}]");
-    let mut in_section = false;
-    let mut header_line = None;
-    for (i, raw) in text.lines().enumerate() {
-        let l = raw.trim();
-        if l.starts_with('[') {
-            in_section = l == header;
-            if in_section {
-                header_line = Some(i + 1);
-            }
-            continue;
-        }
-        if in_section {
-            if let Some((k, _)) = l.split_once('=') {
-                if k.trim() == key {
-                    return Some(i + 1);
-                }
-            }
-        }
-    }
-    header_line
+/// A profile being checked: where its keys are written, its name in messages, the language.
+struct Where<'t> {
+    lines: KeyLines<'t>,
+    shown: &'t str,
+    lang: Lang,
 }
 
-/// The line of the `index`-th `[[name]]` header.
-fn line_of_array_item(text: &str, name: &str, index: usize) -> Option<usize> {
-    let header = format!("[[{name}]]");
-    text.lines()
-        .enumerate()
-        .filter(|(_, l)| l.trim() == header)
-        .nth(index)
-        .map(|(i, _)| i + 1)
+impl Where<'_> {
+    /// The error for `section.key`, naming the line where it is written.
+    fn fail(&self, section: &str, key: &str, problem: String) -> Error {
+        let line = self.lines.of_key(section, key);
+        Error::profile(messages::profile_error(
+            self.lang,
+            self.shown,
+            line,
+            Some(&format!("{section}.{key}")),
+            &problem,
+        ))
+    }
+}
+
+/// The lines where a profile's keys are written, from the TOML parser's spans.
+struct KeyLines<'t> {
+    text: &'t str,
+    /// The parsed document; None only if it does not parse (it did, to get here).
+    doc: Option<toml::Spanned<toml::de::DeTable<'t>>>,
+}
+
+impl<'t> KeyLines<'t> {
+    fn new(text: &'t str) -> KeyLines<'t> {
+        KeyLines {
+            text,
+            doc: toml::de::DeTable::parse(text).ok(),
+        }
+    }
+
+    /// The table at a dotted path (`value.subscription`).
+    fn table(&self, path: &str) -> Option<&toml::Spanned<toml::de::DeValue<'t>>> {
+        let mut parts = path.split('.');
+        let mut value = self.doc.as_ref()?.get_ref().get(parts.next()?)?;
+        for part in parts {
+            let toml::de::DeValue::Table(t) = value.get_ref() else {
+                return None;
+            };
+            value = t.get(part)?;
+        }
+        Some(value)
+    }
+
+    /// The line of `key` inside the table `section` (or of the table when the key is not
+    /// written); None when the table is not written.
+    fn of_key(&self, section: &str, key: &str) -> Option<usize> {
+        let table = self.table(section)?;
+        let key_at = match table.get_ref() {
+            toml::de::DeValue::Table(t) => t.get_key_value(key).map(|(k, _)| k.span().start),
+            _ => None,
+        };
+        Some(line_of_offset(
+            self.text,
+            key_at.unwrap_or(table.span().start),
+        ))
+    }
+
+    /// The line of the `index`-th table of the array of tables `name` (`[[name]]`).
+    fn of_array_item(&self, name: &str, index: usize) -> Option<usize> {
+        let toml::de::DeValue::Array(items) = self.table(name)?.get_ref() else {
+            return None;
+        };
+        let item = items.iter().nth(index)?;
+        Some(line_of_offset(self.text, item.span().start))
+    }
 }
 
 /// toml's message (English, or our tag) as a sentence in the run's language.
@@ -1588,6 +1684,20 @@ potential_score = 60
             "{}",
             err.message
         );
+    }
+
+    #[test]
+    fn key_lines_come_from_the_parser() {
+        let text = "name = \"t\"\n[tiers]\ncore_score = 50\n\n[value.subscription]\nmonetary = 0\n[[recommend]]\ngive = \"a\"\n[[recommend]]\ngive = \"b\"\n";
+        let lines = KeyLines::new(text);
+        assert_eq!(lines.of_key("tiers", "core_score"), Some(3));
+        assert_eq!(lines.of_key("tiers", "potential_score"), Some(2));
+        assert_eq!(lines.of_key("value.subscription", "monetary"), Some(6));
+        assert_eq!(lines.of_key("value.subscription", "usage"), Some(5));
+        assert_eq!(lines.of_key("credit", "overdue_c"), None);
+        assert_eq!(lines.of_array_item("recommend", 0), Some(7));
+        assert_eq!(lines.of_array_item("recommend", 1), Some(9));
+        assert_eq!(lines.of_array_item("recommend", 2), None);
     }
 
     #[test]

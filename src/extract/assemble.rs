@@ -2,9 +2,9 @@
 //! that the detail rows' codes can be checked against the customers.
 
 use crate::error::{Error, Result};
+use crate::fields::FieldMatcher;
 use crate::messages as msg;
 use crate::model::{Cell, FindingKind, InputFile, Lang, RawSheet, SheetInfo, SheetRole};
-use crate::profile::Profile;
 
 use super::builder::*;
 use super::finish::*;
@@ -26,11 +26,15 @@ pub(super) enum Ready<'p> {
 
 /// Turns every file's sheets into one dataset: customers sheets first, then detail sheets,
 /// each sheet's info in its workbook's order.
-pub(super) fn assemble(files: Vec<FileRead>, profile: &Profile, lang: Lang) -> Result<Extracted> {
-    let mut b = Builder::new(profile, lang);
+pub(super) fn assemble(
+    files: Vec<FileRead>,
+    fields: &FieldMatcher,
+    lang: Lang,
+) -> Result<Extracted> {
+    let mut b = Builder::new(fields, lang);
     // Lay out every sheet first: customers sheets are read before detail sheets whatever the
     // file order, so that detail codes can be checked against them.
-    let mut laid = lay_out(files, profile);
+    let mut laid = lay_out(files, fields);
     b.out.dataset.period_end = laid
         .iter()
         .flat_map(|(_, sheets)| sheets.iter())
@@ -77,7 +81,7 @@ pub(super) fn assemble(files: Vec<FileRead>, profile: &Profile, lang: Lang) -> R
 
 /// Every sheet with its layout, and its rows when the reading thread already made them into
 /// customers or events.
-fn lay_out<'p>(files: Vec<FileRead<'p>>, profile: &Profile) -> Vec<LaidOut<'p>> {
+fn lay_out<'p>(files: Vec<FileRead<'p>>, fields: &FieldMatcher) -> Vec<LaidOut<'p>> {
     files
         .into_iter()
         .map(|(input, sheets)| {
@@ -85,7 +89,7 @@ fn lay_out<'p>(files: Vec<FileRead<'p>>, profile: &Profile) -> Vec<LaidOut<'p>> 
                 .into_iter()
                 .map(|read| match read {
                     SheetRead::Whole(s) => {
-                        let lay = layout(&s, profile);
+                        let lay = layout(&s, fields);
                         (s, lay, None)
                     }
                     SheetRead::Customers(mut read) => {

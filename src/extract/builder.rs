@@ -3,9 +3,9 @@
 
 use std::collections::HashMap;
 
+use crate::fields::FieldMatcher;
 use crate::messages as msg;
 use crate::model::{Cell, Finding, FindingKind, Lang, SourceRow};
-use crate::profile::Profile;
 use crate::values::{code_text, fold_width, trim};
 
 use super::layout::*;
@@ -13,7 +13,7 @@ use super::Extracted;
 
 /// The run-wide state while sheets are turned into customers and events.
 pub(super) struct Builder<'a> {
-    pub(super) profile: &'a Profile,
+    pub(super) fields: &'a FieldMatcher,
     pub(super) lang: Lang,
     pub(super) out: Extracted,
     pub(super) index: HashMap<String, usize>,
@@ -36,9 +36,9 @@ pub(super) struct RowPlace<'s> {
 }
 
 impl<'p> Builder<'p> {
-    pub(super) fn new(profile: &'p Profile, lang: Lang) -> Builder<'p> {
+    pub(super) fn new(fields: &'p FieldMatcher, lang: Lang) -> Builder<'p> {
         Builder {
-            profile,
+            fields,
             lang,
             out: Extracted::default(),
             index: HashMap::new(),

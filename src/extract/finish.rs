@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::fields::{field_for_key, header_key};
+use crate::fields::header_key;
 use crate::messages as msg;
 use crate::model::{Cell, CustomerRecord, FindingKind};
 use crate::values::fold_width;
@@ -121,7 +121,9 @@ fn flag_shared_credit_codes(b: &mut Builder) {
         .input_columns
         .iter()
         .find(|h| {
-            field_for_key(&header_key(h).0, b.profile).is_some_and(|f| f.name == "credit_code")
+            b.fields
+                .field_for_key(&header_key(h).0)
+                .is_some_and(|f| f.name == "credit_code")
         })
         .cloned();
     for (src, value, first) in shared {

@@ -3,9 +3,8 @@
 
 use std::collections::HashSet;
 
-use crate::fields::{field_for_key, header_key, Field};
+use crate::fields::{header_key, Field, FieldMatcher};
 use crate::model::{Cell, RawSheet, SheetRole};
-use crate::profile::Profile;
 use crate::values::{trim, HeaderUnit};
 
 /// One recognised column of a sheet.
@@ -57,10 +56,10 @@ pub(super) fn header_text(cell: &Cell) -> Option<String> {
 }
 
 /// Distinct fields matched by a candidate header (one text per column).
-pub(super) fn score(texts: &[Option<String>], profile: &Profile) -> (bool, usize) {
+pub(super) fn score(texts: &[Option<String>], fields: &FieldMatcher) -> (bool, usize) {
     let mut seen = HashSet::new();
     for t in texts.iter().flatten() {
-        if let Some(f) = field_for_key(&header_key(t).0, profile) {
+        if let Some(f) = fields.field_for_key(&header_key(t).0) {
             seen.insert(f.name);
         }
     }
@@ -76,14 +75,14 @@ pub(super) type Candidate = ((bool, usize), usize, usize, Vec<Option<String>>);
 /// preferring one with a customer-code column. Title rows, 制表日期 and 单位 lines match none.
 pub(super) fn find_header(
     sheet: &RawSheet,
-    profile: &Profile,
+    fields: &FieldMatcher,
 ) -> Option<(usize, usize, Vec<Option<String>>)> {
     let scan = sheet.rows.len().min(HEADER_SCAN_ROWS);
     let texts: Vec<Vec<Option<String>>> = sheet.rows[..scan]
         .iter()
         .map(|r| r.iter().map(header_text).collect())
         .collect();
-    let scores: Vec<(bool, usize)> = texts.iter().map(|t| score(t, profile)).collect();
+    let scores: Vec<(bool, usize)> = texts.iter().map(|t| score(t, fields)).collect();
     let mut best: Option<Candidate> = None;
     let mut consider = |s: (bool, usize), start: usize, end: usize, t: Vec<Option<String>>| {
         if s.1 == 0 {
@@ -96,8 +95,8 @@ pub(super) fn find_header(
     for r in 0..scan {
         consider(scores[r], r, r, texts[r].clone());
         if r + 1 < scan && scores[r].1 > 0 && scores[r + 1].1 > 0 {
-            if let Some(merged) = merge_two_rows(&texts[r], &texts[r + 1], profile) {
-                let s = score(&merged, profile);
+            if let Some(merged) = merge_two_rows(&texts[r], &texts[r + 1], fields) {
+                let s = score(&merged, fields);
                 if s.1 > scores[r].1.max(scores[r + 1].1) {
                     consider(s, r, r + 1, merged);
                 }
@@ -113,7 +112,7 @@ pub(super) fn find_header(
 pub(super) fn merge_two_rows(
     top: &[Option<String>],
     sub: &[Option<String>],
-    profile: &Profile,
+    fields: &FieldMatcher,
 ) -> Option<Vec<Option<String>>> {
     let width = top.len().max(sub.len());
     let mut merged = Vec::with_capacity(width);
@@ -122,7 +121,7 @@ pub(super) fn merge_two_rows(
         let s = sub.get(i).cloned().flatten();
         let top_is_field = t
             .as_deref()
-            .is_some_and(|t| field_for_key(&header_key(t).0, profile).is_some());
+            .is_some_and(|t| fields.field_for_key(&header_key(t).0).is_some());
         if top_is_field && s.is_some() && s != t {
             return None;
         }
@@ -178,15 +177,15 @@ pub(super) fn role_of(layout_fields: &HashSet<&'static str>) -> SheetRole {
     }
 }
 
-pub(super) fn layout(sheet: &RawSheet, profile: &Profile) -> Option<Layout> {
-    let (start, end, texts) = find_header(sheet, profile)?;
+pub(super) fn layout(sheet: &RawSheet, fields: &FieldMatcher) -> Option<Layout> {
+    let (start, end, texts) = find_header(sheet, fields)?;
     let mut columns = Vec::new();
-    let mut fields = HashSet::new();
+    let mut taken = HashSet::new();
     for (index, t) in texts.into_iter().enumerate() {
         let Some(header) = t else { continue };
         let (key, unit) = header_key(&header);
         // The first column meaning a field takes it; a later one is kept as a plain column.
-        let field = field_for_key(&key, profile).filter(|f| fields.insert(f.name));
+        let field = fields.field_for_key(&key).filter(|f| taken.insert(f.name));
         columns.push(Column {
             index,
             header,
@@ -197,7 +196,7 @@ pub(super) fn layout(sheet: &RawSheet, profile: &Profile) -> Option<Layout> {
     Some(Layout {
         header_end: end,
         header_start: start,
-        role: role_of(&fields),
+        role: role_of(&taken),
         columns,
     })
 }

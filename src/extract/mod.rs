@@ -176,8 +176,9 @@ impl Extracted {
 /// # Ok::<(), custseg::Error>(())
 /// ```
 pub fn load(paths: &[PathBuf], profile: &Profile, lang: Lang) -> Result<Extracted> {
-    let files = read_all(paths, profile, lang)?;
-    assemble(files, profile, lang)
+    let fields = profile.field_matcher();
+    let files = read_all(paths, &fields, lang)?;
+    assemble(files, &fields, lang)
 }
 
 /// Turns the sheets of every file (as [`read::read_file`] gives them) into one dataset.
@@ -193,5 +194,5 @@ pub fn from_sheets(
         .into_iter()
         .map(|(input, sheets)| (input, sheets.into_iter().map(SheetRead::Whole).collect()))
         .collect();
-    assemble(files, profile, lang)
+    assemble(files, &profile.field_matcher(), lang)
 }

@@ -4,9 +4,9 @@
 use std::path::PathBuf;
 
 use crate::error::{Error, Result};
+use crate::fields::FieldMatcher;
 use crate::messages as msg;
 use crate::model::{Cell, InputFile, Lang, RawSheet, SheetRole};
-use crate::profile::Profile;
 use crate::read;
 
 use super::builder::*;
@@ -17,7 +17,7 @@ use super::layout::*;
 /// does not hold the others up); the first error in path order wins.
 pub(super) fn read_all<'p>(
     paths: &[PathBuf],
-    profile: &'p Profile,
+    fields: &'p FieldMatcher,
     lang: Lang,
 ) -> Result<Vec<FileRead<'p>>> {
     let next = std::sync::atomic::AtomicUsize::new(0);
@@ -28,7 +28,7 @@ pub(super) fn read_all<'p>(
             let Some(path) = paths.get(i) else {
                 return done;
             };
-            let mut sink = FileSink::new(path, profile, lang);
+            let mut sink = FileSink::new(path, fields, lang);
             let result = read::read_file_into(path, lang, &mut sink).map(|input| {
                 sink.settle();
                 sink.read_customers();
@@ -110,7 +110,7 @@ pub(super) struct Streamed<'p> {
 /// that a million lines are never held as cells. Other sheets are kept whole, and once the file
 /// is read its customers sheets are turned into customers (`read_customers`).
 pub(super) struct FileSink<'p> {
-    pub(super) profile: &'p Profile,
+    pub(super) fields: &'p FieldMatcher,
     pub(super) lang: Lang,
     pub(super) file: String,
     pub(super) sheets: Vec<SheetRead<'p>>,
@@ -119,10 +119,14 @@ pub(super) struct FileSink<'p> {
 }
 
 impl<'p> FileSink<'p> {
-    pub(super) fn new(path: &std::path::Path, profile: &'p Profile, lang: Lang) -> FileSink<'p> {
+    pub(super) fn new(
+        path: &std::path::Path,
+        fields: &'p FieldMatcher,
+        lang: Lang,
+    ) -> FileSink<'p> {
         let file = read::display_name(path);
         FileSink {
-            profile,
+            fields,
             lang,
             file,
             sheets: Vec::new(),
@@ -135,13 +139,13 @@ impl<'p> FileSink<'p> {
         let Some(mut head) = self.pending.take() else {
             return;
         };
-        let lay = layout(&head, self.profile)
+        let lay = layout(&head, self.fields)
             .filter(|l| matches!(l.role, SheetRole::Transactions | SheetRole::Usage));
         let Some(lay) = lay else {
             self.sheets.push(SheetRead::Whole(head));
             return;
         };
-        let mut part = Builder::new(self.profile, self.lang);
+        let mut part = Builder::new(self.fields, self.lang);
         let cols = part.begin_detail(&head.file, &head.sheet, &lay, 100);
         let data = head
             .rows
@@ -171,12 +175,12 @@ impl FileSink<'_> {
             let SheetRead::Whole(sheet) = read else {
                 continue;
             };
-            let Some(lay) = layout(sheet, self.profile).filter(|l| l.role == SheetRole::Customers)
+            let Some(lay) = layout(sheet, self.fields).filter(|l| l.role == SheetRole::Customers)
             else {
                 continue;
             };
             let mut head = std::mem::take(sheet);
-            let mut part = Builder::new(self.profile, self.lang);
+            let mut part = Builder::new(self.fields, self.lang);
             let data_rows = part.customers_sheet(&mut head, &lay);
             *read = SheetRead::Customers(Box::new(ReadCustomers {
                 head,
