@@ -6,10 +6,10 @@ use crate::fields::FieldMatcher;
 use crate::messages as msg;
 use crate::model::{Cell, FindingKind, InputFile, Lang, RawSheet, SheetInfo, SheetRole};
 
-use super::builder::*;
-use super::finish::*;
-use super::layout::*;
-use super::sink::*;
+use super::builder::Builder;
+use super::finish::finish;
+use super::layout::{columns_found, layout, Layout};
+use super::sink::{FileRead, ReadCustomers, SheetRead, Streamed};
 use super::Extracted;
 
 /// A file's sheets with their layouts.

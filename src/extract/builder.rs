@@ -8,7 +8,7 @@ use crate::messages as msg;
 use crate::model::{Cell, Finding, FindingKind, Lang, SourceRow};
 use crate::values::{code_text, fold_width, trim};
 
-use super::layout::*;
+use super::layout::Column;
 use super::Extracted;
 
 /// The run-wide state while sheets are turned into customers and events.

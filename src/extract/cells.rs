@@ -10,7 +10,7 @@ use crate::values::{
     parse_payment_model, satisfaction_word, split_list, HeaderUnit, Parsed,
 };
 
-use super::layout::*;
+use super::layout::Column;
 
 /// How a satisfaction column's numbers are scaled to 0–100, from the largest number in it.
 pub(super) fn satisfaction_scale(rows: &[Vec<Cell>], index: usize) -> (u32, f64) {

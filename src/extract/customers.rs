@@ -7,10 +7,10 @@ use crate::fields::FieldType;
 use crate::messages as msg;
 use crate::model::{Cell, CustomerRecord, Finding, FindingKind, RawSheet, SheetInfo, SourceRow};
 
-use super::builder::*;
-use super::cells::*;
-use super::layout::*;
-use super::sink::*;
+use super::builder::{Builder, RowPlace};
+use super::cells::{read_value, satisfaction_scale, FieldValue, Problem};
+use super::layout::{Column, Layout};
+use super::sink::ReadCustomers;
 use super::SummaryColumns;
 
 pub(super) fn fill<T>(slot: &mut Option<T>, v: T) {

@@ -7,10 +7,10 @@ use crate::values::{
     cell_date, cell_money, cell_number, cell_text, code_text, parse_complaint, HeaderUnit, Parsed,
 };
 
-use super::builder::*;
-use super::cells::*;
-use super::layout::*;
-use super::sink::*;
+use super::builder::{join, Builder, RowPlace};
+use super::cells::{satisfaction_scale, satisfaction_value};
+use super::layout::{Column, Layout};
+use super::sink::Streamed;
 use super::{Place, SurveyEvent, Transaction, UsageEvent};
 
 impl Builder<'_> {

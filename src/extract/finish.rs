@@ -8,7 +8,7 @@ use crate::messages as msg;
 use crate::model::{Cell, CustomerRecord, FindingKind};
 use crate::values::fold_width;
 
-use super::builder::*;
+use super::builder::{Builder, RowPlace};
 use super::{DetailCode, Extracted, Place};
 
 /// Joins detail rows to customers, flags shared credit codes, pads `original`, finds the

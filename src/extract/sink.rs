@@ -9,9 +9,9 @@ use crate::messages as msg;
 use crate::model::{Cell, InputFile, Lang, RawSheet, SheetRole};
 use crate::read;
 
-use super::builder::*;
-use super::detail::*;
-use super::layout::*;
+use super::builder::Builder;
+use super::detail::DetailColumns;
+use super::layout::{layout, Layout, HEADER_SCAN_ROWS};
 
 /// Reads the files on two threads (each takes the next file when it is free, so one long file
 /// does not hold the others up); the first error in path order wins.

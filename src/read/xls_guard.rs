@@ -186,6 +186,58 @@ struct Entry {
     len: usize,
 }
 
+/// The FAT, from the sectors the DIFAT lists: 109 entries in the header, then a chain of
+/// sectors whose last entry points to the next one.
+fn fat_of(file: &Compound, header: &[u8]) -> std::result::Result<Vec<u32>, Refusal> {
+    let max_id = file.max_id;
+    let field = |at| u32_at(header, at).unwrap_or(0);
+    // calamine stops after `max_id + 1` DIFAT sectors; a file cannot have more FAT
+    // sectors than sectors, which also bounds the FAT built below by the file's size.
+    let mut difat: Vec<u32> = u32s(&header[76..512]).collect();
+    let mut id = field(68);
+    let mut hops = 0u64;
+    while id < FIRST_RESERVED {
+        hops += 1;
+        if hops > u64::from(max_id) + 1 {
+            return Err(Corrupt);
+        }
+        difat.extend(u32s(file.whole_sector(id)?));
+        id = difat.pop().ok_or(Corrupt)?;
+    }
+    let fat_sectors: Vec<u32> = difat.into_iter().filter(|&i| i < DIFAT_SECTOR).collect();
+    if fat_sectors.len() as u64 > u64::from(max_id) + 1 {
+        return Err(Corrupt);
+    }
+    let mut fat = Vec::new();
+    for id in fat_sectors {
+        fat.extend(u32s(file.whole_sector(id)?));
+    }
+    Ok(fat)
+}
+
+/// The directory's entries: name, first sector and length of each stream.
+fn directory_entries(directory: &[u8], sector_size: usize) -> Vec<Entry> {
+    directory
+        .chunks_exact(128)
+        .map(|e| {
+            let mut name = encoding_rs::UTF_16LE.decode(&e[..64]).0.into_owned();
+            if let Some(nul) = name.bytes().position(|b| b == 0) {
+                name.truncate(nul);
+            }
+            let len = if sector_size == 512 {
+                u64::from(u32_at(e, 120).unwrap_or(0))
+            } else {
+                u64_at(e, 120).unwrap_or(0)
+            };
+            Entry {
+                name,
+                start: u32_at(e, 116).unwrap_or(0),
+                len: usize::try_from(len).unwrap_or(usize::MAX),
+            }
+        })
+        .collect()
+}
+
 /// The Workbook (or, failing that, Book) stream calamine will parse; `None` where calamine
 /// fails cleanly before reading any sheet.
 fn workbook_stream(bytes: &[u8]) -> std::result::Result<Option<Vec<u8>>, Refusal> {
@@ -210,50 +262,10 @@ fn workbook_stream(bytes: &[u8]) -> std::result::Result<Option<Vec<u8>>, Refusal
         fat: Vec::new(),
     };
 
-    // The DIFAT: 109 entries in the header, then a chain of sectors whose last entry points to
-    // the next one. calamine stops after `max_id + 1` sectors; a file cannot have more FAT
-    // sectors than sectors, which also bounds the FAT built below by the file's size.
-    let mut difat: Vec<u32> = u32s(&header[76..512]).collect();
-    let mut id = field(68);
-    let mut hops = 0u64;
-    while id < FIRST_RESERVED {
-        hops += 1;
-        if hops > u64::from(max_id) + 1 {
-            return Err(Corrupt);
-        }
-        difat.extend(u32s(file.whole_sector(id)?));
-        id = difat.pop().ok_or(Corrupt)?;
-    }
-    let fat_sectors: Vec<u32> = difat.into_iter().filter(|&i| i < DIFAT_SECTOR).collect();
-    if fat_sectors.len() as u64 > u64::from(max_id) + 1 {
-        return Err(Corrupt);
-    }
-    let mut fat = Vec::new();
-    for id in fat_sectors {
-        fat.extend(u32s(file.whole_sector(id)?));
-    }
-    file.fat = fat;
+    file.fat = fat_of(&file, header)?;
 
     let directory = file.chain(field(48), usize::MAX, false)?;
-    let entries: Vec<Entry> = directory
-        .chunks_exact(128)
-        .map(|e| {
-            let mut name = encoding_rs::UTF_16LE.decode(&e[..64]).0.into_owned();
-            if let Some(nul) = name.bytes().position(|b| b == 0) {
-                name.truncate(nul);
-            }
-            let len = if sector_size == 512 {
-                u64::from(u32_at(e, 120).unwrap_or(0))
-            } else {
-                u64_at(e, 120).unwrap_or(0)
-            };
-            Entry {
-                name,
-                start: u32_at(e, 116).unwrap_or(0),
-                len: usize::try_from(len).unwrap_or(usize::MAX),
-            }
-        })
-        .collect();
+    let entries = directory_entries(&directory, sector_size);
     let Some(root) = entries.first() else {
         return Ok(None);
     };
