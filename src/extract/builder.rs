@@ -29,6 +29,7 @@ pub(super) struct Builder<'a> {
     pub(super) code_headers: HashMap<(String, String), String>,
 }
 
+/// The file, sheet and row (as Excel shows it) of the row being read, for its findings.
 pub(super) struct RowPlace<'s> {
     pub(super) file: &'s str,
     pub(super) sheet: &'s str,

@@ -12,6 +12,11 @@
 //! - the same 统一社会信用代码 under two codes keeps both and flags the later one;
 //! - satisfaction columns are put on 0–100 by their own values: largest value ≤ 5 → 5-point
 //!   scale (×20), ≤ 10 → 10-point scale (×10), otherwise 0–100 as is; words are 5-point.
+//!
+//! The files, in the order the data goes through them: `sink` (files read on two threads, rows
+//! taken as they come), `layout` (header, columns, role), `cells` (one cell for one field),
+//! `builder` (the state and the row checks), `customers` and `detail` (rows by sheet role),
+//! `assemble` (customers sheets first, then detail sheets), `finish` (join, credit codes, dates).
 
 mod assemble;
 mod builder;

@@ -95,6 +95,7 @@ pub(super) struct ReadCustomers<'p> {
     pub(super) data_rows: usize,
 }
 
+/// A sheet of detail lines turned into events while it was read.
 pub(super) struct Streamed<'p> {
     /// The rows down to the header.
     pub(super) head: RawSheet,
@@ -109,21 +110,17 @@ pub(super) struct Streamed<'p> {
 /// known; a sheet of transaction or usage lines is then read into events as the rows come, so
 /// that a million lines are never held as cells. Other sheets are kept whole, and once the file
 /// is read its customers sheets are turned into customers (`read_customers`).
-pub(super) struct FileSink<'p> {
-    pub(super) fields: &'p FieldMatcher,
-    pub(super) lang: Lang,
-    pub(super) file: String,
-    pub(super) sheets: Vec<SheetRead<'p>>,
+struct FileSink<'p> {
+    fields: &'p FieldMatcher,
+    lang: Lang,
+    file: String,
+    sheets: Vec<SheetRead<'p>>,
     /// The current sheet's top rows while its header is not yet known.
-    pub(super) pending: Option<RawSheet>,
+    pending: Option<RawSheet>,
 }
 
 impl<'p> FileSink<'p> {
-    pub(super) fn new(
-        path: &std::path::Path,
-        fields: &'p FieldMatcher,
-        lang: Lang,
-    ) -> FileSink<'p> {
+    fn new(path: &std::path::Path, fields: &'p FieldMatcher, lang: Lang) -> FileSink<'p> {
         let file = read::display_name(path);
         FileSink {
             fields,
@@ -135,7 +132,7 @@ impl<'p> FileSink<'p> {
     }
 
     /// Decides how the current sheet is read, once its top rows are in.
-    pub(super) fn settle(&mut self) {
+    fn settle(&mut self) {
         let Some(mut head) = self.pending.take() else {
             return;
         };
@@ -170,7 +167,7 @@ impl<'p> FileSink<'p> {
 impl FileSink<'_> {
     /// Turns the customers sheets into customers, here on the reading thread while the other
     /// thread may still be reading a long file.
-    pub(super) fn read_customers(&mut self) {
+    fn read_customers(&mut self) {
         for read in &mut self.sheets {
             let SheetRead::Whole(sheet) = read else {
                 continue;

@@ -279,7 +279,7 @@ impl<'t> KeyLines<'t> {
         let toml::de::DeValue::Array(items) = self.table(name)?.get_ref() else {
             return None;
         };
-        let item = items.iter().nth(index)?;
+        let item = items.get(index)?;
         Some(line_of_offset(self.text, item.span().start))
     }
 }
