@@ -1,8 +1,8 @@
 //! Stage 2, fields: the canonical fields of SPEC §3 and their header aliases (zh + en), and the
 //! matching of a header text to a field, ignoring spaces, full/half-width forms, case and a unit
-//! in brackets. The workbook's read-back reuses [`canonical_field`].
+//! in brackets. A [`FieldMatcher`] adds a profile's extra aliases (the profile builds it, so this
+//! module needs no profile). The workbook's read-back reuses [`FieldMatcher::canonical_field`].
 
-use crate::profile::Profile;
 use crate::values::{fold_width, header_unit, HeaderUnit};
 
 /// How a field's values are read.
@@ -482,46 +482,75 @@ pub fn header_key(header: &str) -> (String, Option<HeaderUnit>) {
     (key, unit)
 }
 
-/// The canonical field a header means, through the profile's extra aliases first, then the
-/// built-in ones; `None` when it means none.
+/// Matches header keys to canonical fields: extra aliases (a profile's) first, in the order
+/// given, then the built-in ones.
 ///
 /// ```
-/// let profile = custseg::profile::Profile::builtin("software", custseg::model::Lang::Zh).unwrap().unwrap();
-/// assert_eq!(custseg::fields::canonical_field("客户编号", &profile), Some("code"));
-/// assert_eq!(custseg::fields::canonical_field("营业收入(万元)", &profile), Some("revenue"));
+/// use custseg::fields::FieldMatcher;
+/// let extra = [("code".to_string(), vec!["会员卡号".to_string()])];
+/// let fields = FieldMatcher::with_aliases(extra.iter().map(|(f, a)| (f.as_str(), a.as_slice())));
+/// assert_eq!(fields.canonical_field("会员卡号"), Some("code"));
+/// assert_eq!(fields.canonical_field("客户编号"), Some("code"));
+/// assert_eq!(fields.canonical_field("营业收入(万元)"), Some("revenue"));
 /// ```
-pub fn canonical_field(header: &str, profile: &Profile) -> Option<&'static str> {
-    let (key, _) = header_key(header);
-    field_for_key(&key, profile).map(|f| f.name)
+#[derive(Debug, Clone, Default)]
+pub struct FieldMatcher {
+    /// (normalised key, field) of each extra alias of a known field, in the order given.
+    extra: Vec<(String, &'static Field)>,
 }
 
-/// The field for an already normalised header key.
-pub fn field_for_key(key: &str, profile: &Profile) -> Option<&'static Field> {
-    if key.is_empty() {
-        return None;
+impl FieldMatcher {
+    /// The built-in aliases only.
+    pub fn builtin() -> FieldMatcher {
+        FieldMatcher::default()
     }
-    for (name, aliases) in &profile.aliases {
-        if aliases.iter().any(|a| header_key(a).0 == key) {
-            if let Some(f) = field(name) {
-                return Some(f);
-            }
+
+    /// The built-in aliases plus extra ones, given as (canonical field name, header texts);
+    /// the texts of a name that is no field are left out (the profile check reports them).
+    pub fn with_aliases<'a>(
+        extra: impl IntoIterator<Item = (&'a str, &'a [String])>,
+    ) -> FieldMatcher {
+        let mut keys = Vec::new();
+        for (name, aliases) in extra {
+            let Some(f) = field(name) else { continue };
+            keys.extend(aliases.iter().map(|a| (header_key(a).0, f)));
         }
+        FieldMatcher { extra: keys }
     }
-    FIELDS.iter().find(|f| f.aliases.contains(&key))
+
+    /// The canonical field a header means; `None` when it means none.
+    pub fn canonical_field(&self, header: &str) -> Option<&'static str> {
+        let (key, _) = header_key(header);
+        self.field_for_key(&key).map(|f| f.name)
+    }
+
+    /// The field for an already normalised header key (see [`header_key`]).
+    pub fn field_for_key(&self, key: &str) -> Option<&'static Field> {
+        if key.is_empty() {
+            return None;
+        }
+        if let Some((_, f)) = self.extra.iter().find(|(k, _)| k == key) {
+            return Some(f);
+        }
+        FIELDS.iter().find(|f| f.aliases.contains(&key))
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Lang;
 
-    fn profile() -> Profile {
-        Profile::builtin("software", Lang::Zh).unwrap().unwrap()
+    fn matcher(extra: &[(&str, &[&str])]) -> FieldMatcher {
+        let extra: Vec<(&str, Vec<String>)> = extra
+            .iter()
+            .map(|(f, a)| (*f, a.iter().map(|s| s.to_string()).collect()))
+            .collect();
+        FieldMatcher::with_aliases(extra.iter().map(|(f, a)| (*f, a.as_slice())))
     }
 
     #[test]
     fn headers_match_their_fields() {
-        let p = profile();
+        let p = FieldMatcher::builtin();
         let cases: &[(&str, Option<&str>)] = &[
             ("客户编码", Some("code")),
             ("客户 编码", Some("code")),
@@ -546,7 +575,7 @@ mod tests {
             ("存货编码", None),
         ];
         for (header, want) in cases {
-            assert_eq!(canonical_field(header, &p), *want, "header {header:?}");
+            assert_eq!(p.canonical_field(header), *want, "header {header:?}");
         }
     }
 
@@ -573,11 +602,17 @@ mod tests {
 
     #[test]
     fn profile_aliases_win() {
-        let mut p = profile();
-        p.aliases.insert("code".into(), vec!["会员卡号".into()]);
-        p.aliases.insert("revenue".into(), vec!["年产值".into()]);
-        assert_eq!(canonical_field("会员卡号", &p), Some("code"));
-        assert_eq!(canonical_field("年产值（万元）", &p), Some("revenue"));
+        let p = matcher(&[
+            ("code", &["会员卡号"]),
+            ("revenue", &["年产值"]),
+            // An alias of a built-in field, given to another: the extra one wins.
+            ("name", &["客户编号"]),
+            ("no_such_field", &["备注"]),
+        ]);
+        assert_eq!(p.canonical_field("会员卡号"), Some("code"));
+        assert_eq!(p.canonical_field("年产值（万元）"), Some("revenue"));
+        assert_eq!(p.canonical_field("客户编号"), Some("name"));
+        assert_eq!(p.canonical_field("备注"), None);
     }
 
     #[test]

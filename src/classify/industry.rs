@@ -38,12 +38,9 @@ pub struct IndustryMapper {
 
 /// Lower case, no white space, full-width letters and digits made half-width.
 pub fn normalise(text: &str) -> String {
-    text.chars()
+    crate::values::fold_width(text)
+        .chars()
         .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            _ => c,
-        })
         .flat_map(char::to_lowercase)
         .collect()
 }

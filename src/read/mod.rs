@@ -316,50 +316,18 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     }
 }
 
-fn le_u16(b: &[u8], at: usize) -> Option<u64> {
-    b.get(at..at + 2)
-        .map(|s| u16::from_le_bytes([s[0], s[1]]) as u64)
-}
-
-fn le_u32(b: &[u8], at: usize) -> Option<u64> {
-    b.get(at..at + 4)
-        .map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]) as u64)
-}
-
-/// Reads the zip central directory: the entry names, after checking that the declared
-/// uncompressed sizes stay under [`MAX_UNCOMPRESSED`]. A missing directory means a truncated file.
+/// Reads the zip central directory (with the `zip` crate calamine opens the workbook with): the
+/// entry names, after checking that the declared uncompressed sizes stay under
+/// [`MAX_UNCOMPRESSED`]. A missing or broken directory means a truncated or corrupt file.
 fn zip_directory(bytes: &[u8], name: &str, lang: Lang) -> Result<Vec<String>> {
     let corrupt = || Error::input(msg::read_corrupt(lang, name, ""));
-    let tail_start = bytes.len().saturating_sub(65_557);
-    let eocd = bytes[tail_start..]
-        .windows(4)
-        .rposition(|w| w == b"PK\x05\x06")
-        .map(|i| tail_start + i)
-        .ok_or_else(corrupt)?;
-    let entries = le_u16(bytes, eocd + 10).ok_or_else(corrupt)?;
-    let cd_size = le_u32(bytes, eocd + 12).ok_or_else(corrupt)?;
-    let cd_offset = le_u32(bytes, eocd + 16).ok_or_else(corrupt)?;
-    if cd_offset + cd_size > eocd as u64 {
-        return Err(corrupt());
-    }
-    let mut at = cd_offset as usize;
+    let archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| corrupt())?;
     let mut total: u64 = 0;
-    let mut names = Vec::with_capacity(entries as usize);
-    for _ in 0..entries {
-        if bytes.get(at..at + 4) != Some(b"PK\x01\x02") {
-            return Err(corrupt());
-        }
-        let size = le_u32(bytes, at + 24).ok_or_else(corrupt)?;
-        let name_len = le_u16(bytes, at + 28).ok_or_else(corrupt)? as usize;
-        let extra_len = le_u16(bytes, at + 30).ok_or_else(corrupt)? as usize;
-        let comment_len = le_u16(bytes, at + 32).ok_or_else(corrupt)? as usize;
-        let entry = bytes.get(at + 46..at + 46 + name_len).ok_or_else(corrupt)?;
-        // 0xFFFFFFFF means a ZIP64 size: over 4 GiB, far beyond any sane workbook.
-        total = total.saturating_add(if size == 0xFFFF_FFFF {
-            u64::MAX / 2
-        } else {
-            size
-        });
+    let mut names = Vec::with_capacity(archive.len());
+    for i in 0..archive.len() {
+        let entry = archive.by_index_data(i).map_err(|_| corrupt())?;
+        // A ZIP64 size (0xFFFFFFFF here) is over 4 GiB, far beyond any sane workbook.
+        total = total.saturating_add(entry.size());
         if total > MAX_UNCOMPRESSED {
             return Err(Error::input(msg::read_too_large(
                 lang,
@@ -368,8 +336,7 @@ fn zip_directory(bytes: &[u8], name: &str, lang: Lang) -> Result<Vec<String>> {
                 MAX_CELLS,
             )));
         }
-        names.push(String::from_utf8_lossy(entry).into_owned());
-        at += 46 + name_len + extra_len + comment_len;
+        names.push(String::from_utf8_lossy(entry.name_raw()).into_owned());
     }
     Ok(names)
 }

@@ -1,0 +1,219 @@
+//! Extract, reading: the files are read on two threads; each file's rows go to a sink that
+//! finds each sheet's header from its top rows and reads sheets of detail lines as they stream in.
+
+use std::path::PathBuf;
+
+use crate::error::{Error, Result};
+use crate::fields::FieldMatcher;
+use crate::messages as msg;
+use crate::model::{Cell, InputFile, Lang, RawSheet, SheetRole};
+use crate::read;
+
+use super::builder::Builder;
+use super::detail::DetailColumns;
+use super::layout::{layout, Layout, HEADER_SCAN_ROWS};
+
+/// Reads the files on two threads (each takes the next file when it is free, so one long file
+/// does not hold the others up); the first error in path order wins.
+pub(super) fn read_all<'p>(
+    paths: &[PathBuf],
+    fields: &'p FieldMatcher,
+    lang: Lang,
+) -> Result<Vec<FileRead<'p>>> {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(path) = paths.get(i) else {
+                return done;
+            };
+            let mut sink = FileSink::new(path, fields, lang);
+            let result = read::read_file_into(path, lang, &mut sink).map(|input| {
+                sink.settle();
+                sink.read_customers();
+                (input, sink.sheets)
+            });
+            let failed = result.is_err();
+            done.push((i, result));
+            if failed {
+                // Later files would be read for nothing.
+                next.store(paths.len(), std::sync::atomic::Ordering::Relaxed);
+            }
+        }
+    };
+    let mut results: Vec<(usize, Result<FileRead>)> = std::thread::scope(|s| {
+        let other = (paths.len() > 1).then(|| s.spawn(work));
+        let mut mine = work();
+        if let Some(h) = other {
+            match h.join() {
+                Ok(theirs) => mine.extend(theirs),
+                Err(_) => {
+                    let name = paths.first().map(|p| p.display().to_string());
+                    mine.push((
+                        0,
+                        Err(Error::input(msg::read_corrupt(
+                            lang,
+                            &name.unwrap_or_default(),
+                            "panic",
+                        ))),
+                    ));
+                }
+            }
+        }
+        mine
+    });
+    results.sort_by_key(|(i, _)| *i);
+    let mut out = Vec::with_capacity(paths.len());
+    for (_, r) in results {
+        out.push(r?);
+    }
+    Ok(out)
+}
+
+/// A file as the reader left it.
+pub(super) type FileRead<'p> = (InputFile, Vec<SheetRead<'p>>);
+
+/// A sheet as the reader left it: whole; or a customers sheet turned into customers once its
+/// file was read; or a sheet of transaction or usage lines turned into events row by row as it
+/// was read. The last two keep only their rows down to the header.
+pub(super) enum SheetRead<'p> {
+    Whole(RawSheet),
+    /// A customers sheet already turned into customers on the reading thread.
+    Customers(Box<ReadCustomers<'p>>),
+    Streamed(Box<Streamed<'p>>),
+}
+
+/// A customers sheet turned into customers by itself (its codes not yet checked against the
+/// other customers sheets): reading the values is the costly part and needs nothing else.
+pub(super) struct ReadCustomers<'p> {
+    /// The rows down to the header.
+    pub(super) head: RawSheet,
+    pub(super) lay: Layout,
+    /// The customers, findings and counts of the sheet's rows.
+    pub(super) part: Builder<'p>,
+    pub(super) data_rows: usize,
+}
+
+/// A sheet of detail lines turned into events while it was read.
+pub(super) struct Streamed<'p> {
+    /// The rows down to the header.
+    pub(super) head: RawSheet,
+    pub(super) lay: Layout,
+    pub(super) cols: DetailColumns,
+    /// The events, findings and counts of the sheet's rows.
+    pub(super) part: Builder<'p>,
+    pub(super) data_rows: usize,
+}
+
+/// Receives one file's rows from the reader. A sheet's first rows are held until its header is
+/// known; a sheet of transaction or usage lines is then read into events as the rows come, so
+/// that a million lines are never held as cells. Other sheets are kept whole, and once the file
+/// is read its customers sheets are turned into customers (`read_customers`).
+struct FileSink<'p> {
+    fields: &'p FieldMatcher,
+    lang: Lang,
+    file: String,
+    sheets: Vec<SheetRead<'p>>,
+    /// The current sheet's top rows while its header is not yet known.
+    pending: Option<RawSheet>,
+}
+
+impl<'p> FileSink<'p> {
+    fn new(path: &std::path::Path, fields: &'p FieldMatcher, lang: Lang) -> FileSink<'p> {
+        let file = read::display_name(path);
+        FileSink {
+            fields,
+            lang,
+            file,
+            sheets: Vec::new(),
+            pending: None,
+        }
+    }
+
+    /// Decides how the current sheet is read, once its top rows are in.
+    fn settle(&mut self) {
+        let Some(mut head) = self.pending.take() else {
+            return;
+        };
+        let lay = layout(&head, self.fields)
+            .filter(|l| matches!(l.role, SheetRole::Transactions | SheetRole::Usage));
+        let Some(lay) = lay else {
+            self.sheets.push(SheetRead::Whole(head));
+            return;
+        };
+        let mut part = Builder::new(self.fields, self.lang);
+        let cols = part.begin_detail(&head.file, &head.sheet, &lay, 100);
+        let data = head
+            .rows
+            .split_off((lay.header_end + 1).min(head.rows.len()));
+        let mut data_rows = 0;
+        for (i, row) in data.iter().enumerate() {
+            let number = head
+                .first_row
+                .saturating_add((lay.header_end + 1 + i) as u32);
+            data_rows += usize::from(part.detail_row(&cols, number, row));
+        }
+        self.sheets.push(SheetRead::Streamed(Box::new(Streamed {
+            head,
+            lay,
+            cols,
+            part,
+            data_rows,
+        })));
+    }
+}
+
+impl FileSink<'_> {
+    /// Turns the customers sheets into customers, here on the reading thread while the other
+    /// thread may still be reading a long file.
+    fn read_customers(&mut self) {
+        for read in &mut self.sheets {
+            let SheetRead::Whole(sheet) = read else {
+                continue;
+            };
+            let Some(lay) = layout(sheet, self.fields).filter(|l| l.role == SheetRole::Customers)
+            else {
+                continue;
+            };
+            let mut head = std::mem::take(sheet);
+            let mut part = Builder::new(self.fields, self.lang);
+            let data_rows = part.customers_sheet(&mut head, &lay);
+            *read = SheetRead::Customers(Box::new(ReadCustomers {
+                head,
+                lay,
+                part,
+                data_rows,
+            }));
+        }
+    }
+}
+
+impl read::RowSink for FileSink<'_> {
+    fn sheet(&mut self, name: &str) {
+        self.settle();
+        self.pending = Some(RawSheet {
+            file: self.file.clone(),
+            sheet: name.to_string(),
+            ..RawSheet::default()
+        });
+    }
+
+    fn row(&mut self, number: u32, cells: &[Cell]) {
+        if let Some(head) = &mut self.pending {
+            head.push_row(number, cells.to_vec());
+            if head.rows.len() >= HEADER_SCAN_ROWS {
+                self.settle();
+            }
+            return;
+        }
+        match self.sheets.last_mut() {
+            Some(SheetRead::Whole(sheet)) => sheet.push_row(number, cells.to_vec()),
+            Some(SheetRead::Streamed(st)) => {
+                st.data_rows += usize::from(st.part.detail_row(&st.cols, number, cells));
+            }
+            // Made only once the file is read.
+            Some(SheetRead::Customers(_)) | None => {}
+        }
+    }
+}
