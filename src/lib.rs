@@ -29,6 +29,8 @@ pub mod classify;
 pub mod cluster;
 // 6. The quarter comparison with an earlier result workbook.
 pub mod compare;
+// 7. Every figure both outputs show, computed once.
+pub mod figures;
 // 7. The result workbook.
 pub mod workbook;
 // 8. The PDF management report, with its charts and font.
