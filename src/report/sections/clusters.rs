@@ -200,8 +200,7 @@ pub(super) fn migration(doc: &mut Layout, a: &Analysis, f: &Figures) {
         ),
     );
     let mut movers: Vec<&Move> = m.upgraded.iter().chain(&m.downgraded).collect();
-    let delta =
-        |mv: &Move| mv.score_after.unwrap_or(0.0) - mv.score_before.unwrap_or(0.0);
+    let delta = |mv: &Move| mv.score_after.unwrap_or(0.0) - mv.score_before.unwrap_or(0.0);
     movers.sort_by(|x, y| {
         delta(y)
             .abs()

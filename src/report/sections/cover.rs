@@ -11,7 +11,14 @@ pub(super) fn cover(doc: &mut Layout, a: &Analysis) {
     let l = lang(a);
     doc.new_page();
     doc.bookmark(report_section(0, l));
-    doc.rect(0.0, 0.0, crate::report::layout::PAGE_W, 92.0, Some(ACCENT), None);
+    doc.rect(
+        0.0,
+        0.0,
+        crate::report::layout::PAGE_W,
+        92.0,
+        Some(ACCENT),
+        None,
+    );
     let white = crate::report::layout::Rgb8(255, 255, 255);
     let pale_text = crate::report::layout::Rgb8(200, 214, 230);
     if let Some(company) = &a.run.company {

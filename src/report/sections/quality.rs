@@ -143,6 +143,13 @@ pub(super) fn appendix(doc: &mut Layout, a: &Analysis) {
         })
         .collect();
     doc.table(&columns, &rows, TABLE);
+    method(doc, a);
+    settings_and_inputs(doc, a);
+}
+
+/// Tier cut-offs, RFM references, ABC classes, size classes, clustering, as-of date.
+fn method(doc: &mut Layout, a: &Analysis) {
+    let l = lang(a);
     subheading(
         doc,
         &say!(l, "等级分数线与参考值", "Cut-offs and references"),
@@ -221,6 +228,11 @@ pub(super) fn appendix(doc: &mut Layout, a: &Analysis) {
             a.run.as_of_source
         ),
     );
+}
+
+/// The profile's settings and the input files with their sheets and checksums.
+fn settings_and_inputs(doc: &mut Layout, a: &Analysis) {
+    let l = lang(a);
     if !a.profile_settings.is_empty() {
         subheading(
             doc,

@@ -236,10 +236,10 @@ fn industry_finding(l: Lang, f: &Figures) -> Option<String> {
     let n = f.customers;
     let rows = &f.industry_by_size;
     let largest = rows
-            .iter()
-            .filter(|(g, _)| *g != IndustryGroup::Other)
-            .max_by_key(|(_, r)| r.iter().sum::<usize>());
-        largest.map(|(group, row)| {
+        .iter()
+        .filter(|(g, _)| *g != IndustryGroup::Other)
+        .max_by_key(|(_, r)| r.iter().sum::<usize>());
+    largest.map(|(group, row)| {
             let g = row.iter().sum::<usize>();
             let sizes: [usize; 5] = (0..5)
                 .map(|i| rows.iter().map(|(_, r)| r[i]).sum())
