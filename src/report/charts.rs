@@ -1,4 +1,4 @@
-//! Stage 8 support: the report's charts, drawn with plotters into an RGB pixel buffer and
+//! Stage 7 support: the report's charts, drawn with plotters into an RGB pixel buffer and
 //! labelled in Chinese with the report's font. The numbers come from `figures` (the workbook's
 //! native charts read the same ones); only the scatter's points are gathered here.
 //!
