@@ -29,9 +29,11 @@ pub mod classify;
 pub mod cluster;
 // 6. The quarter comparison with an earlier result workbook.
 pub mod compare;
-// 7. The result workbook.
+// 7. Every figure both outputs show, computed once.
+pub mod figures;
+// 8. The result workbook.
 pub mod workbook;
-// 8. The PDF management report, with its charts and font.
+// 9. The PDF management report, with its charts and font.
 pub mod report;
 // The one edge where outputs touch the disk.
 pub mod output;

@@ -1,6 +1,6 @@
-//! Stage 7 support: the report's charts — the data behind each chart (pub, so the workbook can
-//! feed its native charts from the same numbers) and its drawing with plotters into an RGB
-//! pixel buffer, labelled in Chinese with the report's font.
+//! Stage 7 support: the report's charts, drawn with plotters into an RGB pixel buffer and
+//! labelled in Chinese with the report's font. The numbers come from `figures` (the workbook's
+//! native charts read the same ones); only the scatter's points are gathered here.
 //!
 //! Charts are raster images placed at ≥ 200 dpi: vector charts lose their CJK text and bloat
 //! the file (see NOTES-crates.md). Titles live in the PDF as text, so they stay searchable.
@@ -13,7 +13,8 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{register_font, FontStyle};
 
 use crate::error::{Error, Result};
-use crate::model::{Analysis, Classified, IndustryGroup, Lang, Level, RfmClass, SizeClass, Tier};
+use crate::figures::{Pareto, TierStat};
+use crate::model::{Analysis, IndustryGroup, Lang, SizeClass, Tier};
 use crate::report::font::Font;
 use crate::report::format::{self, MoneyUnit};
 use crate::say;
@@ -56,225 +57,6 @@ pub fn tier_color(tier: Tier) -> RGBColor {
 }
 
 // ───────────────────────────── chart data ─────────────────────────────
-
-/// The amount a customer bought (元): 消费金额 from transactions, else 累计购买金额.
-pub fn amount_of(customer: &Classified) -> f64 {
-    customer
-        .monetary
-        .or(customer.record.purchase_amount)
-        .unwrap_or(0.0)
-        .max(0.0)
-}
-
-/// Count and amount of one tier.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct TierStat {
-    /// The tier.
-    pub tier: Tier,
-    /// Customers in it.
-    pub count: usize,
-    /// Their amount (元).
-    pub amount: f64,
-    /// Mean 综合得分.
-    pub mean_score: f64,
-}
-
-/// Count, amount and mean score per tier, in `Tier::ALL` order.
-pub fn tier_stats(analysis: &Analysis) -> Vec<TierStat> {
-    Tier::ALL
-        .iter()
-        .map(|&tier| {
-            let members: Vec<&Classified> = analysis
-                .classification
-                .customers
-                .iter()
-                .filter(|c| c.tier == tier)
-                .collect();
-            let count = members.len();
-            TierStat {
-                tier,
-                count,
-                amount: members.iter().map(|c| amount_of(c)).sum(),
-                mean_score: members.iter().map(|c| c.total_score).sum::<f64>()
-                    / count.max(1) as f64,
-            }
-        })
-        .collect()
-}
-
-/// Customers per industry group (rows, `IndustryGroup::ALL` order) and size class (columns,
-/// `SizeClass::ALL` order).
-pub fn size_by_industry(analysis: &Analysis) -> Vec<(IndustryGroup, [usize; 5])> {
-    IndustryGroup::ALL
-        .iter()
-        .map(|&group| {
-            let mut row = [0usize; 5];
-            for c in analysis
-                .classification
-                .customers
-                .iter()
-                .filter(|c| c.industry_group == group)
-            {
-                if let Some(i) = SizeClass::ALL.iter().position(|&s| s == c.size_class) {
-                    row[i] += 1;
-                }
-            }
-            (group, row)
-        })
-        .collect()
-}
-
-/// Per size class (`SizeClass::ALL` order): customers per tier (`Tier::ALL` order) and amount (元).
-pub fn size_by_tier(analysis: &Analysis) -> Vec<(SizeClass, [usize; 3], f64)> {
-    SizeClass::ALL
-        .iter()
-        .map(|&size| {
-            let mut tiers = [0usize; 3];
-            let mut amount = 0.0;
-            for c in analysis
-                .classification
-                .customers
-                .iter()
-                .filter(|c| c.size_class == size)
-            {
-                if let Some(i) = Tier::ALL.iter().position(|&t| t == c.tier) {
-                    tiers[i] += 1;
-                }
-                amount += amount_of(c);
-            }
-            (size, tiers, amount)
-        })
-        .collect()
-}
-
-/// The Pareto (ABC) curve: customers sorted by amount, largest first.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Pareto {
-    /// (share of customers, cumulative share of amount), both 0–1, starting at (0, 0).
-    pub points: Vec<(f64, f64)>,
-    /// Customers in class A (the largest that together make 80 % of the amount).
-    pub a_count: usize,
-    /// Customers in class B (the next ones, up to 95 %).
-    pub b_count: usize,
-    /// Customers in class C (the rest).
-    pub c_count: usize,
-    /// Total amount (元).
-    pub total: f64,
-}
-
-/// The Pareto curve and its ABC classes (A: first 80 % of the amount, B: up to 95 %, C: rest).
-pub fn pareto(analysis: &Analysis) -> Pareto {
-    let mut amounts: Vec<f64> = analysis
-        .classification
-        .customers
-        .iter()
-        .map(amount_of)
-        .collect();
-    amounts.sort_by(|a, b| b.total_cmp(a));
-    let total: f64 = amounts.iter().sum();
-    let n = amounts.len();
-    let mut points = vec![(0.0, 0.0)];
-    let (mut a_count, mut b_count) = (0, 0);
-    let mut running = 0.0;
-    // Thin the curve to at most ~400 points: the chart is 1400 px wide.
-    let step = (n / 400).max(1);
-    for (i, amount) in amounts.iter().enumerate() {
-        let before = format::share(running, total);
-        running += amount;
-        if before < 0.80 {
-            a_count += 1;
-        } else if before < 0.95 {
-            b_count += 1;
-        }
-        if (i + 1) % step == 0 || i + 1 == n {
-            points.push(((i + 1) as f64 / n as f64, format::share(running, total)));
-        }
-    }
-    if total <= 0.0 {
-        a_count = 0;
-        b_count = 0;
-    }
-    Pareto {
-        points,
-        a_count,
-        b_count,
-        c_count: n - a_count - b_count,
-        total,
-    }
-}
-
-/// Count and amount (元) per RFM class, in `RfmClass::ALL` order; customers without a class
-/// are left out.
-pub fn rfm_stats(analysis: &Analysis) -> Vec<(RfmClass, usize, f64)> {
-    RfmClass::ALL
-        .iter()
-        .map(|&class| {
-            let members = analysis
-                .classification
-                .customers
-                .iter()
-                .filter(|c| c.rfm == Some(class));
-            let (count, amount) = members.fold((0, 0.0), |(n, a), c| (n + 1, a + amount_of(c)));
-            (class, count, amount)
-        })
-        .collect()
-}
-
-/// Ten buckets of 10 points over 0–100 (100 falls into the last one).
-pub fn histogram(values: impl Iterator<Item = f64>) -> [usize; 10] {
-    let mut buckets = [0usize; 10];
-    for v in values.filter(|v| v.is_finite()) {
-        let i = ((v / 10.0).floor().max(0.0) as usize).min(9);
-        buckets[i] += 1;
-    }
-    buckets
-}
-
-/// 活跃得分 in ten buckets, split by churn risk (高, 中, 低); None when no customer has one.
-pub fn activity_histogram(analysis: &Analysis) -> Option<[[usize; 10]; 3]> {
-    let customers = &analysis.classification.customers;
-    if customers.iter().all(|c| c.scores.activity.is_none()) {
-        return None;
-    }
-    let mut out = [[0usize; 10]; 3];
-    for (i, level) in [Level::High, Level::Medium, Level::Low].iter().enumerate() {
-        out[i] = histogram(
-            customers
-                .iter()
-                .filter(|c| c.churn_risk == *level)
-                .filter_map(|c| c.scores.activity),
-        );
-    }
-    Some(out)
-}
-
-/// Customers per churn-risk level (高, 中, 低).
-pub fn churn_counts(analysis: &Analysis) -> [usize; 3] {
-    let mut out = [0usize; 3];
-    for c in &analysis.classification.customers {
-        out[match c.churn_risk {
-            Level::High => 0,
-            Level::Medium => 1,
-            Level::Low => 2,
-        }] += 1;
-    }
-    out
-}
-
-/// Satisfaction (0–100) in ten buckets; None when no customer has a satisfaction value.
-pub fn satisfaction_histogram(analysis: &Analysis) -> Option<[usize; 10]> {
-    let values: Vec<f64> = analysis
-        .classification
-        .customers
-        .iter()
-        .filter_map(|c| c.record.satisfaction)
-        .collect();
-    if values.is_empty() {
-        None
-    } else {
-        Some(histogram(values.into_iter()))
-    }
-}
 
 /// (价值得分, 活跃得分, cluster id) per customer with both scores.
 pub fn cluster_points(analysis: &Analysis) -> Vec<(f64, f64, usize)> {
@@ -486,7 +268,11 @@ fn bar_panel(
     chart
         .draw_series(values.iter().enumerate().map(|(i, v)| {
             let c = colors[i % colors.len()];
-            Rectangle::new([(i as f64 - 0.32, 0.0), (i as f64 + 0.32, *v)], c.filled())
+            // A negative net amount is labelled as it is; its bar stays at the axis.
+            Rectangle::new(
+                [(i as f64 - 0.32, 0.0), (i as f64 + 0.32, v.max(0.0))],
+                c.filled(),
+            )
         }))
         .map_err(draw_error(lang))?;
     let (w, _) = area.dim_in_pixel();
@@ -501,7 +287,7 @@ fn bar_panel(
     // backend_coord is relative to the whole image; the panel draws relative to itself.
     let (ox, oy) = area.get_base_pixel();
     for (i, (cat, v)) in categories.iter().zip(values).enumerate() {
-        let (x, y) = chart.backend_coord(&(i as f64, *v));
+        let (x, y) = chart.backend_coord(&(i as f64, v.max(0.0)));
         let (_, base) = chart.backend_coord(&(i as f64, 0.0));
         let (x, y, base) = (x - ox, y - oy, base - oy);
         put(
@@ -691,7 +477,10 @@ pub fn pareto_chart(p: &Pareto, lang: Lang) -> Result<Chart> {
         }
         chart
             .draw_series(LineSeries::new(
-                p.points.iter().map(|(x, y)| (x * 100.0, y * 100.0)),
+                // Negative amounts at the tail make the net curve pass 100 % before it returns.
+                p.points
+                    .iter()
+                    .map(|(x, y)| (x * 100.0, y.clamp(0.0, 1.0) * 100.0)),
                 ShapeStyle::from(&PALETTE[0]).stroke_width(4),
             ))
             .map_err(draw_error(lang))?;
@@ -916,77 +705,11 @@ pub fn cluster_chart(
     })
 }
 
-/// The colour of cluster `id` in the scatter chart (for the profile table's legend swatches).
-pub fn cluster_color(id: usize) -> (u8, u8, u8) {
-    let c = PALETTE[(id + 7) % PALETTE.len()];
-    (c.0, c.1, c.2)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::figures::Figures;
     use crate::testdata;
-
-    #[test]
-    fn tier_stats_add_up_to_the_customer_base() {
-        let a = testdata::analysis(300, Lang::Zh);
-        let stats = tier_stats(&a);
-        assert_eq!(stats.iter().map(|s| s.count).sum::<usize>(), 300);
-        let total: f64 = a.classification.customers.iter().map(amount_of).sum();
-        let summed: f64 = stats.iter().map(|s| s.amount).sum();
-        assert!(
-            (total - summed).abs() < 1e-6 * total.max(1.0),
-            "{total} vs {summed}"
-        );
-        assert_eq!(
-            stats.iter().map(|s| s.tier).collect::<Vec<_>>(),
-            Tier::ALL.to_vec()
-        );
-    }
-
-    #[test]
-    fn pareto_classes_cut_at_80_and_95_percent() {
-        let mut a = testdata::analysis(10, Lang::Zh);
-        let amounts = [500.0, 200.0, 100.0, 80.0, 50.0, 30.0, 20.0, 10.0, 6.0, 4.0];
-        for (c, m) in a.classification.customers.iter_mut().zip(amounts) {
-            c.monetary = Some(m);
-        }
-        let p = pareto(&a);
-        // 500 (0→50%), 200 (50→70%), 100 (70→80%): A; 80 (80→88%), 50 (→93%), 30 (→96%): B.
-        assert_eq!((p.a_count, p.b_count, p.c_count), (3, 3, 4));
-        assert_eq!(p.points.first(), Some(&(0.0, 0.0)));
-        let last = p.points.last().copied().expect("points");
-        assert!(
-            (last.0 - 1.0).abs() < 1e-9 && (last.1 - 1.0).abs() < 1e-9,
-            "{last:?}"
-        );
-        assert!(
-            p.points.windows(2).all(|w| w[1].1 >= w[0].1),
-            "curve must rise"
-        );
-    }
-
-    #[test]
-    fn histogram_buckets_cover_0_to_100() {
-        let cases: [(&[f64], [usize; 10]); 3] = [
-            (&[0.0, 9.99, 10.0], [2, 1, 0, 0, 0, 0, 0, 0, 0, 0]),
-            (&[100.0, 95.0, -3.0], [1, 0, 0, 0, 0, 0, 0, 0, 0, 2]),
-            (&[f64::NAN, 55.0], [0, 0, 0, 0, 0, 1, 0, 0, 0, 0]),
-        ];
-        for (values, expected) in cases {
-            assert_eq!(histogram(values.iter().copied()), expected, "{values:?}");
-        }
-    }
-
-    #[test]
-    fn size_by_industry_counts_every_customer_once() {
-        let a = testdata::analysis(250, Lang::Zh);
-        let rows = size_by_industry(&a);
-        let total: usize = rows.iter().map(|(_, r)| r.iter().sum::<usize>()).sum();
-        assert_eq!(total, 250);
-        let rfm: usize = rfm_stats(&a).iter().map(|r| r.1).sum();
-        assert_eq!(rfm, 250);
-    }
 
     #[test]
     fn thin_keeps_at_most_max_items_in_order() {
@@ -1008,24 +731,14 @@ mod tests {
     }
 
     #[test]
-    fn satisfaction_missing_everywhere_gives_no_histogram() {
-        let mut a = testdata::analysis(20, Lang::Zh);
-        assert!(satisfaction_histogram(&a).is_some());
-        for c in &mut a.classification.customers {
-            c.record.satisfaction = None;
-        }
-        assert!(satisfaction_histogram(&a).is_none());
-    }
-
-    #[test]
     fn charts_render_with_the_embedded_font() {
-        let a = testdata::analysis(200, Lang::Zh);
+        let f = Figures::of(&testdata::analysis(200, Lang::Zh));
         use_font(&Font::embedded(), Lang::Zh).expect("font registers");
-        let chart = tier_chart(&tier_stats(&a), MoneyUnit::Wan, Lang::Zh).expect("tier chart");
+        let chart = tier_chart(&f.tiers, MoneyUnit::Wan, Lang::Zh).expect("tier chart");
         assert_eq!(chart.rgb.len(), (chart.width * chart.height * 3) as usize);
         // Something besides white was drawn.
         assert!(chart.rgb.iter().any(|&b| b < 200));
-        let p = pareto_chart(&pareto(&a), Lang::En).expect("pareto chart");
+        let p = pareto_chart(&f.pareto, Lang::En).expect("pareto chart");
         assert!(p.rgb.iter().any(|&b| b < 200));
     }
 }

@@ -131,12 +131,7 @@ impl Font {
 
 /// The number of faces when `bytes` is a collection (`ttcf`), None for a single face.
 fn collection_faces(bytes: &[u8]) -> Option<u32> {
-    if bytes.len() < 12 || &bytes[0..4] != b"ttcf" {
-        return None;
-    }
-    Some(u32::from_be_bytes([
-        bytes[8], bytes[9], bytes[10], bytes[11],
-    ]))
+    ttf_parser::fonts_in_collection(bytes)
 }
 
 /// In a CJK collection the Simplified-Chinese face is named "… SC" (Noto, Source Han) or
@@ -154,53 +149,16 @@ fn pick_simplified_face(bytes: &[u8], faces: u32) -> u32 {
 
 /// Family names (name IDs 1 and 16, Windows Unicode records) of face `index` of a collection.
 fn face_names(bytes: &[u8], index: u32) -> Vec<String> {
-    let be16 = |at: usize| -> Option<usize> {
-        bytes
-            .get(at..at + 2)
-            .map(|b| u16::from_be_bytes([b[0], b[1]]) as usize)
+    use ttf_parser::{name_id, PlatformId};
+    let Ok(face) = ttf_parser::Face::parse(bytes, index) else {
+        return Vec::new();
     };
-    let be32 = |at: usize| -> Option<usize> {
-        bytes
-            .get(at..at + 4)
-            .map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]) as usize)
-    };
-    let mut names = Vec::new();
-    let Some(offset) = be32(12 + 4 * index as usize) else {
-        return names;
-    };
-    let Some(tables) = be16(offset + 4) else {
-        return names;
-    };
-    let Some(name_table) = (0..tables)
-        .map(|t| offset + 12 + 16 * t)
-        .find(|&rec| bytes.get(rec..rec + 4) == Some(b"name"))
-        .and_then(|rec| be32(rec + 8))
-    else {
-        return names;
-    };
-    let (Some(count), Some(strings)) = (be16(name_table + 2), be16(name_table + 4)) else {
-        return names;
-    };
-    for r in 0..count {
-        let rec = name_table + 6 + 12 * r;
-        let (Some(platform), Some(name_id), Some(len), Some(at)) =
-            (be16(rec), be16(rec + 6), be16(rec + 8), be16(rec + 10))
-        else {
-            continue;
-        };
-        if platform != 3 || (name_id != 1 && name_id != 16) {
-            continue;
-        }
-        let start = name_table + strings + at;
-        if let Some(raw) = bytes.get(start..start + len) {
-            let units: Vec<u16> = raw
-                .chunks_exact(2)
-                .map(|c| u16::from_be_bytes([c[0], c[1]]))
-                .collect();
-            names.push(String::from_utf16_lossy(&units));
-        }
-    }
-    names
+    face.names()
+        .into_iter()
+        .filter(|n| n.platform_id == PlatformId::Windows)
+        .filter(|n| n.name_id == name_id::FAMILY || n.name_id == name_id::TYPOGRAPHIC_FAMILY)
+        .filter_map(|n| n.to_string())
+        .collect()
 }
 
 #[cfg(test)]

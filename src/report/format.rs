@@ -114,6 +114,11 @@ pub fn percent(fraction: f64) -> String {
     format!("{:.1}%", fraction * 100.0)
 }
 
+/// A share as a percentage, "—" when there is none (no customers, no sales).
+pub fn percent_or_dash(fraction: Option<f64>) -> String {
+    fraction.map_or_else(|| "—".to_string(), percent)
+}
+
 /// `part / whole` as a fraction, 0 when `whole` is 0.
 pub fn share(part: f64, whole: f64) -> f64 {
     if whole.abs() < f64::EPSILON {

@@ -20,6 +20,7 @@ pub mod layout;
 mod sections;
 
 use crate::error::Result;
+use crate::figures::Figures;
 use crate::messages;
 use crate::model::Analysis;
 use crate::report::font::Font;
@@ -58,7 +59,7 @@ pub fn build(analysis: &Analysis, font: &Font) -> Result<Vec<u8>> {
         &[title.to_string(), period.clone()],
     );
     doc.set_date(&analysis.run.generated_at);
-    sections::write_all(&mut doc, analysis)?;
+    sections::write_all(&mut doc, analysis, &Figures::of(analysis))?;
     let header_left = match &analysis.run.company {
         Some(c) => format!("{c} · {title}"),
         None => title.to_string(),
@@ -154,15 +155,10 @@ mod tests {
         // Cover + 10 sections, most of them a page; the watch lists and the core list spill over.
         let pages = page_count(&w);
         assert!((9..=14).contains(&pages), "{pages} pages for 500 customers");
-        let stats = charts::tier_stats(&a);
-        let churn = charts::churn_counts(&a);
-        let total: f64 = a
-            .classification
-            .customers
-            .iter()
-            .map(charts::amount_of)
-            .sum();
-        let core_share = format::percent(format::share(stats[0].amount, total));
+        let f = Figures::of(&a);
+        let stats = f.tiers;
+        let churn = f.churn;
+        let core_share = format::percent(f.amount_share(stats[0].amount).unwrap_or(f64::NAN));
         let expected = [
             ("cover title", "客户分类与管理报告".to_string()),
             ("company", "示例软件有限公司".to_string()),

@@ -1,29 +1,23 @@
 //! 概览: run facts, KPIs, the tier table, size × tier and industry-group × tier tables, the
 //! data-quality count by problem, and native Excel charts of the tier split and amount by tier.
-
-use std::collections::BTreeMap;
+//! Every figure comes from `figures`, as the report's do.
 
 use rust_xlsxwriter::{
     Chart, ChartDataLabel, ChartLegendPosition, ChartType, Color, Workbook, Worksheet, XlsxError,
 };
 
 use super::styles::{
-    print_one_page_wide, put_number, put_plain_text, put_text, tier_index, Styles,
-    TIER_CHART_COLORS,
+    print_one_page_wide, put_number, put_plain_text, put_text, Styles, TIER_CHART_COLORS,
 };
 use super::{pick, SUMMARY_SHEET};
-use crate::model::{Analysis, FindingKind, IndustryGroup, Lang, Level, SizeClass, Tier};
-
-/// Per-tier totals over the customers.
-#[derive(Default, Clone, Copy)]
-struct TierTotals {
-    count: usize,
-    amount: f64,
-}
+pub use crate::figures::all_findings;
+use crate::figures::{Figures, MigrationCounts};
+use crate::model::{Analysis, Lang, Tier};
 
 /// Writes the 概览 sheet.
 pub fn write(wb: &mut Workbook, analysis: &Analysis, st: &Styles) -> Result<(), XlsxError> {
     let lang = analysis.run.lang;
+    let f = Figures::of(analysis);
     let ws = wb.add_worksheet();
     ws.set_name(pick(SUMMARY_SHEET, lang))?;
     print_one_page_wide(ws);
@@ -37,30 +31,6 @@ pub fn write(wb: &mut Workbook, analysis: &Analysis, st: &Styles) -> Result<(), 
     ] {
         ws.set_column_width(col, width)?;
     }
-
-    let customers = &analysis.classification.customers;
-    let n = customers.len();
-    let mut tiers = [TierTotals::default(); 3];
-    let mut by_size: BTreeMap<SizeClass, [usize; 3]> = BTreeMap::new();
-    let mut by_group: BTreeMap<IndustryGroup, [usize; 3]> = BTreeMap::new();
-    let mut churn_high = 0;
-    let mut satisfaction = (0.0, 0usize);
-    for c in customers {
-        let t = tier_index(c.tier);
-        tiers[t].count += 1;
-        tiers[t].amount += c.monetary.filter(|m| m.is_finite()).unwrap_or(0.0);
-        by_size.entry(c.size_class).or_default()[t] += 1;
-        by_group.entry(c.industry_group).or_default()[t] += 1;
-        if c.churn_risk == Level::High {
-            churn_high += 1;
-        }
-        if let Some(s) = c.scores.satisfaction.filter(|s| s.is_finite()) {
-            satisfaction.0 += s;
-            satisfaction.1 += 1;
-        }
-    }
-    let amount_total: f64 = tiers.iter().map(|t| t.amount).sum();
-    let share = |part: f64, whole: f64| (whole > 0.0).then(|| part / whole);
 
     let mut row = 0u32;
     ws.write_string_with_format(
@@ -77,146 +47,16 @@ pub fn write(wb: &mut Workbook, analysis: &Analysis, st: &Styles) -> Result<(), 
     }
     row += 1;
 
-    // Run facts.
     section(ws, &mut row, lang.pick("运行信息", "Run"), st)?;
-    let run = &analysis.run;
-    let ds = &analysis.dataset;
-    let inputs: Vec<&str> = ds.inputs.iter().map(|f| f.path.as_str()).collect();
-    let facts: Vec<(&str, Fact)> = vec![
-        (
-            lang.pick("基准日", "As-of date"),
-            Fact::Text(run.as_of.format("%Y-%m-%d").to_string()),
-        ),
-        (
-            lang.pick("基准日来源", "As-of date from"),
-            Fact::Text(run.as_of_source.clone()),
-        ),
-        (
-            lang.pick("评分方案", "Profile"),
-            Fact::Text(run.profile.clone()),
-        ),
-        (
-            lang.pick("输入文件", "Inputs"),
-            Fact::Text(inputs.join(lang.pick("；", "; "))),
-        ),
-        (lang.pick("客户数", "Customers"), Fact::Int(n as f64)),
-        (
-            lang.pick("读取数据行", "Rows read"),
-            Fact::Int(ds.rows_read as f64),
-        ),
-        (
-            lang.pick("剔除数据行", "Rows rejected"),
-            Fact::Int(ds.rows_rejected as f64),
-        ),
-        (
-            lang.pick("生成时间", "Generated"),
-            Fact::Text(run.generated_at.clone()),
-        ),
-    ];
-    write_facts(ws, &mut row, &facts, st)?;
+    write_facts(ws, &mut row, &run_facts(analysis, &f), st)?;
     row += 1;
-
-    // KPIs.
     section(ws, &mut row, lang.pick("关键指标", "Key figures"), st)?;
-    let core = tiers[0];
-    let mean_total =
-        (n > 0).then(|| customers.iter().map(|c| c.total_score).sum::<f64>() / n as f64);
-    let kpis: Vec<(&str, Fact)> = vec![
-        (lang.pick("客户总数", "Customers"), Fact::Int(n as f64)),
-        (
-            lang.pick("核心客户数", "Core customers"),
-            Fact::Int(core.count as f64),
-        ),
-        (
-            lang.pick("核心客户占比", "Core share of customers"),
-            Fact::Percent(share(core.count as f64, n as f64)),
-        ),
-        (
-            lang.pick("核心客户金额占比", "Core share of amount"),
-            Fact::Percent(share(core.amount, amount_total)),
-        ),
-        (
-            lang.pick("消费金额合计(万元)", "Total amount (10k yuan)"),
-            Fact::Wan(amount_total / 10_000.0),
-        ),
-        (
-            lang.pick("平均综合得分", "Mean total score"),
-            Fact::Score(mean_total),
-        ),
-        (
-            lang.pick("高流失风险客户数", "High churn risk"),
-            Fact::Int(churn_high as f64),
-        ),
-        (
-            lang.pick("平均满意得分", "Mean satisfaction score"),
-            Fact::Score((satisfaction.1 > 0).then(|| satisfaction.0 / satisfaction.1 as f64)),
-        ),
-        (
-            lang.pick("数据质量问题(条)", "Data-quality findings"),
-            Fact::Int(all_findings(analysis).count() as f64),
-        ),
-    ];
-    write_facts(ws, &mut row, &kpis, st)?;
+    write_facts(ws, &mut row, &kpis(&f, lang), st)?;
     row += 1;
-
-    // The quarter comparison in four numbers; the details are on 季度变动.
-    if let Some(m) = &analysis.migration {
-        let title = crate::say!(
-            lang,
-            "与上期对比（{}）",
-            "Since the previous run ({})",
-            m.previous_file
-        );
-        section(ws, &mut row, &title, st)?;
-        let moves: Vec<(&str, Fact)> = vec![
-            (
-                lang.pick("升级", "Upgraded"),
-                Fact::Int(m.upgraded.len() as f64),
-            ),
-            (
-                lang.pick("降级", "Downgraded"),
-                Fact::Int(m.downgraded.len() as f64),
-            ),
-            (lang.pick("新增", "New"), Fact::Int(m.new.len() as f64)),
-            (lang.pick("流失", "Lost"), Fact::Int(m.lost.len() as f64)),
-        ];
-        write_facts(ws, &mut row, &moves, st)?;
-        row += 1;
+    if let (Some(m), Some(counts)) = (&analysis.migration, f.migration) {
+        migration_counts(ws, &mut row, &m.previous_file, counts, lang, st)?;
     }
-
-    // Tier table: the charts read from it.
-    section(ws, &mut row, lang.pick("客户等级分布", "Tiers"), st)?;
-    let heads = [
-        lang.pick("客户等级", "Tier"),
-        lang.pick("客户数", "Customers"),
-        lang.pick("客户占比", "Share"),
-        lang.pick("金额(万元)", "Amount (10k yuan)"),
-        lang.pick("金额占比", "Amount share"),
-    ];
-    header_row(ws, row, &heads, st)?;
-    row += 1;
-    let tier_first = row;
-    for tier in Tier::ALL {
-        let t = tiers[tier_index(tier)];
-        ws.write_string_with_format(row, 0, tier.label(lang), st.tier(tier))?;
-        put_number(ws, row, 1, Some(t.count as f64), &st.int)?;
-        put_number(ws, row, 2, share(t.count as f64, n as f64), &st.percent)?;
-        put_number(ws, row, 3, Some(t.amount / 10_000.0), &st.wan)?;
-        put_number(ws, row, 4, share(t.amount, amount_total), &st.percent)?;
-        row += 1;
-    }
-    let tier_last = row - 1;
-    ws.write_string_with_format(row, 0, lang.pick("合计", "Total"), &st.total_label)?;
-    ws.write_number_with_format(row, 1, n as f64, &st.total_int)?;
-    ws.write_number_with_format(row, 2, if n > 0 { 1.0 } else { 0.0 }, &st.percent)?;
-    ws.write_number_with_format(row, 3, amount_total / 10_000.0, &st.wan)?;
-    ws.write_number_with_format(
-        row,
-        4,
-        if amount_total > 0.0 { 1.0 } else { 0.0 },
-        &st.percent,
-    )?;
-    row += 2;
+    let (tier_first, tier_last) = tier_table(ws, &mut row, &f, lang, st)?;
 
     // Size × tier and industry group × tier.
     section(
@@ -225,9 +65,10 @@ pub fn write(wb: &mut Workbook, analysis: &Analysis, st: &Styles) -> Result<(), 
         lang.pick("企业规模 × 客户等级", "Size class × tier"),
         st,
     )?;
-    let size_rows: Vec<(&str, [usize; 3])> = SizeClass::ALL
+    let size_rows: Vec<(&str, [usize; 3])> = f
+        .size_by_tier
         .iter()
-        .map(|s| (s.label(lang), by_size.get(s).copied().unwrap_or_default()))
+        .map(|r| (r.size.label(lang), r.tiers))
         .collect();
     cross_table(
         ws,
@@ -244,9 +85,10 @@ pub fn write(wb: &mut Workbook, analysis: &Analysis, st: &Styles) -> Result<(), 
         lang.pick("行业大类 × 客户等级", "Industry group × tier"),
         st,
     )?;
-    let group_rows: Vec<(&str, [usize; 3])> = IndustryGroup::ALL
+    let group_rows: Vec<(&str, [usize; 3])> = f
+        .industry_by_tier
         .iter()
-        .map(|g| (g.label(lang), by_group.get(g).copied().unwrap_or_default()))
+        .map(|(g, tiers)| (g.label(lang), *tiers))
         .collect();
     cross_table(
         ws,
@@ -257,17 +99,186 @@ pub fn write(wb: &mut Workbook, analysis: &Analysis, st: &Styles) -> Result<(), 
         st,
     )?;
     row += 1;
+    findings_by_kind(ws, &mut row, &f, lang, st)?;
 
-    // Data-quality count by problem.
+    insert_charts(ws, tier_first, tier_last, lang)?;
+    ws.set_active(true);
+    Ok(())
+}
+
+/// The run facts: as-of date, profile, inputs, counts, time.
+fn run_facts<'a>(analysis: &'a Analysis, f: &Figures) -> Vec<(&'a str, Fact)> {
+    let lang = analysis.run.lang;
+    let run = &analysis.run;
+    let ds = &analysis.dataset;
+    let inputs: Vec<&str> = ds.inputs.iter().map(|i| i.path.as_str()).collect();
+    vec![
+        (
+            lang.pick("基准日", "As-of date"),
+            Fact::Text(run.as_of.format("%Y-%m-%d").to_string()),
+        ),
+        (
+            lang.pick("基准日来源", "As-of date from"),
+            Fact::Text(run.as_of_source.clone()),
+        ),
+        (
+            lang.pick("评分方案", "Profile"),
+            Fact::Text(run.profile.clone()),
+        ),
+        (
+            lang.pick("输入文件", "Inputs"),
+            Fact::Text(inputs.join(lang.pick("；", "; "))),
+        ),
+        (
+            lang.pick("客户数", "Customers"),
+            Fact::Int(f.customers as f64),
+        ),
+        (
+            lang.pick("读取数据行", "Rows read"),
+            Fact::Int(ds.rows_read as f64),
+        ),
+        (
+            lang.pick("剔除数据行", "Rows rejected"),
+            Fact::Int(ds.rows_rejected as f64),
+        ),
+        (
+            lang.pick("生成时间", "Generated"),
+            Fact::Text(run.generated_at.clone()),
+        ),
+    ]
+}
+
+/// The key figures, the same as the report's summary page.
+fn kpis(f: &Figures, lang: Lang) -> Vec<(&'static str, Fact)> {
+    let core = f.core();
+    vec![
+        (
+            lang.pick("客户总数", "Customers"),
+            Fact::Int(f.customers as f64),
+        ),
+        (
+            lang.pick("核心客户数", "Core customers"),
+            Fact::Int(core.count as f64),
+        ),
+        (
+            lang.pick("核心客户占比", "Core share of customers"),
+            Fact::Percent(f.customer_share(core.count)),
+        ),
+        (
+            lang.pick("核心客户金额占比", "Core share of amount"),
+            Fact::Percent(f.amount_share(core.amount)),
+        ),
+        (
+            lang.pick("消费金额合计(万元)", "Total amount (10k yuan)"),
+            Fact::Wan(f.amount_total / 10_000.0),
+        ),
+        (
+            lang.pick("平均综合得分", "Mean total score"),
+            Fact::Score(f.mean_total_score),
+        ),
+        (
+            lang.pick("高流失风险客户数", "High churn risk"),
+            Fact::Int(f.churn[0] as f64),
+        ),
+        (
+            lang.pick("平均满意度", "Mean satisfaction"),
+            Fact::Score(f.satisfaction.mean),
+        ),
+        (
+            lang.pick("数据质量问题(条)", "Data-quality findings"),
+            Fact::Int(f.findings as f64),
+        ),
+    ]
+}
+
+/// The quarter comparison in four numbers; the details are on 季度变动.
+fn migration_counts(
+    ws: &mut Worksheet,
+    row: &mut u32,
+    previous_file: &str,
+    m: MigrationCounts,
+    lang: Lang,
+    st: &Styles,
+) -> Result<(), XlsxError> {
+    let title = crate::say!(
+        lang,
+        "与上期对比（{}）",
+        "Since the previous run ({})",
+        previous_file
+    );
+    section(ws, row, &title, st)?;
+    let moves: Vec<(&str, Fact)> = vec![
+        (lang.pick("升级", "Upgraded"), Fact::Int(m.upgraded as f64)),
+        (
+            lang.pick("降级", "Downgraded"),
+            Fact::Int(m.downgraded as f64),
+        ),
+        (lang.pick("新增", "New"), Fact::Int(m.new as f64)),
+        (lang.pick("流失", "Lost"), Fact::Int(m.lost as f64)),
+    ];
+    write_facts(ws, row, &moves, st)?;
+    *row += 1;
+    Ok(())
+}
+
+/// The tier table (the charts read from it); returns its first and last tier rows.
+fn tier_table(
+    ws: &mut Worksheet,
+    row: &mut u32,
+    f: &Figures,
+    lang: Lang,
+    st: &Styles,
+) -> Result<(u32, u32), XlsxError> {
+    section(ws, row, lang.pick("客户等级分布", "Tiers"), st)?;
+    let heads = [
+        lang.pick("客户等级", "Tier"),
+        lang.pick("客户数", "Customers"),
+        lang.pick("客户占比", "Share"),
+        lang.pick("金额(万元)", "Amount (10k yuan)"),
+        lang.pick("金额占比", "Amount share"),
+    ];
+    header_row(ws, *row, &heads, st)?;
+    *row += 1;
+    let first = *row;
+    for t in &f.tiers {
+        let r = *row;
+        ws.write_string_with_format(r, 0, t.tier.label(lang), st.tier(t.tier))?;
+        put_number(ws, r, 1, Some(t.count as f64), &st.int)?;
+        put_number(ws, r, 2, f.customer_share(t.count), &st.percent)?;
+        put_number(ws, r, 3, Some(t.amount / 10_000.0), &st.wan)?;
+        put_number(ws, r, 4, f.amount_share(t.amount), &st.percent)?;
+        *row += 1;
+    }
+    let last = *row - 1;
+    let r = *row;
+    let n = f.customers;
+    ws.write_string_with_format(r, 0, lang.pick("合计", "Total"), &st.total_label)?;
+    ws.write_number_with_format(r, 1, n as f64, &st.total_int)?;
+    ws.write_number_with_format(r, 2, if n > 0 { 1.0 } else { 0.0 }, &st.percent)?;
+    ws.write_number_with_format(r, 3, f.amount_total / 10_000.0, &st.wan)?;
+    let whole = if f.amount_total > 0.0 { 1.0 } else { 0.0 };
+    ws.write_number_with_format(r, 4, whole, &st.percent)?;
+    *row += 2;
+    Ok((first, last))
+}
+
+/// Data-quality count by problem.
+fn findings_by_kind(
+    ws: &mut Worksheet,
+    row: &mut u32,
+    f: &Figures,
+    lang: Lang,
+    st: &Styles,
+) -> Result<(), XlsxError> {
     section(
         ws,
-        &mut row,
+        row,
         lang.pick("数据质量问题（按类型）", "Data-quality findings by problem"),
         st,
     )?;
     header_row(
         ws,
-        row,
+        *row,
         &[
             lang.pick("问题类型", "Problem"),
             lang.pick("条数", "Findings"),
@@ -275,31 +286,17 @@ pub fn write(wb: &mut Workbook, analysis: &Analysis, st: &Styles) -> Result<(), 
         ],
         st,
     )?;
-    row += 1;
-    let mut by_kind: BTreeMap<FindingKind, (usize, usize)> = BTreeMap::new();
-    for f in all_findings(analysis) {
-        let e = by_kind.entry(f.kind).or_default();
-        e.0 += 1;
-        e.1 += usize::from(f.rejected);
+    *row += 1;
+    if f.findings_by_kind.is_empty() {
+        ws.write_string_with_format(*row, 0, lang.pick("无", "None"), &st.note)?;
     }
-    if by_kind.is_empty() {
-        ws.write_string_with_format(row, 0, lang.pick("无", "None"), &st.note)?;
+    for (kind, (count, rejected)) in &f.findings_by_kind {
+        ws.write_string(*row, 0, kind.label(lang))?;
+        ws.write_number_with_format(*row, 1, *count as f64, &st.int)?;
+        ws.write_number_with_format(*row, 2, *rejected as f64, &st.int)?;
+        *row += 1;
     }
-    for (kind, (count, rejected)) in &by_kind {
-        ws.write_string(row, 0, kind.label(lang))?;
-        ws.write_number_with_format(row, 1, *count as f64, &st.int)?;
-        ws.write_number_with_format(row, 2, *rejected as f64, &st.int)?;
-        row += 1;
-    }
-
-    insert_charts(ws, tier_first, tier_last, lang)?;
-    ws.set_active(true);
     Ok(())
-}
-
-/// Every finding of the run: the findings ledger.
-pub fn all_findings(analysis: &Analysis) -> impl Iterator<Item = &crate::model::Finding> {
-    analysis.dataset.findings.iter()
 }
 
 enum Fact {

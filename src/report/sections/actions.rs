@@ -1,0 +1,209 @@
+//! Report sections 行动建议 and 核心客户名单: what to do per tier, and the top core customers.
+
+use std::collections::BTreeMap;
+
+use super::{bullet, customers, lang, money_header, name_of, para, section, unit_for, TABLE};
+use crate::figures::{amount_of, Figures};
+use crate::model::{Analysis, Classified, Level, Tier};
+use crate::report::charts;
+use crate::report::format::{self, MoneyUnit};
+use crate::report::layout::{Align, Column, Layout, Rgb8, INK, MARGIN};
+use crate::say;
+
+pub(super) fn actions(doc: &mut Layout, a: &Analysis, f: &Figures) {
+    let l = lang(a);
+    section(doc, a, 9, 80.0);
+    for s in &f.tiers {
+        let members: Vec<&Classified> = customers(a).iter().filter(|c| c.tier == s.tier).collect();
+        let high_churn = members
+            .iter()
+            .filter(|c| c.churn_risk == Level::High)
+            .count();
+        let (what, why) = match s.tier {
+            Tier::Core => (
+                say!(l, "配备专属客户经理，每季度业务回顾；优先续约与增购高级模块；给予较宽的信用与结算条件。", "Assign a dedicated account manager with quarterly business reviews; prioritise renewals and upsell of advanced modules; allow generous credit and settlement terms."),
+                say!(l, "贡献销售额 {}，是收入的基本盘。", "They bring {} of sales: the revenue base.", format::percent_or_dash(f.amount_share(s.amount))),
+            ),
+            Tier::Potential => (
+                say!(l, "定向营销推送与优惠券，开放高级模块试用，提升使用深度，争取升级为核心客户。", "Targeted campaigns and coupons, trials of advanced modules and deeper usage, to move them up to core."),
+                say!(l, "平均综合得分 {}，距核心客户分数线 {} 分。", "Mean score {}, {} points below the core cut-off.", format::score(s.mean_score), format::score((a.classification.tier_cutoffs.0 - s.mean_score).max(0.0))),
+            ),
+            Tier::General => (
+                say!(l, "标准化服务与线上自助，控制服务成本；以低成本触达筛选有增长潜力的客户。", "Standard service and online self-help at low cost to serve; low-cost outreach to spot the ones with growth potential."),
+                say!(l, "客户数占 {}，销售额占 {}。", "{} of customers, {} of sales.", format::percent_or_dash(f.customer_share(s.count)), format::percent_or_dash(f.amount_share(s.amount))),
+            ),
+        };
+        doc.ensure(30.0);
+        let top = doc.y;
+        doc.rect(MARGIN, top, 1.6, 6.0, Some(charts_color(s.tier)), None);
+        doc.text(
+            MARGIN + 4.0,
+            top + 4.8,
+            11.0,
+            true,
+            INK,
+            &say!(
+                l,
+                "{}：{} 家",
+                "{}: {} customers",
+                s.tier.label(l),
+                format::count(s.count)
+            ),
+        );
+        doc.y = top + 8.0;
+        bullet(doc, &what);
+        bullet(doc, &why);
+        if high_churn > 0 {
+            bullet(
+                doc,
+                &say!(
+                    l,
+                    "其中 {} 家流失风险高：一周内安排挽留回访，了解原因并制定挽回方案。",
+                    "{} of them are at high churn risk: call within a week, find out why, and agree a plan to win them back.",
+                    format::count(high_churn)
+                ),
+            );
+        }
+        if let Some((product, count)) =
+            most_common(members.iter().map(|c| c.recommended_product.as_str()))
+        {
+            bullet(
+                doc,
+                &say!(
+                    l,
+                    "最常推荐的产品：{}（{} 家）。",
+                    "Most recommended product: {} ({}).",
+                    product,
+                    format::count(count)
+                ),
+            );
+        }
+        let services = members.iter().flat_map(|c| {
+            c.recommended_services
+                .split(['、', ',', '，', ';', '；'])
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+        });
+        let top_services = top_n(services, 3);
+        if !top_services.is_empty() {
+            let list = top_services
+                .iter()
+                .map(|(s, n)| say!(l, "{}（{} 家）", "{} ({})", s, format::count(*n)))
+                .collect::<Vec<_>>()
+                .join(l.pick("、", ", "));
+            bullet(
+                doc,
+                &say!(
+                    l,
+                    "最常推荐的服务：{}。",
+                    "Most recommended services: {}.",
+                    list
+                ),
+            );
+        }
+        doc.y += 3.0;
+    }
+}
+
+fn charts_color(tier: Tier) -> Rgb8 {
+    let c = charts::tier_color(tier);
+    Rgb8(c.0, c.1, c.2)
+}
+
+fn most_common<'a>(items: impl Iterator<Item = &'a str>) -> Option<(String, usize)> {
+    top_n(items.filter(|s| !s.trim().is_empty()), 1)
+        .into_iter()
+        .next()
+}
+
+/// The `k` most frequent items, most frequent first, ties in text order.
+fn top_n<'a>(items: impl Iterator<Item = &'a str>, k: usize) -> Vec<(String, usize)> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for i in items {
+        *counts.entry(i).or_default() += 1;
+    }
+    let mut v: Vec<(String, usize)> = counts
+        .into_iter()
+        .map(|(s, n)| (s.to_string(), n))
+        .collect();
+    v.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
+    v.truncate(k);
+    v
+}
+
+pub(super) fn core_list(doc: &mut Layout, a: &Analysis) {
+    let l = lang(a);
+    section(doc, a, 10, 60.0);
+    let mut top: Vec<&Classified> = customers(a)
+        .iter()
+        .filter(|c| c.tier == Tier::Core)
+        .collect();
+    top.sort_by(|x, y| {
+        y.total_score
+            .total_cmp(&x.total_score)
+            .then_with(|| amount_of(y).total_cmp(&amount_of(x)))
+            .then_with(|| x.record.code.cmp(&y.record.code))
+    });
+    let core_count = top.len();
+    top.truncate(20);
+    if top.is_empty() {
+        para(
+            doc,
+            &say!(
+                l,
+                "本期没有核心客户。",
+                "There are no core customers this period."
+            ),
+        );
+        return;
+    }
+    para(
+        doc,
+        &say!(
+            l,
+            "按综合得分排列的前 {} 名核心客户（共 {} 家）。完整名单见工作簿“核心客户”表。",
+            "The top {} core customers by total score (of {}). The workbook's Core sheet lists them all.",
+            top.len(),
+            format::count(core_count)
+        ),
+    );
+    let unit = unit_for(top.iter().copied());
+    let credit_unit = MoneyUnit::for_max(top.iter().map(|c| c.credit_limit).fold(0.0, f64::max));
+    let columns = [
+        Column::new("#", 0.4, Align::Right),
+        Column::new(say!(l, "客户编码", "Code"), 0.95, Align::Left),
+        Column::new(say!(l, "客户名称", "Customer"), 2.75, Align::Left),
+        Column::new(say!(l, "规模", "Size"), 0.65, Align::Center),
+        Column::new(say!(l, "行业", "Industry"), 0.85, Align::Left),
+        Column::new(say!(l, "综合得分", "Score"), 0.85, Align::Right),
+        Column::new(
+            money_header(&say!(l, "销售额", "Sales"), unit, l),
+            1.15,
+            Align::Right,
+        ),
+        Column::new(say!(l, "风险等级", "Risk"), 0.85, Align::Center),
+        Column::new(
+            money_header(&say!(l, "建议信用额度", "Credit limit"), credit_unit, l),
+            1.25,
+            Align::Right,
+        ),
+    ];
+    let rows: Vec<Vec<String>> = top
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            vec![
+                (i + 1).to_string(),
+                c.record.code.clone(),
+                name_of(c),
+                c.size_class.label(l).to_string(),
+                c.industry_group.label(l).to_string(),
+                format::score(c.total_score),
+                unit.format(amount_of(c)),
+                c.risk_level.label().to_string(),
+                credit_unit.format(c.credit_limit),
+            ]
+        })
+        .collect();
+    doc.table(&columns, &rows, TABLE);
+}
