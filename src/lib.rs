@@ -55,10 +55,10 @@ pub mod init;
 pub mod sample;
 
 // Work split over two cores, in order.
-#[cfg(test)]
-mod fixtures;
 pub mod parallel;
-// A synthetic analysis for the writers' tests and benchmarks.
+// A synthetic analysis for the writers' tests, benchmarks and examples; not in the shipped
+// library (the `testdata` feature brings it in for benches and examples).
+#[cfg(any(test, feature = "testdata"))]
 pub mod testdata;
 
 pub use error::{Error, ErrorKind, Result};

@@ -2048,7 +2048,7 @@ mod tests {
     use crate::model::{Dataset, PaymentModel};
 
     fn fixture(name: &str) -> PathBuf {
-        crate::fixtures::dir().join(name)
+        crate::read::fixtures::dir().join(name)
     }
 
     fn profile() -> Profile {
