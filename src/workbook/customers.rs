@@ -156,27 +156,7 @@ pub fn write(
 
     // Header row, with its notes, before any data row: in constant-memory mode a row is
     // flushed once the next one is started.
-    let mut col: u16 = 0;
-    if layout.own_code_name {
-        for h in [OWN_CODE_HEADER, OWN_NAME_HEADER] {
-            header(ws, &mut widths, col, pick(h, lang), &st.header)?;
-            col += 1;
-        }
-    }
-    for h in &layout.input_headers {
-        header(ws, &mut widths, col, h, &st.header)?;
-        col += 1;
-    }
-    for (i, column) in COLUMNS.iter().enumerate() {
-        let col = d + i as u16;
-        let text = pick(column.header, lang);
-        header(ws, &mut widths, col, text, &st.header_derived)?;
-        let note = Note::new(pick(column.note, lang))
-            .add_author_prefix(false)
-            .set_width(320)
-            .set_height(column.part.note_height());
-        ws.insert_note(0, col, &note)?;
-    }
+    write_header_row(ws, &mut widths, &layout, lang, st)?;
     ws.set_row_height(0, 20)?;
 
     // Number formats go on the columns, and cells are written without a format of their own:
@@ -251,6 +231,40 @@ pub fn write(
         ws.set_repeat_columns(0, layout.freeze_cols - 1)?;
     }
     widths.apply(ws)?;
+    Ok(())
+}
+
+/// The header row: the code and name custseg adds, the input's own headers, then the derived
+/// headers with their notes.
+fn write_header_row(
+    ws: &mut Worksheet,
+    widths: &mut Widths,
+    layout: &Layout,
+    lang: crate::model::Lang,
+    st: &Styles,
+) -> Result<(), XlsxError> {
+    let d = layout.derived_start;
+    let mut col: u16 = 0;
+    if layout.own_code_name {
+        for h in [OWN_CODE_HEADER, OWN_NAME_HEADER] {
+            header(ws, widths, col, pick(h, lang), &st.header)?;
+            col += 1;
+        }
+    }
+    for h in &layout.input_headers {
+        header(ws, widths, col, h, &st.header)?;
+        col += 1;
+    }
+    for (i, column) in COLUMNS.iter().enumerate() {
+        let col = d + i as u16;
+        let text = pick(column.header, lang);
+        header(ws, widths, col, text, &st.header_derived)?;
+        let note = Note::new(pick(column.note, lang))
+            .add_author_prefix(false)
+            .set_width(320)
+            .set_height(column.part.note_height());
+        ws.insert_note(0, col, &note)?;
+    }
     Ok(())
 }
 

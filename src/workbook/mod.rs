@@ -187,7 +187,7 @@ fn prepare(
 ) -> Result<Workbook> {
     let mut wb = Workbook::new();
     // Deflate level 3 instead of 6: for 100 000 customers the workbook is saved in 11 s instead
-    // of 15 s, and is 76 MB instead of 64 MB (scripts/bench.sh; README, developer section).
+    // of 15 s, and is 76 MB instead of 64 MB (scripts/bench.sh; docs/performance.md).
     wb.set_zip_compression_level(ZIP_LEVEL);
     fill(&mut wb).map_err(|e| failed(lang, e))?;
     Ok(wb)
