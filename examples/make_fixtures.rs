@@ -184,14 +184,27 @@ fn main() {
         });
     std::fs::create_dir_all(&dir).unwrap();
 
+    basic_files(&dir);
+    messy(&dir);
+    two_row_header(&dir);
+    duplicates(&dir);
+    software_set(&dir);
+    join(&dir);
+    no_code(&dir);
+}
+
+/// The small customers table as .xlsx, .csv and tab-separated text.
+fn basic_files(dir: &Path) {
     book(&[("客户档案", 0, basic())])
         .save(dir.join("basic.xlsx"))
         .unwrap();
     std::fs::write(dir.join("basic.csv"), csv_text(&basic(), ',')).unwrap();
     std::fs::write(dir.join("basic_tab.txt"), csv_text(&basic(), '\t')).unwrap();
+}
 
-    // Title rows, a merged title, a blank column, leading-zero codes, a blank row, a bad value,
-    // a missing code, a totals row and a footer.
+/// Title rows, a merged title, a blank column, leading-zero codes, a blank row, a bad value, a
+/// missing code, a totals row and a footer.
+fn messy(dir: &Path) {
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
     ws.set_name("客户档案").unwrap();
@@ -270,8 +283,10 @@ fn main() {
         ],
     );
     wb.save(dir.join("messy.xlsx")).unwrap();
+}
 
-    // A group header merged over sub-headers; codes and names merged down two rows.
+/// A group header merged over sub-headers; codes and names merged down two rows.
+fn two_row_header(dir: &Path) {
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
     ws.set_name("客户信息").unwrap();
@@ -311,7 +326,10 @@ fn main() {
         ],
     );
     wb.save(dir.join("two_row_header.xlsx")).unwrap();
+}
 
+/// A repeated code and a credit code shared by two customers.
+fn duplicates(dir: &Path) {
     book(&[(
         "客户档案",
         0,
@@ -343,7 +361,11 @@ fn main() {
     )])
     .save(dir.join("duplicates.xlsx"))
     .unwrap();
+}
 
+/// One workbook of the software profile's four sheets: customers, sales (a split document, a
+/// credit note, a future date, an unknown code, a totals row), logins and surveys, and a note.
+fn software_set(dir: &Path) {
     book(&[
         (
             "客户档案",
@@ -413,8 +435,10 @@ fn main() {
     ])
     .save(dir.join("software_set.xlsx"))
     .unwrap();
+}
 
-    // Two files dropped together: customers with leading-zero codes, sales as GBK-free CSV.
+/// Two files dropped together: customers with leading-zero codes, sales as GBK-free CSV.
+fn join(dir: &Path) {
     book(&[(
         "客户档案",
         0,
@@ -440,7 +464,10 @@ fn main() {
         ),
     )
     .unwrap();
+}
 
+/// A sheet without any customer-code column.
+fn no_code(dir: &Path) {
     book(&[(
         "Sheet1",
         0,
