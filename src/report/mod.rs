@@ -6,7 +6,7 @@
 //! copied; money stated with its unit. The same analysis gives the same pages.
 //!
 //! ```no_run
-//! # use custseg::{font::Font, model::Lang, report, testdata};
+//! # use custseg::{model::Lang, report::{self, font::Font}, testdata};
 //! let analysis = testdata::analysis(500, Lang::Zh);
 //! let pdf = report::build(&analysis, &Font::embedded())?;
 //! std::fs::write("管理报告.pdf", pdf).ok();
