@@ -18,9 +18,11 @@ use std::collections::HashMap;
 
 use chrono::{Duration, NaiveDate};
 
-use crate::extract::Extracted;
+use crate::extract::{
+    DetailCode, Extracted, Place, SummaryColumns, SurveyEvent, Transaction, UsageEvent,
+};
 use crate::messages as msg;
-use crate::model::{Dataset, Finding, FindingKind, Lang, SourceRow};
+use crate::model::{CustomerRecord, Dataset, Finding, FindingKind, Lang};
 use crate::values::{split_list, year_of};
 
 /// Days counted as "recent" for logins and usage hours.
@@ -52,27 +54,60 @@ struct Survey {
     complaints: f64,
 }
 
-fn future_finding(
-    src: &SourceRow,
-    date: NaiveDate,
+/// What aggregation gives: the read summary and the customers, apart.
+#[derive(Debug, Clone, Default)]
+pub struct Aggregated {
+    /// The inputs, columns, row counts and the findings ledger (its `customers` are moved out
+    /// into [`Aggregated::customers`]).
+    pub dataset: Dataset,
+    /// One record per customer, with the detail rows folded in, in order of first appearance.
+    pub customers: Vec<CustomerRecord>,
+}
+
+/// The detail rows' lookups, and the rows left out for being dated after the as-of date.
+struct Detail<'a> {
     as_of: NaiveDate,
-    columns: &HashMap<(String, String), String>,
     lang: Lang,
-) -> Finding {
-    Finding {
-        file: src.file.clone(),
-        sheet: src.sheet.clone(),
-        row: Some(src.row),
-        column: columns.get(&(src.file.clone(), src.sheet.clone())).cloned(),
-        value: date.format("%Y-%m-%d").to_string(),
-        kind: FindingKind::FutureDate,
-        problem: msg::read_future_date(lang, &as_of.format("%Y-%m-%d").to_string()),
-        action: msg::read_action_future(lang),
-        rejected: true,
+    places: &'a [(String, String)],
+    codes: &'a [DetailCode],
+    date_columns: &'a HashMap<(String, String), String>,
+    /// One `FutureDate` finding per row left out, in the order met.
+    future: Vec<Finding>,
+}
+
+impl Detail<'_> {
+    /// The customer a detail row's code belongs to, as a position in the customers.
+    fn customer(&self, code: u32) -> Option<usize> {
+        self.codes.get(code as usize).and_then(|c| c.customer)
+    }
+
+    /// True when `date` is after the as-of date; the row then gets its finding.
+    fn left_out(&mut self, at: Place, date: NaiveDate) -> bool {
+        if date <= self.as_of {
+            return false;
+        }
+        let src = at.source(self.places);
+        self.future.push(Finding {
+            column: self
+                .date_columns
+                .get(&(src.file.clone(), src.sheet.clone()))
+                .cloned(),
+            file: src.file,
+            sheet: src.sheet,
+            row: Some(src.row),
+            value: date.format("%Y-%m-%d").to_string(),
+            kind: FindingKind::FutureDate,
+            problem: msg::read_future_date(self.lang, &self.as_of.format("%Y-%m-%d").to_string()),
+            action: msg::read_action_future(self.lang),
+            rejected: true,
+        });
+        true
     }
 }
 
-/// Aggregates the detail rows into the customers, against the as-of date.
+/// Aggregates the detail rows into the customers, against the as-of date; the customers come
+/// back apart from the read summary, whose findings ledger gets the rows left out and the
+/// summary columns overruled.
 ///
 /// # Examples
 /// ```no_run
@@ -80,11 +115,11 @@ fn future_finding(
 /// let profile = Profile::builtin("software", Lang::Zh).unwrap()?;
 /// let extracted = extract::load(&["客户档案.xlsx".into(), "销售明细.xlsx".into()], &profile, Lang::Zh)?;
 /// let as_of = extracted.dataset.latest_date.unwrap_or_default();
-/// let dataset = aggregate::aggregate(extracted, as_of, Lang::Zh);
-/// println!("{} customers, {} rows rejected", dataset.customers.len(), dataset.rows_rejected);
+/// let aggregated = aggregate::aggregate(extracted, as_of, Lang::Zh);
+/// println!("{} customers, {} rows rejected", aggregated.customers.len(), aggregated.dataset.rows_rejected);
 /// # Ok::<(), custseg::Error>(())
 /// ```
-pub fn aggregate(extracted: Extracted, as_of: NaiveDate, lang: Lang) -> Dataset {
+pub fn aggregate(extracted: Extracted, as_of: NaiveDate, lang: Lang) -> Aggregated {
     let Extracted {
         mut dataset,
         transactions,
@@ -95,24 +130,53 @@ pub fn aggregate(extracted: Extracted, as_of: NaiveDate, lang: Lang) -> Dataset 
         places,
         codes,
     } = extracted;
-    let source = |at: crate::extract::Place| at.source(&places);
-    let customer_of = |code: u32| codes.get(code as usize).and_then(|c| c.customer);
-    let n = dataset.customers.len();
-    let mut future = Vec::new();
+    let mut customers = std::mem::take(&mut dataset.customers);
+    let mut detail = Detail {
+        as_of,
+        lang,
+        places: &places,
+        codes: &codes,
+        date_columns: &date_columns,
+        future: Vec::new(),
+    };
+    let n = customers.len();
+    let mut purchases = fold_transactions(&transactions, n, &mut detail);
+    let mut activity = fold_usage(&usage, n, &mut detail);
+    let mut survey = fold_surveys(&surveys, n, &mut detail);
 
+    let mut future = detail.future;
+    dataset.rows_rejected += future.len();
+    future.sort_by(|a, b| (&a.file, &a.sheet, a.row).cmp(&(&b.file, &b.sheet, b.row)));
+    dataset.findings.extend(future);
+
+    let present = Present {
+        transactions: !transactions.is_empty(),
+        usage: !usage.is_empty(),
+        surveys: !surveys.is_empty(),
+    };
+    for (i, c) in customers.iter_mut().enumerate() {
+        put_purchases(c, purchases[i].take(), present.transactions);
+        put_activity(c, activity[i].take(), present.usage);
+        put_survey(c, survey[i].take());
+    }
+    dataset
+        .findings
+        .extend(source_choices(&summaries, present, lang));
+    Aggregated { dataset, customers }
+}
+
+/// Each customer's purchases, from the transaction lines up to the as-of date.
+fn fold_transactions<'a>(
+    transactions: &'a [Transaction],
+    n: usize,
+    detail: &mut Detail,
+) -> Vec<Option<Purchases<'a>>> {
     let mut purchases: Vec<Option<Purchases>> = (0..n).map(|_| None).collect();
-    for t in &transactions {
-        let Some(i) = customer_of(t.code) else {
+    for t in transactions {
+        let Some(i) = detail.customer(t.code) else {
             continue;
         };
-        if t.date > as_of {
-            future.push(future_finding(
-                &source(t.at),
-                t.date,
-                as_of,
-                &date_columns,
-                lang,
-            ));
+        if detail.left_out(t.at, t.date) {
             continue;
         }
         let p = purchases[i].get_or_insert_with(Purchases::default);
@@ -134,23 +198,21 @@ pub fn aggregate(extracted: Extracted, as_of: NaiveDate, lang: Lang) -> Dataset 
             p.last = Some(p.last.map_or(t.date, |l| l.max(t.date)));
         }
     }
+    purchases
+}
 
-    let window_start = as_of
+/// Each customer's logins, hours, last login and modules, from the usage records.
+fn fold_usage(usage: &[UsageEvent], n: usize, detail: &mut Detail) -> Vec<Option<Activity>> {
+    let window_start = detail
+        .as_of
         .checked_sub_signed(Duration::days(ACTIVITY_WINDOW_DAYS))
         .unwrap_or(NaiveDate::MIN);
     let mut activity: Vec<Option<Activity>> = (0..n).map(|_| None).collect();
-    for u in &usage {
-        let Some(i) = customer_of(u.code) else {
+    for u in usage {
+        let Some(i) = detail.customer(u.code) else {
             continue;
         };
-        if u.date > as_of {
-            future.push(future_finding(
-                &source(u.at),
-                u.date,
-                as_of,
-                &date_columns,
-                lang,
-            ));
+        if detail.left_out(u.at, u.date) {
             continue;
         }
         let a = activity[i].get_or_insert_with(Activity::default);
@@ -170,15 +232,20 @@ pub fn aggregate(extracted: Extracted, as_of: NaiveDate, lang: Lang) -> Dataset 
             }
         }
     }
+    activity
+}
 
+/// Each customer's scores and complaints, from the survey records.
+fn fold_surveys(surveys: &[SurveyEvent], n: usize, detail: &mut Detail) -> Vec<Option<Survey>> {
     let mut survey: Vec<Option<Survey>> = (0..n).map(|_| None).collect();
-    for s in &surveys {
-        let Some(i) = customer_of(s.code) else {
+    for s in surveys {
+        let Some(i) = detail.customer(s.code) else {
             continue;
         };
-        if let Some(d) = s.date.filter(|d| *d > as_of) {
-            future.push(future_finding(&source(s.at), d, as_of, &date_columns, lang));
-            continue;
+        if let Some(d) = s.date {
+            if detail.left_out(s.at, d) {
+                continue;
+            }
         }
         let acc = survey[i].get_or_insert_with(Survey::default);
         if let Some(v) = s.score {
@@ -187,83 +254,98 @@ pub fn aggregate(extracted: Extracted, as_of: NaiveDate, lang: Lang) -> Dataset 
         }
         acc.complaints += s.complaints;
     }
+    survey
+}
 
-    dataset.rows_rejected += future.len();
-    future.sort_by(|a, b| (&a.file, &a.sheet, a.row).cmp(&(&b.file, &b.sheet, b.row)));
-    dataset.findings.extend(future);
+/// Which kinds of detail rows the inputs had.
+#[derive(Clone, Copy)]
+struct Present {
+    transactions: bool,
+    usage: bool,
+    surveys: bool,
+}
 
-    let has_tx = !transactions.is_empty();
-    let has_usage = !usage.is_empty();
-    let has_surveys = !surveys.is_empty();
-    for (i, c) in dataset.customers.iter_mut().enumerate() {
-        match purchases[i].take() {
-            Some(mut p) => {
-                p.docs.sort_unstable();
-                p.docs.dedup();
-                c.purchase_amount = Some(p.amount);
-                c.deal_count = Some(p.docs.len() as f64 + p.rows_without_doc);
-                c.first_purchase = p.first;
-                c.last_purchase = p.last;
-                c.amount_by_year = p.by_year.into_iter().collect();
-            }
-            // In no detail row: no purchases, unless a summary column said otherwise.
-            None if has_tx && c.purchase_amount.is_none() && c.deal_count.is_none() => {
-                c.purchase_amount = Some(0.0);
-                c.deal_count = Some(0.0);
-            }
-            None => {}
+/// Puts a customer's purchases in its record.
+fn put_purchases(c: &mut CustomerRecord, purchases: Option<Purchases>, has_tx: bool) {
+    match purchases {
+        Some(mut p) => {
+            p.docs.sort_unstable();
+            p.docs.dedup();
+            c.purchase_amount = Some(p.amount);
+            c.deal_count = Some(p.docs.len() as f64 + p.rows_without_doc);
+            c.first_purchase = p.first;
+            c.last_purchase = p.last;
+            c.amount_by_year = p.by_year.into_iter().collect();
         }
-        match activity[i].take() {
-            Some(a) => {
-                c.login_count = Some(a.logins);
-                c.last_login = a.last;
-                if a.any_hours {
-                    c.usage_hours = Some(a.hours);
-                }
-                for m in a.modules {
-                    if !c.modules.contains(&m) {
-                        c.modules.push(m);
-                    }
-                }
-            }
-            None if has_usage && c.login_count.is_none() => c.login_count = Some(0.0),
-            None => {}
+        // In no detail row: no purchases, unless a summary column said otherwise.
+        None if has_tx && c.purchase_amount.is_none() && c.deal_count.is_none() => {
+            c.purchase_amount = Some(0.0);
+            c.deal_count = Some(0.0);
         }
-        if let Some(s) = survey[i].take() {
-            if s.scored > 0 {
-                c.satisfaction = Some(s.sum / s.scored as f64);
-            }
-            c.complaints = Some(s.complaints);
-        }
+        None => {}
     }
+}
 
-    for sheet in &summaries {
+/// Puts a customer's activity in its record.
+fn put_activity(c: &mut CustomerRecord, activity: Option<Activity>, has_usage: bool) {
+    match activity {
+        Some(a) => {
+            c.login_count = Some(a.logins);
+            c.last_login = a.last;
+            if a.any_hours {
+                c.usage_hours = Some(a.hours);
+            }
+            for m in a.modules {
+                if !c.modules.contains(&m) {
+                    c.modules.push(m);
+                }
+            }
+        }
+        None if has_usage && c.login_count.is_none() => c.login_count = Some(0.0),
+        None => {}
+    }
+}
+
+/// Puts a customer's survey results in its record.
+fn put_survey(c: &mut CustomerRecord, survey: Option<Survey>) {
+    if let Some(s) = survey {
+        if s.scored > 0 {
+            c.satisfaction = Some(s.sum / s.scored as f64);
+        }
+        c.complaints = Some(s.complaints);
+    }
+}
+
+/// One `SourceChoice` finding per customers sheet whose summary columns the detail rows overrule.
+fn source_choices(summaries: &[SummaryColumns], present: Present, lang: Lang) -> Vec<Finding> {
+    let detail_groups: [(bool, &[&str], &str, &str); 3] = [
+        (
+            present.transactions,
+            &[
+                "purchase_amount",
+                "deal_count",
+                "first_purchase",
+                "last_purchase",
+            ],
+            "交易",
+            "transaction",
+        ),
+        (
+            present.usage,
+            &["login_count", "last_login", "usage_hours"],
+            "使用记录",
+            "usage",
+        ),
+        (
+            present.surveys,
+            &["satisfaction", "complaints"],
+            "满意度调查",
+            "survey",
+        ),
+    ];
+    let mut findings = Vec::new();
+    for sheet in summaries {
         let mut groups: Vec<(Vec<&str>, &str)> = Vec::new();
-        let detail_groups: [(bool, &[&str], &str, &str); 3] = [
-            (
-                has_tx,
-                &[
-                    "purchase_amount",
-                    "deal_count",
-                    "first_purchase",
-                    "last_purchase",
-                ],
-                "交易",
-                "transaction",
-            ),
-            (
-                has_usage,
-                &["login_count", "last_login", "usage_hours"],
-                "使用记录",
-                "usage",
-            ),
-            (
-                has_surveys,
-                &["satisfaction", "complaints"],
-                "满意度调查",
-                "survey",
-            ),
-        ];
         for (present, fields, zh, en) in detail_groups {
             if !present {
                 continue;
@@ -288,7 +370,7 @@ pub fn aggregate(extracted: Extracted, as_of: NaiveDate, lang: Lang) -> Dataset 
             .collect::<Vec<_>>()
             .join(sep);
         let detail = groups.iter().map(|(_, d)| *d).collect::<Vec<_>>().join(sep);
-        dataset.findings.push(Finding {
+        findings.push(Finding {
             file: sheet.file.clone(),
             sheet: sheet.sheet.clone(),
             row: None,
@@ -300,14 +382,12 @@ pub fn aggregate(extracted: Extracted, as_of: NaiveDate, lang: Lang) -> Dataset 
             rejected: false,
         });
     }
-    dataset
+    findings
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::{DetailCode, Place, SurveyEvent, Transaction, UsageEvent};
-    use crate::model::CustomerRecord;
 
     fn day(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -443,10 +523,11 @@ mod tests {
         }];
         e.dataset.rows_read = 4;
         let d = aggregate(e, day("2026-09-30"), Lang::En);
-        assert_eq!(d.rows_rejected, 3);
-        let rows: Vec<Option<u32>> = d.findings.iter().map(|f| f.row).collect();
+        assert_eq!(d.dataset.rows_rejected, 3);
+        let rows: Vec<Option<u32>> = d.dataset.findings.iter().map(|f| f.row).collect();
         assert_eq!(rows, [Some(2), Some(4), Some(5)]);
         assert!(d
+            .dataset
             .findings
             .iter()
             .all(|f| f.kind == FindingKind::FutureDate && f.rejected));
@@ -457,9 +538,9 @@ mod tests {
         );
         assert_eq!(d.customers[0].satisfaction, None);
         assert!(
-            d.findings[0].problem.contains("2026-09-30"),
+            d.dataset.findings[0].problem.contains("2026-09-30"),
             "{}",
-            d.findings[0].problem
+            d.dataset.findings[0].problem
         );
     }
 

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use crate::cli::RunArgs;
 use crate::error::{Error, Result};
-use crate::model::Lang;
+use crate::model::{Dataset, Lang};
 use crate::profile::Profile;
 use crate::say;
 
@@ -71,6 +71,44 @@ pub fn parse_cli_date(text: &str, lang: Lang) -> Result<NaiveDate> {
         "Cannot read the date \"{}\"; write it as 2026-09-30.",
         t
     )))
+}
+
+/// The reference date of a run, and where it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AsOf {
+    /// The date.
+    pub date: NaiveDate,
+    /// Where it came from, one phrase in the run's language (for 参数 and the appendix).
+    pub source: String,
+}
+
+/// The as-of date of `run` and `check`: the one given on the command line, else the end of the
+/// period stated in an export's title rows, else the latest date in the data, else today.
+pub fn resolve_as_of(given: Option<NaiveDate>, dataset: &Dataset, lang: Lang) -> AsOf {
+    let (date, source) = match (given, dataset.period_end, dataset.latest_date) {
+        (Some(d), _, _) => (d, say!(lang, "命令行指定", "given on the command line")),
+        (None, Some(d), _) => (
+            d,
+            say!(
+                lang,
+                "导出文件标题行中统计期间的截止日",
+                "the end of the period stated in the export's title rows"
+            ),
+        ),
+        (None, None, Some(d)) => (
+            d,
+            say!(lang, "数据中最晚的日期", "the latest date in the data"),
+        ),
+        (None, None, None) => (
+            chrono::Local::now().date_naive(),
+            say!(
+                lang,
+                "数据中没有日期，取运行当天",
+                "no date in the data; today"
+            ),
+        ),
+    };
+    AsOf { date, source }
 }
 
 impl Config {
@@ -170,6 +208,28 @@ mod tests {
             assert_eq!(parse_cli_date(text, Lang::Zh).unwrap(), want, "{text}");
         }
         assert!(parse_cli_date("30/09/2026x", Lang::Zh).is_err());
+    }
+
+    #[test]
+    fn as_of_given_then_stated_period_then_latest_date_then_today() {
+        let day = |d: u32| NaiveDate::from_ymd_opt(2026, 9, d);
+        let dataset = |period_end, latest_date| Dataset {
+            period_end,
+            latest_date,
+            ..Dataset::default()
+        };
+        let cases = [
+            (day(1), day(2), day(3), day(1), "given on the command line"),
+            (None, day(2), day(3), day(2), "the end of the period stated"),
+            (None, None, day(3), day(3), "the latest date in the data"),
+        ];
+        for (given, period_end, latest, want, source) in cases {
+            let got = resolve_as_of(given, &dataset(period_end, latest), Lang::En);
+            assert_eq!(Some(got.date), want, "{source}");
+            assert!(got.source.starts_with(source), "{}", got.source);
+        }
+        let today = resolve_as_of(None, &dataset(None, None), Lang::Zh);
+        assert_eq!(today.source, "数据中没有日期，取运行当天");
     }
 
     #[test]

@@ -35,6 +35,8 @@ pub mod workbook;
 pub mod report;
 // The one edge where outputs touch the disk.
 pub mod output;
+// Stage-by-stage progress on stderr, and the time each stage took.
+pub mod progress;
 
 // ── the edges: command line, configuration, errors, words ──
 // The command line as typed.
@@ -54,11 +56,9 @@ pub mod init;
 // `custseg sample`: realistic sample workbooks.
 pub mod sample;
 
-// Work split over two cores, in order.
-pub mod parallel;
 // A synthetic analysis for the writers' tests, benchmarks and examples; not in the shipped
 // library (the `testdata` feature brings it in for benches and examples).
 #[cfg(any(test, feature = "testdata"))]
 pub mod testdata;
 
-pub use error::{Error, ErrorKind, Result};
+pub use error::Error;

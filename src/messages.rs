@@ -299,15 +299,6 @@ pub fn read_action_detail_wins(lang: Lang) -> String {
     )
 }
 
-/// Action: informational finding, nothing left out.
-pub fn read_action_none(lang: Lang) -> String {
-    crate::say!(
-        lang,
-        "仅提示，数据照常使用",
-        "for information; data used as is"
-    )
-}
-
 // ───────────────────────────── classification (classify.rs, size_standard.rs, industry.rs, recommend.rs) ─────────────────────────────
 
 /// A bad profile: the file, the line and key when known, and the problem.

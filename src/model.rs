@@ -1,8 +1,10 @@
 //! The types that carry data between the pipeline's stages:
-//! read (`RawSheet`) → extract (`Dataset` of `CustomerRecord`s) → classify (`Classified`)
-//! → cluster (`Clustering`) → `Analysis`, which the workbook and report writers render.
+//! read (`RawSheet`) → extract (`Dataset` of `CustomerRecord`s) → aggregate (the `Dataset` and
+//! the `CustomerRecord`s apart) → classify (`Classified`) → cluster (`Clustering`) →
+//! `Analysis`, which the workbook and report writers render.
 //!
-//! Every stage takes its inputs and returns its outputs; nothing here holds global state.
+//! Every stage takes its inputs and returns its outputs; the one thing they share is the
+//! findings ledger, `Dataset::findings`, which each appends to. Nothing here holds global state.
 
 use std::collections::BTreeMap;
 
@@ -362,9 +364,11 @@ pub struct Dataset {
     pub code_column: Option<usize>,
     /// Index in `input_columns` of the customer-name column, when there is one.
     pub name_column: Option<usize>,
-    /// One record per distinct customer code, in order of first appearance.
+    /// One record per distinct customer code, in order of first appearance, while extract
+    /// builds them; aggregate moves them out (see `aggregate::Aggregated`).
     pub customers: Vec<CustomerRecord>,
-    /// Every problem found while reading.
+    /// The run's findings ledger: every stage appends what it finds (reading, aggregation,
+    /// classification, in that order); the writers list it as it is.
     pub findings: Vec<Finding>,
     /// Data rows read over all used sheets (header, title and blank rows excluded).
     pub rows_read: usize,
@@ -753,8 +757,6 @@ pub struct Classification {
     pub tier_rule: String,
     /// The weights actually used, as (dimension label, weight), in the run's language.
     pub weights: Vec<(String, f64)>,
-    /// Further findings from classification (unmapped industries …).
-    pub findings: Vec<Finding>,
 }
 
 /// One cluster's profile.

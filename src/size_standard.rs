@@ -165,7 +165,8 @@ pub struct Indicators {
 }
 
 impl Indicators {
-    fn get(&self, indicator: Indicator) -> Option<f64> {
+    /// The figure for one indicator, when it is a usable one (finite, not negative).
+    pub fn get(&self, indicator: Indicator) -> Option<f64> {
         let value = match indicator {
             Indicator::Employees => self.employees,
             Indicator::Revenue => self.revenue,

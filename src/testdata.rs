@@ -120,7 +120,6 @@ pub fn analysis(n: usize, lang: Lang) -> Analysis {
                 (lang.pick("满意", "Satisfaction").into(), 0.1),
                 (lang.pick("潜力", "Potential").into(), 0.15),
             ],
-            findings: Vec::new(),
         },
         clustering: Clustering {
             k: 4,

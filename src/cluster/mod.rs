@@ -62,6 +62,19 @@ pub fn cluster(customers: &[Classified], k: Option<usize>, seed: u64, lang: Lang
     cluster_sampled(customers, k, seed, lang, SAMPLE_SIZE)
 }
 
+/// The cluster stage of a run: clusters the customers as [`cluster`] does and writes each
+/// one's cluster number and name into it (classify leaves them 0 and empty).
+pub fn assign(customers: &mut [Classified], k: Option<usize>, seed: u64, lang: Lang) -> Clustering {
+    let clustering = cluster(customers, k, seed, lang);
+    for (c, &label) in customers.iter_mut().zip(&clustering.labels) {
+        c.cluster = label;
+        if let Some(info) = clustering.clusters.iter().find(|i| i.id == label) {
+            c.cluster_name = info.name.clone();
+        }
+    }
+    clustering
+}
+
 /// [`cluster`] with the silhouette sample size as a parameter (tests use a small one).
 fn cluster_sampled(
     customers: &[Classified],

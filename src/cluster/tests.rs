@@ -367,3 +367,22 @@ fn no_usable_feature_gives_one_cluster() {
         c.imputation
     );
 }
+
+#[test]
+fn assign_writes_each_customers_cluster_number_and_name() {
+    let (mut customers, _) = planted(300, 3, 5);
+    for c in &mut customers {
+        (c.cluster, c.cluster_name) = (0, String::new());
+    }
+    let c = assign(&mut customers, Some(3), 1, Lang::Zh);
+    assert_eq!(c.labels, cluster(&customers, Some(3), 1, Lang::Zh).labels);
+    for (customer, &label) in customers.iter().zip(&c.labels) {
+        assert_eq!(customer.cluster, label);
+        let info = c
+            .clusters
+            .iter()
+            .find(|i| i.id == label)
+            .expect("its cluster");
+        assert_eq!(customer.cluster_name, info.name);
+    }
+}

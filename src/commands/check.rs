@@ -1,7 +1,8 @@
 //! `custseg check`: read and validate only; print the data-quality findings.
 
+use crate::aggregate::Aggregated;
 use crate::cli::CheckArgs;
-use crate::config::{parse_cli_date, parse_lang};
+use crate::config::{parse_cli_date, parse_lang, resolve_as_of};
 use crate::error::Result;
 use crate::profile::Profile;
 use crate::{aggregate, extract, say};
@@ -16,14 +17,11 @@ pub fn check(args: &CheckArgs) -> Result<()> {
         .map(|d| parse_cli_date(d, lang))
         .transpose()?;
     let extracted = extract::load(&args.inputs, &profile, lang)?;
-    let as_of = as_of
-        .or(extracted.dataset.period_end)
-        .or(extracted.dataset.latest_date)
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
-    let dataset = aggregate::aggregate(extracted, as_of, lang);
+    let as_of = resolve_as_of(as_of, &extracted.dataset, lang);
+    let Aggregated { dataset, customers } = aggregate::aggregate(extracted, as_of.date, lang);
     if args.json {
         let value = serde_json::json!({
-            "customers": dataset.customers.len(),
+            "customers": customers.len(),
             "rows_read": dataset.rows_read,
             "rows_rejected": dataset.rows_rejected,
             "issues": dataset.findings.len(),
@@ -72,7 +70,7 @@ pub fn check(args: &CheckArgs) -> Result<()> {
             lang,
             "共 {} 个客户；读取 {} 行，使用 {} 行，剔除 {} 行；数据质量问题 {} 条。",
             "{} customers; {} rows read, {} used, {} rejected; {} data-quality findings.",
-            dataset.customers.len(),
+            customers.len(),
             dataset.rows_read,
             dataset.rows_read - dataset.rows_rejected,
             dataset.rows_rejected,

@@ -6,8 +6,6 @@ mod init;
 mod run;
 mod sample;
 
-pub use run::{analyse, summary_json};
-
 use crate::cli::{Cli, Command};
 use crate::error::Result;
 

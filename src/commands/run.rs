@@ -1,17 +1,24 @@
 //! `custseg run`: read → aggregate → classify → cluster → (compare) → workbook and report.
 
-use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use indicatif::{ProgressBar, ProgressStyle};
-
 use crate::cli::RunArgs;
-use crate::config::Config;
+use crate::config::{self, Config};
 use crate::error::Result;
-use crate::model::{Analysis, Lang, RunInfo, Tier};
+use crate::model::{Analysis, CustomerRecord, Dataset, Lang, RunInfo, Tier};
+use crate::progress::Progress;
 use crate::report::font::Font;
 use crate::{aggregate, classify, cluster, compare, extract, output, report, say, workbook};
+
+/// The files a run wrote, each where it actually went (a fallback name when the first was taken).
+#[derive(Debug, Default)]
+struct Outputs {
+    /// The result workbook, unless `--no-xlsx`.
+    xlsx: Option<PathBuf>,
+    /// The management report, unless `--no-pdf`.
+    pdf: Option<PathBuf>,
+}
 
 /// Runs the whole job for the typed options.
 pub fn run(args: &RunArgs) -> Result<()> {
@@ -23,6 +30,24 @@ pub fn run(args: &RunArgs) -> Result<()> {
     progress.stage(say!(lang, "读取输入文件", "Reading the inputs"));
     let analysis = analyse(&cfg, &progress)?;
 
+    let written = write(&cfg, &analysis, &progress)?;
+    progress.finish();
+    if args.timings {
+        eprint!("{}", progress.timings());
+    }
+
+    let elapsed = started.elapsed();
+    if cfg.json {
+        println!("{}", summary_json(&analysis, &written, elapsed));
+    } else {
+        println!("{}", done_line(&analysis, &written, lang));
+    }
+    Ok(())
+}
+
+/// Writes the workbook and the report the options ask for; returns where they went.
+fn write(cfg: &Config, analysis: &Analysis, progress: &Progress) -> Result<Outputs> {
+    let lang = cfg.lang;
     let (xlsx_path, pdf_path) = cfg.output_paths();
     progress.stage(match (cfg.write_xlsx, cfg.write_pdf) {
         (true, true) => say!(
@@ -47,7 +72,7 @@ pub fn run(args: &RunArgs) -> Result<()> {
     } else {
         None
     };
-    let shared = &analysis;
+    let shared = analysis;
     let (xlsx, pdf) = std::thread::scope(|scope| {
         let written = staged.as_ref().map(|s| (s, workbook::written(shared)));
         let failed = matches!(written, Some((_, Err(_))));
@@ -64,30 +89,19 @@ pub fn run(args: &RunArgs) -> Result<()> {
     });
     let (xlsx, pdf) = (xlsx?, pdf?);
     progress.stage(say!(lang, "保存文件", "Saving the files"));
-    let mut written: (Option<PathBuf>, Option<PathBuf>) = (None, None);
+    let mut written = Outputs::default();
     if let (Some(()), Some(staged)) = (xlsx, staged) {
-        written.0 = Some(absolute(staged.commit(&xlsx_path, &cfg.inputs, lang)?));
+        written.xlsx = Some(absolute(staged.commit(&xlsx_path, &cfg.inputs, lang)?));
     }
     if let Some(bytes) = pdf {
-        written.1 = Some(absolute(output::write_atomic(
+        written.pdf = Some(absolute(output::write_atomic(
             &pdf_path,
             &bytes,
             &cfg.inputs,
             lang,
         )?));
     }
-    progress.finish();
-    if args.timings {
-        eprint!("{}", progress.timings());
-    }
-
-    let elapsed = started.elapsed();
-    if cfg.json {
-        println!("{}", summary_json(&analysis, &written, elapsed));
-    } else {
-        println!("{}", done_line(&analysis, &written, lang));
-    }
-    Ok(())
+    Ok(written)
 }
 
 fn absolute(path: PathBuf) -> PathBuf {
@@ -103,61 +117,29 @@ fn crash(lang: Lang) -> crate::Error {
 }
 
 /// Reads, aggregates, classifies, clusters and compares: everything but the writing.
-pub fn analyse(cfg: &Config, progress: &Progress) -> Result<Analysis> {
+fn analyse(cfg: &Config, progress: &Progress) -> Result<Analysis> {
     let lang = cfg.lang;
     let extracted = extract::load(&cfg.inputs, &cfg.profile, lang)?;
-    let today = chrono::Local::now().date_naive();
-    let stated = extracted.dataset.period_end;
-    let (as_of, as_of_source) = match (cfg.as_of.or(stated), extracted.dataset.latest_date) {
-        (Some(d), _) if cfg.as_of.is_some() => {
-            (d, say!(lang, "命令行指定", "given on the command line"))
-        }
-        (Some(d), _) => (
-            d,
-            say!(
-                lang,
-                "导出文件标题行中统计期间的截止日",
-                "the end of the period stated in the export's title rows"
-            ),
-        ),
-        (None, Some(d)) => (
-            d,
-            say!(lang, "数据中最晚的日期", "the latest date in the data"),
-        ),
-        (None, None) => (
-            today,
-            say!(
-                lang,
-                "数据中没有日期，取运行当天",
-                "no date in the data; today"
-            ),
-        ),
-    };
+    let as_of = config::resolve_as_of(cfg.as_of, &extracted.dataset, lang);
+
     progress.stage(say!(lang, "汇总交易明细", "Aggregating the detail rows"));
-    let mut dataset = aggregate::aggregate(extracted, as_of, lang);
-    if dataset.customers.is_empty() {
-        let files: Vec<String> = dataset.inputs.iter().map(|i| i.path.clone()).collect();
-        return Err(crate::Error::input(say!(
-            lang,
-            "{} 中没有任何客户数据行（只有表头或全部被剔除），无法分类；可先用 custseg check 查看原因。",
-            "{} holds no customer rows (only headers, or every row was rejected), so nothing can be classified; custseg check shows why.",
-            files.join(lang.pick("、", ", "))
-        )));
-    }
+    let aggregate::Aggregated {
+        mut dataset,
+        customers,
+    } = aggregate::aggregate(extracted, as_of.date, lang);
+    require_customers(&dataset, &customers, lang)?;
 
     progress.stage(say!(lang, "客户分类", "Classifying"));
-    let records = std::mem::take(&mut dataset.customers);
-    let mut classification = classify::classify(records, &cfg.profile, as_of, lang)?;
-    dataset.findings.append(&mut classification.findings);
+    let mut classification = classify::classify(
+        customers,
+        &cfg.profile,
+        as_of.date,
+        lang,
+        &mut dataset.findings,
+    );
 
     progress.stage(say!(lang, "聚类分析", "Clustering"));
-    let clustering = cluster::cluster(&classification.customers, cfg.k, cfg.seed, lang);
-    for (c, &label) in classification.customers.iter_mut().zip(&clustering.labels) {
-        c.cluster = label;
-        if let Some(info) = clustering.clusters.iter().find(|i| i.id == label) {
-            c.cluster_name = info.name.clone();
-        }
-    }
+    let clustering = cluster::assign(&mut classification.customers, cfg.k, cfg.seed, lang);
 
     let migration = match &cfg.previous {
         Some(path) => {
@@ -181,8 +163,8 @@ pub fn analyse(cfg: &Config, progress: &Progress) -> Result<Analysis> {
     Ok(Analysis {
         run: RunInfo {
             profile: cfg.profile.name.clone(),
-            as_of,
-            as_of_source,
+            as_of: as_of.date,
+            as_of_source: as_of.source,
             company: cfg.company.clone(),
             version: env!("CARGO_PKG_VERSION").to_string(),
             generated_at: chrono::Local::now().format("%Y-%m-%d %H:%M").to_string(),
@@ -197,12 +179,22 @@ pub fn analyse(cfg: &Config, progress: &Progress) -> Result<Analysis> {
     })
 }
 
+/// An input error when no customer is left to classify.
+fn require_customers(dataset: &Dataset, customers: &[CustomerRecord], lang: Lang) -> Result<()> {
+    if !customers.is_empty() {
+        return Ok(());
+    }
+    let files: Vec<String> = dataset.inputs.iter().map(|i| i.path.clone()).collect();
+    Err(crate::Error::input(say!(
+        lang,
+        "{} 中没有任何客户数据行（只有表头或全部被剔除），无法分类；可先用 custseg check 查看原因。",
+        "{} holds no customer rows (only headers, or every row was rejected), so nothing can be classified; custseg check shows why.",
+        files.join(lang.pick("、", ", "))
+    )))
+}
+
 /// The `--json` summary object of SPEC §2.
-pub fn summary_json(
-    analysis: &Analysis,
-    written: &(Option<PathBuf>, Option<PathBuf>),
-    elapsed: Duration,
-) -> String {
+fn summary_json(analysis: &Analysis, written: &Outputs, elapsed: Duration) -> String {
     let count = |t: Tier| {
         analysis
             .classification
@@ -224,17 +216,13 @@ pub fn summary_json(
         },
         "clusters": analysis.clustering.k,
         "as_of": analysis.run.as_of.format("%Y-%m-%d").to_string(),
-        "outputs": { "xlsx": path(&written.0), "pdf": path(&written.1) },
+        "outputs": { "xlsx": path(&written.xlsx), "pdf": path(&written.pdf) },
         "elapsed_ms": elapsed.as_millis() as u64,
     });
     value.to_string()
 }
 
-fn done_line(
-    analysis: &Analysis,
-    written: &(Option<PathBuf>, Option<PathBuf>),
-    lang: Lang,
-) -> String {
+fn done_line(analysis: &Analysis, written: &Outputs, lang: Lang) -> String {
     let n = analysis.classification.customers.len();
     let core = analysis
         .classification
@@ -242,7 +230,7 @@ fn done_line(
         .iter()
         .filter(|c| c.tier == Tier::Core)
         .count();
-    let files: Vec<String> = [&written.0, &written.1]
+    let files: Vec<String> = [&written.xlsx, &written.pdf]
         .into_iter()
         .flatten()
         .map(|p| p.display().to_string())
@@ -257,68 +245,4 @@ fn done_line(
         issues,
         files.join(lang.pick("，", ", "))
     )
-}
-
-/// Stage-by-stage progress on stderr, only when it is a terminal and not `--quiet`; it also
-/// keeps the time each stage took (`--timings`).
-pub struct Progress {
-    bar: Option<ProgressBar>,
-    stages: std::cell::RefCell<Vec<(String, Instant)>>,
-}
-
-impl Progress {
-    /// A progress display, shown only when `wanted` and stderr is a terminal.
-    pub fn new(wanted: bool) -> Progress {
-        let bar = (wanted && std::io::stderr().is_terminal()).then(|| {
-            let bar = ProgressBar::new_spinner();
-            bar.set_style(
-                ProgressStyle::with_template("{spinner} [{elapsed}] {msg}")
-                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-            );
-            bar.enable_steady_tick(Duration::from_millis(120));
-            bar
-        });
-        Progress {
-            bar,
-            stages: Default::default(),
-        }
-    }
-
-    /// A progress display that shows nothing.
-    pub fn hidden() -> Progress {
-        Progress::new(false)
-    }
-
-    /// Names the stage now running.
-    pub fn stage(&self, name: String) {
-        if let Some(bar) = &self.bar {
-            bar.set_message(name.clone());
-        }
-        self.stages.borrow_mut().push((name, Instant::now()));
-    }
-
-    /// Clears the display and closes the last stage.
-    pub fn finish(&self) {
-        if let Some(bar) = &self.bar {
-            bar.finish_and_clear();
-        }
-        self.stages
-            .borrow_mut()
-            .push((String::new(), Instant::now()));
-    }
-
-    /// The time of each stage, one line each ("stage<TAB>milliseconds").
-    pub fn timings(&self) -> String {
-        let stages = self.stages.borrow();
-        stages
-            .windows(2)
-            .map(|w| {
-                format!(
-                    "{}\t{}\n",
-                    w[0].0,
-                    w[1].1.duration_since(w[0].1).as_millis()
-                )
-            })
-            .collect()
-    }
 }

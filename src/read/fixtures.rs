@@ -47,8 +47,8 @@ fn mutated_fixtures_never_panic() {
                     let as_of = chrono::NaiveDate::from_ymd_opt(2026, 9, 30).unwrap();
                     let d = crate::aggregate::aggregate(e, as_of, crate::model::Lang::Zh);
                     assert_eq!(
-                        d.rows_rejected,
-                        d.findings.iter().filter(|f| f.rejected).count()
+                        d.dataset.rows_rejected,
+                        d.dataset.findings.iter().filter(|f| f.rejected).count()
                     );
                     ok += 1;
                 }

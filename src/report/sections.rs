@@ -1389,11 +1389,7 @@ fn data_quality(doc: &mut Layout, a: &Analysis) {
     let l = lang(a);
     section(doc, a, 11, 50.0);
     let d = &a.dataset;
-    let findings: Vec<&crate::model::Finding> = d
-        .findings
-        .iter()
-        .chain(&a.classification.findings)
-        .collect();
+    let findings: Vec<&crate::model::Finding> = d.findings.iter().collect();
     para(
         doc,
         &say!(

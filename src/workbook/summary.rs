@@ -297,13 +297,9 @@ pub fn write(wb: &mut Workbook, analysis: &Analysis, st: &Styles) -> Result<(), 
     Ok(())
 }
 
-/// Every finding of the run: reading's and classification's.
+/// Every finding of the run: the findings ledger.
 pub fn all_findings(analysis: &Analysis) -> impl Iterator<Item = &crate::model::Finding> {
-    analysis
-        .dataset
-        .findings
-        .iter()
-        .chain(&analysis.classification.findings)
+    analysis.dataset.findings.iter()
 }
 
 enum Fact {

@@ -1,0 +1,48 @@
+//! Stage 4, classify — 企业规模: the customer's size class against the national standard for its
+//! industry (src/size_standard.rs), whether only part of the standard's indicators was given, and
+//! the profile's score for each class.
+
+use crate::model::{CustomerRecord, Lang, SizeClass};
+use crate::profile::Profile;
+use crate::size_standard::{self, Indicators, StdIndustry};
+
+/// A customer's size as the standard judges it.
+#[derive(Debug, Clone)]
+pub(super) struct Size {
+    pub(super) class: SizeClass,
+    /// The indicators the class rests on, as shown in 规模依据.
+    pub(super) basis: String,
+    /// Only some of the standard's indicators were present.
+    pub(super) partial: bool,
+}
+
+/// The size class of a customer in the given row of the standard.
+pub(super) fn size_of(c: &CustomerRecord, standard: &StdIndustry, lang: Lang) -> Size {
+    let indicators = Indicators {
+        employees: c.employees,
+        revenue: c.revenue,
+        assets: c.total_assets,
+    };
+    let (class, basis) = size_standard::classify(standard, &indicators, lang);
+    let present = standard
+        .bounds
+        .iter()
+        .filter(|(ind, _)| indicators.get(*ind).is_some())
+        .count();
+    Size {
+        class,
+        basis,
+        partial: present > 0 && present < standard.bounds.len(),
+    }
+}
+
+/// The 规模 score of a size class (None when the size is unknown).
+pub(super) fn size_score(class: SizeClass, profile: &Profile) -> Option<f64> {
+    match class {
+        SizeClass::Large => Some(profile.size_scores.large),
+        SizeClass::Medium => Some(profile.size_scores.medium),
+        SizeClass::Small => Some(profile.size_scores.small),
+        SizeClass::Micro => Some(profile.size_scores.micro),
+        SizeClass::Unknown => None,
+    }
+}
