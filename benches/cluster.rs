@@ -1,4 +1,4 @@
-//! Benchmark of the clustering stage: `cargo bench --bench cluster`.
+//! Benchmark of the clustering stage: `cargo bench --features testdata --bench cluster`.
 //!
 //! Times `cluster::cluster` (k search included) and its parts on synthetic customer bases of
 //! up to 100 000 customers, with plain `std::time` and a printed table. Two kinds of data: the

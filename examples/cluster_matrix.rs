@@ -6,7 +6,7 @@
 //! as CSV without header. Used by `scripts/compare_sklearn.py`:
 //!
 //! ```text
-//! cargo run --release --example cluster_matrix -- matrix.csv
+//! cargo run --release --features testdata --example cluster_matrix -- matrix.csv
 //! ```
 
 use std::io::Write;

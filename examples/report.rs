@@ -1,5 +1,5 @@
 //! Writes the management report of a synthetic analysis, to look at it and to time it:
-//! `cargo run --example report -- [CUSTOMERS] [zh|en] [OUT.pdf] [FONT-FILE]`
+//! `cargo run --features testdata --example report -- [CUSTOMERS] [zh|en] [OUT.pdf] [FONT-FILE]`
 //! (then `scripts/render-report.sh OUT.pdf` for PNGs of its pages).
 
 use std::time::Instant;

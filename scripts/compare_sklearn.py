@@ -29,7 +29,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "matrix.csv")
         run = subprocess.run(
-            ["cargo", "run", "--quiet", "--release", "--example", "cluster_matrix", "--", path],
+            ["cargo", "run", "--quiet", "--release", "--features", "testdata", "--example", "cluster_matrix", "--", path],
             check=True,
             capture_output=True,
             text=True,

@@ -7,8 +7,8 @@ cd "$(dirname "$0")/.."
 dir=tests/fixtures
 mkdir -p "$dir"
 
-# .xlsx and UTF-8 .csv from the Rust generator (src/fixtures.rs).
-cargo test --lib fixtures::make_fixtures -- --ignored --exact >/dev/null
+# .xlsx and UTF-8 .csv from the Rust generator (examples/make_fixtures.rs).
+cargo run --quiet --example make_fixtures -- "$dir"
 
 # The same small data in the other formats and encodings.
 tmp=$(mktemp -d)

@@ -11,7 +11,7 @@ out="${2:-docs/report-pages}"
 dpi="${3:-60}"
 if [ -z "$pdf" ]; then
   pdf="target/report-500.pdf"
-  cargo run --quiet --example report -- 500 zh "$pdf"
+  cargo run --quiet --features testdata --example report -- 500 zh "$pdf"
 fi
 command -v pdftoppm >/dev/null || { echo "pdftoppm is missing: install poppler-utils" >&2; exit 1; }
 mkdir -p "$out"

@@ -16,5 +16,5 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 cargo fmt --check
-cargo clippy --all-targets --locked -- -D warnings
-cargo test --locked
+cargo clippy --all-targets --features testdata --locked -- -D warnings
+cargo test --features testdata --locked

@@ -59,293 +59,291 @@ const fn listed(mut c: Column, list: Choices) -> Column {
     c
 }
 
-fn software_columns() -> Vec<Column> {
-    vec![
+/// The template columns of the software profile, in order.
+const SOFTWARE_COLUMNS: &[Column] = &[
+    col(
+        "客户编码",
+        "customer code",
+        12.0,
+        "必填，文本，前导零会保留（如 000123）",
+        "required; text, leading zeros are kept (000123)",
+    ),
+    col(
+        "客户名称",
+        "customer name",
+        28.0,
+        "企业全称",
+        "full company name",
+    ),
+    col(
+        "统一社会信用代码",
+        "credit code",
+        22.0,
+        "18 位代码，用于发现重复客户",
+        "18 characters; used to find duplicates",
+    ),
+    listed(
         col(
-            "客户编码",
-            "customer code",
-            12.0,
-            "必填，文本，前导零会保留（如 000123）",
-            "required; text, leading zeros are kept (000123)",
-        ),
-        col(
-            "客户名称",
-            "customer name",
-            28.0,
-            "企业全称",
-            "full company name",
-        ),
-        col(
-            "统一社会信用代码",
-            "credit code",
-            22.0,
-            "18 位代码，用于发现重复客户",
-            "18 characters; used to find duplicates",
-        ),
-        listed(
-            col(
-                "所属行业",
-                "industry",
-                16.0,
-                "可从下拉列表选，也可填写其他行业",
-                "pick from the list or type another industry",
-            ),
-            Choices::Industry,
-        ),
-        col("地区", "region", 10.0, "省份或城市", "province or city"),
-        col(
-            "成立日期",
-            "founded",
-            12.0,
-            "如 2015-06-01 或 2015",
-            "e.g. 2015-06-01 or 2015",
-        ),
-        col(
-            "员工人数",
-            "employees",
-            10.0,
-            "从业人员（人）",
-            "headcount (persons)",
-        ),
-        col(
-            "营业收入(万元)",
-            "annual revenue (10k CNY)",
+            "所属行业",
+            "industry",
             16.0,
-            "年营业收入，单位万元",
-            "annual revenue in 10k CNY",
+            "可从下拉列表选，也可填写其他行业",
+            "pick from the list or type another industry",
         ),
+        Choices::Industry,
+    ),
+    col("地区", "region", 10.0, "省份或城市", "province or city"),
+    col(
+        "成立日期",
+        "founded",
+        12.0,
+        "如 2015-06-01 或 2015",
+        "e.g. 2015-06-01 or 2015",
+    ),
+    col(
+        "员工人数",
+        "employees",
+        10.0,
+        "从业人员（人）",
+        "headcount (persons)",
+    ),
+    col(
+        "营业收入(万元)",
+        "annual revenue (10k CNY)",
+        16.0,
+        "年营业收入，单位万元",
+        "annual revenue in 10k CNY",
+    ),
+    col(
+        "资产总额(万元)",
+        "total assets (10k CNY)",
+        16.0,
+        "单位万元",
+        "in 10k CNY",
+    ),
+    listed(
         col(
-            "资产总额(万元)",
-            "total assets (10k CNY)",
-            16.0,
-            "单位万元",
-            "in 10k CNY",
-        ),
-        listed(
-            col(
-                "付费模式",
-                "payment model",
-                12.0,
-                "订阅 / 一次性购买 / 定制开发",
-                "subscription / one-time / custom",
-            ),
-            Choices::Payment,
-        ),
-        col(
-            "产品版本",
-            "product",
-            14.0,
-            "如 U8 标准版、T+ 云",
-            "e.g. U8 Standard, T+ Cloud",
-        ),
-        col(
-            "使用模块",
-            "modules",
-            24.0,
-            "多个模块用顿号或逗号分隔",
-            "separate modules with commas",
-        ),
-        col(
-            "需求模块",
-            "needs",
-            24.0,
-            "客户提出但尚未购买的功能",
-            "what the customer asked for but has not bought",
-        ),
-        col(
-            "预算(元)",
-            "budget",
+            "付费模式",
+            "payment model",
             12.0,
-            "可写范围，如 5-10万",
-            "a range such as 50000-100000 is fine",
+            "订阅 / 一次性购买 / 定制开发",
+            "subscription / one-time / custom",
         ),
+        Choices::Payment,
+    ),
+    col(
+        "产品版本",
+        "product",
+        14.0,
+        "如 U8 标准版、T+ 云",
+        "e.g. U8 Standard, T+ Cloud",
+    ),
+    col(
+        "使用模块",
+        "modules",
+        24.0,
+        "多个模块用顿号或逗号分隔",
+        "separate modules with commas",
+    ),
+    col(
+        "需求模块",
+        "needs",
+        24.0,
+        "客户提出但尚未购买的功能",
+        "what the customer asked for but has not bought",
+    ),
+    col(
+        "预算(元)",
+        "budget",
+        12.0,
+        "可写范围，如 5-10万",
+        "a range such as 50000-100000 is fine",
+    ),
+    col(
+        "累计购买金额(元)",
+        "total spend",
+        16.0,
+        "有销售明细时可不填",
+        "may stay empty when sales lines are supplied",
+    ),
+    col(
+        "成交次数",
+        "orders",
+        10.0,
+        "有销售明细时可不填",
+        "may stay empty when sales lines are supplied",
+    ),
+    col(
+        "首次购买日期",
+        "first purchase",
+        14.0,
+        "如 2023-03-15",
+        "e.g. 2023-03-15",
+    ),
+    col(
+        "最近购买日期",
+        "last purchase",
+        14.0,
+        "如 2026-08-20",
+        "e.g. 2026-08-20",
+    ),
+    col(
+        "续费率",
+        "renewal rate",
+        10.0,
+        "如 85% 或 0.85",
+        "e.g. 85% or 0.85",
+    ),
+    col(
+        "近90天登录次数",
+        "logins",
+        14.0,
+        "最近 90 天登录系统的次数",
+        "logins in the last 90 days",
+    ),
+    col(
+        "最近登录",
+        "last login",
+        14.0,
+        "最后一次登录日期",
+        "date of the last login",
+    ),
+    col("使用时长", "usage hours", 10.0, "小时", "hours"),
+    col("工单数", "tickets", 10.0, "服务请求数", "service requests"),
+    listed(
         col(
-            "累计购买金额(元)",
-            "total spend",
-            16.0,
-            "有销售明细时可不填",
-            "may stay empty when sales lines are supplied",
+            "满意度",
+            "satisfaction",
+            12.0,
+            "下拉选择，或填 1–5、1–10、0–100 的分数",
+            "pick a word, or a score on 1–5, 1–10 or 0–100",
         ),
-        col(
-            "成交次数",
-            "orders",
-            10.0,
-            "有销售明细时可不填",
-            "may stay empty when sales lines are supplied",
-        ),
-        col(
-            "首次购买日期",
-            "first purchase",
-            14.0,
-            "如 2023-03-15",
-            "e.g. 2023-03-15",
-        ),
-        col(
-            "最近购买日期",
-            "last purchase",
-            14.0,
-            "如 2026-08-20",
-            "e.g. 2026-08-20",
-        ),
-        col(
-            "续费率",
-            "renewal rate",
-            10.0,
-            "如 85% 或 0.85",
-            "e.g. 85% or 0.85",
-        ),
-        col(
-            "近90天登录次数",
-            "logins",
-            14.0,
-            "最近 90 天登录系统的次数",
-            "logins in the last 90 days",
-        ),
-        col(
-            "最近登录",
-            "last login",
-            14.0,
-            "最后一次登录日期",
-            "date of the last login",
-        ),
-        col("使用时长", "usage hours", 10.0, "小时", "hours"),
-        col("工单数", "tickets", 10.0, "服务请求数", "service requests"),
-        listed(
-            col(
-                "满意度",
-                "satisfaction",
-                12.0,
-                "下拉选择，或填 1–5、1–10、0–100 的分数",
-                "pick a word, or a score on 1–5, 1–10 or 0–100",
-            ),
-            Choices::Satisfaction,
-        ),
-        col("推荐意愿", "nps", 10.0, "0–10 分", "0–10"),
-        col("投诉次数", "complaints", 10.0, "次", "count"),
-        col(
-            "应收余额(元)",
-            "receivable",
-            14.0,
-            "当前应收账款余额",
-            "current receivable balance",
-        ),
-        col(
-            "逾期天数",
-            "overdue days",
-            10.0,
-            "应收最长逾期天数",
-            "longest overdue, in days",
-        ),
-    ]
-}
+        Choices::Satisfaction,
+    ),
+    col("推荐意愿", "nps", 10.0, "0–10 分", "0–10"),
+    col("投诉次数", "complaints", 10.0, "次", "count"),
+    col(
+        "应收余额(元)",
+        "receivable",
+        14.0,
+        "当前应收账款余额",
+        "current receivable balance",
+    ),
+    col(
+        "逾期天数",
+        "overdue days",
+        10.0,
+        "应收最长逾期天数",
+        "longest overdue, in days",
+    ),
+];
 
-fn decoration_columns() -> Vec<Column> {
-    vec![
+/// The template columns of the decoration profile, in order.
+const DECORATION_COLUMNS: &[Column] = &[
+    col(
+        "客户编码",
+        "customer code",
+        12.0,
+        "必填，文本，前导零会保留",
+        "required; text, leading zeros are kept",
+    ),
+    col(
+        "客户名称",
+        "customer name",
+        16.0,
+        "业主姓名或公司名称",
+        "homeowner or company name",
+    ),
+    col("地区", "region", 10.0, "城市或小区", "city or estate"),
+    listed(
         col(
-            "客户编码",
-            "customer code",
+            "装修风格",
+            "style",
             12.0,
-            "必填，文本，前导零会保留",
-            "required; text, leading zeros are kept",
+            "可从下拉列表选，也可填写其他风格",
+            "pick from the list or type another style",
         ),
+        Choices::Style,
+    ),
+    col(
+        "预算(元)",
+        "budget",
+        12.0,
+        "可写范围，如 20-30万",
+        "a range such as 200000-300000 is fine",
+    ),
+    col("房屋面积", "house area", 10.0, "平方米", "square metres"),
+    col(
+        "历史项目数",
+        "projects",
+        10.0,
+        "与本公司合作过的项目数",
+        "projects done with us",
+    ),
+    listed(
         col(
-            "客户名称",
-            "customer name",
-            16.0,
-            "业主姓名或公司名称",
-            "homeowner or company name",
-        ),
-        col("地区", "region", 10.0, "城市或小区", "city or estate"),
-        listed(
-            col(
-                "装修风格",
-                "style",
-                12.0,
-                "可从下拉列表选，也可填写其他风格",
-                "pick from the list or type another style",
-            ),
-            Choices::Style,
-        ),
-        col(
-            "预算(元)",
-            "budget",
+            "跟进阶段",
+            "stage",
             12.0,
-            "可写范围，如 20-30万",
-            "a range such as 200000-300000 is fine",
+            "下拉选择当前阶段",
+            "pick the current stage",
         ),
-        col("房屋面积", "house area", 10.0, "平方米", "square metres"),
+        Choices::Stage,
+    ),
+    col(
+        "关注功能",
+        "needs",
+        20.0,
+        "如 全屋定制、厨卫改造、智能家居",
+        "e.g. custom furniture, kitchen, smart home",
+    ),
+    col(
+        "合同金额(元)",
+        "total spend",
+        14.0,
+        "累计签约金额",
+        "contracted amount to date",
+    ),
+    col(
+        "签约日期",
+        "signup date",
+        12.0,
+        "首次签约日期",
+        "first contract date",
+    ),
+    col(
+        "最近购买日期",
+        "last purchase",
+        14.0,
+        "最近一次签约或增项日期",
+        "date of the latest contract or add-on",
+    ),
+    listed(
         col(
-            "历史项目数",
-            "projects",
-            10.0,
-            "与本公司合作过的项目数",
-            "projects done with us",
-        ),
-        listed(
-            col(
-                "跟进阶段",
-                "stage",
-                12.0,
-                "下拉选择当前阶段",
-                "pick the current stage",
-            ),
-            Choices::Stage,
-        ),
-        col(
-            "关注功能",
-            "needs",
-            20.0,
-            "如 全屋定制、厨卫改造、智能家居",
-            "e.g. custom furniture, kitchen, smart home",
-        ),
-        col(
-            "合同金额(元)",
-            "total spend",
-            14.0,
-            "累计签约金额",
-            "contracted amount to date",
-        ),
-        col(
-            "签约日期",
-            "signup date",
+            "满意度",
+            "satisfaction",
             12.0,
-            "首次签约日期",
-            "first contract date",
+            "下拉选择，或填 1–5、1–10、0–100 的分数",
+            "pick a word, or a score on 1–5, 1–10 or 0–100",
         ),
-        col(
-            "最近购买日期",
-            "last purchase",
-            14.0,
-            "最近一次签约或增项日期",
-            "date of the latest contract or add-on",
-        ),
-        listed(
-            col(
-                "满意度",
-                "satisfaction",
-                12.0,
-                "下拉选择，或填 1–5、1–10、0–100 的分数",
-                "pick a word, or a score on 1–5, 1–10 or 0–100",
-            ),
-            Choices::Satisfaction,
-        ),
-        col("投诉次数", "complaints", 10.0, "次", "count"),
-        col(
-            "应收余额(元)",
-            "receivable",
-            14.0,
-            "未收工程款",
-            "unpaid amount",
-        ),
-        col(
-            "逾期天数",
-            "overdue days",
-            10.0,
-            "最长逾期天数",
-            "longest overdue, in days",
-        ),
-    ]
-}
+        Choices::Satisfaction,
+    ),
+    col("投诉次数", "complaints", 10.0, "次", "count"),
+    col(
+        "应收余额(元)",
+        "receivable",
+        14.0,
+        "未收工程款",
+        "unpaid amount",
+    ),
+    col(
+        "逾期天数",
+        "overdue days",
+        10.0,
+        "最长逾期天数",
+        "longest overdue, in days",
+    ),
+];
 
 fn choices(list: Choices, lang: Lang) -> (&'static str, Vec<&'static str>, bool) {
     // (title, values, strict): a strict list rejects other input, a loose one only warns.
@@ -483,9 +481,9 @@ pub fn write_templates(dir: &Path, profile: &str, lang: Lang) -> Result<Vec<Path
 /// The blank input template as bytes.
 pub fn template_workbook(profile: &str, lang: Lang) -> std::result::Result<Vec<u8>, XlsxError> {
     let columns = if profile == "decoration" {
-        decoration_columns()
+        DECORATION_COLUMNS
     } else {
-        software_columns()
+        SOFTWARE_COLUMNS
     };
     let data_name = lang.pick("客户信息", "Customers");
     let help_name = lang.pick("说明", "Instructions");
@@ -542,7 +540,7 @@ pub fn template_workbook(profile: &str, lang: Lang) -> std::result::Result<Vec<u
     {
         let sheet = workbook.add_worksheet();
         sheet.set_name(help_name)?;
-        write_help(sheet, profile, &columns, lang, &header)?;
+        write_help(sheet, profile, columns, lang, &header)?;
         for (k, list) in lists.iter().enumerate() {
             let (title, values, _) = choices(*list, lang);
             let c = LIST_FIRST_COL + k as u16;

@@ -58,9 +58,9 @@ pub mod init;
 // `custseg sample`: realistic sample workbooks.
 pub mod sample;
 
-#[cfg(test)]
-mod fixtures;
-// A synthetic analysis for the writers' tests and benchmarks.
+// A synthetic analysis for the writers' tests, benchmarks and examples; not in the shipped
+// library (the `testdata` feature brings it in for benches and examples).
+#[cfg(any(test, feature = "testdata"))]
 pub mod testdata;
 
 pub use error::Error;

@@ -46,134 +46,9 @@ pub fn analysis(n: usize, lang: Lang) -> Analysis {
     ];
     let mut customers = Vec::with_capacity(n);
     for i in 0..n {
-        let code = format!("{:06}", i + 1);
-        let name = format!(
-            "{}{}有限公司",
-            REGIONS[i % REGIONS.len()],
-            NAMES[i % NAMES.len()]
-        );
-        let industry = INDUSTRIES[i % INDUSTRIES.len()].to_string();
-        let employees = rng.gen_range(3.0..2000.0_f64).round();
-        let revenue = (employees * rng.gen_range(20.0..80.0_f64)).round();
-        let amount = (rng.gen_range(8.0..14.0_f64)).exp().round();
-        let deals = rng.gen_range(1..30) as f64;
-        let recency = rng.gen_range(0..400_i64);
-        let record = CustomerRecord {
-            code: code.clone(),
-            name: Some(name.clone()),
-            source: SourceRow {
-                file: "客户档案.xlsx".into(),
-                sheet: "客户档案".into(),
-                row: i as u32 + 4,
-            },
-            original: vec![
-                Cell::Text(code),
-                Cell::Text(name),
-                Cell::Text(industry.clone()),
-            ],
-            industry: Some(industry),
-            region: Some(REGIONS[i % REGIONS.len()].to_string()),
-            employees: Some(employees),
-            revenue: Some(revenue),
-            purchase_amount: Some(amount),
-            deal_count: Some(deals),
-            last_purchase: Some(as_of - chrono::Duration::days(recency)),
-            satisfaction: Some(rng.gen_range(20.0..100.0_f64).round()),
-            login_count: Some(rng.gen_range(0.0..120.0_f64).round()),
-            receivable: Some((amount * rng.gen_range(0.0..0.5)).round()),
-            overdue_days: Some(rng.gen_range(0.0..120.0_f64).round()),
-            payment_model: Some(match i % 3 {
-                0 => PaymentModel::Subscription,
-                1 => PaymentModel::OneTime,
-                _ => PaymentModel::Custom,
-            }),
-            ..CustomerRecord::default()
-        };
-        let value = (amount.ln() - 8.0) / 6.0 * 100.0;
-        let activity = rng.gen_range(0.0..100.0_f64);
-        let satisfaction = record.satisfaction.unwrap_or(60.0);
-        let potential = rng.gen_range(0.0..100.0_f64);
-        let size = match employees as i64 {
-            e if e >= 300 => 90.0,
-            e if e >= 100 => 70.0,
-            e if e >= 10 => 45.0,
-            _ => 20.0,
-        };
-        let total =
-            0.2 * size + 0.35 * value + 0.2 * activity + 0.1 * satisfaction + 0.15 * potential;
-        let tier = if total >= 60.0 {
-            Tier::Core
-        } else if total >= 45.0 {
-            Tier::Potential
-        } else {
-            Tier::General
-        };
-        let size_class = match employees as i64 {
-            e if e >= 300 => SizeClass::Large,
-            e if e >= 100 => SizeClass::Medium,
-            e if e >= 10 => SizeClass::Small,
-            _ => SizeClass::Micro,
-        };
-        customers.push(Classified {
-            size_class,
-            size_basis: format!("软件和信息技术服务业：X={employees}人，Y={revenue}万元"),
-            std_industry: "软件和信息技术服务业".into(),
-            industry_group: IndustryGroup::ALL[i % 5],
-            needs: vec!["基础财务核算".into(), "报表分析".into()],
-            payment_model: record.payment_model,
-            scores: Scores {
-                size: Some(size),
-                value: Some(value),
-                activity: Some(activity),
-                satisfaction: Some(satisfaction),
-                potential: Some(potential),
-            },
-            total_score: (total * 10.0).round() / 10.0,
-            tier,
-            rfm: Some(RfmClass::ALL[i % 8]),
-            recency_days: Some(recency),
-            frequency: Some(deals),
-            monetary: Some(amount),
-            lifecycle: Lifecycle::ALL[i % 5],
-            churn_risk: [Level::High, Level::Medium, Level::Low][i % 3],
-            risk_level: [RiskLevel::A, RiskLevel::B, RiskLevel::C, RiskLevel::D][i % 4],
-            credit_limit: (amount * 0.3).round(),
-            settlement: Settlement::Net30,
-            credit_reason: "无逾期，按月结30天".into(),
-            recommended_product: "标准版".into(),
-            recommended_services: "资金管理、专属客户经理".into(),
-            explanation: "价值得分最高（贡献 35%），活跃次之".into(),
-            cluster: i % 4 + 1,
-            cluster_name: [
-                "高价值·高活跃",
-                "中价值·稳定",
-                "低活跃·高流失风险",
-                "新客户·待培育",
-            ][i % 4]
-                .into(),
-            record,
-        });
+        customers.push(customer(i, &mut rng, as_of));
     }
-    let clusters = (1..=4)
-        .map(|id| {
-            let members: Vec<&Classified> = customers.iter().filter(|c| c.cluster == id).collect();
-            let mean =
-                members.iter().map(|c| c.total_score).sum::<f64>() / members.len().max(1) as f64;
-            ClusterInfo {
-                id,
-                name: [
-                    "高价值·高活跃",
-                    "中价值·稳定",
-                    "低活跃·高流失风险",
-                    "新客户·待培育",
-                ][id - 1]
-                    .into(),
-                size: members.len(),
-                mean_total: mean,
-                centroid: vec![mean * 1000.0, 10.0 * id as f64, 60.0],
-            }
-        })
-        .collect();
+    let clusters = clusters(&customers);
     let labels = customers.iter().map(|c| c.cluster).collect();
     let findings = vec![Finding {
         file: "客户档案.xlsx".into(),
@@ -267,4 +142,139 @@ pub fn analysis(n: usize, lang: Lang) -> Analysis {
         migration: None,
         profile_settings: vec![("name".into(), "software".into())],
     }
+}
+
+/// Customer `i` of the synthetic base: values drawn from `rng`, labels cycling through every
+/// kind so that each appears.
+fn customer(i: usize, rng: &mut Xoshiro256PlusPlus, as_of: NaiveDate) -> Classified {
+    let code = format!("{:06}", i + 1);
+    let name = format!(
+        "{}{}有限公司",
+        REGIONS[i % REGIONS.len()],
+        NAMES[i % NAMES.len()]
+    );
+    let industry = INDUSTRIES[i % INDUSTRIES.len()].to_string();
+    let employees = rng.gen_range(3.0..2000.0_f64).round();
+    let revenue = (employees * rng.gen_range(20.0..80.0_f64)).round();
+    let amount = (rng.gen_range(8.0..14.0_f64)).exp().round();
+    let deals = rng.gen_range(1..30) as f64;
+    let recency = rng.gen_range(0..400_i64);
+    let record = CustomerRecord {
+        code: code.clone(),
+        name: Some(name.clone()),
+        source: SourceRow {
+            file: "客户档案.xlsx".into(),
+            sheet: "客户档案".into(),
+            row: i as u32 + 4,
+        },
+        original: vec![
+            Cell::Text(code),
+            Cell::Text(name),
+            Cell::Text(industry.clone()),
+        ],
+        industry: Some(industry),
+        region: Some(REGIONS[i % REGIONS.len()].to_string()),
+        employees: Some(employees),
+        revenue: Some(revenue),
+        purchase_amount: Some(amount),
+        deal_count: Some(deals),
+        last_purchase: Some(as_of - chrono::Duration::days(recency)),
+        satisfaction: Some(rng.gen_range(20.0..100.0_f64).round()),
+        login_count: Some(rng.gen_range(0.0..120.0_f64).round()),
+        receivable: Some((amount * rng.gen_range(0.0..0.5)).round()),
+        overdue_days: Some(rng.gen_range(0.0..120.0_f64).round()),
+        payment_model: Some(match i % 3 {
+            0 => PaymentModel::Subscription,
+            1 => PaymentModel::OneTime,
+            _ => PaymentModel::Custom,
+        }),
+        ..CustomerRecord::default()
+    };
+    let value = (amount.ln() - 8.0) / 6.0 * 100.0;
+    let activity = rng.gen_range(0.0..100.0_f64);
+    let satisfaction = record.satisfaction.unwrap_or(60.0);
+    let potential = rng.gen_range(0.0..100.0_f64);
+    let size = match employees as i64 {
+        e if e >= 300 => 90.0,
+        e if e >= 100 => 70.0,
+        e if e >= 10 => 45.0,
+        _ => 20.0,
+    };
+    let total = 0.2 * size + 0.35 * value + 0.2 * activity + 0.1 * satisfaction + 0.15 * potential;
+    let tier = if total >= 60.0 {
+        Tier::Core
+    } else if total >= 45.0 {
+        Tier::Potential
+    } else {
+        Tier::General
+    };
+    let size_class = match employees as i64 {
+        e if e >= 300 => SizeClass::Large,
+        e if e >= 100 => SizeClass::Medium,
+        e if e >= 10 => SizeClass::Small,
+        _ => SizeClass::Micro,
+    };
+    Classified {
+        size_class,
+        size_basis: format!("软件和信息技术服务业：X={employees}人，Y={revenue}万元"),
+        std_industry: "软件和信息技术服务业".into(),
+        industry_group: IndustryGroup::ALL[i % 5],
+        needs: vec!["基础财务核算".into(), "报表分析".into()],
+        payment_model: record.payment_model,
+        scores: Scores {
+            size: Some(size),
+            value: Some(value),
+            activity: Some(activity),
+            satisfaction: Some(satisfaction),
+            potential: Some(potential),
+        },
+        total_score: (total * 10.0).round() / 10.0,
+        tier,
+        rfm: Some(RfmClass::ALL[i % 8]),
+        recency_days: Some(recency),
+        frequency: Some(deals),
+        monetary: Some(amount),
+        lifecycle: Lifecycle::ALL[i % 5],
+        churn_risk: [Level::High, Level::Medium, Level::Low][i % 3],
+        risk_level: [RiskLevel::A, RiskLevel::B, RiskLevel::C, RiskLevel::D][i % 4],
+        credit_limit: (amount * 0.3).round(),
+        settlement: Settlement::Net30,
+        credit_reason: "无逾期，按月结30天".into(),
+        recommended_product: "标准版".into(),
+        recommended_services: "资金管理、专属客户经理".into(),
+        explanation: "价值得分最高（贡献 35%），活跃次之".into(),
+        cluster: i % 4 + 1,
+        cluster_name: [
+            "高价值·高活跃",
+            "中价值·稳定",
+            "低活跃·高流失风险",
+            "新客户·待培育",
+        ][i % 4]
+            .into(),
+        record,
+    }
+}
+
+/// The four clusters the customers cycle through, with their sizes and mean scores.
+fn clusters(customers: &[Classified]) -> Vec<ClusterInfo> {
+    (1..=4)
+        .map(|id| {
+            let members: Vec<&Classified> = customers.iter().filter(|c| c.cluster == id).collect();
+            let mean =
+                members.iter().map(|c| c.total_score).sum::<f64>() / members.len().max(1) as f64;
+            ClusterInfo {
+                id,
+                name: [
+                    "高价值·高活跃",
+                    "中价值·稳定",
+                    "低活跃·高流失风险",
+                    "新客户·待培育",
+                ][id - 1]
+                    .into(),
+                size: members.len(),
+                mean_total: mean,
+                centroid: vec![mean * 1000.0, 10.0 * id as f64, 60.0],
+            }
+        })
+        .collect()
 }

@@ -14,9 +14,10 @@ use calamine::{open_workbook_auto, Data, Range, Reader, Sheets};
 use crate::error::{Error, Result};
 use crate::messages;
 use crate::model::{Classified, Lang, Migration, Move, Tier, TierSnapshot};
+use crate::workbook::columns::{TIER, TOTAL_SCORE};
 use crate::workbook::{
-    CODE_COLUMN_KEY, CUSTOMERS_SHEET, DERIVED_HEADERS, NAME_COLUMN_KEY, OWN_CODE_HEADER,
-    OWN_NAME_HEADER, SETTINGS_SHEET, TIER, TOTAL_SCORE,
+    CODE_COLUMN_KEY, CUSTOMERS_SHEET, NAME_COLUMN_KEY, OWN_CODE_HEADER, OWN_NAME_HEADER,
+    SETTINGS_SHEET,
 };
 
 /// Reads the 客户明细 (or Customers) sheet of a custseg result workbook.
@@ -213,7 +214,7 @@ impl Context<'_> {
                 self.lang.pick(pair.0, pair.1),
             ))
         };
-        let (tier_pair, score_pair) = (DERIVED_HEADERS[TIER], DERIVED_HEADERS[TOTAL_SCORE]);
+        let (tier_pair, score_pair) = (TIER.header, TOTAL_SCORE.header);
         let tier = last_position(&[tier_pair.0, tier_pair.1]).ok_or_else(|| missing(tier_pair))?;
         let score =
             last_position(&[score_pair.0, score_pair.1]).ok_or_else(|| missing(score_pair))?;

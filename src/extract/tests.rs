@@ -22,7 +22,7 @@ fn aggregate(e: Extracted, as_of: NaiveDate, lang: Lang) -> Dataset {
 }
 
 fn fixture(name: &str) -> PathBuf {
-    crate::fixtures::dir().join(name)
+    crate::read::fixtures::dir().join(name)
 }
 
 fn profile() -> Profile {

@@ -20,6 +20,9 @@ use crate::messages as msg;
 use crate::model::{Cell, InputFile, Lang, RawSheet};
 
 mod xls_guard;
+// Where the test fixtures live; the mutation smoke test.
+#[cfg(test)]
+pub(crate) mod fixtures;
 
 /// The most uncompressed bytes a zip-based workbook may declare (2 GiB).
 pub const MAX_UNCOMPRESSED: u64 = 2 << 30;
@@ -686,7 +689,7 @@ mod tests {
     use super::*;
 
     fn fixture(name: &str) -> std::path::PathBuf {
-        crate::fixtures::dir().join(name)
+        crate::read::fixtures::dir().join(name)
     }
 
     /// A zip holding one entry whose directory declares `size` uncompressed bytes.

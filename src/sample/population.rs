@@ -329,73 +329,13 @@ fn customer(
     let name = company_name(&mut rng, industry, region, size, names);
     let credit_code = credit_code(&mut rng, region.admin_code);
 
-    let payment = match size {
-        0 | 1 => [Payment::Subscription, Payment::OneOff, Payment::Custom]
-            [weighted(&mut rng, &[0.70, 0.27, 0.03])],
-        2 => [Payment::Subscription, Payment::OneOff, Payment::Custom]
-            [weighted(&mut rng, &[0.50, 0.35, 0.15])],
-        _ => [Payment::Subscription, Payment::OneOff, Payment::Custom]
-            [weighted(&mut rng, &[0.35, 0.30, 0.35])],
-    };
+    let payment = payment_model(&mut rng, size);
 
-    // Everyone has the ledger; bigger firms buy more modules; the industry suggests which.
-    let mut modules: u16 = 1;
-    let extra = match size {
-        0 => rng.gen_range(0..2),
-        1 => rng.gen_range(1..3),
-        2 => rng.gen_range(2..5),
-        _ => rng.gen_range(3..7),
-    };
-    for _ in 0..extra {
-        let m = pick_module(&mut rng, industry);
-        modules |= 1 << m;
-    }
-    let mut needs: u16 = 0;
-    for _ in 0..rng.gen_range(0..4) {
-        let m = pick_module(&mut rng, industry);
-        if modules & (1 << m) == 0 {
-            needs |= 1 << m;
-        }
-    }
-    let budget = if rng.gen::<f64>() < 0.7 {
-        let base = [1.0, 3.0, 10.0, 40.0][usize::from(size)] * lognormal(&mut rng, 0.5);
-        let low = BUDGET_STEPS.iter().rposition(|s| *s <= base).unwrap_or(0);
-        let high = (low + rng.gen_range(1..=2)).min(BUDGET_STEPS.len() - 1);
-        Some((BUDGET_STEPS[low], BUDGET_STEPS[high]))
-    } else {
-        None
-    };
-    let behaviour = if gone {
-        Behaviour::Gone
-    } else if joined >= day_of(2026, 7, 1) {
-        Behaviour::NewInQ3
-    } else {
-        let u: f64 = rng.gen();
-        if u < 0.10 && joined < day_of(2025, 10, 1) {
-            Behaviour::Churned
-        } else if u < 0.22 {
-            Behaviour::Declining
-        } else if u < 0.33 {
-            Behaviour::Growing
-        } else {
-            Behaviour::Active
-        }
-    };
+    let (modules, needs) = modules_and_needs(&mut rng, industry, size);
+    let budget = budget(&mut rng, size);
+    let behaviour = behaviour(&mut rng, joined, gone);
     let start = joined.max(0);
-    let last = day_of(2026, 9, 30);
-    let end = match behaviour {
-        Behaviour::Churned => {
-            rng.gen_range((start + 60).min(day_of(2026, 2, 1))..=day_of(2026, 2, 1))
-        }
-        Behaviour::Declining => rng
-            .gen_range(day_of(2026, 5, 1)..=day_of(2026, 8, 15))
-            .max(start + 30),
-        Behaviour::Gone => rng
-            .gen_range(day_of(2026, 3, 1)..=day_of(2026, 6, 20))
-            .max(start + 30),
-        _ => last,
-    }
-    .min(last);
+    let end = active_until(&mut rng, behaviour, start);
 
     let scale = [4.0, 6.5, 11.0, 18.0][usize::from(size)];
     let lines_per_year = scale
@@ -454,6 +394,92 @@ fn customer(
         in_q3: true,
         seed,
     }
+}
+
+/// How a customer of size class `size` pays: small firms mostly subscribe, large ones more often
+/// order custom work.
+fn payment_model(rng: &mut impl Rng, size: u8) -> Payment {
+    let weights: &[f64] = match size {
+        0 | 1 => &[0.70, 0.27, 0.03],
+        2 => &[0.50, 0.35, 0.15],
+        _ => &[0.35, 0.30, 0.35],
+    };
+    [Payment::Subscription, Payment::OneOff, Payment::Custom][weighted(rng, weights)]
+}
+
+/// The modules bought and those needed but not yet bought, as bit sets. Everyone has the ledger;
+/// bigger firms buy more modules; the industry suggests which.
+fn modules_and_needs(rng: &mut impl Rng, industry: &Industry, size: u8) -> (u16, u16) {
+    let mut modules: u16 = 1;
+    let extra = match size {
+        0 => rng.gen_range(0..2),
+        1 => rng.gen_range(1..3),
+        2 => rng.gen_range(2..5),
+        _ => rng.gen_range(3..7),
+    };
+    for _ in 0..extra {
+        let m = pick_module(rng, industry);
+        modules |= 1 << m;
+    }
+    let mut needs: u16 = 0;
+    for _ in 0..rng.gen_range(0..4) {
+        let m = pick_module(rng, industry);
+        if modules & (1 << m) == 0 {
+            needs |= 1 << m;
+        }
+    }
+    (modules, needs)
+}
+
+/// The budget range (万元) 70 % of customers state, larger for larger firms.
+fn budget(rng: &mut impl Rng, size: u8) -> Option<(f64, f64)> {
+    if rng.gen::<f64>() < 0.7 {
+        let base = [1.0, 3.0, 10.0, 40.0][usize::from(size)] * lognormal(rng, 0.5);
+        let low = BUDGET_STEPS.iter().rposition(|s| *s <= base).unwrap_or(0);
+        let high = (low + rng.gen_range(1..=2)).min(BUDGET_STEPS.len() - 1);
+        Some((BUDGET_STEPS[low], BUDGET_STEPS[high]))
+    } else {
+        None
+    }
+}
+
+/// How a customer behaves over the two quarters.
+fn behaviour(rng: &mut impl Rng, joined: i32, gone: bool) -> Behaviour {
+    if gone {
+        Behaviour::Gone
+    } else if joined >= day_of(2026, 7, 1) {
+        Behaviour::NewInQ3
+    } else {
+        let u: f64 = rng.gen();
+        if u < 0.10 && joined < day_of(2025, 10, 1) {
+            Behaviour::Churned
+        } else if u < 0.22 {
+            Behaviour::Declining
+        } else if u < 0.33 {
+            Behaviour::Growing
+        } else {
+            Behaviour::Active
+        }
+    }
+}
+
+/// The last day a customer buys, from `start`: early in 2026 for one who churned, mid-2026 for
+/// one declining or gone, else the end of the sample period.
+fn active_until(rng: &mut impl Rng, behaviour: Behaviour, start: i32) -> i32 {
+    let last = day_of(2026, 9, 30);
+    match behaviour {
+        Behaviour::Churned => {
+            rng.gen_range((start + 60).min(day_of(2026, 2, 1))..=day_of(2026, 2, 1))
+        }
+        Behaviour::Declining => rng
+            .gen_range(day_of(2026, 5, 1)..=day_of(2026, 8, 15))
+            .max(start + 30),
+        Behaviour::Gone => rng
+            .gen_range(day_of(2026, 3, 1)..=day_of(2026, 6, 20))
+            .max(start + 30),
+        _ => last,
+    }
+    .min(last)
 }
 
 /// 员工人数, 营业收入 and 资产总额 for a size class: the standard's listed indicators fall in the

@@ -3,7 +3,7 @@
 //! one period, written row by row into constant-memory worksheets.
 
 use rand::Rng;
-use rust_xlsxwriter::{Workbook, XlsxError};
+use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
 
 use super::ledger::{Ledger, Login, Survey, UNKNOWN_CODE, UNKNOWN_CUSTOMER, UNKNOWN_NAME};
 use super::population::{date_of, excel_serial, normal, Behaviour, Customer, Payment, Period};
@@ -89,107 +89,130 @@ pub(crate) fn customers_workbook(
         Some(&subtitle),
         CUSTOMER_HEADERS,
     )?;
-    let (mut employees, mut revenue, mut assets, mut receivable) = (0.0, 0.0, 0.0, 0.0);
+    let mut sums = Sums::default();
     for (index, c) in customers.iter().enumerate() {
         if !c.in_period(period) {
             continue;
         }
-        let mut rng = c.rng(SNAPSHOT_STREAM + period as u64);
-        let blank = |rng: &mut rand_xoshiro::Xoshiro256PlusPlus, p: f64| rng.gen::<f64>() < p;
-
-        ws.write_string(row, 0, &c.code)?;
-        ws.write_string(row, 1, &c.name)?;
-        if !blank(&mut rng, 0.03) {
-            ws.write_string(row, 2, &c.credit_code)?;
-        }
-        if !blank(&mut rng, 0.02) {
-            ws.write_string(row, 3, c.industry().text)?;
-        }
-        if !blank(&mut rng, 0.03) {
-            ws.write_string(row, 4, c.region().text)?;
-        }
-        if index % 41 == 9 {
-            // Typed by hand, as a Chinese date.
-            ws.write_string(
-                row,
-                5,
-                date_of(c.founded).format("%Y年%-m月%-d日").to_string(),
-            )?;
-        } else if !blank(&mut rng, 0.04) {
-            ws.write_number_with_format(row, 5, excel_serial(c.founded), &styles.date)?;
-        }
-        if index % 97 == 31 {
-            ws.write_string(row, 6, full_width(&short_number(c.employees)))?;
-        } else if index % 97 == 62 && c.employees >= 1000.0 {
-            ws.write_string(row, 6, thousands(c.employees).trim_end_matches(".00"))?;
-        } else if !blank(&mut rng, 0.04) {
-            ws.write_number(row, 6, c.employees)?;
-            employees += c.employees;
-        }
-        if index % 89 == 17 {
-            ws.write_string(row, 7, thousands(c.revenue))?;
-        } else if !blank(&mut rng, 0.05) {
-            ws.write_number_with_format(row, 7, c.revenue, &styles.money)?;
-            revenue += c.revenue;
-        }
-        if !blank(&mut rng, 0.08) {
-            ws.write_number_with_format(row, 8, c.assets, &styles.money)?;
-            assets += c.assets;
-        }
-        if !blank(&mut rng, 0.02) {
-            ws.write_string(row, 9, c.payment.text())?;
-        }
-        let edition = if c.payment == Payment::Custom {
-            EDITIONS[4]
-        } else {
-            EDITIONS[usize::from(c.size).min(3)]
-        };
-        ws.write_string(row, 10, edition)?;
-        ws.write_string(row, 11, module_list(c.modules))?;
-        if c.needs != 0 {
-            ws.write_string(row, 12, module_list(c.needs))?;
-        }
-        if let Some(budget) = budget_text(&mut rng, c.budget) {
-            ws.write_string(row, 13, budget)?;
-        }
-        if let Some(rate) = renewal_rate(&mut rng, c, period) {
-            ws.write_string(row, 14, format!("{rate:.0}%"))?;
-        }
-        let satisfaction = satisfaction(&mut rng, c, period);
-        match satisfaction_cell(&mut rng, c, satisfaction) {
-            Some(SatisfactionCell::Score(v)) => {
-                ws.write_number(row, 15, v)?;
-            }
-            Some(SatisfactionCell::Word(w)) => {
-                ws.write_string(row, 15, w)?;
-            }
-            None => {}
-        }
-        let complaints = ((4.0 - satisfaction).max(0.0) * rng.gen_range(0.0..2.5)).floor();
-        ws.write_number(row, 16, complaints)?;
-        let (balance, overdue) = receivable_now(&mut rng, c, period);
-        if balance > 0.0 {
-            if index % 89 == 5 {
-                ws.write_string(row, 17, format!("¥{}", thousands(balance)))?;
-            } else if index % 89 == 44 {
-                ws.write_string(row, 17, thousands(balance))?;
-            } else {
-                ws.write_number_with_format(row, 17, balance, &styles.money)?;
-                receivable += balance;
-            }
-            ws.write_number(row, 18, overdue)?;
-        } else {
-            ws.write_number_with_format(row, 17, 0.0, &styles.money)?;
-        }
-        ws.write_string(row, 19, &c.contact)?;
-        ws.write_string(row, 20, c.salesperson)?;
+        customer_row(ws, row, index, c, period, &styles, &mut sums)?;
         row += 1;
     }
     ws.write_string_with_format(row, 0, "合计", &styles.total_label)?;
-    ws.write_number_with_format(row, 6, employees, &styles.total_label)?;
-    ws.write_number_with_format(row, 7, cents(revenue), &styles.total_money)?;
-    ws.write_number_with_format(row, 8, cents(assets), &styles.total_money)?;
-    ws.write_number_with_format(row, 17, cents(receivable), &styles.total_money)?;
+    ws.write_number_with_format(row, 6, sums.employees, &styles.total_label)?;
+    ws.write_number_with_format(row, 7, cents(sums.revenue), &styles.total_money)?;
+    ws.write_number_with_format(row, 8, cents(sums.assets), &styles.total_money)?;
+    ws.write_number_with_format(row, 17, cents(sums.receivable), &styles.total_money)?;
+    Ok(())
+}
+
+/// The 合计 row's sums of the numbers written as numbers (not those typed as text).
+#[derive(Default)]
+struct Sums {
+    employees: f64,
+    revenue: f64,
+    assets: f64,
+    receivable: f64,
+}
+
+/// One customer's row of 客户档案, with the blanks and hand-typed cells a real export has.
+fn customer_row(
+    ws: &mut Worksheet,
+    row: u32,
+    index: usize,
+    c: &Customer,
+    period: Period,
+    styles: &Styles,
+    sums: &mut Sums,
+) -> Result<(), XlsxError> {
+    let mut rng = c.rng(SNAPSHOT_STREAM + period as u64);
+    let blank = |rng: &mut rand_xoshiro::Xoshiro256PlusPlus, p: f64| rng.gen::<f64>() < p;
+
+    ws.write_string(row, 0, &c.code)?;
+    ws.write_string(row, 1, &c.name)?;
+    if !blank(&mut rng, 0.03) {
+        ws.write_string(row, 2, &c.credit_code)?;
+    }
+    if !blank(&mut rng, 0.02) {
+        ws.write_string(row, 3, c.industry().text)?;
+    }
+    if !blank(&mut rng, 0.03) {
+        ws.write_string(row, 4, c.region().text)?;
+    }
+    if index % 41 == 9 {
+        // Typed by hand, as a Chinese date.
+        ws.write_string(
+            row,
+            5,
+            date_of(c.founded).format("%Y年%-m月%-d日").to_string(),
+        )?;
+    } else if !blank(&mut rng, 0.04) {
+        ws.write_number_with_format(row, 5, excel_serial(c.founded), &styles.date)?;
+    }
+    if index % 97 == 31 {
+        ws.write_string(row, 6, full_width(&short_number(c.employees)))?;
+    } else if index % 97 == 62 && c.employees >= 1000.0 {
+        ws.write_string(row, 6, thousands(c.employees).trim_end_matches(".00"))?;
+    } else if !blank(&mut rng, 0.04) {
+        ws.write_number(row, 6, c.employees)?;
+        sums.employees += c.employees;
+    }
+    if index % 89 == 17 {
+        ws.write_string(row, 7, thousands(c.revenue))?;
+    } else if !blank(&mut rng, 0.05) {
+        ws.write_number_with_format(row, 7, c.revenue, &styles.money)?;
+        sums.revenue += c.revenue;
+    }
+    if !blank(&mut rng, 0.08) {
+        ws.write_number_with_format(row, 8, c.assets, &styles.money)?;
+        sums.assets += c.assets;
+    }
+    if !blank(&mut rng, 0.02) {
+        ws.write_string(row, 9, c.payment.text())?;
+    }
+    let edition = if c.payment == Payment::Custom {
+        EDITIONS[4]
+    } else {
+        EDITIONS[usize::from(c.size).min(3)]
+    };
+    ws.write_string(row, 10, edition)?;
+    ws.write_string(row, 11, module_list(c.modules))?;
+    if c.needs != 0 {
+        ws.write_string(row, 12, module_list(c.needs))?;
+    }
+    if let Some(budget) = budget_text(&mut rng, c.budget) {
+        ws.write_string(row, 13, budget)?;
+    }
+    if let Some(rate) = renewal_rate(&mut rng, c, period) {
+        ws.write_string(row, 14, format!("{rate:.0}%"))?;
+    }
+    let satisfaction = satisfaction(&mut rng, c, period);
+    match satisfaction_cell(&mut rng, c, satisfaction) {
+        Some(SatisfactionCell::Score(v)) => {
+            ws.write_number(row, 15, v)?;
+        }
+        Some(SatisfactionCell::Word(w)) => {
+            ws.write_string(row, 15, w)?;
+        }
+        None => {}
+    }
+    let complaints = ((4.0 - satisfaction).max(0.0) * rng.gen_range(0.0..2.5)).floor();
+    ws.write_number(row, 16, complaints)?;
+    let (balance, overdue) = receivable_now(&mut rng, c, period);
+    if balance > 0.0 {
+        if index % 89 == 5 {
+            ws.write_string(row, 17, format!("¥{}", thousands(balance)))?;
+        } else if index % 89 == 44 {
+            ws.write_string(row, 17, thousands(balance))?;
+        } else {
+            ws.write_number_with_format(row, 17, balance, &styles.money)?;
+            sums.receivable += balance;
+        }
+        ws.write_number(row, 18, overdue)?;
+    } else {
+        ws.write_number_with_format(row, 17, 0.0, &styles.money)?;
+    }
+    ws.write_string(row, 19, &c.contact)?;
+    ws.write_string(row, 20, c.salesperson)?;
     Ok(())
 }
 

@@ -6,12 +6,12 @@ use rust_xlsxwriter::{
     Note, Worksheet, XlsxError,
 };
 
+use super::columns::{Kind, Value, COLUMNS};
 use super::styles::{
     number_width, put_cell, put_plain_number, put_plain_text, text_width, tier_index, Styles,
     Widths, TIER_CHART_COLORS,
 };
-use super::{pick, BASIS_HEADERS, DERIVED_HEADERS, OWN_CODE_HEADER, OWN_NAME_HEADER};
-use crate::messages::{self, DERIVED_COLUMN_NOTES};
+use super::{pick, OWN_CODE_HEADER, OWN_NAME_HEADER};
 use crate::model::{Analysis, Cell, Classified, Dataset, Tier};
 
 /// Canonical fields whose input columns hold money and get a `#,##0` format.
@@ -108,7 +108,7 @@ impl Layout {
 
     /// Number of columns in all.
     pub fn width(&self) -> u16 {
-        self.derived_start + (DERIVED_HEADERS.len() + BASIS_HEADERS.len()) as u16
+        self.derived_start + COLUMNS.len() as u16
     }
 }
 
@@ -148,47 +148,15 @@ pub fn write(
     let ncols = usize::from(layout.width());
     let mut widths = Widths::new(ncols, 40);
     let d = layout.derived_start;
-    widths.cap(usize::from(d) + 22, 60);
-    let b = d + DERIVED_HEADERS.len() as u16;
-    widths.cap(usize::from(b), 50);
-    widths.cap(usize::from(b) + 4, 50);
+    for (i, column) in COLUMNS.iter().enumerate() {
+        if let Some(widest) = column.widest {
+            widths.cap(usize::from(d) + i, widest);
+        }
+    }
 
     // Header row, with its notes, before any data row: in constant-memory mode a row is
     // flushed once the next one is started.
-    let mut col: u16 = 0;
-    if layout.own_code_name {
-        for h in [OWN_CODE_HEADER, OWN_NAME_HEADER] {
-            header(ws, &mut widths, col, pick(h, lang), &st.header)?;
-            col += 1;
-        }
-    }
-    for h in &layout.input_headers {
-        header(ws, &mut widths, col, h, &st.header)?;
-        col += 1;
-    }
-    for (i, h) in DERIVED_HEADERS.iter().enumerate() {
-        let text = pick(*h, lang);
-        header(ws, &mut widths, d + i as u16, text, &st.header_derived)?;
-        let note = Note::new(pick(DERIVED_COLUMN_NOTES[i], lang))
-            .add_author_prefix(false)
-            .set_width(320)
-            .set_height(120);
-        ws.insert_note(0, d + i as u16, &note)?;
-    }
-    for (i, h) in BASIS_HEADERS.iter().enumerate() {
-        header(
-            ws,
-            &mut widths,
-            b + i as u16,
-            pick(*h, lang),
-            &st.header_derived,
-        )?;
-        let note = Note::new(pick(messages::BASIS_COLUMN_NOTES[i], lang))
-            .add_author_prefix(false)
-            .set_width(320)
-            .set_height(100);
-        ws.insert_note(0, b + i as u16, &note)?;
-    }
+    write_header_row(ws, &mut widths, &layout, lang, st)?;
     ws.set_row_height(0, 20)?;
 
     // Number formats go on the columns, and cells are written without a format of their own:
@@ -199,20 +167,14 @@ pub fn write(
             ws.set_column_format(input_offset + j as u16, &st.money)?;
         }
     }
-    for (i, format) in [
-        (2u16, &st.score),
-        (3, &st.score),
-        (4, &st.score),
-        (5, &st.score),
-        (6, &st.score),
-        (7, &st.score),
-        (10, &st.int),
-        (11, &st.int),
-        (12, &st.money),
-        (13, &st.int),
-        (18, &st.money),
-    ] {
-        ws.set_column_format(d + i, format)?;
+    for (i, column) in COLUMNS.iter().enumerate() {
+        let format = match column.kind {
+            Kind::Score => &st.score,
+            Kind::Count => &st.int,
+            Kind::Money => &st.money,
+            Kind::Text | Kind::Tier => continue,
+        };
+        ws.set_column_format(d + i as u16, format)?;
     }
     let input_count = layout.input_headers.len();
     let customers = &analysis.classification.customers;
@@ -250,12 +212,18 @@ pub fn write(
             .set_minimum_color(Color::RGB(0xF8CBAD))
             .set_midpoint_color(Color::RGB(0xFFF2CC))
             .set_maximum_color(Color::RGB(0xA9D18E));
-        for i in 2..=7u16 {
-            ws.add_conditional_format(1, d + i, last, d + i, &score_scale)?;
-        }
         let bars = ConditionalFormatDataBar::new();
-        ws.add_conditional_format(1, d + 12, last, d + 12, &bars)?;
-        ws.add_conditional_format(1, d + 18, last, d + 18, &bars)?;
+        let columns_of = |kind: Kind| {
+            (0..COLUMNS.len())
+                .filter(move |&i| COLUMNS[i].kind == kind)
+                .map(move |i| d + i as u16)
+        };
+        for col in columns_of(Kind::Score) {
+            ws.add_conditional_format(1, col, last, col, &score_scale)?;
+        }
+        for col in columns_of(Kind::Money) {
+            ws.add_conditional_format(1, col, last, col, &bars)?;
+        }
     }
     ws.autofilter(0, 0, last, layout.width() - 1)?;
     ws.set_freeze_panes(1, layout.freeze_cols)?;
@@ -263,6 +231,40 @@ pub fn write(
         ws.set_repeat_columns(0, layout.freeze_cols - 1)?;
     }
     widths.apply(ws)?;
+    Ok(())
+}
+
+/// The header row: the code and name custseg adds, the input's own headers, then the derived
+/// headers with their notes.
+fn write_header_row(
+    ws: &mut Worksheet,
+    widths: &mut Widths,
+    layout: &Layout,
+    lang: crate::model::Lang,
+    st: &Styles,
+) -> Result<(), XlsxError> {
+    let d = layout.derived_start;
+    let mut col: u16 = 0;
+    if layout.own_code_name {
+        for h in [OWN_CODE_HEADER, OWN_NAME_HEADER] {
+            header(ws, widths, col, pick(h, lang), &st.header)?;
+            col += 1;
+        }
+    }
+    for h in &layout.input_headers {
+        header(ws, widths, col, h, &st.header)?;
+        col += 1;
+    }
+    for (i, column) in COLUMNS.iter().enumerate() {
+        let col = d + i as u16;
+        let text = pick(column.header, lang);
+        header(ws, widths, col, text, &st.header_derived)?;
+        let note = Note::new(pick(column.note, lang))
+            .add_author_prefix(false)
+            .set_width(320)
+            .set_height(column.part.note_height());
+        ws.insert_note(0, col, &note)?;
+    }
     Ok(())
 }
 
@@ -278,6 +280,8 @@ fn header(
     Ok(())
 }
 
+/// Writes the derived cells of customer `c` on `row`, from [`COLUMNS`]; the number formats are
+/// the columns' (see `write`).
 fn write_derived(
     ws: &mut Worksheet,
     widths: &mut Widths,
@@ -287,63 +291,25 @@ fn write_derived(
     lang: crate::model::Lang,
     st: &Styles,
 ) -> Result<(), XlsxError> {
-    let mut text = |ws: &mut Worksheet, i: u16, s: &str| -> Result<(), XlsxError> {
-        put_plain_text(ws, row, d + i, s)?;
-        widths.see(usize::from(d + i), text_width(s));
-        Ok(())
-    };
-    text(ws, 0, c.size_class.label(lang))?;
-    text(ws, 1, c.industry_group.label(lang))?;
-    text(ws, 9, c.rfm.map(|r| r.label(lang)).unwrap_or(""))?;
-    text(ws, 14, &c.cluster_name)?;
-    text(ws, 15, c.lifecycle.label(lang))?;
-    text(ws, 16, c.churn_risk.label(lang))?;
-    text(ws, 17, c.risk_level.label())?;
-    text(ws, 19, c.settlement.label(lang))?;
-    text(ws, 20, &c.recommended_product)?;
-    text(ws, 21, &c.recommended_services)?;
-    text(ws, 22, &c.explanation)?;
-    let needs = c.needs.join("、");
-    let payment = c.payment_model.map(|p| p.label(lang)).unwrap_or("");
-    for (i, s) in [
-        &c.size_basis,
-        &c.std_industry,
-        &needs,
-        payment,
-        &c.credit_reason,
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        text(ws, 23 + i as u16, s)?;
-    }
-
-    let tier = c.tier.label(lang);
-    ws.write_string_with_format(row, d + 8, tier, st.tier(c.tier))?;
-    widths.see(usize::from(d) + 8, text_width(tier));
-
-    // The number formats are the columns' (see `write`).
-    let mut number =
-        |ws: &mut Worksheet, i: u16, v: Option<f64>, decimals: usize| -> Result<(), XlsxError> {
-            put_plain_number(ws, row, d + i, v)?;
-            if let Some(v) = v {
-                widths.see(usize::from(d + i), number_width(v, decimals));
+    for (i, column) in COLUMNS.iter().enumerate() {
+        let col = d + i as u16;
+        match (column.value)(c, lang) {
+            Value::Text(s) => {
+                put_plain_text(ws, row, col, &s)?;
+                widths.see(usize::from(col), text_width(&s));
             }
-            Ok(())
-        };
-    let s = &c.scores;
-    for (i, v) in [s.size, s.value, s.activity, s.satisfaction, s.potential]
-        .into_iter()
-        .enumerate()
-    {
-        number(ws, 2 + i as u16, v, 1)?;
+            Value::Tier(tier) => {
+                let label = tier.label(lang);
+                ws.write_string_with_format(row, col, label, st.tier(tier))?;
+                widths.see(usize::from(col), text_width(label));
+            }
+            Value::Number(v) => {
+                put_plain_number(ws, row, col, v)?;
+                if let Some(v) = v {
+                    widths.see(usize::from(col), number_width(v, column.kind.decimals()));
+                }
+            }
+        }
     }
-    number(ws, 7, Some(c.total_score), 1)?;
-    number(ws, 10, c.recency_days.map(|r| r as f64), 0)?;
-    number(ws, 11, c.frequency, 0)?;
-    number(ws, 12, c.monetary, 0)?;
-    let cluster = (c.cluster > 0).then_some(c.cluster as f64);
-    number(ws, 13, cluster, 0)?;
-    number(ws, 18, Some(c.credit_limit), 0)?;
     Ok(())
 }

@@ -6,6 +6,7 @@
 //! customers take seconds and little memory; a workbook that custseg can read back
 //! (`compare::read_snapshot`).
 
+pub mod columns;
 mod customers;
 mod sheets;
 mod styles;
@@ -16,50 +17,6 @@ use rust_xlsxwriter::{DocProperties, Workbook, XlsxError};
 use crate::error::{Error, Result};
 use crate::messages;
 use crate::model::{Analysis, Lang, Migration};
-
-/// Derived column headers of 客户明细 and the tier sheets, fixed by SPEC §5 as (zh, en), in order.
-/// Users' formulas and lookups rely on these staying the same from quarter to quarter.
-pub const DERIVED_HEADERS: [(&str, &str); 23] = [
-    ("企业规模", "Size Class"),
-    ("行业大类", "Industry Group"),
-    ("规模得分", "Size Score"),
-    ("价值得分", "Value Score"),
-    ("活跃得分", "Activity Score"),
-    ("满意得分", "Satisfaction Score"),
-    ("潜力得分", "Potential Score"),
-    ("综合得分", "Total Score"),
-    ("客户等级", "Tier"),
-    ("RFM分类", "RFM Segment"),
-    ("最近消费天数", "Recency (days)"),
-    ("消费频次", "Frequency"),
-    ("消费金额", "Monetary"),
-    ("聚类", "Cluster"),
-    ("聚类名称", "Cluster Name"),
-    ("生命周期", "Lifecycle"),
-    ("流失风险", "Churn Risk"),
-    ("风险等级", "Risk Level"),
-    ("建议信用额度", "Suggested Credit Limit"),
-    ("建议结算方式", "Suggested Settlement"),
-    ("推荐产品", "Recommended Product"),
-    ("推荐服务", "Recommended Services"),
-    ("评分说明", "Score Explanation"),
-];
-
-/// Columns after the fixed ones that show the reasons behind them (the standard's industry row
-/// and indicators behind 企业规模, the needs and payment model used, the credit reason), as
-/// (zh, en). They come last so that the fixed columns keep their positions.
-pub const BASIS_HEADERS: [(&str, &str); 5] = [
-    ("规模依据", "Size Basis"),
-    ("标准行业", "Standard Industry"),
-    ("需求", "Needs"),
-    ("付费模式", "Payment Model"),
-    ("信用说明", "Credit Reason"),
-];
-
-/// Index of 综合得分 in [`DERIVED_HEADERS`].
-pub const TOTAL_SCORE: usize = 7;
-/// Index of 客户等级 in [`DERIVED_HEADERS`].
-pub const TIER: usize = 8;
 
 /// Sheet 概览 / Summary.
 pub const SUMMARY_SHEET: (&str, &str) = ("概览", "Summary");
@@ -230,7 +187,7 @@ fn prepare(
 ) -> Result<Workbook> {
     let mut wb = Workbook::new();
     // Deflate level 3 instead of 6: for 100 000 customers the workbook is saved in 11 s instead
-    // of 15 s, and is 76 MB instead of 64 MB (scripts/bench.sh; README, developer section).
+    // of 15 s, and is 76 MB instead of 64 MB (scripts/bench.sh; docs/performance.md).
     wb.set_zip_compression_level(ZIP_LEVEL);
     fill(&mut wb).map_err(|e| failed(lang, e))?;
     Ok(wb)

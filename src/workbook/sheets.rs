@@ -146,6 +146,68 @@ pub fn write_migration(
     put_text(ws, row, 0, &title, &st.title)?;
     row += 2;
 
+    row = write_matrix(ws, row, migration, lang, st)?;
+
+    let kinds = [
+        (lang.pick("升级", "Upgraded"), &migration.upgraded),
+        (lang.pick("降级", "Downgraded"), &migration.downgraded),
+        (lang.pick("新增", "New"), &migration.new),
+        (lang.pick("流失", "Lost"), &migration.lost),
+    ];
+    ws.write_string_with_format(row, 0, lang.pick("变动汇总", "Moves"), &st.section)?;
+    row += 1;
+    for (label, list) in &kinds {
+        ws.write_string_with_format(row, 0, *label, &st.label)?;
+        ws.write_number_with_format(row, 1, list.len() as f64, &st.int)?;
+        row += 1;
+    }
+    row += 1;
+
+    ws.write_string_with_format(
+        row,
+        0,
+        lang.pick("变动客户名单", "Customers who moved"),
+        &st.section,
+    )?;
+    row += 1;
+    let heads = [
+        lang.pick("变动", "Move"),
+        lang.pick("客户编码", "Customer Code"),
+        lang.pick("客户名称", "Customer Name"),
+        lang.pick("上期等级", "Previous Tier"),
+        lang.pick("本期等级", "Current Tier"),
+        lang.pick("上期综合得分", "Previous Total Score"),
+        lang.pick("本期综合得分", "Current Total Score"),
+        lang.pick("得分变化", "Score Change"),
+    ];
+    let mut widths = Widths::new(heads.len(), 40);
+    widths.see(0, 16);
+    let header_row = row;
+    for (col, h) in heads.iter().enumerate() {
+        ws.write_string_with_format(row, col as u16, *h, &st.header)?;
+        widths.see_header(col, h);
+    }
+    row += 1;
+    for (label, list) in &kinds {
+        for mv in list.iter() {
+            write_move(ws, row, label, mv, lang, st, &mut widths)?;
+            row += 1;
+        }
+    }
+    ws.autofilter(header_row, 0, row.saturating_sub(1).max(header_row), 7)?;
+    widths.apply(ws)?;
+    Ok(())
+}
+
+/// The tier transition matrix of 季度变动 from `row` down, with its totals and legend; returns
+/// the next free row.
+fn write_matrix(
+    ws: &mut Worksheet,
+    mut row: u32,
+    migration: &Migration,
+    lang: Lang,
+    st: &Styles,
+) -> Result<u32, XlsxError> {
     ws.write_string_with_format(
         row,
         0,
@@ -201,56 +263,7 @@ pub fn write_migration(
         &st.note,
     )?;
     row += 2;
-
-    let kinds = [
-        (lang.pick("升级", "Upgraded"), &migration.upgraded),
-        (lang.pick("降级", "Downgraded"), &migration.downgraded),
-        (lang.pick("新增", "New"), &migration.new),
-        (lang.pick("流失", "Lost"), &migration.lost),
-    ];
-    ws.write_string_with_format(row, 0, lang.pick("变动汇总", "Moves"), &st.section)?;
-    row += 1;
-    for (label, list) in &kinds {
-        ws.write_string_with_format(row, 0, *label, &st.label)?;
-        ws.write_number_with_format(row, 1, list.len() as f64, &st.int)?;
-        row += 1;
-    }
-    row += 1;
-
-    ws.write_string_with_format(
-        row,
-        0,
-        lang.pick("变动客户名单", "Customers who moved"),
-        &st.section,
-    )?;
-    row += 1;
-    let heads = [
-        lang.pick("变动", "Move"),
-        lang.pick("客户编码", "Customer Code"),
-        lang.pick("客户名称", "Customer Name"),
-        lang.pick("上期等级", "Previous Tier"),
-        lang.pick("本期等级", "Current Tier"),
-        lang.pick("上期综合得分", "Previous Total Score"),
-        lang.pick("本期综合得分", "Current Total Score"),
-        lang.pick("得分变化", "Score Change"),
-    ];
-    let mut widths = Widths::new(heads.len(), 40);
-    widths.see(0, 16);
-    let header_row = row;
-    for (col, h) in heads.iter().enumerate() {
-        ws.write_string_with_format(row, col as u16, *h, &st.header)?;
-        widths.see_header(col, h);
-    }
-    row += 1;
-    for (label, list) in &kinds {
-        for mv in list.iter() {
-            write_move(ws, row, label, mv, lang, st, &mut widths)?;
-            row += 1;
-        }
-    }
-    ws.autofilter(header_row, 0, row.saturating_sub(1).max(header_row), 7)?;
-    widths.apply(ws)?;
-    Ok(())
+    Ok(row)
 }
 
 fn write_move(
@@ -345,9 +358,8 @@ pub fn write_settings(
     ws.set_name(pick(SETTINGS_SHEET, lang))?;
     print_one_page_wide(ws);
     let mut widths = Widths::new(6, 70);
-    let mut row = 0u32;
     ws.write_string_with_format(
-        row,
+        0,
         0,
         lang.pick(
             "运行参数（用于复现本次结果）",
@@ -355,185 +367,195 @@ pub fn write_settings(
         ),
         &st.title,
     )?;
-    row += 2;
-
-    let run = &analysis.run;
-    let cls = &analysis.classification;
-    let cl = &analysis.clustering;
-    let refs = &cls.rfm_refs;
-    let layout = Layout::of(&analysis.dataset);
-    let mut kv = |ws: &mut Worksheet, row: &mut u32, key: &str, value: Value| {
-        let r = *row;
-        *row += 1;
-        widths.see(0, text_width(key));
-        ws.write_string_with_format(r, 0, key, &st.label)?;
-        match value {
-            Value::Text(s) => {
-                widths.see(1, text_width(&s));
-                put_plain_text(ws, r, 1, &s)
-            }
-            Value::Num(v, f) => {
-                widths.see(1, 10);
-                // Left-aligned, so that a number sits next to its label as the texts do.
-                let left = f.clone().set_align(FormatAlign::Left);
-                put_number(ws, r, 1, Some(v), &left)
+    let mut row = 2u32;
+    let mut lines = run_lines(analysis, st);
+    lines.extend(scoring_lines(analysis, st));
+    lines.extend(clustering_lines(analysis, st));
+    for line in lines {
+        match line {
+            Line::Section(title) => section(ws, &mut row, title, st)?,
+            Line::Blank => row += 1,
+            Line::Pair(key, value) => {
+                widths.see(0, text_width(&key));
+                ws.write_string_with_format(row, 0, &key, &st.label)?;
+                match value {
+                    Value::Text(s) => {
+                        widths.see(1, text_width(&s));
+                        put_plain_text(ws, row, 1, &s)?;
+                    }
+                    Value::Num(v, f) => {
+                        widths.see(1, 10);
+                        // Left-aligned, so that a number sits next to its label as the texts do.
+                        let left = f.clone().set_align(FormatAlign::Left);
+                        put_number(ws, row, 1, Some(v), &left)?;
+                    }
+                }
+                row += 1;
             }
         }
-    };
+    }
+    section(ws, &mut row, lang.pick("输入文件", "Inputs"), st)?;
+    write_inputs(ws, row, analysis, st, &mut widths)?;
+    widths.apply(ws)?;
+    Ok(())
+}
 
-    section(ws, &mut row, lang.pick("运行", "Run"), st)?;
-    kv(
-        ws,
-        &mut row,
-        lang.pick("工具版本", "Tool version"),
-        Value::Text(format!("custseg {}", run.version)),
-    )?;
-    kv(
-        ws,
-        &mut row,
-        lang.pick("运行时间", "Time of run"),
-        Value::Text(run.generated_at.clone()),
-    )?;
-    kv(
-        ws,
-        &mut row,
-        lang.pick("基准日", "As-of date"),
-        Value::Text(run.as_of.format("%Y-%m-%d").to_string()),
-    )?;
-    kv(
-        ws,
-        &mut row,
-        lang.pick("基准日来源", "As-of date from"),
-        Value::Text(run.as_of_source.clone()),
-    )?;
-    kv(
-        ws,
-        &mut row,
-        lang.pick("语言", "Language"),
-        Value::Text(lang.pick("zh", "en").into()),
-    )?;
-    kv(
-        ws,
-        &mut row,
-        lang.pick("随机种子", "Seed"),
-        Value::Num(run.seed as f64, &st.int),
-    )?;
-    kv(
-        ws,
-        &mut row,
-        pick(CODE_COLUMN_KEY, lang),
-        Value::Text(layout.code_header(lang)),
-    )?;
+/// One line of 参数 above the input files.
+enum Line<'a> {
+    /// A section heading.
+    Section(&'a str),
+    /// A label and its value.
+    Pair(String, Value<'a>),
+    /// An empty row after a section.
+    Blank,
+}
+
+fn pair<'a>(key: &str, value: Value<'a>) -> Line<'a> {
+    Line::Pair(key.to_string(), value)
+}
+
+/// 运行: version, time, as-of date, language, seed, and the code and name columns `compare`
+/// reads back.
+fn run_lines<'a>(analysis: &Analysis, st: &'a Styles) -> Vec<Line<'a>> {
+    let run = &analysis.run;
+    let lang = run.lang;
+    let layout = Layout::of(&analysis.dataset);
+    let mut lines = vec![
+        Line::Section(lang.pick("运行", "Run")),
+        pair(
+            lang.pick("工具版本", "Tool version"),
+            Value::Text(format!("custseg {}", run.version)),
+        ),
+        pair(
+            lang.pick("运行时间", "Time of run"),
+            Value::Text(run.generated_at.clone()),
+        ),
+        pair(
+            lang.pick("基准日", "As-of date"),
+            Value::Text(run.as_of.format("%Y-%m-%d").to_string()),
+        ),
+        pair(
+            lang.pick("基准日来源", "As-of date from"),
+            Value::Text(run.as_of_source.clone()),
+        ),
+        pair(
+            lang.pick("语言", "Language"),
+            Value::Text(lang.pick("zh", "en").into()),
+        ),
+        pair(
+            lang.pick("随机种子", "Seed"),
+            Value::Num(run.seed as f64, &st.int),
+        ),
+        pair(
+            pick(CODE_COLUMN_KEY, lang),
+            Value::Text(layout.code_header(lang)),
+        ),
+    ];
     if let Some(name) = layout.name_header(lang) {
-        kv(ws, &mut row, pick(NAME_COLUMN_KEY, lang), Value::Text(name))?;
+        lines.push(pair(pick(NAME_COLUMN_KEY, lang), Value::Text(name)));
     }
-    row += 1;
+    lines.push(Line::Blank);
+    lines
+}
 
-    section(ws, &mut row, lang.pick("评分方案", "Profile"), st)?;
-    kv(
-        ws,
-        &mut row,
-        lang.pick("方案", "Profile"),
-        Value::Text(run.profile.clone()),
-    )?;
+/// 评分方案, 权重, 客户等级分数线 and RFM 参考值.
+fn scoring_lines<'a>(analysis: &Analysis, st: &'a Styles) -> Vec<Line<'a>> {
+    let lang = analysis.run.lang;
+    let cls = &analysis.classification;
+    let refs = &cls.rfm_refs;
+    let mut lines = vec![
+        Line::Section(lang.pick("评分方案", "Profile")),
+        pair(
+            lang.pick("方案", "Profile"),
+            Value::Text(analysis.run.profile.clone()),
+        ),
+    ];
     for (key, value) in &analysis.profile_settings {
-        kv(ws, &mut row, key, Value::Text(value.clone()))?;
+        lines.push(pair(key, Value::Text(value.clone())));
     }
-    row += 1;
-
-    section(ws, &mut row, lang.pick("权重", "Weights"), st)?;
+    lines.push(Line::Blank);
+    lines.push(Line::Section(lang.pick("权重", "Weights")));
     for (dim, w) in &cls.weights {
-        kv(ws, &mut row, dim, Value::Num(*w, &st.ratio))?;
+        lines.push(pair(dim, Value::Num(*w, &st.ratio)));
     }
-    row += 1;
-
-    section(
-        ws,
-        &mut row,
-        lang.pick("客户等级分数线", "Tier cut-offs"),
-        st,
-    )?;
-    kv(
-        ws,
-        &mut row,
-        lang.pick("核心客户 ≥", "Core ≥"),
-        Value::Num(cls.tier_cutoffs.0, &st.score),
-    )?;
-    kv(
-        ws,
-        &mut row,
-        lang.pick("潜力客户 ≥", "Potential ≥"),
-        Value::Num(cls.tier_cutoffs.1, &st.score),
-    )?;
-    kv(
-        ws,
-        &mut row,
-        lang.pick("划分规则", "Rule"),
-        Value::Text(cls.tier_rule.clone()),
-    )?;
-    row += 1;
-
-    section(ws, &mut row, lang.pick("RFM 参考值", "RFM references"), st)?;
     let method = match refs.method {
         "mean" => lang.pick("均值", "mean"),
         "median" => lang.pick("中位数", "median"),
         "fixed" => lang.pick("固定值", "fixed values"),
         other => other,
     };
-    kv(
-        ws,
-        &mut row,
-        lang.pick("方法", "Method"),
-        Value::Text(method.to_string()),
-    )?;
-    kv(
-        ws,
-        &mut row,
-        lang.pick("R 参考值(天，≤为高)", "R reference (days, ≤ is high)"),
-        Value::Num(refs.recency_days, &st.number),
-    )?;
-    kv(
-        ws,
-        &mut row,
-        lang.pick("F 参考值(次，≥为高)", "F reference (purchases, ≥ is high)"),
-        Value::Num(refs.frequency, &st.number),
-    )?;
-    kv(
-        ws,
-        &mut row,
-        lang.pick("M 参考值(元，≥为高)", "M reference (yuan, ≥ is high)"),
-        Value::Num(refs.monetary, &st.money),
-    )?;
-    row += 1;
+    lines.extend([
+        Line::Blank,
+        Line::Section(lang.pick("客户等级分数线", "Tier cut-offs")),
+        pair(
+            lang.pick("核心客户 ≥", "Core ≥"),
+            Value::Num(cls.tier_cutoffs.0, &st.score),
+        ),
+        pair(
+            lang.pick("潜力客户 ≥", "Potential ≥"),
+            Value::Num(cls.tier_cutoffs.1, &st.score),
+        ),
+        pair(
+            lang.pick("划分规则", "Rule"),
+            Value::Text(cls.tier_rule.clone()),
+        ),
+        Line::Blank,
+        Line::Section(lang.pick("RFM 参考值", "RFM references")),
+        pair(lang.pick("方法", "Method"), Value::Text(method.to_string())),
+        pair(
+            lang.pick("R 参考值(天，≤为高)", "R reference (days, ≤ is high)"),
+            Value::Num(refs.recency_days, &st.number),
+        ),
+        pair(
+            lang.pick("F 参考值(次，≥为高)", "F reference (purchases, ≥ is high)"),
+            Value::Num(refs.frequency, &st.number),
+        ),
+        pair(
+            lang.pick("M 参考值(元，≥为高)", "M reference (yuan, ≥ is high)"),
+            Value::Num(refs.monetary, &st.money),
+        ),
+        Line::Blank,
+    ]);
+    lines
+}
 
-    section(ws, &mut row, lang.pick("聚类", "Clustering"), st)?;
-    kv(ws, &mut row, "k", Value::Num(cl.k as f64, &st.int))?;
+/// 聚类: k, how it was set, the features and the imputation rule.
+fn clustering_lines<'a>(analysis: &Analysis, st: &'a Styles) -> Vec<Line<'a>> {
+    let lang = analysis.run.lang;
+    let cl = &analysis.clustering;
     let chosen = if cl.k_chosen {
         lang.pick("按轮廓系数自动选定", "chosen by silhouette")
     } else {
         lang.pick("由 --k 指定", "given with --k")
     };
-    kv(
-        ws,
-        &mut row,
-        lang.pick("k 的确定", "How k was set"),
-        Value::Text(chosen.into()),
-    )?;
-    kv(
-        ws,
-        &mut row,
-        lang.pick("特征", "Features"),
-        Value::Text(cl.features.join(lang.pick("、", ", "))),
-    )?;
-    kv(
-        ws,
-        &mut row,
-        lang.pick("缺失值处理", "Missing values"),
-        Value::Text(cl.imputation.clone()),
-    )?;
-    row += 1;
+    vec![
+        Line::Section(lang.pick("聚类", "Clustering")),
+        pair("k", Value::Num(cl.k as f64, &st.int)),
+        pair(
+            lang.pick("k 的确定", "How k was set"),
+            Value::Text(chosen.into()),
+        ),
+        pair(
+            lang.pick("特征", "Features"),
+            Value::Text(cl.features.join(lang.pick("、", ", "))),
+        ),
+        pair(
+            lang.pick("缺失值处理", "Missing values"),
+            Value::Text(cl.imputation.clone()),
+        ),
+        Line::Blank,
+    ]
+}
 
-    section(ws, &mut row, lang.pick("输入文件", "Inputs"), st)?;
+/// The input files table of 参数, from `row` down: one row per sheet read.
+fn write_inputs(
+    ws: &mut Worksheet,
+    mut row: u32,
+    analysis: &Analysis,
+    st: &Styles,
+    widths: &mut Widths,
+) -> Result<(), XlsxError> {
+    let lang = analysis.run.lang;
     let heads = [
         lang.pick("文件", "File"),
         "SHA-256",
@@ -567,10 +589,10 @@ pub fn write_settings(
             row += 1;
         }
     }
-    widths.apply(ws)?;
     Ok(())
 }
 
+/// A value in 参数: text, or a number with its format.
 enum Value<'a> {
     Text(String),
     Num(f64, &'a rust_xlsxwriter::Format),

@@ -148,8 +148,11 @@ fn customer_headers_are_input_columns_then_the_fixed_derived_ones_then_their_rea
         let analysis = testdata::analysis(12, lang);
         let mut book = open(build(&analysis).unwrap());
         let mut want: Vec<String> = analysis.dataset.input_columns.clone();
-        want.extend(DERIVED_HEADERS.iter().map(|h| pick(*h, lang).to_string()));
-        want.extend(BASIS_HEADERS.iter().map(|h| pick(*h, lang).to_string()));
+        want.extend(
+            columns::COLUMNS
+                .iter()
+                .map(|c| pick(c.header, lang).to_string()),
+        );
         for name in [pick(CUSTOMERS_SHEET, lang), Tier::Core.label(lang)] {
             let got = header(&sheet(&mut book, name));
             assert_eq!(got, want, "{lang:?} sheet {name}: header row");
@@ -415,11 +418,12 @@ fn summary_counts_match_the_customers() {
 
 #[test]
 fn notes_explain_every_derived_header() {
-    for (i, (zh, en)) in crate::messages::DERIVED_COLUMN_NOTES.iter().enumerate() {
+    for column in &columns::COLUMNS {
+        let (zh, en) = column.note;
         assert!(
             zh.chars().count() > 8 && en.len() > 20,
             "note of {}",
-            DERIVED_HEADERS[i].0
+            column.header.0
         );
     }
     // The notes are stored in the file: one comment per derived header on each customer sheet.
@@ -459,18 +463,25 @@ fn an_empty_run_still_gives_a_complete_workbook() {
 
 #[test]
 fn fixed_headers_match_spec_section_5() {
+    use columns::{Part, COLUMNS, TIER, TOTAL_SCORE};
     let cases = [
         (0, "企业规模", "Size Class"),
         (1, "行业大类", "Industry Group"),
-        (TOTAL_SCORE, "综合得分", "Total Score"),
-        (TIER, "客户等级", "Tier"),
+        (7, "综合得分", "Total Score"),
+        (8, "客户等级", "Tier"),
         (12, "消费金额", "Monetary"),
         (18, "建议信用额度", "Suggested Credit Limit"),
         (22, "评分说明", "Score Explanation"),
     ];
     for (i, zh, en) in cases {
-        assert_eq!(DERIVED_HEADERS[i], (zh, en), "derived column {i}");
+        assert_eq!(COLUMNS[i].header, (zh, en), "derived column {i}");
     }
+    assert_eq!(TOTAL_SCORE.header, COLUMNS[7].header);
+    assert_eq!(TIER.header, COLUMNS[8].header);
+    // The 23 fixed columns first, then the reasons behind them.
+    let fixed = COLUMNS.iter().filter(|c| c.part == Part::Fixed).count();
+    assert_eq!(fixed, 23);
+    assert!(COLUMNS[..fixed].iter().all(|c| c.part == Part::Fixed));
 }
 
 #[test]

@@ -5,7 +5,7 @@
 use super::*;
 
 fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(crate::fixtures::dir().join(name)).unwrap()
+    std::fs::read(crate::read::fixtures::dir().join(name)).unwrap()
 }
 
 fn record(typ: u16, data: &[u8]) -> Vec<u8> {

@@ -1,7 +1,7 @@
-//! Test support for the reading stages: writes the .xlsx and UTF-8 .csv fixtures under
-//! `tests/fixtures/` (run by `scripts/make-fixtures.sh`, which then makes the .xls/.ods, GBK,
-//! UTF-16, encrypted and truncated variants). The generated files are committed; this only runs
-//! on request (`cargo test --lib fixtures -- --ignored`).
+//! Writes the .xlsx and UTF-8 .csv reading fixtures under `tests/fixtures/` (one quirk each):
+//! `cargo run --example make_fixtures [-- DIR]`. Run by `scripts/make-fixtures.sh`, which then
+//! makes the .xls/.ods, GBK, UTF-16, encrypted and truncated variants. The generated files are
+//! committed; this only runs on request.
 
 use std::path::{Path, PathBuf};
 
@@ -9,7 +9,7 @@ use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet};
 
 /// One cell of a fixture grid.
 #[derive(Debug, Clone, Copy)]
-pub enum V {
+enum V {
     /// Nothing.
     E,
     /// Text.
@@ -24,15 +24,8 @@ pub enum V {
 
 use V::*;
 
-/// Where the fixtures live.
-pub fn dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests")
-        .join("fixtures")
-}
-
 /// The small customers table written in every format.
-pub fn basic() -> Vec<Vec<V>> {
+fn basic() -> Vec<Vec<V>> {
     vec![
         vec![
             S("客户编码"),
@@ -178,20 +171,40 @@ fn book(sheets: &[(&str, u32, Vec<Vec<V>>)]) -> Workbook {
     wb
 }
 
-#[test]
-#[ignore = "writes tests/fixtures; run by scripts/make-fixtures.sh"]
-fn make_fixtures() {
-    let dir = dir();
+fn main() {
+    // The fixtures' folder, or another one given on the command line (to compare a new run
+    // with the committed files).
+    let dir = std::env::args_os()
+        .nth(1)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests")
+                .join("fixtures")
+        });
     std::fs::create_dir_all(&dir).unwrap();
 
+    basic_files(&dir);
+    messy(&dir);
+    two_row_header(&dir);
+    duplicates(&dir);
+    software_set(&dir);
+    join(&dir);
+    no_code(&dir);
+}
+
+/// The small customers table as .xlsx, .csv and tab-separated text.
+fn basic_files(dir: &Path) {
     book(&[("客户档案", 0, basic())])
         .save(dir.join("basic.xlsx"))
         .unwrap();
     std::fs::write(dir.join("basic.csv"), csv_text(&basic(), ',')).unwrap();
     std::fs::write(dir.join("basic_tab.txt"), csv_text(&basic(), '\t')).unwrap();
+}
 
-    // Title rows, a merged title, a blank column, leading-zero codes, a blank row, a bad value,
-    // a missing code, a totals row and a footer.
+/// Title rows, a merged title, a blank column, leading-zero codes, a blank row, a bad value, a
+/// missing code, a totals row and a footer.
+fn messy(dir: &Path) {
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
     ws.set_name("客户档案").unwrap();
@@ -270,8 +283,10 @@ fn make_fixtures() {
         ],
     );
     wb.save(dir.join("messy.xlsx")).unwrap();
+}
 
-    // A group header merged over sub-headers; codes and names merged down two rows.
+/// A group header merged over sub-headers; codes and names merged down two rows.
+fn two_row_header(dir: &Path) {
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
     ws.set_name("客户信息").unwrap();
@@ -311,7 +326,10 @@ fn make_fixtures() {
         ],
     );
     wb.save(dir.join("two_row_header.xlsx")).unwrap();
+}
 
+/// A repeated code and a credit code shared by two customers.
+fn duplicates(dir: &Path) {
     book(&[(
         "客户档案",
         0,
@@ -343,7 +361,11 @@ fn make_fixtures() {
     )])
     .save(dir.join("duplicates.xlsx"))
     .unwrap();
+}
 
+/// One workbook of the software profile's four sheets: customers, sales (a split document, a
+/// credit note, a future date, an unknown code, a totals row), logins and surveys, and a note.
+fn software_set(dir: &Path) {
     book(&[
         (
             "客户档案",
@@ -413,8 +435,10 @@ fn make_fixtures() {
     ])
     .save(dir.join("software_set.xlsx"))
     .unwrap();
+}
 
-    // Two files dropped together: customers with leading-zero codes, sales as GBK-free CSV.
+/// Two files dropped together: customers with leading-zero codes, sales as GBK-free CSV.
+fn join(dir: &Path) {
     book(&[(
         "客户档案",
         0,
@@ -440,7 +464,10 @@ fn make_fixtures() {
         ),
     )
     .unwrap();
+}
 
+/// A sheet without any customer-code column.
+fn no_code(dir: &Path) {
     book(&[(
         "Sheet1",
         0,
@@ -451,170 +478,4 @@ fn make_fixtures() {
     )])
     .save(dir.join("no_code.xlsx"))
     .unwrap();
-}
-
-/// Writes `n` customers and `m` transactions as two .xlsx files in `dir`, for timing.
-pub fn write_big(dir: &Path, n: usize, m: usize) -> (PathBuf, PathBuf) {
-    let customers = dir.join("big_customers.xlsx");
-    let sales = dir.join("big_sales.xlsx");
-    let mut wb = Workbook::new();
-    let ws = wb.add_worksheet_with_constant_memory().unwrap();
-    let header = [
-        "客户编码",
-        "客户名称",
-        "所属行业",
-        "地区",
-        "员工人数",
-        "营业收入（万元）",
-        "付费模式",
-        "使用模块",
-        "满意度",
-        "应收余额",
-    ];
-    for (c, h) in header.iter().enumerate() {
-        ws.write_string(0, c as u16, *h).unwrap();
-    }
-    let industries = [
-        "制造业",
-        "软件和信息技术服务业",
-        "零售业",
-        "建筑业",
-        "批发业",
-    ];
-    for i in 0..n {
-        let r = i as u32 + 1;
-        ws.write_string(r, 0, format!("C{i:06}")).unwrap();
-        ws.write_string(r, 1, format!("测试客户{i}有限公司"))
-            .unwrap();
-        ws.write_string(r, 2, industries[i % 5]).unwrap();
-        ws.write_string(r, 3, "江苏").unwrap();
-        ws.write_number(r, 4, (i % 900) as f64 + 5.0).unwrap();
-        ws.write_number(r, 5, (i % 5000) as f64 * 10.0).unwrap();
-        ws.write_string(r, 6, if i % 2 == 0 { "订阅" } else { "一次性" })
-            .unwrap();
-        ws.write_string(r, 7, "总账、报表").unwrap();
-        ws.write_number(r, 8, (i % 5) as f64 + 1.0).unwrap();
-        ws.write_number(r, 9, (i % 1000) as f64 * 12.5).unwrap();
-    }
-    wb.save(&customers).unwrap();
-    let mut wb = Workbook::new();
-    let ws = wb.add_worksheet_with_constant_memory().unwrap();
-    let date = Format::new().set_num_format("yyyy-mm-dd");
-    for (c, h) in ["单据日期", "单据号", "客户编码", "金额"]
-        .iter()
-        .enumerate()
-    {
-        ws.write_string(0, c as u16, *h).unwrap();
-    }
-    for j in 0..m {
-        let r = j as u32 + 1;
-        let dt = ExcelDateTime::from_serial_datetime(45000.0 + (j % 1000) as f64).unwrap();
-        ws.write_datetime_with_format(r, 0, &dt, &date).unwrap();
-        ws.write_string(r, 1, format!("XS{:07}", j / 2)).unwrap();
-        ws.write_string(r, 2, format!("C{:06}", (j * 7919) % n.max(1)))
-            .unwrap();
-        ws.write_number(r, 3, ((j % 97) as f64 - 5.0) * 100.0)
-            .unwrap();
-    }
-    wb.save(&sales).unwrap();
-    (customers, sales)
-}
-
-#[test]
-#[ignore = "timing: CUSTSEG_BIG_N customers and 10× transactions; prints the time taken"]
-fn time_big_inputs() {
-    let n: usize = std::env::var("CUSTSEG_BIG_N")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(100_000);
-    let dir = std::env::var("CUSTSEG_BIG_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| std::env::temp_dir());
-    let (c, s) = if dir.join("big_customers.xlsx").exists() {
-        (dir.join("big_customers.xlsx"), dir.join("big_sales.xlsx"))
-    } else {
-        let t = std::time::Instant::now();
-        let out = write_big(&dir, n, n * 10);
-        eprintln!("wrote inputs in {:?}", t.elapsed());
-        out
-    };
-    let profile = crate::profile::Profile::builtin("software", crate::model::Lang::Zh)
-        .unwrap()
-        .unwrap();
-    let t = std::time::Instant::now();
-    let e = crate::extract::load(&[c, s], &profile, crate::model::Lang::Zh).unwrap();
-    let loaded = t.elapsed();
-    let as_of = e.dataset.latest_date.unwrap();
-    let d = crate::aggregate::aggregate(e, as_of, crate::model::Lang::Zh);
-    eprintln!(
-        "load {:?}, load+aggregate {:?}: {} customers, {} rows read, {} rejected",
-        loaded,
-        t.elapsed(),
-        d.customers.len(),
-        d.dataset.rows_read,
-        d.dataset.rows_rejected
-    );
-    assert_eq!(d.dataset.rows_read, n + n * 10);
-}
-
-#[test]
-#[ignore = "timing of the read stage alone on CUSTSEG_BIG_DIR/big_sales.xlsx"]
-fn time_big_read() {
-    let dir = std::env::var("CUSTSEG_BIG_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| std::env::temp_dir());
-    let t = std::time::Instant::now();
-    let (_, sheets) =
-        crate::read::read_file(&dir.join("big_sales.xlsx"), crate::model::Lang::Zh).unwrap();
-    eprintln!("read {:?}: {} rows", t.elapsed(), sheets[0].rows.len());
-}
-
-#[test]
-#[ignore = "mutation smoke test: CUSTSEG_MUTATIONS random byte mutations of each fixture"]
-fn mutated_fixtures_never_panic() {
-    use rand::{Rng, SeedableRng};
-    let n: usize = std::env::var("CUSTSEG_MUTATIONS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(200);
-    let profile = crate::profile::Profile::builtin("software", crate::model::Lang::Zh)
-        .unwrap()
-        .unwrap();
-    let mut rng = rand_xoshiro::Xoshiro256PlusPlus::seed_from_u64(1);
-    let mut ok = 0;
-    for name in [
-        "basic.xlsx",
-        "basic.xls",
-        "basic.ods",
-        "basic.csv",
-        "basic_utf16.txt",
-        "messy.xlsx",
-        "software_set.xlsx",
-    ] {
-        let original = std::fs::read(dir().join(name)).unwrap();
-        for _ in 0..n {
-            let mut bytes = original.clone();
-            for _ in 0..rng.gen_range(1..8) {
-                let i = rng.gen_range(0..bytes.len());
-                bytes[i] = rng.gen();
-            }
-            if let Ok(sheets) = crate::read::read_bytes(&bytes, name, "m", crate::model::Lang::Zh) {
-                let files = vec![(crate::model::InputFile::default(), sheets)];
-                if let Ok(e) = crate::extract::from_sheets(files, &profile, crate::model::Lang::Zh)
-                {
-                    let as_of = chrono::NaiveDate::from_ymd_opt(2026, 9, 30).unwrap();
-                    let d = crate::aggregate::aggregate(e, as_of, crate::model::Lang::Zh);
-                    assert_eq!(
-                        d.dataset.rows_rejected,
-                        d.dataset.findings.iter().filter(|f| f.rejected).count()
-                    );
-                    ok += 1;
-                }
-            }
-        }
-    }
-    eprintln!(
-        "{} mutated files per fixture, {ok} read through to a dataset",
-        n
-    );
 }
