@@ -2,10 +2,11 @@
 //! the GB/T 4754-2017 class, the 2017 size standard's row (or 不适用) and the report's five groups.
 //! In order: a code in the text; the text equal to a class name; a class name inside the text
 //! (the most specific level, the longest name); then the profile's keyword table (the longest
-//! keyword, ties to the earlier rule). A head word (批发, 零售, 租赁, 施工, 修理, 设计, 中介) decides
-//! before the product word: when the text holds one, class names holding it and then keywords
-//! holding it come before any other name or keyword ("体育用品零售" is retail though 体育 is a
-//! class). A text nothing matches falls to 其他未列明行业 / 其他 and is reported, never guessed.
+//! keyword, ties to the earlier rule). A head word (批发, 零售, 租赁, 施工, 修理, 设计, 中介,
+//! 制造 …) decides before the product word: when the text holds one, class names holding it and
+//! then keywords holding it come before any other name or keyword ("体育用品零售" is retail
+//! though 体育 is a class). A text nothing matches falls to 其他未列明行业 / 其他 and is
+//! reported, never guessed.
 
 use std::collections::HashMap;
 
@@ -76,9 +77,10 @@ fn say_not_covered(zh: &str, en: &str, lang: Lang) -> String {
 }
 
 /// The head words of an industry text: where one occurs, it decides before the product word
-/// ("服装批发" is wholesale, "汽车修理" a repair service, "工程设计" a design service).
+/// ("服装批发" is wholesale, "汽车修理" a repair service, "工程设计" a design service,
+/// "农业机械制造" and "卫生用品制造" are industry though 农业 and 卫生 are classes).
 pub const HEAD_WORDS: &[&str] = &[
-    "批发", "零售", "租赁", "施工", "修理", "维修", "设计", "中介",
+    "批发", "零售", "租赁", "施工", "修理", "维修", "设计", "中介", "制造", "加工",
 ];
 
 /// The keyword table, prepared once per run, with a cache per distinct text.
