@@ -733,3 +733,40 @@ fn issue_cases_and_head_words() {
     assert_eq!(m.map(Some("服装批发")).group, IndustryGroup::Other);
     assert_eq!(m.map(Some("五金零售")).group, IndustryGroup::Retail);
 }
+
+/// Through the whole classification: a bank is 不适用 with the reason, its code is kept; a
+/// factory written with its code gets its size and the code.
+#[test]
+fn not_applicable_and_the_code_flow_to_the_classified_customer() {
+    use crate::model::{CustomerRecord, SizeClass};
+    let profile = Profile::builtin("software", Lang::Zh).unwrap().unwrap();
+    let record = |code: &str, industry: &str| CustomerRecord {
+        code: code.into(),
+        name: Some(format!("客户{code}")),
+        industry: Some(industry.into()),
+        employees: Some(350.0),
+        revenue: Some(2500.0),
+        ..CustomerRecord::default()
+    };
+    let as_of = chrono::NaiveDate::from_ymd_opt(2026, 9, 30).unwrap();
+    let r = super::classify(
+        vec![
+            record("A", "J6621 商业银行服务"),
+            record("B", "3311金属结构制造"),
+        ],
+        &profile,
+        as_of,
+        Lang::Zh,
+    );
+    let bank = &r.customers[0];
+    assert_eq!(bank.size_class, SizeClass::NotApplicable);
+    assert_eq!(bank.size_class.label(Lang::Zh), "不适用");
+    assert_eq!(bank.std_industry, "不适用（金融业）");
+    assert_eq!(bank.industry_code, "J6621");
+    assert!(bank.size_basis.contains("不适用"), "{}", bank.size_basis);
+    assert_eq!(bank.scores.size, None);
+    let factory = &r.customers[1];
+    assert_eq!(factory.size_class, SizeClass::Medium);
+    assert_eq!(factory.std_industry, "工业");
+    assert_eq!(factory.industry_code, "C3311");
+}
