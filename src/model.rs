@@ -394,6 +394,8 @@ pub enum SizeClass {
     Micro,
     /// 未知: no indicator given.
     Unknown,
+    /// 不适用: the standard does not cover the industry (金融, 教育, 卫生, 公共管理 …).
+    NotApplicable,
 }
 
 impl SizeClass {
@@ -414,6 +416,7 @@ impl SizeClass {
             SizeClass::Small => lang.pick("小型", "Small"),
             SizeClass::Micro => lang.pick("微型", "Micro"),
             SizeClass::Unknown => lang.pick("未知", "Unknown"),
+            SizeClass::NotApplicable => lang.pick("不适用", "Not applicable"),
         }
     }
 }
@@ -687,6 +690,9 @@ pub struct Classified {
     pub size_basis: String,
     /// The standard's industry row the customer was mapped to (e.g. "工业", "软件和信息技术服务业").
     pub std_industry: String,
+    /// The GB/T 4754-2017 class code found in the industry text (行业代码, e.g. "C3311"; empty
+    /// when a keyword or nothing decided).
+    pub industry_code: String,
     /// 行业大类.
     pub industry_group: IndustryGroup,
     /// 需求: canonical need names used or asked for.

@@ -218,6 +218,7 @@ fn customer(i: usize, rng: &mut Xoshiro256PlusPlus, as_of: NaiveDate) -> Classif
         size_class,
         size_basis: format!("软件和信息技术服务业：X={employees}人，Y={revenue}万元"),
         std_industry: "软件和信息技术服务业".into(),
+        industry_code: String::new(),
         industry_group: IndustryGroup::ALL[i % 5],
         needs: vec!["基础财务核算".into(), "报表分析".into()],
         payment_model: record.payment_model,

@@ -50,7 +50,7 @@ impl Facts {
         lang: Lang,
     ) -> Facts {
         let industry = mapper.map(c.industry.as_deref());
-        let size = size::size_of(c, industry.standard, lang);
+        let size = size::size_of(c, &industry, lang);
         let (all_needs, unmet_needs) = needs.needs_of(c);
         let (payment, payment_inferred) = payment_model(c, profile, lang);
         let days_since = |d: Option<NaiveDate>| d.map(|d| (as_of - d).num_days().max(0));

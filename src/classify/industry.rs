@@ -1,36 +1,93 @@
-//! Stage 4 (classify), 行业: free-text industry ("五金制品制造", "连锁超市" …) → the standard's
-//! industry row and the report's five groups, by the profile's keyword table. The longest keyword
-//! found in the text wins (so "房地产开发" beats "开发"); ties go to the earlier rule. A text no
-//! keyword matches falls to 其他未列明行业 / 其他 and is reported, never guessed.
+//! Stage 4 (classify), 行业: free-text industry ("C3311 金属结构制造", "五金制品制造", "火锅店" …) →
+//! the GB/T 4754-2017 class, the 2017 size standard's row (or 不适用) and the report's five groups.
+//! In order: a code in the text; the text equal to a class name; a class name inside the text
+//! (the most specific level, the longest name); then the profile's keyword table (the longest
+//! keyword, ties to the earlier rule). A head word (批发, 零售, 租赁, 施工, 修理, 设计, 中介,
+//! 制造 …) decides before the product word: when the text holds one, class names holding it and
+//! then keywords holding it come before any other name or keyword ("体育用品零售" is retail
+//! though 体育 is a class). A text nothing matches falls to 其他未列明行业 / 其他 and is
+//! reported, never guessed.
 
 use std::collections::HashMap;
 
-use crate::model::IndustryGroup;
+use crate::classify::gbt4754::{self, Coverage, GbClass};
+use crate::model::{IndustryGroup, Lang};
 use crate::profile::IndustryRule;
+use crate::say;
 use crate::size_standard::{self, StdIndustry};
 
 /// Where one industry text landed.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct IndustryMatch {
-    /// The standard's row (其他未列明行业 when unmapped).
+    /// The standard's row (其他未列明行业 when unmapped or not covered).
     pub standard: &'static StdIndustry,
     /// The report group (其他 when unmapped).
     pub group: IndustryGroup,
-    /// Index of the profile's rule that decided it (None: unmapped or no text).
+    /// Index of the profile's rule that decided it (None: the classification decided, or unmapped).
     pub rule: Option<usize>,
+    /// The GB/T 4754-2017 class found in the text (None: a keyword decided, or unmapped).
+    pub class: Option<&'static GbClass>,
+    /// The size standard does not cover the class: the excluded industry (zh, en); 企业规模 不适用.
+    pub not_covered: Option<(&'static str, &'static str)>,
 }
 
 impl IndustryMatch {
-    /// True when a keyword matched.
+    /// True when a class or a keyword matched.
     pub fn mapped(&self) -> bool {
-        self.rule.is_some()
+        self.rule.is_some() || self.class.is_some()
+    }
+
+    /// The GB/T 4754-2017 code found (for 行业代码), e.g. "C3311".
+    pub fn code(&self) -> Option<&'static str> {
+        self.class.map(|c| c.code)
+    }
+
+    /// The 标准行业 shown: the size standard's row, or "不适用（金融业）" when not covered.
+    pub fn label(&self, lang: Lang) -> String {
+        match self.not_covered {
+            Some((zh, en)) => say_not_covered(zh, en, lang),
+            None => lang
+                .pick(self.standard.name, self.standard.name_en)
+                .to_string(),
+        }
+    }
+
+    fn of_class(class: &'static GbClass) -> IndustryMatch {
+        let (standard, not_covered) = match gbt4754::coverage(class) {
+            Coverage::Row(row) => (row, None),
+            Coverage::NotCovered(zh, en) => (other(), Some((zh, en))),
+        };
+        IndustryMatch {
+            standard,
+            group: gbt4754::group(class),
+            rule: None,
+            class: Some(class),
+            not_covered,
+        }
     }
 }
+
+fn say_not_covered(zh: &str, en: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "不适用（{}）",
+        "Not applicable ({})",
+        lang.pick(zh, en)
+    )
+}
+
+/// The head words of an industry text: where one occurs, it decides before the product word
+/// ("服装批发" is wholesale, "汽车修理" a repair service, "工程设计" a design service,
+/// "农业机械制造" and "卫生用品制造" are industry though 农业 and 卫生 are classes).
+pub const HEAD_WORDS: &[&str] = &[
+    "批发", "零售", "租赁", "施工", "修理", "维修", "设计", "中介", "制造", "加工",
+];
 
 /// The keyword table, prepared once per run, with a cache per distinct text.
 #[derive(Debug)]
 pub struct IndustryMapper {
-    /// (normalised keyword, rule index), longest first, then rule order.
+    /// (normalised keyword, rule index): keywords holding a head word first, then the longest,
+    /// then rule order.
     keywords: Vec<(String, usize)>,
     rules: Vec<(&'static StdIndustry, IndustryGroup)>,
     cache: HashMap<String, IndustryMatch>,
@@ -49,6 +106,10 @@ fn other() -> &'static StdIndustry {
     size_standard::find(size_standard::OTHER).unwrap_or(&size_standard::TABLE[15])
 }
 
+fn has_head(keyword: &str) -> bool {
+    HEAD_WORDS.iter().any(|h| keyword.contains(h))
+}
+
 impl IndustryMapper {
     /// Prepares the profile's table.
     pub fn new(rules: &[IndustryRule]) -> IndustryMapper {
@@ -65,9 +126,9 @@ impl IndustryMapper {
             }
         }
         keywords.sort_by(|a, b| {
-            b.0.chars()
-                .count()
-                .cmp(&a.0.chars().count())
+            has_head(&b.0)
+                .cmp(&has_head(&a.0))
+                .then(b.0.chars().count().cmp(&a.0.chars().count()))
                 .then(a.1.cmp(&b.1))
         });
         IndustryMapper {
@@ -83,6 +144,8 @@ impl IndustryMapper {
             standard: other(),
             group: IndustryGroup::Other,
             rule: None,
+            class: None,
+            not_covered: None,
         };
         let Some(text) = text.map(str::trim).filter(|t| !t.is_empty()) else {
             return unmapped;
@@ -91,9 +154,30 @@ impl IndustryMapper {
             return *m;
         }
         let norm = normalise(text);
-        let found = self
-            .keywords
+        let heads: Vec<&str> = HEAD_WORDS
             .iter()
+            .copied()
+            .filter(|h| norm.contains(h))
+            .collect();
+        let has_heads = |name: &str| heads.iter().any(|h| name.contains(h));
+        let class = |c: Option<&'static GbClass>| c.map(IndustryMatch::of_class);
+        let found = class(gbt4754::code_inside(&norm))
+            .or_else(|| class(gbt4754::by_name(&norm)))
+            .or_else(|| class(gbt4754::name_inside(&norm, has_heads)))
+            .or_else(|| self.by_keyword(&norm, true))
+            .or_else(|| class(gbt4754::name_inside(&norm, |_| true)))
+            .or_else(|| self.by_keyword(&norm, false))
+            .unwrap_or(unmapped);
+        self.cache.insert(text.to_string(), found);
+        found
+    }
+
+    /// The profile's keyword for a normalised text (only those holding a head word when
+    /// `heads_only`): a keyword holding a head word first, then the longest, then the earlier rule.
+    fn by_keyword(&self, norm: &str, heads_only: bool) -> Option<IndustryMatch> {
+        self.keywords
+            .iter()
+            .filter(|(k, _)| !heads_only || has_head(k))
             .find(|(k, _)| norm.contains(k.as_str()))
             .map(|(_, i)| {
                 let (standard, group) = self.rules[*i];
@@ -101,11 +185,10 @@ impl IndustryMapper {
                     standard,
                     group,
                     rule: Some(*i),
+                    class: None,
+                    not_covered: None,
                 }
             })
-            .unwrap_or(unmapped);
-        self.cache.insert(text.to_string(), found);
-        found
     }
 }
 

@@ -10,7 +10,14 @@
 // What is known before scoring.
 mod facts;
 
-// Free-text industry → the standard's row and the report group.
+// GB/T 4754-2017, the national industry classification, as data; each class's size-standard row.
+pub mod gbt4754;
+
+// Tests of the classification and the everyday words.
+#[cfg(test)]
+mod industry_tests;
+
+// Free-text industry → the classification's class, the standard's row and the report group.
 pub mod industry;
 
 // 企业规模 against the national table (src/size_standard.rs).
@@ -218,9 +225,8 @@ impl Base<'_> {
         Classified {
             size_class: f.size_class,
             size_basis: f.size_basis,
-            std_industry: lang
-                .pick(f.industry.standard.name, f.industry.standard.name_en)
-                .to_string(),
+            std_industry: f.industry.label(lang),
+            industry_code: f.industry.code().unwrap_or_default().to_string(),
             industry_group: f.industry.group,
             needs: f.needs,
             payment_model: f.payment,

@@ -2,8 +2,10 @@
 //! industry (src/size_standard.rs), whether only part of the standard's indicators was given, and
 //! the profile's score for each class.
 
+use crate::classify::industry::IndustryMatch;
 use crate::model::{CustomerRecord, Lang, SizeClass};
 use crate::profile::Profile;
+use crate::say;
 use crate::size_standard::{self, Indicators, StdIndustry};
 
 /// A customer's size as the standard judges it.
@@ -16,8 +18,23 @@ pub(super) struct Size {
     pub(super) partial: bool,
 }
 
-/// The size class of a customer in the given row of the standard.
-pub(super) fn size_of(c: &CustomerRecord, standard: &StdIndustry, lang: Lang) -> Size {
+/// The size class of a customer in its industry's row of the standard; 不适用 where the standard
+/// does not cover the industry.
+pub(super) fn size_of(c: &CustomerRecord, industry: &IndustryMatch, lang: Lang) -> Size {
+    if let Some((zh, en)) = industry.not_covered {
+        let basis = say!(
+            lang,
+            "{}：《统计上大中小微型企业划分办法(2017)》不适用于该行业",
+            "{}: outside China's 2017 SME classification standard, size not applicable",
+            lang.pick(zh, en)
+        );
+        return Size {
+            class: SizeClass::NotApplicable,
+            basis,
+            partial: false,
+        };
+    }
+    let standard: &StdIndustry = industry.standard;
     let indicators = Indicators {
         employees: c.employees,
         revenue: c.revenue,
@@ -43,6 +60,6 @@ pub(super) fn size_score(class: SizeClass, profile: &Profile) -> Option<f64> {
         SizeClass::Medium => Some(profile.size_scores.medium),
         SizeClass::Small => Some(profile.size_scores.small),
         SizeClass::Micro => Some(profile.size_scores.micro),
-        SizeClass::Unknown => None,
+        SizeClass::Unknown | SizeClass::NotApplicable => None,
     }
 }

@@ -396,13 +396,26 @@ pub const SIZE_BASIS: Column = Column {
 pub const STD_INDUSTRY: Column = Column {
     header: ("标准行业", "Standard Industry"),
     note: (
-        "所属行业对应到《统计上大中小微型企业划分办法(2017)》中的行业（按评分方案的关键词表）。",
-        "The industry of the 2017 size standard that the customer's industry text maps to (by the profile's keyword table).",
+        "所属行业按国民经济行业分类 GB/T 4754-2017（代码、类别名称，再按评分方案的常用词）对应到《统计上大中小微型企业划分办法(2017)》中的行业；标准不适用的行业注明原因。",
+        "The industry of the 2017 size standard that the customer's industry text maps to, through GB/T 4754-2017 (class codes, class names, then the profile's everyday words); industries the standard does not cover say why.",
     ),
     kind: Kind::Text,
     widest: None,
     part: Part::Basis,
     value: |c, _| Value::Text((&c.std_industry).into()),
+};
+
+/// 行业代码 / Industry Code.
+pub const INDUSTRY_CODE: Column = Column {
+    header: ("行业代码", "Industry Code"),
+    note: (
+        "所属行业对应的国民经济行业分类 GB/T 4754-2017 代码（门类字母加数字，如 C3311）；无法归类时为空。",
+        "The GB/T 4754-2017 class code the industry text maps to (section letter and digits, e.g. C3311); blank when it maps to no class.",
+    ),
+    kind: Kind::Text,
+    widest: None,
+    part: Part::Basis,
+    value: |c, _| Value::Text((&c.industry_code).into()),
 };
 
 /// 需求 / Needs.
@@ -445,7 +458,7 @@ pub const CREDIT_REASON: Column = Column {
 };
 
 /// Every derived column, in its place on the sheet.
-pub const COLUMNS: [Column; 28] = [
+pub const COLUMNS: [Column; 29] = [
     SIZE_CLASS,
     INDUSTRY_GROUP,
     SIZE_SCORE,
@@ -471,6 +484,7 @@ pub const COLUMNS: [Column; 28] = [
     EXPLANATION,
     SIZE_BASIS,
     STD_INDUSTRY,
+    INDUSTRY_CODE,
     NEEDS,
     PAYMENT_MODEL,
     CREDIT_REASON,
