@@ -757,6 +757,7 @@ fn not_applicable_and_the_code_flow_to_the_classified_customer() {
         &profile,
         as_of,
         Lang::Zh,
+        &mut Vec::new(),
     );
     let bank = &r.customers[0];
     assert_eq!(bank.size_class, SizeClass::NotApplicable);
