@@ -808,7 +808,7 @@ pub fn folder_cause(lang: Lang, err: &std::io::Error) -> &'static str {
 pub fn output_folder_failed(lang: Lang, dir: &std::path::Path, err: &std::io::Error) -> String {
     crate::say!(
         lang,
-        "无法写入输出文件夹 {}：{}。请用 -o 指定另一个文件夹，例如 -o 桌面上的某个文件夹。",
+        "无法写入输出文件夹 {}：{}。请用 -o 指定另一个可以写入的文件夹。",
         "Cannot write into the output folder {}: {}. Choose another folder with -o DIR.",
         dir.display(),
         folder_cause(lang, err)
@@ -859,7 +859,7 @@ pub fn output_kept(
     };
     crate::say!(
         lang,
-        "（已有的 {}：{}，未覆盖，本次结果另存为 {}）",
+        "（同名文件 {}：{}，未覆盖；本次结果另存为 {}）",
         " (the existing {} {}, so it was kept; this result is {})",
         name(existing),
         kept_reason(lang, reason),
@@ -919,6 +919,18 @@ pub fn compare_swapped(
         c_period,
         current,
         previous
+    )
+}
+
+/// `compare A B` with both results of the same as-of date.
+pub fn compare_same_period(lang: Lang, previous: &str, current: &str, period: &str) -> String {
+    crate::say!(
+        lang,
+        "{} 和 {} 的基准日相同（{}），无法比较季度变动；请给出两个不同季度的结果，先写上一期。",
+        "{} and {} have the same as-of date ({}), so there is no change between quarters to show; give two quarters' results, the earlier one first.",
+        previous,
+        current,
+        period
     )
 }
 

@@ -72,6 +72,14 @@ fn refuse_swapped(args: &CompareArgs, lang: Lang) -> Result<()> {
             .to_string_lossy()
             .into_owned()
     };
+    if then == now {
+        return Err(Error::input(messages::compare_same_period(
+            lang,
+            &name(&args.previous),
+            &name(&args.current),
+            &format!("{}, {}", period(then), then.format("%Y-%m-%d")),
+        )));
+    }
     Err(Error::input(messages::compare_swapped(
         lang,
         &name(&args.previous),
