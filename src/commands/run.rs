@@ -28,6 +28,8 @@ struct Analysed {
     analysis: Analysis,
     /// The input recognised as the customers file (else the first input).
     customers_file: PathBuf,
+    /// Lines for stderr once the progress display is gone (which previous result was used).
+    notes: Vec<String>,
 }
 
 /// Runs the whole job for the typed options.
@@ -46,6 +48,9 @@ pub fn run(args: &RunArgs) -> Result<()> {
 
     let written = write(&cfg, &analysed, &progress)?;
     progress.finish();
+    for note in &analysed.notes {
+        eprintln!("{note}");
+    }
     if args.timings {
         eprint!("{}", progress.timings());
     }
@@ -166,7 +171,8 @@ fn analyse(cfg: &Config, progress: &Progress) -> Result<Analysed> {
     progress.stage(say!(lang, "聚类分析", "Clustering"));
     let clustering = cluster::assign(&mut classification.customers, cfg.k, cfg.seed, lang);
 
-    let migration = match previous(cfg, &customers_file, as_of.date)? {
+    let mut notes = Vec::new();
+    let migration = match previous(cfg, &customers_file, as_of.date, &mut notes)? {
         Some((path, snapshot)) => {
             progress.stage(say!(
                 lang,
@@ -208,16 +214,18 @@ fn analyse(cfg: &Config, progress: &Progress) -> Result<Analysed> {
     Ok(Analysed {
         analysis,
         customers_file,
+        notes,
     })
 }
 
 /// The previous result to compare with: the one given (refused when its as-of date is not
 /// earlier than this run's), else the latest custseg result of the same stem and an earlier
-/// period in the output folder (read already, and said on stderr), unless `--no-previous`.
+/// period in the output folder (read already, and said in `notes`), unless `--no-previous`.
 fn previous(
     cfg: &Config,
     customers_file: &std::path::Path,
     as_of: chrono::NaiveDate,
+    notes: &mut Vec<String>,
 ) -> Result<Option<(PathBuf, Option<Vec<TierSnapshot>>)>> {
     let lang = cfg.lang;
     if let Some(path) = &cfg.previous {
@@ -248,13 +256,14 @@ fn previous(
             .unwrap_or_default();
         match compare::read_snapshot(&path, lang) {
             Ok(snapshot) => {
-                eprintln!("{}", crate::messages::previous_found(lang, &period, &file));
+                notes.push(crate::messages::previous_found(lang, &period, &file));
                 return Ok(Some((path, Some(snapshot))));
             }
-            Err(e) => eprintln!(
-                "{}",
-                crate::messages::previous_unusable(lang, &file, e.message.trim_end_matches('。'))
-            ),
+            Err(e) => notes.push(crate::messages::previous_unusable(
+                lang,
+                &file,
+                e.message.trim_end_matches('。'),
+            )),
         }
     }
     Ok(None)
