@@ -73,6 +73,10 @@ pub struct RunArgs {
     #[arg(long, value_name = "FILE")]
     pub previous: Option<PathBuf>,
 
+    /// 不做季度对比（默认会在输出目录中寻找同名的上一期结果）
+    #[arg(long = "no-previous", conflicts_with = "previous")]
+    pub no_previous: bool,
+
     /// 基准日期（默认：导出标题行中统计期间的截止日，否则数据中不晚于今天的最晚日期，否则今天），如 2026-09-30
     #[arg(long = "as-of", value_name = "DATE")]
     pub as_of: Option<String>,

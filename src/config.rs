@@ -16,14 +16,18 @@ pub const SEED: u64 = 20_260_930;
 /// Everything a `run` needs, resolved.
 #[derive(Debug, Clone)]
 pub struct Config {
-    /// Input files, in the order given.
+    /// Input files, in the order given (a folder given stands for the spreadsheets in it).
     pub inputs: Vec<PathBuf>,
-    /// Where the outputs go.
-    pub out_dir: PathBuf,
+    /// Where the outputs go, when given; else the folder of the customers file.
+    pub out_dir: Option<PathBuf>,
+    /// One line per folder given as input, naming the files taken from it.
+    pub folder_notes: Vec<String>,
     /// The scoring profile.
     pub profile: Profile,
     /// An earlier result workbook, for the quarter comparison.
     pub previous: Option<PathBuf>,
+    /// Look for the previous quarter's result in the output folder when none is given.
+    pub find_previous: bool,
     /// Reference date, when given.
     pub as_of: Option<NaiveDate>,
     /// Number of clusters, when given.
@@ -140,16 +144,15 @@ impl Config {
                 "--no-pdf together with --no-xlsx would write nothing; to validate only, use custseg check."
             )));
         }
-        let out_dir = match &args.out_dir {
-            Some(d) => d.clone(),
-            None => parent_dir(&args.inputs[0]),
-        };
+        let (inputs, folder_notes) = expand_folders(&args.inputs, lang)?;
         let profile = Profile::load(&args.profile, lang)?;
         Ok(Config {
-            inputs: args.inputs.clone(),
-            out_dir,
+            inputs,
+            out_dir: args.out_dir.clone(),
+            folder_notes,
             profile,
             previous: args.previous.clone(),
+            find_previous: !args.no_previous,
             as_of,
             k: args.k,
             lang,
@@ -163,24 +166,116 @@ impl Config {
         })
     }
 
-    /// The output paths derived from the first input: (workbook, report).
-    pub fn output_paths(&self) -> (PathBuf, PathBuf) {
-        let stem = self.inputs[0]
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "custseg".to_string());
+    /// The output folder: the one given, else the folder of `customers_file`.
+    pub fn out_dir(&self, customers_file: &Path) -> PathBuf {
+        self.out_dir
+            .clone()
+            .unwrap_or_else(|| parent_dir(customers_file))
+    }
+
+    /// The output paths (workbook, report): named after the customers file and the as-of
+    /// date's quarter, `<stem>_2026Q3_客户分类.xlsx` (SPEC §2).
+    pub fn output_paths(&self, customers_file: &Path, as_of: NaiveDate) -> (PathBuf, PathBuf) {
+        let stem = stem(customers_file);
+        let period = period(as_of);
         let (xlsx, pdf) = match self.lang {
             Lang::Zh => (
-                format!("{stem}_客户分类.xlsx"),
-                format!("{stem}_管理报告.pdf"),
+                format!("{stem}_{period}_客户分类.xlsx"),
+                format!("{stem}_{period}_管理报告.pdf"),
             ),
             Lang::En => (
-                format!("{stem}_segments.xlsx"),
-                format!("{stem}_report.pdf"),
+                format!("{stem}_{period}_segments.xlsx"),
+                format!("{stem}_{period}_report.pdf"),
             ),
         };
-        (self.out_dir.join(xlsx), self.out_dir.join(pdf))
+        let dir = self.out_dir(customers_file);
+        (dir.join(xlsx), dir.join(pdf))
     }
+}
+
+/// A file's name without its extension ("custseg" when it has none).
+pub fn stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "custseg".to_string())
+}
+
+/// The calendar quarter of a date, as outputs are named: `2026Q3`.
+pub fn period(date: NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{}Q{}", date.year(), date.month0() / 3 + 1)
+}
+
+/// The input recognised as holding the customers sheet, else the first input.
+pub fn customers_file(dataset: &Dataset, inputs: &[PathBuf]) -> PathBuf {
+    dataset
+        .inputs
+        .iter()
+        .find(|i| {
+            i.sheets
+                .iter()
+                .any(|s| s.role == crate::model::SheetRole::Customers)
+        })
+        .map(|i| PathBuf::from(&i.path))
+        .unwrap_or_else(|| inputs[0].clone())
+}
+
+/// The extensions read as spreadsheets when a folder is given as input.
+const SPREADSHEETS: [&str; 7] = ["xlsx", "xls", "xlsb", "xlsm", "ods", "csv", "txt"];
+
+/// Replaces each folder among `inputs` by the spreadsheets in it (not recursive, by name,
+/// skipping custseg's own results, Excel's `~$` lock files and hidden files); returns the inputs
+/// and one line per folder naming the files taken.
+///
+/// # Errors
+/// An input error when a folder cannot be listed or holds no spreadsheet.
+pub fn expand_folders(inputs: &[PathBuf], lang: Lang) -> Result<(Vec<PathBuf>, Vec<String>)> {
+    let mut out = Vec::new();
+    let mut notes = Vec::new();
+    for input in inputs {
+        if !input.is_dir() {
+            out.push(input.clone());
+            continue;
+        }
+        let entries = std::fs::read_dir(input)
+            .map_err(|_| Error::input(crate::messages::folder_unreadable(lang, input)))?;
+        let mut files: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .filter(|p| p.is_file() && is_spreadsheet_name(p))
+            .collect();
+        files.sort();
+        let before = files.len();
+        files.retain(|p| !crate::output::is_custseg_result(p));
+        if files.is_empty() {
+            return Err(Error::input(crate::messages::folder_empty(lang, input)));
+        }
+        let names: Vec<String> = files
+            .iter()
+            .filter_map(|p| p.file_name())
+            .map(|n| n.to_string_lossy().into_owned())
+            .collect();
+        notes.push(crate::messages::folder_taken(
+            lang,
+            input,
+            &names.join(lang.pick("、", ", ")),
+            before - files.len(),
+        ));
+        out.extend(files);
+    }
+    Ok((out, notes))
+}
+
+fn is_spreadsheet_name(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    !name.starts_with('.') && !name.starts_with("~$") && SPREADSHEETS.contains(&ext.as_str())
 }
 
 /// The folder a file is in ("." for a bare file name).
@@ -198,6 +293,15 @@ mod tests {
     #[test]
     fn cli_dates_in_every_common_form() {
         let want = NaiveDate::from_ymd_opt(2026, 9, 30).unwrap();
+        assert_eq!(period(want), "2026Q3");
+        assert_eq!(
+            period(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()),
+            "2026Q1"
+        );
+        assert_eq!(
+            period(NaiveDate::from_ymd_opt(2025, 12, 31).unwrap()),
+            "2025Q4"
+        );
         for text in [
             "2026-09-30",
             "2026/9/30",

@@ -662,4 +662,212 @@ pub fn sample_large_skipped(lang: Lang, limit: usize) -> String {
     )
 }
 
+// ───────────────────────────── outputs, quarters and folders (output.rs, config.rs, commands/) ─────────────────────────────
+
+/// Why a folder cannot be written, from the error's kind (never the OS's English).
+pub fn folder_cause(lang: Lang, err: &std::io::Error) -> &'static str {
+    use std::io::ErrorKind;
+    // ENAMETOOLONG on Linux (36) and macOS (63); ERROR_FILENAME_EXCED_RANGE on Windows (206).
+    let too_long = matches!(err.raw_os_error(), Some(36 | 63 | 206))
+        || err.kind() == ErrorKind::InvalidFilename;
+    match err.kind() {
+        _ if too_long => lang.pick("路径过长", "the path is too long"),
+        ErrorKind::PermissionDenied => lang.pick("没有写入权限", "no permission to write there"),
+        ErrorKind::StorageFull => lang.pick("磁盘已满", "the disk is full"),
+        ErrorKind::ReadOnlyFilesystem => lang.pick("这是只读的介质", "the medium is read-only"),
+        ErrorKind::NotFound => lang.pick(
+            "文件夹不存在或无法创建",
+            "the folder does not exist and cannot be made",
+        ),
+        _ => lang.pick("无法在其中写入文件", "files cannot be written there"),
+    }
+}
+
+/// The output folder cannot be created or written: names the folder and the cause, suggests `-o`.
+pub fn output_folder_failed(lang: Lang, dir: &std::path::Path, err: &std::io::Error) -> String {
+    crate::say!(
+        lang,
+        "无法写入输出文件夹 {}：{}。请用 -o 指定另一个可以写入的文件夹。",
+        "Cannot write into the output folder {}: {}. Choose another folder with -o DIR.",
+        dir.display(),
+        folder_cause(lang, err)
+    )
+}
+
+/// An output that could not be put under any name.
+pub fn output_no_name(lang: Lang, target: &std::path::Path) -> String {
+    crate::say!(
+        lang,
+        "无法写入 {}：同名文件及其编号副本都无法使用。请移走这些文件，或用 -o 指定另一个文件夹。",
+        "Cannot write {}: that name and its numbered copies are all taken. Move those files, or choose another folder with -o DIR.",
+        target.display()
+    )
+}
+
+/// A file held open by another program (Excel holds an open workbook).
+pub fn file_in_use(lang: Lang) -> &'static str {
+    lang.pick(
+        "文件正在被其他程序使用",
+        "the file is in use by another program",
+    )
+}
+
+/// Why an existing file of the output's name was kept: one phrase.
+pub fn kept_reason(lang: Lang, reason: crate::output::Kept) -> &'static str {
+    use crate::output::Kept;
+    match reason {
+        Kept::NotOurs => lang.pick("不是 custseg 的结果", "is not a custseg result"),
+        Kept::ReadOnly => lang.pick("是只读的", "is read-only"),
+        Kept::InUse => file_in_use(lang),
+        Kept::Input => lang.pick("是本次的输入文件", "is one of the inputs"),
+        Kept::Folder => lang.pick("是一个文件夹", "is a folder"),
+    }
+}
+
+/// The done line's note when an output went to a numbered name.
+pub fn output_kept(
+    lang: Lang,
+    existing: &std::path::Path,
+    reason: crate::output::Kept,
+    written: &std::path::Path,
+) -> String {
+    let name = |p: &std::path::Path| {
+        p.file_name()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    crate::say!(
+        lang,
+        "（同名文件 {}：{}，未覆盖；本次结果另存为 {}）",
+        " (the existing {} {}, so it was kept; this result is {})",
+        name(existing),
+        kept_reason(lang, reason),
+        name(written)
+    )
+}
+
+/// The previous quarter's result was found in the output folder and used.
+pub fn previous_found(lang: Lang, period: &str, file: &str) -> String {
+    crate::say!(
+        lang,
+        "已与 {} 的结果对比（{}）；如不需要对比，请加 --no-previous。",
+        "Compared with the {} result ({}); add --no-previous to leave the comparison out.",
+        period,
+        file
+    )
+}
+
+/// A previous result was found but could not be read; the run goes on without it.
+pub fn previous_unusable(lang: Lang, file: &str, why: &str) -> String {
+    crate::say!(
+        lang,
+        "未与上期对比：{} 无法使用（{}）。",
+        "No quarter comparison: {} cannot be used ({}).",
+        file,
+        why
+    )
+}
+
+/// `--previous` names a result whose as-of date is not earlier than this run's.
+pub fn previous_not_earlier(lang: Lang, file: &str, previous: &str, current: &str) -> String {
+    crate::say!(
+        lang,
+        "{} 的基准日是 {}，不早于本次的 {}，不能作为上期结果；请换成更早一期的结果，或去掉 --previous。",
+        "{} is as of {}, not earlier than this run's {}, so it cannot be the previous result; give an earlier result, or leave out --previous.",
+        file,
+        previous,
+        current
+    )
+}
+
+/// `compare A B` with B not later than A: the files are likely swapped.
+pub fn compare_swapped(
+    lang: Lang,
+    previous: &str,
+    p_period: &str,
+    current: &str,
+    c_period: &str,
+) -> String {
+    crate::say!(
+        lang,
+        "上期文件 {}（{}）不早于本期文件 {}（{}）：两个文件的顺序可能颠倒了。请先写上一期，再写本期：custseg compare {} {}",
+        "The previous file {} ({}) is not earlier than the current file {} ({}): the two may be swapped. Give the earlier one first: custseg compare {} {}",
+        previous,
+        p_period,
+        current,
+        c_period,
+        current,
+        previous
+    )
+}
+
+/// `compare A B` with both results of the same as-of date.
+pub fn compare_same_period(lang: Lang, previous: &str, current: &str, period: &str) -> String {
+    crate::say!(
+        lang,
+        "{} 和 {} 的基准日相同（{}），无法比较季度变动；请给出两个不同季度的结果，先写上一期。",
+        "{} and {} have the same as-of date ({}), so there is no change between quarters to show; give two quarters' results, the earlier one first.",
+        previous,
+        current,
+        period
+    )
+}
+
+/// A folder given as input: which spreadsheets were taken.
+pub fn folder_taken(lang: Lang, dir: &std::path::Path, files: &str, skipped: usize) -> String {
+    if skipped == 0 {
+        crate::say!(
+            lang,
+            "读取文件夹 {}：{}",
+            "Reading the folder {}: {}",
+            dir.display(),
+            files
+        )
+    } else {
+        crate::say!(
+            lang,
+            "读取文件夹 {}：{}（跳过 {} 个 custseg 的结果文件）",
+            "Reading the folder {}: {} ({} custseg results skipped)",
+            dir.display(),
+            files,
+            skipped
+        )
+    }
+}
+
+/// A folder given as input holds no spreadsheet.
+pub fn folder_empty(lang: Lang, dir: &std::path::Path) -> String {
+    crate::say!(
+        lang,
+        "文件夹 {} 中没有可读取的表格文件（.xlsx .xls .xlsb .xlsm .ods .csv .txt；custseg 的结果文件不计）。",
+        "The folder {} holds no spreadsheet to read (.xlsx .xls .xlsb .xlsm .ods .csv .txt; custseg's own results do not count).",
+        dir.display()
+    )
+}
+
+/// A folder given as input cannot be listed.
+pub fn folder_unreadable(lang: Lang, dir: &std::path::Path) -> String {
+    crate::say!(
+        lang,
+        "无法读取文件夹 {} 的内容（没有权限或文件夹已不存在）。",
+        "Cannot list the folder {} (no permission, or it is gone).",
+        dir.display()
+    )
+}
+
+/// `custseg sample` refuses: files of the sample names exist.
+pub fn sample_exists(lang: Lang, files: &str) -> String {
+    crate::say!(
+        lang,
+        "{} 已存在，未做任何改动。请先移走或改名，或换一个目录：custseg sample 其他目录",
+        "{} already exists; nothing was changed. Move or rename it, or choose another folder: custseg sample OTHER_DIR",
+        files
+    )
+}
+
+/// After `sample` or `init`: the command to run next.
+pub fn next_command(lang: Lang, command: &str) -> String {
+    crate::say!(lang, "下一步：{}", "Next: {}", command)
+}
+
 // ───────────────────────────── end of sections ─────────────────────────────

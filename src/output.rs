@@ -1,26 +1,93 @@
 //! The one edge where outputs touch the disk: write under a temporary name, then rename, so a
-//! half-written output cannot happen; an output that is locked (open in Excel) gets a fallback
-//! name; an input file is never overwritten.
+//! half-written output cannot happen. Writes never destroy: an existing file of the output's
+//! name is replaced only when it is a custseg result and writable; otherwise (an input, not
+//! ours, read-only, locked by another program) the output gets ` (2)`, ` (3)` … and says why.
 
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
+use crate::messages;
 use crate::model::Lang;
-use crate::say;
+
+/// Why an existing file of an output's name was kept and the output numbered instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kept {
+    /// The file is not a custseg result.
+    NotOurs,
+    /// The file is read-only.
+    ReadOnly,
+    /// Another program holds the file (Excel has it open).
+    InUse,
+    /// The file is one of the run's inputs.
+    Input,
+    /// A folder has that name.
+    Folder,
+}
+
+/// Where an output went, and, when not to its own name, which file was kept and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placed {
+    /// The path written.
+    pub path: PathBuf,
+    /// The existing file of the output's own name and why it was kept, when it was.
+    pub kept: Option<(PathBuf, Kept)>,
+}
 
 /// Writes `bytes` to `target` atomically; returns the path actually written, which differs from
-/// `target` when that name was locked or is one of `inputs`.
+/// `target` when that name is taken by a file that may not be replaced.
 pub fn write_atomic(
     target: &Path,
     bytes: &[u8],
     inputs: &[PathBuf],
     lang: Lang,
 ) -> Result<PathBuf> {
+    write_placed(target, bytes, inputs, lang).map(|p| p.path)
+}
+
+/// As [`write_atomic`], telling also which file was kept and why.
+pub fn write_placed(target: &Path, bytes: &[u8], inputs: &[PathBuf], lang: Lang) -> Result<Placed> {
     place(target, inputs, lang, |candidate| {
         write_then_rename(candidate, bytes)
     })
+}
+
+/// Whether the file at `path` is a result custseg wrote: a workbook whose document properties
+/// carry custseg's mark (the custom property `custseg`, or a comment `custseg <version>` as
+/// every version writes), or a PDF whose Creator is custseg.
+pub fn is_custseg_result(path: &Path) -> bool {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    match ext.as_str() {
+        "xlsx" | "xlsm" => workbook_is_ours(path),
+        "pdf" => fs::read(path).is_ok_and(|bytes| pdf_is_ours(&bytes)),
+        _ => false,
+    }
+}
+
+fn workbook_is_ours(path: &Path) -> bool {
+    let Ok(mut wb) = calamine::open_workbook::<calamine::Xlsx<_>, _>(path) else {
+        return false;
+    };
+    let Ok(props) = wb.workbook_properties() else {
+        return false;
+    };
+    props.custom_properties.contains_key("custseg")
+        || props.description.is_some_and(|d| d.starts_with("custseg "))
+}
+
+/// The PDF info dictionary's Creator, as printpdf writes it (UTF-16BE hex) or as plain text.
+fn pdf_is_ours(bytes: &[u8]) -> bool {
+    const MARKS: [&[u8]; 2] = [
+        b"/Creator<FEFF0063007500730074007300650067",
+        b"/Creator (custseg",
+    ];
+    MARKS
+        .iter()
+        .any(|m| bytes.windows(m.len()).any(|w| w == *m))
 }
 
 /// An output written straight to a temporary file beside its target, so that a large workbook
@@ -51,11 +118,8 @@ impl Staged {
     ///
     /// # Errors
     /// An output error when no name could be written.
-    pub fn commit(self, target: &Path, inputs: &[PathBuf], lang: Lang) -> Result<PathBuf> {
+    pub fn commit(self, target: &Path, inputs: &[PathBuf], lang: Lang) -> Result<Placed> {
         place(target, inputs, lang, |candidate| {
-            if candidate.is_dir() {
-                return Err(std::io::Error::other("a folder has that name"));
-            }
             // Flushed through a handle with write access: Windows refuses to flush a read-only
             // handle (os error 5), which made every run fail there.
             fs::OpenOptions::new()
@@ -82,62 +146,91 @@ fn temporary_name(target: &Path) -> PathBuf {
     target.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
 }
 
+/// Creates the output folder when missing and makes sure a file can be written in it, so that
+/// a folder that cannot take the outputs is named with its cause before anything is written.
 fn create_dir(target: &Path, lang: Lang) -> Result<()> {
     let dir = crate::config::parent_dir(target);
-    fs::create_dir_all(&dir).map_err(|e| {
-        Error::output(say!(
-            lang,
-            "无法创建输出目录 {}：{}。",
-            "Cannot create the output folder {}: {}.",
-            dir.display(),
-            e
-        ))
-    })
+    let folder_error =
+        |e: std::io::Error| Error::output(messages::output_folder_failed(lang, &dir, &e));
+    fs::create_dir_all(&dir).map_err(folder_error)?;
+    let probe = dir.join(format!(".custseg-probe.{}.tmp", std::process::id()));
+    fs::File::create(&probe).map_err(folder_error)?;
+    let _ = fs::remove_file(&probe);
+    Ok(())
 }
 
-/// Puts an output at `target`, or at `target(1)` … when that name is locked, a folder or an
-/// input; `put` writes one candidate name.
+/// How many numbered names are tried before giving up.
+const MAX_NUMBER: usize = 99;
+
+/// Puts an output at `target`, or at `target (2)` … when that name is taken by a file that may
+/// not be replaced; `put` writes one candidate name.
 fn place(
     target: &Path,
     inputs: &[PathBuf],
     lang: Lang,
     mut put: impl FnMut(&Path) -> std::io::Result<()>,
-) -> Result<PathBuf> {
+) -> Result<Placed> {
     create_dir(target, lang)?;
-    let mut last_err = None;
-    for attempt in 0..10 {
-        let candidate = if attempt == 0 {
+    let mut kept = None;
+    for n in 1..=MAX_NUMBER {
+        let candidate = if n == 1 {
             target.to_path_buf()
         } else {
-            numbered(target, attempt)
+            numbered(target, n)
         };
-        if is_input(&candidate, inputs) {
+        let existed = candidate.exists();
+        if let Some(reason) = blocker(&candidate, inputs) {
+            kept.get_or_insert((target.to_path_buf(), reason));
             continue;
         }
         match put(&candidate) {
-            Ok(()) => return Ok(candidate),
-            Err(e) => last_err = Some(e),
+            Ok(()) => {
+                return Ok(Placed {
+                    path: candidate,
+                    kept,
+                })
+            }
+            // A file that is ours and writable but cannot be replaced is held by another
+            // program (Windows refuses with a sharing violation while Excel has it open).
+            Err(_) if existed => {
+                kept.get_or_insert((target.to_path_buf(), Kept::InUse));
+            }
+            Err(e) => {
+                let dir = crate::config::parent_dir(target);
+                return Err(Error::output(messages::output_folder_failed(
+                    lang, &dir, &e,
+                )));
+            }
         }
     }
-    let e = last_err.map(|e| e.to_string()).unwrap_or_default();
-    Err(Error::output(say!(
-        lang,
-        "无法写入 {}（文件可能正在 Excel 中打开，或目录不可写）：{}。",
-        "Cannot write {} (the file may be open in Excel, or the folder is read-only): {}.",
-        target.display(),
-        e
-    )))
+    Err(Error::output(messages::output_no_name(lang, target)))
 }
 
-/// `报告.pdf` → `报告(1).pdf`.
+/// Why an existing file at `candidate` may not be replaced, if it may not.
+fn blocker(candidate: &Path, inputs: &[PathBuf]) -> Option<Kept> {
+    let meta = fs::metadata(candidate).ok()?;
+    if is_input(candidate, inputs) {
+        Some(Kept::Input)
+    } else if meta.is_dir() {
+        Some(Kept::Folder)
+    } else if meta.permissions().readonly() {
+        Some(Kept::ReadOnly)
+    } else if !is_custseg_result(candidate) {
+        Some(Kept::NotOurs)
+    } else {
+        None
+    }
+}
+
+/// `报告.pdf` → `报告 (2).pdf`.
 fn numbered(target: &Path, n: usize) -> PathBuf {
     let stem = target
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     let name = match target.extension() {
-        Some(ext) => format!("{stem}({n}).{}", ext.to_string_lossy()),
-        None => format!("{stem}({n})"),
+        Some(ext) => format!("{stem} ({n}).{}", ext.to_string_lossy()),
+        None => format!("{stem} ({n})"),
     };
     target.with_file_name(name)
 }
@@ -185,7 +278,7 @@ mod tests {
         let blocked = dir.path().join("y.pdf");
         fs::create_dir(&blocked).unwrap();
         let written = write_atomic(&blocked, b"two", &[], Lang::Zh).unwrap();
-        assert_eq!(written, dir.path().join("y(1).pdf"));
+        assert_eq!(written, dir.path().join("y (2).pdf"));
         let leftovers: Vec<_> = fs::read_dir(dir.path())
             .unwrap()
             .filter_map(|e| e.ok())
@@ -208,7 +301,9 @@ mod tests {
         fs::write(staged.path(), b"whole").unwrap();
         fs::create_dir(&target).unwrap(); // the name is taken: a fallback name is used
         let written = staged.commit(&target, &[], Lang::Zh).unwrap();
-        assert_eq!(written, dir.path().join("out").join("w(1).xlsx"));
+        assert_eq!(written.path, dir.path().join("out").join("w (2).xlsx"));
+        assert_eq!(written.kept, Some((target.clone(), Kept::Folder)));
+        let written = written.path;
         assert_eq!(fs::read(&written).unwrap(), b"whole");
         assert!(!temporary.exists());
     }
@@ -221,5 +316,37 @@ mod tests {
         let written = write_atomic(&input, b"out", std::slice::from_ref(&input), Lang::En).unwrap();
         assert_ne!(written, input);
         assert_eq!(fs::read(&input).unwrap(), b"input");
+    }
+
+    #[test]
+    fn replaces_only_its_own_writable_results() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("x_2026Q3_管理报告.pdf");
+        let ours = b"%PDF-1.3 /Creator<FEFF00630075007300740073006500670020> ...";
+        fs::write(&target, b"%PDF-1.3 someone else's").unwrap();
+        let placed = write_placed(&target, ours, &[], Lang::Zh).unwrap();
+        assert_eq!(placed.path, dir.path().join("x_2026Q3_管理报告 (2).pdf"));
+        assert_eq!(placed.kept, Some((target.clone(), Kept::NotOurs)));
+        // The numbered copy is ours: the next run replaces it, the foreign file stays.
+        let again = write_placed(&target, ours, &[], Lang::Zh).unwrap();
+        assert_eq!(again.path, placed.path);
+        assert_eq!(fs::read(&target).unwrap(), b"%PDF-1.3 someone else's");
+        fs::write(&target, ours).unwrap();
+        let replaced = write_placed(&target, ours, &[], Lang::Zh).unwrap();
+        assert_eq!((replaced.path, replaced.kept), (target, None));
+    }
+
+    #[test]
+    fn a_read_only_result_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("r.pdf");
+        let ours = b"/Creator (custseg 0.1.0)";
+        fs::write(&target, ours).unwrap();
+        let mut perms = fs::metadata(&target).unwrap().permissions();
+        perms.set_readonly(true);
+        fs::set_permissions(&target, perms).unwrap();
+        let placed = write_placed(&target, ours, &[], Lang::En).unwrap();
+        assert_eq!(placed.kept, Some((target.clone(), Kept::ReadOnly)));
+        assert!(fs::metadata(&target).unwrap().permissions().readonly());
     }
 }

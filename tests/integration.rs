@@ -206,20 +206,20 @@ fn sample_run_writes_a_complete_workbook_and_report() {
     assert_eq!(tier_sum as usize, customers);
     assert!(json["rows_rejected"].as_u64().unwrap() <= json["rows_read"].as_u64().unwrap());
 
-    let xlsx = dir.path().join("客户档案_客户分类.xlsx");
-    let pdf = dir.path().join("客户档案_管理报告.pdf");
+    let xlsx = dir.path().join("客户档案_2026Q3_客户分类.xlsx");
+    let pdf = dir.path().join("客户档案_2026Q3_管理报告.pdf");
     assert!(
         json["outputs"]["xlsx"]
             .as_str()
             .unwrap_or("")
-            .ends_with("客户档案_客户分类.xlsx"),
+            .ends_with("客户档案_2026Q3_客户分类.xlsx"),
         "{json}"
     );
     assert!(
         json["outputs"]["pdf"]
             .as_str()
             .unwrap_or("")
-            .ends_with("客户档案_管理报告.pdf"),
+            .ends_with("客户档案_2026Q3_管理报告.pdf"),
         "{json}"
     );
     assert!(xlsx.exists() && pdf.exists());
@@ -396,7 +396,7 @@ fn sample_run_writes_a_complete_workbook_and_report() {
 #[test]
 fn same_input_gives_the_same_clusters_and_tiers() {
     let pick = |dir: &Path| {
-        let rows = sheet(&dir.join("客户档案_客户分类.xlsx"), "客户明细");
+        let rows = sheet(&dir.join("客户档案_2026Q3_客户分类.xlsx"), "客户明细");
         let h = rows[0].clone();
         let cols = [
             col(&h, "客户编码"),
@@ -418,7 +418,7 @@ fn same_input_gives_the_same_clusters_and_tiers() {
 #[test]
 fn english_run_uses_the_english_sheet_names_and_headers() {
     let (dir, _) = run_sample(&["--lang", "en", "--no-pdf"]);
-    let xlsx = dir.path().join("客户档案_segments.xlsx");
+    let xlsx = dir.path().join("客户档案_2026Q3_segments.xlsx");
     assert_eq!(
         sheet_names(&xlsx),
         [
@@ -458,14 +458,14 @@ fn quarter_comparison_counts_equal_a_join_of_the_two_workbooks() {
         assert_ok(&out);
     };
     run(&q2, "2026-06-30", &[]);
-    let previous = dir.path().join("2026Q2/客户档案_客户分类.xlsx");
+    let previous = dir.path().join("2026Q2/客户档案_2026Q2_客户分类.xlsx");
     let q3: Vec<String> = SAMPLE_FILES.iter().map(|s| s.to_string()).collect();
     run(
         &q3,
         "2026-09-30",
         &["--previous", previous.to_str().unwrap()],
     );
-    let current = dir.path().join("客户档案_客户分类.xlsx");
+    let current = dir.path().join("客户档案_2026Q3_客户分类.xlsx");
 
     let tiers = |path: &Path| -> BTreeMap<String, String> {
         let rows = sheet(path, "客户明细");
@@ -631,7 +631,7 @@ fn check_prints_findings_and_the_row_balance() {
         "one rejecting finding per rejected row"
     );
     assert!(
-        !dir.path().join("客户档案_客户分类.xlsx").exists(),
+        !dir.path().join("客户档案_2026Q3_客户分类.xlsx").exists(),
         "check writes no output"
     );
 }
@@ -679,7 +679,12 @@ fn a_workbook_with_headers_but_no_customers_ends_with_exit_1() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(String::from_utf8_lossy(&out.stderr).contains("客户信息模板.xlsx"));
-    assert!(!dir.path().join("客户信息模板_客户分类.xlsx").exists());
+    let written: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with("_客户分类.xlsx"))
+        .collect();
+    assert!(written.is_empty(), "{written:?}");
 }
 
 #[test]
@@ -696,8 +701,251 @@ fn the_period_stated_in_the_title_rows_is_the_default_as_of_date() {
     assert_ok(&out);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["as_of"], "2026-09-30");
-    let dq = sheet(&dir.path().join("客户档案_客户分类.xlsx"), "数据质量")
-        .concat()
-        .join(" ");
+    let dq = sheet(
+        &dir.path().join("客户档案_2026Q3_客户分类.xlsx"),
+        "数据质量",
+    )
+    .concat()
+    .join(" ");
     assert!(dq.contains("2026-10-09"), "the early line is not reported");
+}
+
+// ───────────────────────────── issue 16: outputs named by period; writes that never destroy; the previous quarter found ─────────────────────────────
+
+/// Runs custseg in `dir` with `args`; returns (exit code, stdout, stderr).
+fn run_in(dir: &Path, args: &[&str]) -> (Option<i32>, String, String) {
+    let out = custseg().current_dir(dir).args(args).output().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn outputs_are_named_after_the_customers_file_whatever_the_order() {
+    let dir = work_with_samples(&SAMPLE_FILES);
+    let (code, stdout, stderr) = run_in(
+        dir.path(),
+        &[
+            "使用与满意度.xlsx",
+            "销售明细.xlsx",
+            "客户档案.xlsx",
+            "--as-of",
+            "2026-09-30",
+            "--json",
+            "-q",
+        ],
+    );
+    assert_eq!(code, Some(0), "{stderr}");
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let xlsx = json["outputs"]["xlsx"].as_str().unwrap();
+    let pdf = json["outputs"]["pdf"].as_str().unwrap();
+    assert!(xlsx.ends_with("客户档案_2026Q3_客户分类.xlsx"), "{xlsx}");
+    assert!(pdf.ends_with("客户档案_2026Q3_管理报告.pdf"), "{pdf}");
+    assert!(Path::new(xlsx).exists() && Path::new(pdf).exists());
+}
+
+#[test]
+fn a_quarter_run_finds_the_previous_result_by_itself_and_keeps_both() {
+    let q2: Vec<String> = SAMPLE_FILES.iter().map(|f| format!("2026Q2/{f}")).collect();
+    let mut files: Vec<&str> = SAMPLE_FILES.to_vec();
+    files.extend(q2.iter().map(String::as_str));
+    let dir = work_with_samples(&files);
+    let here = dir.path().to_str().unwrap();
+    let mut args: Vec<&str> = q2.iter().map(String::as_str).collect();
+    args.extend(["--as-of", "2026-06-30", "-q", "--no-pdf", "-o", here]);
+    let (code, _, stderr) = run_in(dir.path(), &args);
+    assert_eq!(code, Some(0), "{stderr}");
+    let previous = dir.path().join("客户档案_2026Q2_客户分类.xlsx");
+    assert!(previous.exists());
+    let before = sha(&previous);
+
+    // This quarter, in the same folder, without --previous.
+    let mut q3: Vec<&str> = SAMPLE_FILES.to_vec();
+    q3.extend(["--as-of", "2026-09-30", "-q", "--no-pdf"]);
+    let (code, stdout, stderr) = run_in(dir.path(), &q3);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stderr.contains("已与 2026Q2 的结果对比"), "{stderr}");
+    let current = dir.path().join("客户档案_2026Q3_客户分类.xlsx");
+    assert!(stdout.contains("客户档案_2026Q3_客户分类.xlsx"), "{stdout}");
+    assert_eq!(
+        sha(&previous),
+        before,
+        "last quarter's result is kept as it was"
+    );
+    assert!(sheet_names(&current).contains(&"季度变动".to_string()));
+
+    // The automatic comparison is the one `compare` makes of the two workbooks (issue 6).
+    let text = sheet(&current, "季度变动").concat().join(" ");
+    let p = previous.to_str().unwrap();
+    let c = current.to_str().unwrap();
+    let (code, said, stderr) = run_in(dir.path(), &["compare", p, c]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let counts: Vec<String> = said
+        .split(['，', '。'])
+        .take(4)
+        .filter_map(|part| part.split_whitespace().nth(1).map(str::to_string))
+        .collect();
+    assert_eq!(counts.len(), 4, "{said}");
+    for n in &counts {
+        assert!(text.contains(n.as_str()), "季度变动 lacks {n}: {said}");
+    }
+
+    // Swapped periods are refused, naming both.
+    let (code, _, stderr) = run_in(dir.path(), &["compare", c, p]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains("2026Q3") && stderr.contains("2026Q2"),
+        "{stderr}"
+    );
+
+    // A --previous that is not earlier is refused; --no-previous leaves the comparison out.
+    let mut args: Vec<&str> = q2.iter().map(String::as_str).collect();
+    args.extend(["--as-of", "2026-06-30", "-q", "--no-pdf", "--previous", c]);
+    let (code, _, stderr) = run_in(dir.path(), &args);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("不早于"), "{stderr}");
+    q3.push("--no-previous");
+    let (code, _, stderr) = run_in(dir.path(), &q3);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(!stderr.contains("已与"), "{stderr}");
+    assert!(!sheet_names(&current).contains(&"季度变动".to_string()));
+}
+
+#[test]
+fn a_read_only_earlier_result_and_a_foreign_file_are_kept() {
+    let dir = work_with_samples(&SAMPLE_FILES);
+    let mut args: Vec<&str> = SAMPLE_FILES.to_vec();
+    args.extend(["--as-of", "2026-09-30", "-q"]);
+    let (code, _, stderr) = run_in(dir.path(), &args);
+    assert_eq!(code, Some(0), "{stderr}");
+    let xlsx = dir.path().join("客户档案_2026Q3_客户分类.xlsx");
+    let pdf = dir.path().join("客户档案_2026Q3_管理报告.pdf");
+    let mut perms = fs::metadata(&xlsx).unwrap().permissions();
+    perms.set_readonly(true);
+    fs::set_permissions(&xlsx, perms).unwrap();
+    let kept = sha(&xlsx);
+    fs::write(&pdf, b"someone else's report").unwrap();
+
+    let (code, stdout, stderr) = run_in(dir.path(), &args);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stdout.contains("客户档案_2026Q3_客户分类 (2).xlsx"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("客户档案_2026Q3_管理报告 (2).pdf"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("是只读的") && stdout.contains("不是 custseg 的结果"),
+        "{stdout}"
+    );
+    assert_eq!(sha(&xlsx), kept);
+    assert!(fs::metadata(&xlsx).unwrap().permissions().readonly());
+    assert_eq!(fs::read(&pdf).unwrap(), b"someone else's report");
+
+    // A third run replaces its own numbered results rather than piling up copies.
+    let (code, stdout, stderr) = run_in(dir.path(), &args);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stdout.contains("客户档案_2026Q3_客户分类 (2).xlsx"),
+        "{stdout}"
+    );
+    assert!(!dir
+        .path()
+        .join("客户档案_2026Q3_客户分类 (3).xlsx")
+        .exists());
+}
+
+#[test]
+fn sample_refuses_to_write_over_an_existing_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("客户档案.xlsx");
+    fs::write(&real, b"the user's real customers").unwrap();
+    let here = dir.path().to_str().unwrap();
+    let (code, stdout, stderr) = run_in(dir.path(), &["sample", here, "--customers", "30"]);
+    assert_eq!(code, Some(1), "{stdout}");
+    assert!(
+        stderr.contains("客户档案.xlsx") && stderr.contains("已存在"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("custseg sample"), "{stderr}");
+    assert_eq!(fs::read(&real).unwrap(), b"the user's real customers");
+    assert!(!dir.path().join("销售明细.xlsx").exists());
+
+    let fresh = dir.path().join("示例");
+    let (code, stdout, stderr) = run_in(
+        dir.path(),
+        &["sample", fresh.to_str().unwrap(), "--customers", "30"],
+    );
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stdout.contains("下一步：custseg "), "{stdout}");
+}
+
+#[test]
+fn an_output_folder_that_cannot_be_written_is_named_with_its_cause() {
+    let dir = work_with_samples(&SAMPLE_FILES[..1]);
+    // A folder name longer than any file system takes: "path too long", on every machine.
+    let long = dir.path().join("长".repeat(120));
+    let (code, _, stderr) = run_in(
+        dir.path(),
+        &[
+            "客户档案.xlsx",
+            "-q",
+            "--no-pdf",
+            "-o",
+            long.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains("路径过长") && stderr.contains("-o"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("os error"), "{stderr}");
+
+    // A read-only folder (root writes anywhere, so this part needs an ordinary user).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let locked = dir.path().join("只读");
+        fs::create_dir(&locked).unwrap();
+        fs::set_permissions(&locked, fs::Permissions::from_mode(0o555)).unwrap();
+        if fs::write(locked.join("probe"), b"").is_err() {
+            let (code, _, stderr) = run_in(
+                dir.path(),
+                &[
+                    "客户档案.xlsx",
+                    "-q",
+                    "--no-pdf",
+                    "-o",
+                    locked.to_str().unwrap(),
+                ],
+            );
+            assert_eq!(code, Some(1), "{stderr}");
+            assert!(stderr.contains("没有写入权限"), "{stderr}");
+            assert!(stderr.contains("-o"), "{stderr}");
+        }
+        fs::set_permissions(&locked, fs::Permissions::from_mode(0o755)).unwrap();
+    }
+}
+
+#[test]
+fn a_folder_as_input_reads_its_spreadsheets_and_skips_custseg_results() {
+    let dir = work_with_samples(&SAMPLE_FILES);
+    let here = dir.path().to_str().unwrap();
+    let args = [here, "--as-of", "2026-09-30", "-q", "--no-pdf"];
+    let (code, _, stderr) = run_in(dir.path(), &args);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stderr.contains("读取文件夹"), "{stderr}");
+    for f in SAMPLE_FILES {
+        assert!(stderr.contains(f), "{f} not named: {stderr}");
+    }
+    assert!(dir.path().join("客户档案_2026Q3_客户分类.xlsx").exists());
+    // The second time the folder holds a result as well: it is skipped, not refused.
+    let (code, _, stderr) = run_in(dir.path(), &args);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stderr.contains("跳过 1 个"), "{stderr}");
 }

@@ -2,7 +2,7 @@
 
 use crate::aggregate::Aggregated;
 use crate::cli::CheckArgs;
-use crate::config::{parse_cli_date, parse_lang, resolve_as_of};
+use crate::config::{expand_folders, parse_cli_date, parse_lang, resolve_as_of};
 use crate::error::Result;
 use crate::profile::Profile;
 use crate::{aggregate, extract, say};
@@ -16,7 +16,11 @@ pub fn check(args: &CheckArgs) -> Result<()> {
         .as_deref()
         .map(|d| parse_cli_date(d, lang))
         .transpose()?;
-    let extracted = extract::load(&args.inputs, &profile, lang)?;
+    let (inputs, folder_notes) = expand_folders(&args.inputs, lang)?;
+    for note in &folder_notes {
+        eprintln!("{note}");
+    }
+    let extracted = extract::load(&inputs, &profile, lang)?;
     let as_of = resolve_as_of(as_of, &extracted.dataset, lang);
     let Aggregated { dataset, customers } = aggregate::aggregate(extracted, as_of.date, lang);
     if args.json {

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use crate::cli::RunArgs;
 use crate::config::{self, Config};
 use crate::error::Result;
-use crate::model::{Analysis, CustomerRecord, Dataset, Lang, RunInfo, Tier};
+use crate::model::{Analysis, CustomerRecord, Dataset, Lang, RunInfo, Tier, TierSnapshot};
 use crate::progress::Progress;
 use crate::report::font::Font;
 use crate::{aggregate, classify, cluster, compare, extract, output, report, say, workbook};
@@ -18,6 +18,18 @@ struct Outputs {
     xlsx: Option<PathBuf>,
     /// The management report, unless `--no-pdf`.
     pdf: Option<PathBuf>,
+    /// Why an output went to a numbered name, one note each.
+    kept: Vec<String>,
+}
+
+/// What `analyse` hands to the writers: the analysis and the file the outputs are named after.
+struct Analysed {
+    /// Everything the writers need.
+    analysis: Analysis,
+    /// The input recognised as the customers file (else the first input).
+    customers_file: PathBuf,
+    /// Lines for stderr once the progress display is gone (which previous result was used).
+    notes: Vec<String>,
 }
 
 /// Runs the whole job for the typed options.
@@ -27,28 +39,39 @@ pub fn run(args: &RunArgs) -> Result<()> {
     let lang = cfg.lang;
     let progress = Progress::new(cfg.progress && !cfg.json);
 
+    for note in &cfg.folder_notes {
+        eprintln!("{note}");
+    }
     progress.stage(say!(lang, "读取输入文件", "Reading the inputs"));
-    let analysis = analyse(&cfg, &progress)?;
+    let analysed = analyse(&cfg, &progress)?;
+    let analysis = &analysed.analysis;
 
-    let written = write(&cfg, &analysis, &progress)?;
+    let written = write(&cfg, &analysed, &progress)?;
     progress.finish();
+    for note in &analysed.notes {
+        eprintln!("{note}");
+    }
     if args.timings {
         eprint!("{}", progress.timings());
     }
 
     let elapsed = started.elapsed();
     if cfg.json {
-        println!("{}", summary_json(&analysis, &written, elapsed));
+        for note in &written.kept {
+            eprintln!("{}", note.trim());
+        }
+        println!("{}", summary_json(analysis, &written, elapsed));
     } else {
-        println!("{}", done_line(&analysis, &written, lang));
+        println!("{}", done_line(analysis, &written, lang));
     }
     Ok(())
 }
 
 /// Writes the workbook and the report the options ask for; returns where they went.
-fn write(cfg: &Config, analysis: &Analysis, progress: &Progress) -> Result<Outputs> {
+fn write(cfg: &Config, analysed: &Analysed, progress: &Progress) -> Result<Outputs> {
     let lang = cfg.lang;
-    let (xlsx_path, pdf_path) = cfg.output_paths();
+    let analysis = &analysed.analysis;
+    let (xlsx_path, pdf_path) = cfg.output_paths(&analysed.customers_file, analysis.run.as_of);
     progress.stage(match (cfg.write_xlsx, cfg.write_pdf) {
         (true, true) => say!(
             lang,
@@ -91,21 +114,27 @@ fn write(cfg: &Config, analysis: &Analysis, progress: &Progress) -> Result<Outpu
     progress.stage(say!(lang, "保存文件", "Saving the files"));
     let mut written = Outputs::default();
     if let (Some(()), Some(staged)) = (xlsx, staged) {
-        written.xlsx = Some(absolute(staged.commit(&xlsx_path, &cfg.inputs, lang)?));
+        let placed = staged.commit(&xlsx_path, &cfg.inputs, lang)?;
+        written.xlsx = Some(absolute(&placed, &mut written.kept, lang));
     }
     if let Some(bytes) = pdf {
-        written.pdf = Some(absolute(output::write_atomic(
-            &pdf_path,
-            &bytes,
-            &cfg.inputs,
-            lang,
-        )?));
+        let placed = output::write_placed(&pdf_path, &bytes, &cfg.inputs, lang)?;
+        written.pdf = Some(absolute(&placed, &mut written.kept, lang));
     }
     Ok(written)
 }
 
-fn absolute(path: PathBuf) -> PathBuf {
-    std::fs::canonicalize(&path).unwrap_or(path)
+/// The absolute path of a placed output; a note in `kept` when it went to a numbered name.
+fn absolute(placed: &output::Placed, kept: &mut Vec<String>, lang: Lang) -> PathBuf {
+    if let Some((existing, reason)) = &placed.kept {
+        kept.push(crate::messages::output_kept(
+            lang,
+            existing,
+            *reason,
+            &placed.path,
+        ));
+    }
+    std::fs::canonicalize(&placed.path).unwrap_or_else(|_| placed.path.clone())
 }
 
 fn crash(lang: Lang) -> crate::Error {
@@ -117,10 +146,11 @@ fn crash(lang: Lang) -> crate::Error {
 }
 
 /// Reads, aggregates, classifies, clusters and compares: everything but the writing.
-fn analyse(cfg: &Config, progress: &Progress) -> Result<Analysis> {
+fn analyse(cfg: &Config, progress: &Progress) -> Result<Analysed> {
     let lang = cfg.lang;
     let extracted = extract::load(&cfg.inputs, &cfg.profile, lang)?;
     let as_of = config::resolve_as_of(cfg.as_of, &extracted.dataset, lang);
+    let customers_file = config::customers_file(&extracted.dataset, &cfg.inputs);
 
     progress.stage(say!(lang, "汇总交易明细", "Aggregating the detail rows"));
     let aggregate::Aggregated {
@@ -141,14 +171,18 @@ fn analyse(cfg: &Config, progress: &Progress) -> Result<Analysis> {
     progress.stage(say!(lang, "聚类分析", "Clustering"));
     let clustering = cluster::assign(&mut classification.customers, cfg.k, cfg.seed, lang);
 
-    let migration = match &cfg.previous {
-        Some(path) => {
+    let mut notes = Vec::new();
+    let migration = match previous(cfg, &customers_file, as_of.date, &mut notes)? {
+        Some((path, snapshot)) => {
             progress.stage(say!(
                 lang,
                 "与上期对比",
                 "Comparing with the previous quarter"
             ));
-            let previous = compare::read_snapshot(path, lang)?;
+            let previous = match snapshot {
+                Some(found) => found,
+                None => compare::read_snapshot(&path, lang)?,
+            };
             let current = compare::snapshot(&classification.customers);
             let name = path
                 .file_name()
@@ -160,7 +194,7 @@ fn analyse(cfg: &Config, progress: &Progress) -> Result<Analysis> {
     };
 
     let profile_settings = cfg.profile.settings();
-    Ok(Analysis {
+    let analysis = Analysis {
         run: RunInfo {
             profile: cfg.profile.name.clone(),
             as_of: as_of.date,
@@ -176,7 +210,63 @@ fn analyse(cfg: &Config, progress: &Progress) -> Result<Analysis> {
         clustering,
         migration,
         profile_settings,
+    };
+    Ok(Analysed {
+        analysis,
+        customers_file,
+        notes,
     })
+}
+
+/// The previous result to compare with: the one given (refused when its as-of date is not
+/// earlier than this run's), else the latest custseg result of the same stem and an earlier
+/// period in the output folder (read already, and said in `notes`), unless `--no-previous`.
+fn previous(
+    cfg: &Config,
+    customers_file: &std::path::Path,
+    as_of: chrono::NaiveDate,
+    notes: &mut Vec<String>,
+) -> Result<Option<(PathBuf, Option<Vec<TierSnapshot>>)>> {
+    let lang = cfg.lang;
+    if let Some(path) = &cfg.previous {
+        if let Some(then) = compare::result_as_of(path).filter(|then| *then >= as_of) {
+            let file = path.file_name().unwrap_or(path.as_os_str());
+            return Err(crate::Error::input(crate::messages::previous_not_earlier(
+                lang,
+                &file.to_string_lossy(),
+                &then.format("%Y-%m-%d").to_string(),
+                &as_of.format("%Y-%m-%d").to_string(),
+            )));
+        }
+        return Ok(Some((path.clone(), None)));
+    }
+    if !cfg.find_previous {
+        return Ok(None);
+    }
+    let dir = cfg.out_dir(customers_file);
+    let stem = config::stem(customers_file);
+    let Some((period, files)) = compare::earlier_results(&dir, &stem, &config::period(as_of))
+    else {
+        return Ok(None);
+    };
+    for path in files.into_iter().filter(|p| output::is_custseg_result(p)) {
+        let file = path
+            .file_name()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        match compare::read_snapshot(&path, lang) {
+            Ok(snapshot) => {
+                notes.push(crate::messages::previous_found(lang, &period, &file));
+                return Ok(Some((path, Some(snapshot))));
+            }
+            Err(e) => notes.push(crate::messages::previous_unusable(
+                lang,
+                &file,
+                e.message.trim_end_matches('。'),
+            )),
+        }
+    }
+    Ok(None)
 }
 
 /// An input error when no customer is left to classify.
@@ -236,7 +326,7 @@ fn done_line(analysis: &Analysis, written: &Outputs, lang: Lang) -> String {
         .map(|p| p.display().to_string())
         .collect();
     let issues = analysis.dataset.findings.len();
-    say!(
+    let line = say!(
         lang,
         "完成：{} 个客户（核心客户 {} 个），数据质量问题 {} 条。结果已写入：{}",
         "Done: {} customers ({} core), {} data-quality findings. Written: {}",
@@ -244,5 +334,6 @@ fn done_line(analysis: &Analysis, written: &Outputs, lang: Lang) -> String {
         core,
         issues,
         files.join(lang.pick("，", ", "))
-    )
+    );
+    line + &written.kept.concat()
 }

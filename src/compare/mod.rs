@@ -7,7 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::io::{Read, Seek};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use calamine::{open_workbook_auto, Data, Range, Reader, Sheets};
 
@@ -268,6 +268,61 @@ impl Context<'_> {
             total_score,
         }))
     }
+}
+
+/// The 参数 row holding the as-of date.
+const AS_OF_KEY: (&str, &str) = ("基准日", "As-of date");
+
+/// The as-of date a custseg result workbook states in its 参数 sheet, when it can be read.
+pub fn result_as_of(path: &Path) -> Option<chrono::NaiveDate> {
+    let mut workbook = open_workbook_auto(path).ok()?;
+    let names = workbook.sheet_names();
+    let settings = names
+        .iter()
+        .find(|n| n.as_str() == SETTINGS_SHEET.0 || n.as_str() == SETTINGS_SHEET.1)?
+        .clone();
+    let range = workbook.worksheet_range(&settings).ok()?;
+    let value = setting(&range, AS_OF_KEY)?;
+    chrono::NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").ok()
+}
+
+/// The period (`2026Q2`) of a result named `<stem>_<period>_客户分类.xlsx` (or `_segments`,
+/// or a numbered copy ` (2)`), when `name` is one for `stem`.
+pub fn result_period<'a>(name: &'a str, stem: &str) -> Option<&'a str> {
+    let rest = name.strip_prefix(stem)?.strip_prefix('_')?;
+    let (period, tail) = rest.split_at_checked(6)?;
+    let b = period.as_bytes();
+    let is_period =
+        b[..4].iter().all(u8::is_ascii_digit) && b[4] == b'Q' && (b'1'..=b'4').contains(&b[5]);
+    let tail = tail
+        .strip_prefix("_客户分类")
+        .or_else(|| tail.strip_prefix("_segments"))?;
+    let tail = tail.strip_suffix(".xlsx")?;
+    let numbered = tail.is_empty()
+        || tail
+            .strip_prefix(" (")
+            .and_then(|t| t.strip_suffix(')'))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit()));
+    (is_period && numbered).then_some(period)
+}
+
+/// The result workbooks of `stem` in `dir` named for the latest period earlier than `period`:
+/// that period and the files, the most recently modified first.
+pub fn earlier_results(dir: &Path, stem: &str, period: &str) -> Option<(String, Vec<PathBuf>)> {
+    let mut found: Vec<(String, std::time::SystemTime, PathBuf)> = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let p = result_period(&name, stem)?.to_string();
+            let modified = e.metadata().ok()?.modified().ok()?;
+            (p.as_str() < period).then(|| (p, modified, e.path()))
+        })
+        .collect();
+    let latest = found.iter().map(|f| f.0.clone()).max()?;
+    found.retain(|f| f.0 == latest);
+    found.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.2.cmp(&b.2)));
+    Some((latest, found.into_iter().map(|f| f.2).collect()))
 }
 
 /// Column B of the 参数 row whose column A is `key` (in either language).

@@ -172,7 +172,11 @@ fn customer_sheets(
 pub fn build_migration(migration: &Migration, lang: Lang) -> Result<Vec<u8>> {
     let mut wb = prepare(lang, |wb| {
         let st = styles::Styles::new();
-        wb.set_properties(&DocProperties::new().set_title(pick(MIGRATION_SHEET, lang)));
+        wb.set_properties(
+            &DocProperties::new()
+                .set_title(pick(MIGRATION_SHEET, lang))
+                .set_comment(format!("custseg {}", env!("CARGO_PKG_VERSION"))),
+        );
         sheets::write_migration(wb, migration, lang, &st)
     })?;
     wb.save_to_buffer().map_err(|e| failed(lang, e))
