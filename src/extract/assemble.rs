@@ -171,6 +171,9 @@ fn read_sheet(
     info: &mut SheetInfo,
 ) {
     let lang = b.lang;
+    if let Some(l) = lay {
+        b.layout_findings(&sheet.file, &sheet.sheet, l);
+    }
     match (lay, ready) {
         (_, Some(Ready::Customers(read))) => b.absorb_customers(sheet, *read, info),
         (_, Some(Ready::Events(st))) => b.absorb(*st, info),

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use crate::fields::{header_key, Field, FieldMatcher};
+use crate::fields::{Field, FieldMatcher};
 use crate::model::{Cell, RawSheet, SheetRole};
 use crate::values::{trim, HeaderUnit};
 
@@ -29,6 +29,9 @@ pub(super) struct Layout {
     pub(super) header_start: usize,
     pub(super) columns: Vec<Column>,
     pub(super) role: SheetRole,
+    /// Columns claiming a field another column took first: (the first's header, this one's,
+    /// the field).
+    pub(super) claimed_twice: Vec<(String, String, &'static str)>,
 }
 
 impl Layout {
@@ -59,7 +62,7 @@ pub(super) fn header_text(cell: &Cell) -> Option<String> {
 pub(super) fn score(texts: &[Option<String>], fields: &FieldMatcher) -> (bool, usize) {
     let mut seen = HashSet::new();
     for t in texts.iter().flatten() {
-        if let Some(f) = fields.field_for_key(&header_key(t).0) {
+        if let Some(f) = fields.field_for_header(t).0 {
             seen.insert(f.name);
         }
     }
@@ -121,7 +124,7 @@ pub(super) fn merge_two_rows(
         let s = sub.get(i).cloned().flatten();
         let top_is_field = t
             .as_deref()
-            .is_some_and(|t| fields.field_for_key(&header_key(t).0).is_some());
+            .is_some_and(|t| fields.field_for_header(t).0.is_some());
         if top_is_field && s.is_some() && s != t {
             return None;
         }
@@ -179,13 +182,26 @@ pub(super) fn role_of(layout_fields: &HashSet<&'static str>) -> SheetRole {
 
 pub(super) fn layout(sheet: &RawSheet, fields: &FieldMatcher) -> Option<Layout> {
     let (start, end, texts) = find_header(sheet, fields)?;
-    let mut columns = Vec::new();
+    let mut columns: Vec<Column> = Vec::new();
     let mut taken = HashSet::new();
+    let mut claimed_twice = Vec::new();
     for (index, t) in texts.into_iter().enumerate() {
         let Some(header) = t else { continue };
-        let (key, unit) = header_key(&header);
-        // The first column meaning a field takes it; a later one is kept as a plain column.
-        let field = fields.field_for_key(&key).filter(|f| taken.insert(f.name));
+        let (field, unit) = fields.field_for_header(&header);
+        // The first column meaning a field takes it; a later one is kept as a plain column,
+        // and said (a finding naming both).
+        let field = match field {
+            Some(f) if !taken.insert(f.name) => {
+                let first = columns
+                    .iter()
+                    .find(|c| c.field.is_some_and(|k| k.name == f.name))
+                    .map(|c| c.header.clone())
+                    .unwrap_or_default();
+                claimed_twice.push((first, header.clone(), f.name));
+                None
+            }
+            other => other,
+        };
         columns.push(Column {
             index,
             header,
@@ -198,6 +214,7 @@ pub(super) fn layout(sheet: &RawSheet, fields: &FieldMatcher) -> Option<Layout> 
         header_start: start,
         role: role_of(&taken),
         columns,
+        claimed_twice,
     })
 }
 
