@@ -195,7 +195,7 @@ fn title_rows_blank_column_totals_and_leading_zeros() {
                 (Some(10), FindingKind::MissingCode, true),
                 (Some(11), FindingKind::OutOfRange, false),
                 (Some(12), FindingKind::TotalsRow, true),
-                (Some(13), FindingKind::MissingCode, true),
+                (Some(13), FindingKind::FooterRow, true),
             ],
             "{name}"
         );
