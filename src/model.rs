@@ -362,6 +362,11 @@ pub struct SheetInfo {
     pub data_rows: usize,
     /// Canonical fields recognised, as (input header, canonical field name).
     pub columns: Vec<(String, String)>,
+    /// Headers of the columns that mean no field (or a field another column took first).
+    pub unrecognised: Vec<String>,
+    /// Why the sheet was not read, when it was skipped before its rows were looked at (a
+    /// hidden sheet); `None` for a sheet that was read.
+    pub skipped: Option<String>,
 }
 
 /// Everything read from the inputs, joined by customer code.

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use crate::fields::FieldMatcher;
 use crate::messages as msg;
-use crate::model::{Cell, Finding, FindingKind, Lang, SourceRow};
+use crate::model::{Cell, Finding, FindingKind, InputFile, Lang, SourceRow};
 use crate::values::{code_text, fold_width, trim};
 
 use super::layout::{Column, Layout};
@@ -131,6 +131,30 @@ impl Builder<'_> {
                 action,
                 rejected: false,
             });
+        }
+    }
+
+    /// A `SheetSkipped` finding for each sheet the reader left out (hidden sheets), with why.
+    pub(super) fn hidden_sheet_findings<'i>(
+        &mut self,
+        inputs: impl Iterator<Item = &'i InputFile>,
+    ) {
+        for input in inputs {
+            let file = std::path::Path::new(&input.path)
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            for info in &input.sheets {
+                let Some(why) = &info.skipped else { continue };
+                let action = msg::read_action_sheet_skipped(self.lang);
+                self.sheet_finding(
+                    &file,
+                    &info.name,
+                    FindingKind::SheetSkipped,
+                    why.clone(),
+                    action,
+                );
+            }
         }
     }
 

@@ -44,6 +44,15 @@ impl Layout {
     pub(super) fn has(&self, name: &str) -> bool {
         self.col(name).is_some()
     }
+
+    /// Headers of the columns that mean no field (or one another column took first).
+    pub(super) fn unrecognised(&self) -> Vec<String> {
+        self.columns
+            .iter()
+            .filter(|c| c.field.is_none())
+            .map(|c| c.header.clone())
+            .collect()
+    }
 }
 
 /// A header cell's text: numbers and dates count too (a column headed 2025 is kept).
@@ -216,6 +225,28 @@ pub(super) fn layout(sheet: &RawSheet, fields: &FieldMatcher) -> Option<Layout> 
         columns,
         claimed_twice,
     })
+}
+
+/// True for a sheet of prose (说明, 填表说明): text in at most two columns, some of it long, and
+/// no header recognised. Such a sheet is skipped without a finding.
+pub(super) fn is_prose(sheet: &RawSheet, lay: Option<&Layout>) -> bool {
+    if lay.is_some() {
+        return false;
+    }
+    let mut columns = HashSet::new();
+    let mut long = false;
+    for row in &sheet.rows {
+        for (i, c) in row.iter().enumerate() {
+            if c.is_blank() {
+                continue;
+            }
+            columns.insert(i);
+            if let Cell::Text(s) = c {
+                long |= s.chars().count() >= 20;
+            }
+        }
+    }
+    long && columns.len() <= 2
 }
 
 /// The headers of a sheet, or when no header was recognised, the texts of its first row with
