@@ -183,6 +183,14 @@ impl RowSink for Watch<'_> {
         }
         self.inner.row(number, cells);
     }
+
+    fn include_hidden(&self) -> bool {
+        self.inner.include_hidden()
+    }
+
+    fn hidden_sheet(&mut self, name: &str, very: bool) {
+        self.inner.hidden_sheet(name, very);
+    }
 }
 
 /// Reads every sheet of a file already in memory into `sink`.
