@@ -84,7 +84,23 @@ def two_code_columns():
     wb.save(OUT / "two_code_columns.xlsx")
 
 
+def values_as_written():
+    """Satisfaction as 4分 / 4.5 分 / 85% / ★★★★ / words, placeholder words, a negative
+    revenue and a negative cumulative amount."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "客户档案"
+    ws.append(["客户编码", "客户名称", "员工人数", "营业收入（万元）", "累计购买金额", "满意度"])
+    ws.append(["V001", "甲公司", 100, 5000, 20000, "4分"])
+    ws.append(["V002", "乙公司", "不详", 3000, 10000, "4.5 分"])
+    ws.append(["V003", "丙公司", 50, -200, 8000, "85%"])
+    ws.append(["V004", "丁公司", 30, "待补充", -500, "★★★★"])
+    ws.append(["V005", "戊公司", 20, 1000, 3000, "非常满意"])
+    wb.save(OUT / "values_as_written.xlsx")
+
+
 if __name__ == "__main__":
     kingdee()
     english_only()
     two_code_columns()
+    values_as_written()

@@ -818,11 +818,7 @@ pub fn read_footer_row(lang: Lang) -> String {
 
 /// Finding: a hidden sheet was not read.
 pub fn read_sheet_hidden(lang: Lang) -> String {
-    crate::say!(
-        lang,
-        "隐藏的工作表，未读取（使用 --include-hidden 可读取）",
-        "a hidden sheet, not read (--include-hidden reads it)"
-    )
+    crate::say!(lang, "隐藏的工作表，未读取", "a hidden sheet, not read")
 }
 
 /// Error: a custseg result workbook was given as input.
@@ -843,11 +839,6 @@ pub fn read_placeholder(lang: Lang) -> String {
         "占位词，按缺失值处理",
         "a placeholder word, read as a missing value"
     )
-}
-
-/// Finding: a value that cannot be true (a negative revenue, assets, head-count or amount).
-pub fn read_negative(lang: Lang) -> String {
-    crate::say!(lang, "不可能为负数", "cannot be negative")
 }
 
 // ───────────────────────────── end of sections ─────────────────────────────

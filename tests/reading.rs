@@ -100,3 +100,26 @@ fn a_custseg_result_workbook_is_refused_with_a_hint() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("--previous"), "{stderr}");
 }
+
+#[test]
+fn values_as_written_are_read_or_said() {
+    let (code, json, stderr) = check("values_as_written.xlsx");
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(json["customers"], 5, "{json}");
+    let found = findings(&json);
+    let got: Vec<(&str, &str)> = found
+        .iter()
+        .map(|(k, _, v)| (k.as_str(), v.as_str()))
+        .collect();
+    // Every satisfaction form is read (no BadValue); placeholders and negatives are said.
+    assert_eq!(
+        got,
+        [
+            ("Placeholder", "不详"),
+            ("OutOfRange", "-200"),
+            ("Placeholder", "待补充"),
+            ("OutOfRange", "-500"),
+        ],
+        "{json}"
+    );
+}

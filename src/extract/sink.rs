@@ -19,6 +19,7 @@ pub(super) fn read_all<'p>(
     paths: &[PathBuf],
     fields: &'p FieldMatcher,
     lang: Lang,
+    include_hidden: bool,
 ) -> Result<Vec<FileRead<'p>>> {
     let next = std::sync::atomic::AtomicUsize::new(0);
     let work = || {
@@ -29,6 +30,7 @@ pub(super) fn read_all<'p>(
                 return done;
             };
             let mut sink = FileSink::new(path, fields, lang);
+            sink.include_hidden = include_hidden;
             let result = read::read_file_into(path, lang, &mut sink).and_then(|mut input| {
                 if is_own_result(&sink.names) {
                     let name = read::display_name(path);
