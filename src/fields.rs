@@ -482,6 +482,47 @@ pub fn header_key(header: &str) -> (String, Option<HeaderUnit>) {
     (key, unit)
 }
 
+/// A header key without a leading number ("1客户编码" from "1.客户编码", "2、名称"); the key
+/// itself when nothing would be left.
+fn strip_numbering(key: &str) -> &str {
+    let rest = key.trim_start_matches(|c: char| c.is_ascii_digit());
+    if rest.len() == key.len() {
+        return key;
+    }
+    let rest = rest.trim_start_matches(['、', ',', '，', ')', '）', '.', '。']);
+    if rest.is_empty() {
+        key
+    } else {
+        rest
+    }
+}
+
+/// A header key cut into tokens: at a slash, bar or 、, and where Chinese meets Latin letters.
+/// A companion stands before or after: a part with Latin inside Chinese ("客户PO号") gives none.
+fn header_tokens(key: &str) -> Vec<&str> {
+    let mut tokens = Vec::new();
+    for part in key.split(['/', '|', '\\', '、', '&', '+']) {
+        let mut runs = Vec::new();
+        let mut start = 0;
+        let mut prev: Option<bool> = None;
+        for (i, c) in part.char_indices() {
+            let ascii = c.is_ascii();
+            if prev.is_some_and(|p| p != ascii) {
+                runs.push(&part[start..i]);
+                start = i;
+            }
+            prev = Some(ascii);
+        }
+        if start < part.len() {
+            runs.push(&part[start..]);
+        }
+        if runs.len() <= 2 {
+            tokens.extend(runs);
+        }
+    }
+    tokens
+}
+
 /// Matches header keys to canonical fields: extra aliases (a profile's) first, in the order
 /// given, then the built-in ones.
 ///
@@ -520,8 +561,36 @@ impl FieldMatcher {
 
     /// The canonical field a header means; `None` when it means none.
     pub fn canonical_field(&self, header: &str) -> Option<&'static str> {
-        let (key, _) = header_key(header);
-        self.field_for_key(&key).map(|f| f.name)
+        self.field_for_header(header).0.map(|f| f.name)
+    }
+
+    /// The field a header as written means, and the unit it states. The whole header is tried
+    /// first; then its tokens, with numbering ("1.客户编码", "1、") and a companion in the other
+    /// language set aside: "客户编码 Code", "Code 客户编码", "客户名称/Name", "金额（元）Amount",
+    /// "客户编码\nCustomer Code". When a header mixes Chinese and English, its Chinese part
+    /// decides (an English word beside an unknown Chinese one, as in "订单ID", means nothing).
+    ///
+    /// ```
+    /// use custseg::fields::FieldMatcher;
+    /// let m = FieldMatcher::builtin();
+    /// assert_eq!(m.field_for_header("客户编码 Code").0.map(|f| f.name), Some("code"));
+    /// assert_eq!(m.field_for_header("1.客户名称/Name").0.map(|f| f.name), Some("name"));
+    /// assert_eq!(m.field_for_header("订单ID").0.map(|f| f.name), None);
+    /// ```
+    pub fn field_for_header(&self, header: &str) -> (Option<&'static Field>, Option<HeaderUnit>) {
+        let (key, unit) = header_key(header);
+        if let Some(f) = self.field_for_key(&key) {
+            return (Some(f), unit);
+        }
+        let key = strip_numbering(&key);
+        if let Some(f) = self.field_for_key(key) {
+            return (Some(f), unit);
+        }
+        let tokens = header_tokens(key);
+        let chinese: Vec<&str> = tokens.iter().copied().filter(|t| !t.is_ascii()).collect();
+        let decide = if chinese.is_empty() { tokens } else { chinese };
+        let field = decide.iter().find_map(|t| self.field_for_key(t));
+        (field, unit)
     }
 
     /// The field for an already normalised header key (see [`header_key`]).
@@ -573,6 +642,20 @@ mod tests {
             ("备注", None),
             ("", None),
             ("存货编码", None),
+            ("客户编码 Code", Some("code")),
+            ("Code 客户编码", Some("code")),
+            ("客户名称/Name", Some("name")),
+            ("客户名称 Customer Name", Some("name")),
+            ("金额（元）Amount", Some("amount")),
+            ("客户编码\nCustomer Code", Some("code")),
+            ("1.客户编码", Some("code")),
+            ("2、客户名称", Some("name")),
+            ("Invoice No.", Some("doc_no")),
+            ("Unit Price", Some("unit_price")),
+            ("Qty", Some("quantity")),
+            ("订单ID", None),
+            ("客户PO号", None),
+            ("2025", None),
         ];
         for (header, want) in cases {
             assert_eq!(p.canonical_field(header), *want, "header {header:?}");

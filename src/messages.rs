@@ -870,4 +870,62 @@ pub fn next_command(lang: Lang, command: &str) -> String {
     crate::say!(lang, "下一步：{}", "Next: {}", command)
 }
 
+// ─────────────────── reading: doubtful input said (issue 14, part A) ───────────────────
+
+/// Finding: two columns claim one field; the first is used.
+pub fn read_field_claimed_twice(lang: Lang, first: &str, second: &str, field: &str) -> String {
+    crate::say!(
+        lang,
+        "“{}”和“{}”两列都表示字段 {}",
+        "columns “{}” and “{}” both mean the field {}",
+        first,
+        second,
+        field
+    )
+}
+
+/// Action: the first of two columns claiming one field is used.
+pub fn read_action_first_column_used(lang: Lang, first: &str) -> String {
+    crate::say!(
+        lang,
+        "使用“{}”列，另一列未使用",
+        "column “{}” is used, the other is not",
+        first
+    )
+}
+
+/// Finding: a footer line (打印人, 审核, 第 1 页 共 3 页 …).
+pub fn read_footer_row(lang: Lang) -> String {
+    crate::say!(
+        lang,
+        "表尾行（制表/审核/页码），不是客户",
+        "a footer line (prepared by, approved by, page number), not a customer"
+    )
+}
+
+/// Finding: a hidden sheet was not read.
+pub fn read_sheet_hidden(lang: Lang) -> String {
+    crate::say!(lang, "隐藏的工作表，未读取", "a hidden sheet, not read")
+}
+
+/// Error: a custseg result workbook was given as input.
+pub fn read_own_result(lang: Lang, file: &str) -> String {
+    crate::say!(
+        lang,
+        "{} 是 custseg 生成的结果工作簿，不是 ERP 导出数据。如需与上期结果对比，请用 --previous {} 指定它。",
+        "{} is a result workbook written by custseg, not an ERP export. To compare with an earlier result, give it with --previous {}.",
+        file,
+        file
+    )
+}
+
+/// Finding: a placeholder word (不详, 待补充, N/A …) read as a missing value.
+pub fn read_placeholder(lang: Lang) -> String {
+    crate::say!(
+        lang,
+        "占位词，按缺失值处理",
+        "a placeholder word, read as a missing value"
+    )
+}
+
 // ───────────────────────────── end of sections ─────────────────────────────

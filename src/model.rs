@@ -156,6 +156,12 @@ pub enum FindingKind {
     SourceChoice,
     /// Anything else worth telling.
     Other,
+    /// Two columns of a sheet claim one field; the first is used.
+    ColumnClaimedTwice,
+    /// A footer line (打印人, 审核, 第 1 页 共 3 页 …) that was skipped.
+    FooterRow,
+    /// A placeholder word (不详, 待补充, N/A …) read as a missing value.
+    Placeholder,
 }
 
 impl FindingKind {
@@ -189,6 +195,12 @@ impl FindingKind {
             (SourceChoice, Lang::En) => "Data source choice",
             (Other, Lang::Zh) => "其他",
             (Other, Lang::En) => "Other",
+            (ColumnClaimedTwice, Lang::Zh) => "多列表示同一字段",
+            (ColumnClaimedTwice, Lang::En) => "Two columns for one field",
+            (FooterRow, Lang::Zh) => "表尾行",
+            (FooterRow, Lang::En) => "Footer line",
+            (Placeholder, Lang::Zh) => "占位词",
+            (Placeholder, Lang::En) => "Placeholder word",
         }
     }
 }
@@ -350,6 +362,11 @@ pub struct SheetInfo {
     pub data_rows: usize,
     /// Canonical fields recognised, as (input header, canonical field name).
     pub columns: Vec<(String, String)>,
+    /// Headers of the columns that mean no field (or a field another column took first).
+    pub unrecognised: Vec<String>,
+    /// Why the sheet was not read, when it was skipped before its rows were looked at (a
+    /// hidden sheet); `None` for a sheet that was read.
+    pub skipped: Option<String>,
 }
 
 /// Everything read from the inputs, joined by customer code.

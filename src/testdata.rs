@@ -86,6 +86,8 @@ pub fn analysis(n: usize, lang: Lang) -> Analysis {
                     header_row: 3,
                     data_rows: n + 1,
                     columns: vec![("客户编码".into(), "code".into())],
+                    unrecognised: Vec::new(),
+                    skipped: None,
                 }],
             }],
             input_columns,

@@ -63,8 +63,23 @@ pub fn is_placeholder(s: &str) -> bool {
     }
     matches!(
         t.to_ascii_lowercase().as_str(),
-        "无" | "暂无" | "n/a" | "na" | "null" | "none" | "nan" | "#n/a" | "不详" | "未知"
+        "无" | "暂无"
+            | "n/a"
+            | "na"
+            | "null"
+            | "none"
+            | "nan"
+            | "#n/a"
+            | "不详"
+            | "未知"
+            | "待补充"
     )
+}
+
+/// True for a placeholder that is written, not left blank ("不详", "待补充", "N/A", "—"): a
+/// missing value the user should hear about.
+pub fn is_placeholder_word(s: &str) -> bool {
+    !trim(s).is_empty() && is_placeholder(s)
 }
 
 /// Trims white space (including the ideographic space and non-breaking space).
@@ -366,6 +381,29 @@ pub fn satisfaction_word(s: &str) -> Option<f64> {
         _ => return None,
     };
     Some(v)
+}
+
+/// A satisfaction written on a fixed scale, on 0–100: a word (see [`satisfaction_word`]), stars
+/// ("★★★★" is 4 of 5) or a percentage ("85%").
+pub fn satisfaction_fixed(s: &str) -> Option<f64> {
+    if let Some(w) = satisfaction_word(s) {
+        return Some(w * 20.0);
+    }
+    let folded = fold_width(s);
+    let t = trim(&folded);
+    if !t.is_empty() && t.chars().all(|c| matches!(c, '★' | '☆' | '✩' | '⭐' | ' ')) {
+        let stars = t.chars().filter(|c| matches!(c, '★' | '⭐')).count();
+        return (stars <= 5).then_some(stars as f64 * 20.0);
+    }
+    let pct = t.strip_suffix('%')?;
+    parse_number(pct).filter(|v| (0.0..=100.0).contains(v))
+}
+
+/// Satisfaction points written with 分 ("4分", "4.5 分"): the number, on its column's scale.
+pub fn satisfaction_points(s: &str) -> Option<f64> {
+    let folded = fold_width(s);
+    let t = trim(&folded);
+    parse_number(trim(t.strip_suffix('分')?))
 }
 
 /// A yes/no or count of complaints: "是"/"有"/"Y" → 1, "否"/"无"/"N" → 0, a number as itself.
@@ -722,6 +760,21 @@ mod tests {
         for (cell, want) in cases {
             assert_eq!(cell_date(cell), *want, "cell_date({cell:?})");
         }
+    }
+
+    #[test]
+    fn satisfaction_as_written() {
+        assert_eq!(satisfaction_fixed("★★★★"), Some(80.0));
+        assert_eq!(satisfaction_fixed("★★★☆☆"), Some(60.0));
+        assert_eq!(satisfaction_fixed("85%"), Some(85.0));
+        assert_eq!(satisfaction_fixed("满意"), Some(80.0));
+        assert_eq!(satisfaction_fixed("4"), None);
+        assert_eq!(satisfaction_points("4分"), Some(4.0));
+        assert_eq!(satisfaction_points("4.5 分"), Some(4.5));
+        assert_eq!(satisfaction_points("4"), None);
+        assert!(is_placeholder_word("待补充"));
+        assert!(is_placeholder_word("不详"));
+        assert!(!is_placeholder_word(" "));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use crate::model::{Cell, FindingKind, InputFile, Lang, RawSheet, SheetInfo, Shee
 
 use super::builder::Builder;
 use super::finish::finish;
-use super::layout::{columns_found, layout, Layout};
+use super::layout::{columns_found, is_prose, layout, Layout};
 use super::sink::{FileRead, ReadCustomers, SheetRead, Streamed};
 use super::Extracted;
 
@@ -51,6 +51,7 @@ pub(super) fn assemble(
     if !any_code {
         return Err(no_code_column(&laid, lang));
     }
+    b.hidden_sheet_findings(laid.iter().map(|(i, _)| i));
     for pass in [true, false] {
         for (input, sheets) in laid.iter_mut() {
             for (sheet, lay, ready) in sheets.iter_mut() {
@@ -158,6 +159,8 @@ fn sheet_info(sheet: &RawSheet, lay: Option<&Layout>) -> SheetInfo {
                     .collect()
             })
             .unwrap_or_default(),
+        unrecognised: lay.map(Layout::unrecognised).unwrap_or_default(),
+        skipped: None,
     }
 }
 
@@ -171,6 +174,9 @@ fn read_sheet(
     info: &mut SheetInfo,
 ) {
     let lang = b.lang;
+    if let Some(l) = lay {
+        b.layout_findings(&sheet.file, &sheet.sheet, l);
+    }
     match (lay, ready) {
         (_, Some(Ready::Customers(read))) => b.absorb_customers(sheet, *read, info),
         (_, Some(Ready::Events(st))) => b.absorb(*st, info),
@@ -178,6 +184,7 @@ fn read_sheet(
             info.data_rows += b.customers_sheet(sheet, l);
         }
         (Some(l), None) if l.role != SheetRole::Ignored => b.detail_sheet(sheet, l, info),
+        _ if is_prose(sheet, lay) => {}
         _ => {
             let empty = sheet.rows.iter().all(|r| r.iter().all(Cell::is_blank));
             let problem = if empty {

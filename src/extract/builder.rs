@@ -5,10 +5,10 @@ use std::collections::HashMap;
 
 use crate::fields::FieldMatcher;
 use crate::messages as msg;
-use crate::model::{Cell, Finding, FindingKind, Lang, SourceRow};
+use crate::model::{Cell, Finding, FindingKind, InputFile, Lang, SourceRow};
 use crate::values::{code_text, fold_width, trim};
 
-use super::layout::Column;
+use super::layout::{Column, Layout};
 use super::Extracted;
 
 /// The run-wide state while sheets are turned into customers and events.
@@ -114,6 +114,50 @@ impl Builder<'_> {
         });
     }
 
+    /// The findings a sheet's layout gives before its rows are read: each column claiming a
+    /// field another column took first (the first is used).
+    pub(super) fn layout_findings(&mut self, file: &str, sheet: &str, lay: &Layout) {
+        for (first, second, field) in &lay.claimed_twice {
+            let problem = msg::read_field_claimed_twice(self.lang, first, second, field);
+            let action = msg::read_action_first_column_used(self.lang, first);
+            self.out.dataset.findings.push(Finding {
+                file: file.to_string(),
+                sheet: sheet.to_string(),
+                row: None,
+                column: Some(second.clone()),
+                value: second.clone(),
+                kind: FindingKind::ColumnClaimedTwice,
+                problem,
+                action,
+                rejected: false,
+            });
+        }
+    }
+
+    /// A `SheetSkipped` finding for each sheet the reader left out (hidden sheets), with why.
+    pub(super) fn hidden_sheet_findings<'i>(
+        &mut self,
+        inputs: impl Iterator<Item = &'i InputFile>,
+    ) {
+        for input in inputs {
+            let file = std::path::Path::new(&input.path)
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            for info in &input.sheets {
+                let Some(why) = &info.skipped else { continue };
+                let action = msg::read_action_sheet_skipped(self.lang);
+                self.sheet_finding(
+                    &file,
+                    &info.name,
+                    FindingKind::SheetSkipped,
+                    why.clone(),
+                    action,
+                );
+            }
+        }
+    }
+
     /// Common row checks: blank rows are skipped (None), totals rows and rows without a code
     /// are rejected (None); otherwise the code.
     pub(super) fn row_code(
@@ -130,6 +174,16 @@ impl Builder<'_> {
                 .unwrap_or_default();
             let problem = msg::read_totals_row(self.lang);
             self.reject(at, None, value, FindingKind::TotalsRow, problem);
+            return None;
+        }
+        if is_footer_row(row, code_col.index) {
+            let value = row
+                .iter()
+                .find(|c| !c.is_blank())
+                .map(Cell::display)
+                .unwrap_or_default();
+            let problem = msg::read_footer_row(self.lang);
+            self.reject(at, None, value, FindingKind::FooterRow, problem);
             return None;
         }
         match row.get(code_col.index).and_then(code_text) {
@@ -191,6 +245,83 @@ pub(super) fn is_totals_row(row: &[Cell], code_index: usize) -> bool {
         Some(code) if !code.is_blank() && code_text(code).is_some() => is_word(code),
         _ => row.iter().any(is_word),
     }
+}
+
+/// True for a footer line under the data: 打印人/制表人/审核/复核/主管/单位负责人 … followed by
+/// a colon or a name, or a page number ("第 1 页 共 3 页", "Page 1 of 3"), in the code cell or,
+/// when the code cell is blank, in any cell.
+pub(super) fn is_footer_row(row: &[Cell], code_index: usize) -> bool {
+    match row.get(code_index) {
+        Some(code) if !code.is_blank() && code_text(code).is_some() => is_footer_text(code),
+        _ => row.iter().any(is_footer_text),
+    }
+}
+
+/// A cell that is a footer's text (see [`is_footer_row`]).
+fn is_footer_text(cell: &Cell) -> bool {
+    const WORDS: [&str; 18] = [
+        "打印人",
+        "打印日期",
+        "打印时间",
+        "制表人",
+        "制单人",
+        "制单",
+        "制表",
+        "审核人",
+        "审核",
+        "复核人",
+        "复核",
+        "会计主管",
+        "财务主管",
+        "主管",
+        "单位负责人",
+        "负责人",
+        "经办人",
+        "记账",
+    ];
+    let Cell::Text(s) = cell else { return false };
+    let first = trim(s).chars().next().unwrap_or(' ');
+    if !"打制审复会财主单负经记第页pP".contains(first) {
+        return false;
+    }
+    let folded = fold_width(s);
+    let t: String = folded.chars().filter(|c| !c.is_whitespace()).collect();
+    let t = t.to_lowercase();
+    if is_page_number(&t) {
+        return true;
+    }
+    WORDS.iter().any(|w| {
+        t.strip_prefix(w)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(':'))
+    })
+}
+
+/// "第1页共3页", "第1页", "page1of3", "page1/3" (folded, without spaces, lower case).
+fn is_page_number(t: &str) -> bool {
+    fn lit<'a>(t: &'a str, p: &str) -> Option<&'a str> {
+        t.strip_prefix(p)
+    }
+    fn num(t: &str) -> Option<&str> {
+        let rest = t.trim_start_matches(|c: char| c.is_ascii_digit());
+        (rest.len() < t.len()).then_some(rest)
+    }
+    let zh = || {
+        let r = lit(t, "第").and_then(num).and_then(|r| lit(r, "页"))?;
+        if r.is_empty() {
+            return Some(());
+        }
+        let r = lit(r, "共").and_then(num).and_then(|r| lit(r, "页"))?;
+        r.is_empty().then_some(())
+    };
+    let en = || {
+        let r = lit(t, "page").and_then(num)?;
+        if r.is_empty() {
+            return Some(());
+        }
+        let r = lit(r, "of").or_else(|| lit(r, "/")).and_then(num)?;
+        r.is_empty().then_some(())
+    };
+    zh().is_some() || en().is_some()
 }
 
 /// Appends `more` to `all`, without copying when `all` is still empty (a million lines).

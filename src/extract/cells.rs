@@ -7,7 +7,7 @@ use crate::fields::{Field, FieldType};
 use crate::model::Cell;
 use crate::values::{
     cell_date, cell_money, cell_number, cell_percent, cell_text, parse_complaint, parse_number,
-    parse_payment_model, satisfaction_word, split_list, HeaderUnit, Parsed,
+    parse_payment_model, satisfaction_fixed, satisfaction_points, split_list, HeaderUnit, Parsed,
 };
 
 use super::layout::Column;
@@ -18,7 +18,9 @@ pub(super) fn satisfaction_scale(rows: &[Vec<Cell>], index: usize) -> (u32, f64)
     for row in rows {
         let v = match row.get(index) {
             Some(Cell::Number(n)) => Some(*n),
-            Some(Cell::Text(s)) if satisfaction_word(s).is_none() => parse_number(s),
+            Some(Cell::Text(s)) if satisfaction_fixed(s).is_none() => {
+                parse_number(s).or_else(|| satisfaction_points(s))
+            }
             _ => None,
         };
         if let Some(v) = v.filter(|v| v.is_finite()) {
@@ -38,8 +40,11 @@ pub(super) fn satisfaction_scale(rows: &[Vec<Cell>], index: usize) -> (u32, f64)
 /// A satisfaction cell on 0–100.
 pub(super) fn satisfaction_value(cell: &Cell, scale: u32) -> Parsed<f64> {
     if let Cell::Text(s) = cell {
-        if let Some(w) = satisfaction_word(s) {
-            return Parsed::Value(w * 20.0);
+        if let Some(v) = satisfaction_fixed(s) {
+            return Parsed::Value(v);
+        }
+        if let Some(p) = satisfaction_points(s) {
+            return Parsed::Value(p * 100.0 / scale as f64);
         }
     }
     match cell_number(cell) {
@@ -79,7 +84,8 @@ pub(super) fn kind_name(kind: FieldType) -> &'static str {
 pub(super) fn plausible(name: &str) -> Option<(f64, f64, &'static str)> {
     Some(match name {
         "employees" | "deal_count" | "login_count" | "tickets" | "complaints" | "projects"
-        | "house_area" | "usage_hours" | "overdue_days" | "quantity" => (0.0, f64::MAX, "≥ 0"),
+        | "house_area" | "usage_hours" | "overdue_days" | "quantity" | "revenue"
+        | "total_assets" | "purchase_amount" => (0.0, f64::MAX, "≥ 0"),
         "renewal_rate" => (0.0, 5.0, "0–500%"),
         "satisfaction" => (0.0, 100.0, "0–100"),
         "nps" => (0.0, 10.0, "0–10"),

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use crate::fields::FieldType;
 use crate::messages as msg;
 use crate::model::{Cell, CustomerRecord, Finding, FindingKind, RawSheet, SheetInfo, SourceRow};
+use crate::values::{is_placeholder_word, trim};
 
 use super::builder::{Builder, RowPlace};
 use super::cells::{read_value, satisfaction_scale, FieldValue, Problem};
@@ -427,6 +428,15 @@ impl Builder<'_> {
                 continue;
             };
             if let Some(f) = c.field.filter(|f| f.name != "code") {
+                if let Cell::Text(s) = &*cell {
+                    if is_placeholder_word(s) {
+                        let problem = msg::read_placeholder(lang);
+                        let action = msg::read_action_value_blank(lang);
+                        let value = trim(s).to_string();
+                        let kind = FindingKind::Placeholder;
+                        self.note(at, Some(&c.header), value, kind, problem, action);
+                    }
+                }
                 let scale = cells.scales.get(&c.index).copied().unwrap_or(100);
                 match read_value(cell, c, f, scale) {
                     Ok(Some(v)) => set_field(&mut self.out.dataset.customers[pos], f.name, v),

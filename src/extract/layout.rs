@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use crate::fields::{header_key, Field, FieldMatcher};
+use crate::fields::{Field, FieldMatcher};
 use crate::model::{Cell, RawSheet, SheetRole};
 use crate::values::{trim, HeaderUnit};
 
@@ -29,6 +29,9 @@ pub(super) struct Layout {
     pub(super) header_start: usize,
     pub(super) columns: Vec<Column>,
     pub(super) role: SheetRole,
+    /// Columns claiming a field another column took first: (the first's header, this one's,
+    /// the field).
+    pub(super) claimed_twice: Vec<(String, String, &'static str)>,
 }
 
 impl Layout {
@@ -40,6 +43,15 @@ impl Layout {
 
     pub(super) fn has(&self, name: &str) -> bool {
         self.col(name).is_some()
+    }
+
+    /// Headers of the columns that mean no field (or one another column took first).
+    pub(super) fn unrecognised(&self) -> Vec<String> {
+        self.columns
+            .iter()
+            .filter(|c| c.field.is_none())
+            .map(|c| c.header.clone())
+            .collect()
     }
 }
 
@@ -59,7 +71,7 @@ pub(super) fn header_text(cell: &Cell) -> Option<String> {
 pub(super) fn score(texts: &[Option<String>], fields: &FieldMatcher) -> (bool, usize) {
     let mut seen = HashSet::new();
     for t in texts.iter().flatten() {
-        if let Some(f) = fields.field_for_key(&header_key(t).0) {
+        if let Some(f) = fields.field_for_header(t).0 {
             seen.insert(f.name);
         }
     }
@@ -121,7 +133,7 @@ pub(super) fn merge_two_rows(
         let s = sub.get(i).cloned().flatten();
         let top_is_field = t
             .as_deref()
-            .is_some_and(|t| fields.field_for_key(&header_key(t).0).is_some());
+            .is_some_and(|t| fields.field_for_header(t).0.is_some());
         if top_is_field && s.is_some() && s != t {
             return None;
         }
@@ -179,13 +191,26 @@ pub(super) fn role_of(layout_fields: &HashSet<&'static str>) -> SheetRole {
 
 pub(super) fn layout(sheet: &RawSheet, fields: &FieldMatcher) -> Option<Layout> {
     let (start, end, texts) = find_header(sheet, fields)?;
-    let mut columns = Vec::new();
+    let mut columns: Vec<Column> = Vec::new();
     let mut taken = HashSet::new();
+    let mut claimed_twice = Vec::new();
     for (index, t) in texts.into_iter().enumerate() {
         let Some(header) = t else { continue };
-        let (key, unit) = header_key(&header);
-        // The first column meaning a field takes it; a later one is kept as a plain column.
-        let field = fields.field_for_key(&key).filter(|f| taken.insert(f.name));
+        let (field, unit) = fields.field_for_header(&header);
+        // The first column meaning a field takes it; a later one is kept as a plain column,
+        // and said (a finding naming both).
+        let field = match field {
+            Some(f) if !taken.insert(f.name) => {
+                let first = columns
+                    .iter()
+                    .find(|c| c.field.is_some_and(|k| k.name == f.name))
+                    .map(|c| c.header.clone())
+                    .unwrap_or_default();
+                claimed_twice.push((first, header.clone(), f.name));
+                None
+            }
+            other => other,
+        };
         columns.push(Column {
             index,
             header,
@@ -198,7 +223,30 @@ pub(super) fn layout(sheet: &RawSheet, fields: &FieldMatcher) -> Option<Layout> 
         header_start: start,
         role: role_of(&taken),
         columns,
+        claimed_twice,
     })
+}
+
+/// True for a sheet of prose (说明, 填表说明): text in at most two columns, some of it long, and
+/// no header recognised. Such a sheet is skipped without a finding.
+pub(super) fn is_prose(sheet: &RawSheet, lay: Option<&Layout>) -> bool {
+    if lay.is_some() {
+        return false;
+    }
+    let mut columns = HashSet::new();
+    let mut long = false;
+    for row in &sheet.rows {
+        for (i, c) in row.iter().enumerate() {
+            if c.is_blank() {
+                continue;
+            }
+            columns.insert(i);
+            if let Cell::Text(s) = c {
+                long |= s.chars().count() >= 20;
+            }
+        }
+    }
+    long && columns.len() <= 2
 }
 
 /// The headers of a sheet, or when no header was recognised, the texts of its first row with

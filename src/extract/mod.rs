@@ -181,8 +181,22 @@ impl Extracted {
 /// # Ok::<(), custseg::Error>(())
 /// ```
 pub fn load(paths: &[PathBuf], profile: &Profile, lang: Lang) -> Result<Extracted> {
+    load_with(paths, profile, lang, false)
+}
+
+/// As [`load`]; with `include_hidden`, hidden and very-hidden sheets are read too (by default
+/// they are left out and listed).
+///
+/// # Errors
+/// As [`load`].
+pub fn load_with(
+    paths: &[PathBuf],
+    profile: &Profile,
+    lang: Lang,
+    include_hidden: bool,
+) -> Result<Extracted> {
     let fields = profile.field_matcher();
-    let files = read_all(paths, &fields, lang)?;
+    let files = read_all(paths, &fields, lang, include_hidden)?;
     assemble(files, &fields, lang)
 }
 

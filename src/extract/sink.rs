@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use crate::error::{Error, Result};
 use crate::fields::FieldMatcher;
 use crate::messages as msg;
-use crate::model::{Cell, InputFile, Lang, RawSheet, SheetRole};
+use crate::model::{Cell, InputFile, Lang, RawSheet, SheetInfo, SheetRole};
 use crate::read;
 
 use super::builder::Builder;
@@ -19,6 +19,7 @@ pub(super) fn read_all<'p>(
     paths: &[PathBuf],
     fields: &'p FieldMatcher,
     lang: Lang,
+    include_hidden: bool,
 ) -> Result<Vec<FileRead<'p>>> {
     let next = std::sync::atomic::AtomicUsize::new(0);
     let work = || {
@@ -29,10 +30,16 @@ pub(super) fn read_all<'p>(
                 return done;
             };
             let mut sink = FileSink::new(path, fields, lang);
-            let result = read::read_file_into(path, lang, &mut sink).map(|input| {
+            sink.include_hidden = include_hidden;
+            let result = read::read_file_into(path, lang, &mut sink).and_then(|mut input| {
+                if is_own_result(&sink.names) {
+                    let name = read::display_name(path);
+                    return Err(Error::input(msg::read_own_result(lang, &name)));
+                }
                 sink.settle();
                 sink.read_customers();
-                (input, sink.sheets)
+                input.sheets = sink.hidden_infos();
+                Ok((input, sink.sheets))
             });
             let failed = result.is_err();
             done.push((i, result));
@@ -117,6 +124,12 @@ struct FileSink<'p> {
     sheets: Vec<SheetRead<'p>>,
     /// The current sheet's top rows while its header is not yet known.
     pending: Option<RawSheet>,
+    /// Every sheet's name, read or not, in workbook order.
+    names: Vec<String>,
+    /// Hidden sheets left out: (name, very hidden).
+    hidden: Vec<(String, bool)>,
+    /// Whether hidden sheets are read too.
+    include_hidden: bool,
 }
 
 impl<'p> FileSink<'p> {
@@ -128,7 +141,26 @@ impl<'p> FileSink<'p> {
             file,
             sheets: Vec::new(),
             pending: None,
+            names: Vec::new(),
+            hidden: Vec::new(),
+            include_hidden: false,
         }
+    }
+
+    /// The infos of the hidden sheets left out, each with why.
+    fn hidden_infos(&self) -> Vec<SheetInfo> {
+        self.hidden
+            .iter()
+            .map(|(name, _)| SheetInfo {
+                name: name.clone(),
+                role: SheetRole::Ignored,
+                header_row: 0,
+                data_rows: 0,
+                columns: Vec::new(),
+                unrecognised: Vec::new(),
+                skipped: Some(msg::read_sheet_hidden(self.lang)),
+            })
+            .collect()
     }
 
     /// Decides how the current sheet is read, once its top rows are in.
@@ -189,8 +221,26 @@ impl FileSink<'_> {
     }
 }
 
+/// True when a workbook's sheet names are those custseg writes in its result (客户明细, 数据质量,
+/// 参数, or their English names): such a file is an earlier result, to be given with --previous.
+fn is_own_result(names: &[String]) -> bool {
+    let has = |n: &str| names.iter().any(|s| s == n);
+    (has("客户明细") && has("数据质量") && has("参数"))
+        || (has("Customers") && has("Data Quality") && has("Settings"))
+}
+
 impl read::RowSink for FileSink<'_> {
+    fn include_hidden(&self) -> bool {
+        self.include_hidden
+    }
+
+    fn hidden_sheet(&mut self, name: &str, very: bool) {
+        self.names.push(name.to_string());
+        self.hidden.push((name.to_string(), very));
+    }
+
     fn sheet(&mut self, name: &str) {
+        self.names.push(name.to_string());
         self.settle();
         self.pending = Some(RawSheet {
             file: self.file.clone(),

@@ -1,7 +1,7 @@
 //! Tests of the extract stage: fixtures in every format, merged customers sheets, detail sheets
 //! and the row accounting (rows read = used + rejected).
 
-use super::builder::is_totals_row;
+use super::builder::{is_footer_row, is_totals_row};
 use super::cells::FieldValue;
 use super::customers::{merge_customer, set_field};
 use super::layout::role_of;
@@ -195,7 +195,7 @@ fn title_rows_blank_column_totals_and_leading_zeros() {
                 (Some(10), FindingKind::MissingCode, true),
                 (Some(11), FindingKind::OutOfRange, false),
                 (Some(12), FindingKind::TotalsRow, true),
-                (Some(13), FindingKind::MissingCode, true),
+                (Some(13), FindingKind::FooterRow, true),
             ],
             "{name}"
         );
@@ -470,6 +470,26 @@ fn totals_rows_are_recognised() {
     ];
     for (row, code_index, want) in cases {
         assert_eq!(is_totals_row(row, *code_index), *want, "{row:?}");
+    }
+}
+
+#[test]
+fn footer_rows_are_recognised() {
+    let t = |s: &str| Cell::Text(s.into());
+    let cases: &[(Vec<Cell>, usize, bool)] = &[
+        (vec![t("打印人：张会计   审核："), Cell::Empty], 0, true),
+        (vec![Cell::Empty, t("制表人：张三")], 0, true),
+        (vec![t("单位负责人:"), t("会计主管：李")], 0, true),
+        (vec![t("第 1 页 共 3 页")], 0, true),
+        (vec![Cell::Empty, t("第2页")], 0, true),
+        (vec![t("Page 1 of 3")], 0, true),
+        (vec![t("C001"), t("审核科技有限公司")], 0, false),
+        (vec![t("C001"), t("复核")], 0, false),
+        (vec![t("制表日期：2026-09-30")], 0, false),
+        (vec![t("第一建筑公司")], 0, false),
+    ];
+    for (row, code_index, want) in cases {
+        assert_eq!(is_footer_row(row, *code_index), *want, "{row:?}");
     }
 }
 

@@ -55,6 +55,14 @@ pub trait RowSink {
     /// start at column A and end at the row's last non-empty cell. Rows come in order; rows
     /// without any cell may be skipped.
     fn row(&mut self, number: u32, cells: &[Cell]);
+    /// Whether hidden and very-hidden sheets are read too (by default they are not).
+    fn include_hidden(&self) -> bool {
+        false
+    }
+    /// A hidden (or, with `very`, very-hidden) sheet that was not read.
+    fn hidden_sheet(&mut self, name: &str, very: bool) {
+        let _ = (name, very);
+    }
 }
 
 /// A [`RowSink`] that keeps every sheet whole, as a grid.
@@ -177,6 +185,14 @@ impl RowSink for Watch<'_> {
             self.content = true;
         }
         self.inner.row(number, cells);
+    }
+
+    fn include_hidden(&self) -> bool {
+        self.inner.include_hidden()
+    }
+
+    fn hidden_sheet(&mut self, name: &str, very: bool) {
+        self.inner.hidden_sheet(name, very);
     }
 }
 
@@ -383,8 +399,25 @@ fn read_workbook(
     if names.is_empty() {
         return Err(Error::input(msg::read_empty(lang, name)));
     }
+    let hidden: Vec<(String, bool)> = book
+        .sheets_metadata()
+        .iter()
+        .filter(|s| s.visible != calamine::SheetVisible::Visible)
+        .map(|s| {
+            let very = s.visible == calamine::SheetVisible::VeryHidden;
+            (s.name.clone(), very)
+        })
+        .collect();
     let mut failures = Vec::new();
+    let mut skipped = 0;
     for sheet_name in &names {
+        if let Some((_, very)) = hidden.iter().find(|(n, _)| n == sheet_name) {
+            if !sink.include_hidden() {
+                sink.hidden_sheet(sheet_name, *very);
+                skipped += 1;
+                continue;
+            }
+        }
         // A sheet that cannot be opened is announced without rows, so that extract reports it
         // as not used; a sheet that breaks off while being read makes the file corrupt.
         sink.sheet(sheet_name);
@@ -432,7 +465,7 @@ fn read_workbook(
             result?;
         }
     }
-    if failures.len() == names.len() {
+    if !failures.is_empty() && failures.len() + skipped == names.len() {
         return Err(corrupt(&failures.join("; ")));
     }
     Ok(())
