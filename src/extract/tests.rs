@@ -676,7 +676,12 @@ fn random_sheets_keep_rows_read_equal_used_plus_rejected() {
             }
             sheets.push(sheet(&format!("s{round}_{k}"), rows));
         }
-        let e = from_sheets(vec![(InputFile::default(), sheets)], &profile(), Lang::Zh).unwrap();
+        let e = match from_sheets(vec![(InputFile::default(), sheets)], &profile(), Lang::Zh) {
+            Ok(e) => e,
+            // A detail sheet most of whose rows join no customer stops the run (issue 14).
+            Err(err) if err.to_string().contains("客户档案中找不到") => continue,
+            Err(err) => panic!("{err}"),
+        };
         let d = aggregate(e.clone(), date(2026, 9, 30), Lang::Zh);
         let future = d
             .findings
