@@ -186,7 +186,9 @@ fn fold_transactions<'a>(
             Some((_, a)) => *a += t.amount,
             None => p.by_year.push((year, t.amount)),
         }
-        if t.amount > 0.0 {
+        // A zero-amount line (赠品, a free sample) is a purchase; only negative lines (红字,
+        // returns) are not.
+        if t.amount >= 0.0 {
             match &t.doc_no {
                 // The lines of one document usually follow each other: kept once here, the
                 // sort and dedup below have less to do.
@@ -478,6 +480,17 @@ mod tests {
                 Some(1.0),
                 Some("2026-01-01"),
                 Some("2026-01-01"),
+            ),
+            (
+                // A zero-amount line (赠品) is a purchase: it counts in F and in the dates.
+                vec![
+                    tx(2, "A", "2026-01-01", 100.0, None),
+                    tx(3, "A", "2026-05-01", 0.0, None),
+                ],
+                Some(100.0),
+                Some(2.0),
+                Some("2026-01-01"),
+                Some("2026-05-01"),
             ),
             (
                 vec![tx(2, "B", "2026-01-01", 100.0, None)],

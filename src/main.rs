@@ -23,7 +23,9 @@ fn main() -> ExitCode {
     match custseg::commands::dispatch(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("{e}");
+            // A closed or full stderr is no reason to panic: the exit status still says it.
+            use std::io::Write;
+            let _ = writeln!(std::io::stderr(), "{e}");
             ExitCode::from(e.exit_code() as u8)
         }
     }

@@ -928,4 +928,194 @@ pub fn read_placeholder(lang: Lang) -> String {
     )
 }
 
+// ───────────────────────────── joining and findings by cause (extract/finish.rs, commands) ─────────────────────────────
+
+/// A join rule in words: leading zeros ignored.
+pub fn join_rule_leading_zeros(lang: Lang) -> String {
+    crate::say!(
+        lang,
+        "忽略编码的前导零（1 = 000001）",
+        "leading zeros of the codes ignored (1 = 000001)"
+    )
+}
+
+/// A join rule in words: white space ignored.
+pub fn join_rule_spaces(lang: Lang) -> String {
+    crate::say!(lang, "忽略编码中的空格", "white space in the codes ignored")
+}
+
+/// A join rule in words: full-width characters read as half-width.
+pub fn join_rule_width(lang: Lang) -> String {
+    crate::say!(
+        lang,
+        "全角字符按半角比较（Ａ１ = A1）",
+        "full-width characters read as half-width (Ａ１ = A1)"
+    )
+}
+
+/// A join rule in words: letter case ignored.
+pub fn join_rule_case(lang: Lang) -> String {
+    crate::say!(
+        lang,
+        "不区分字母大小写（a1 = A1）",
+        "letter case ignored (a1 = A1)"
+    )
+}
+
+/// A join rule in words: a constant prefix set aside on one side or both.
+pub fn join_rule_prefix(lang: Lang, detail: &str, customers: &str) -> String {
+    match (detail.is_empty(), customers.is_empty()) {
+        (false, true) => crate::say!(
+            lang,
+            "去掉明细编码的固定前缀「{}」",
+            "the constant prefix “{}” of the detail codes set aside",
+            detail
+        ),
+        (true, false) => crate::say!(
+            lang,
+            "去掉客户档案编码的固定前缀「{}」",
+            "the constant prefix “{}” of the customer codes set aside",
+            customers
+        ),
+        _ => crate::say!(
+            lang,
+            "明细编码的前缀「{}」当作客户档案编码的前缀「{}」",
+            "the detail codes' prefix “{}” read as the customer codes' prefix “{}”",
+            detail,
+            customers
+        ),
+    }
+}
+
+/// Finding (数据质量) and stderr: a detail sheet joined only after one normalisation.
+pub fn join_rule_applied(lang: Lang, rule: &str, joined: usize, rows: usize) -> String {
+    crate::say!(
+        lang,
+        "该表的客户编码与客户档案不能直接对上；按规则“{}”匹配后，{} 行中 {} 行关联到客户",
+        "this sheet's customer codes do not match the customers sheet as they are; with the rule “{}”, {} of {} rows join a customer",
+        rule,
+        joined,
+        rows
+    )
+}
+
+/// The action of a join-rule finding.
+pub fn join_rule_action(lang: Lang) -> String {
+    crate::say!(
+        lang,
+        "已按此规则关联；请确认两份文件来自同一套系统",
+        "joined by this rule; check that both files come from the same system"
+    )
+}
+
+/// The likely cause when codes of another shape do not join.
+pub fn join_cause_other_format(lang: Lang) -> String {
+    crate::say!(
+        lang,
+        "两边编码的格式不同，明细可能来自另一套系统或另一家公司，或选错了编码列",
+        "the codes on the two sides have different forms: the details may come from another system or another company, or the wrong code column was used"
+    )
+}
+
+/// The likely cause when codes of the same shape do not join.
+pub fn join_cause_other_customers(lang: Lang) -> String {
+    crate::say!(
+        lang,
+        "两边编码格式相同却对不上，明细可能属于另一家公司、另一个账套或另一期的客户档案",
+        "the codes look alike but do not match: the details may belong to another company, another ledger or another period's customer list"
+    )
+}
+
+/// Exit 1: most rows of a detail sheet join no customer. One paragraph.
+#[allow(clippy::too_many_arguments)]
+pub fn join_stop(
+    lang: Lang,
+    file: &str,
+    sheet: &str,
+    unjoined: usize,
+    rows: usize,
+    detail_examples: &str,
+    customer_examples: &str,
+    cause: &str,
+) -> String {
+    let pct = percent(unjoined, rows);
+    crate::say!(
+        lang,
+        "{} / {}：{} 行中有 {} 行（{}%）的客户编码在客户档案中找不到，结果不可信，未写出任何文件。明细中的编码如 {}；客户档案中的编码如 {}。可能的原因：{}。请核对编码后重试，或只用客户档案运行。",
+        "{} / {}: {} of {} rows ({}%) carry a customer code that is in no customers sheet, so the result could not be right and nothing was written. Codes in the details: {}; codes in the customers sheet: {}. Likely cause: {}. Check the codes and try again, or run with the customers file alone.",
+        file,
+        sheet,
+        if lang == Lang::Zh { rows } else { unjoined },
+        if lang == Lang::Zh { unjoined } else { rows },
+        pct,
+        detail_examples,
+        customer_examples,
+        cause
+    )
+}
+
+/// stderr warning: a smaller share of a detail sheet's rows joins no customer.
+pub fn join_warning(lang: Lang, file: &str, sheet: &str, unjoined: usize, rows: usize) -> String {
+    let pct = percent(unjoined, rows);
+    crate::say!(
+        lang,
+        "警告：{} / {}：{} 行中有 {} 行（{}%）的客户编码在客户档案中找不到，这些行未计入结果",
+        "Warning: {} / {}: {} of {} rows ({}%) carry a customer code that is in no customers sheet and were left out",
+        file,
+        sheet,
+        if lang == Lang::Zh { rows } else { unjoined },
+        if lang == Lang::Zh { unjoined } else { rows },
+        pct
+    )
+}
+
+/// stderr: one line per cause of findings, with its count and up to three examples (the
+/// problem text when every finding of the cause says the same).
+pub fn findings_cause_line(
+    lang: Lang,
+    label: &str,
+    problem: Option<&str>,
+    count: usize,
+    examples: &str,
+) -> String {
+    let cause = match problem {
+        Some(p) => crate::say!(lang, "{}（{}）", "{} ({})", label, p),
+        None => label.to_string(),
+    };
+    if examples.is_empty() {
+        return crate::say!(lang, "{}：{} 条", "{}: {}", cause, count);
+    }
+    crate::say!(
+        lang,
+        "{}：{} 条，如 {}",
+        "{}: {}, e.g. {}",
+        cause,
+        count,
+        examples
+    )
+}
+
+/// stderr: a finding's place in an example list.
+pub fn findings_example(lang: Lang, file: &str, sheet: &str, row: Option<u32>) -> String {
+    match row {
+        Some(r) => crate::say!(lang, "{} / {} 第 {} 行", "{} / {} row {}", file, sheet, r),
+        None => format!("{file} / {sheet}"),
+    }
+}
+
+/// A share as a percentage with the digits it needs: 20, 4.5, 0.02 (never 0 when any).
+fn percent(part: usize, whole: usize) -> String {
+    if whole == 0 {
+        return "0".to_string();
+    }
+    let p = part as f64 * 100.0 / whole as f64;
+    if p >= 10.0 || p == 0.0 {
+        format!("{p:.0}")
+    } else if p >= 1.0 {
+        format!("{p:.1}")
+    } else {
+        format!("{:.2}", p.max(0.01))
+    }
+}
+
 // ───────────────────────────── end of sections ─────────────────────────────

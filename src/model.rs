@@ -154,6 +154,9 @@ pub enum FindingKind {
     UnmappedIndustry,
     /// Both a pre-aggregated column and detail rows exist; which one won.
     SourceChoice,
+    /// A detail sheet's codes joined the customers only after one normalisation (leading
+    /// zeros, white space, full-width forms, letter case, a constant prefix): the rule applied.
+    JoinRule,
     /// Anything else worth telling.
     Other,
     /// Two columns of a sheet claim one field; the first is used.
@@ -193,6 +196,8 @@ impl FindingKind {
             (UnmappedIndustry, Lang::En) => "Industry not mapped",
             (SourceChoice, Lang::Zh) => "数据来源选择",
             (SourceChoice, Lang::En) => "Data source choice",
+            (JoinRule, Lang::Zh) => "客户编码按规则匹配",
+            (JoinRule, Lang::En) => "Codes joined by a rule",
             (Other, Lang::Zh) => "其他",
             (Other, Lang::En) => "Other",
             (ColumnClaimedTwice, Lang::Zh) => "多列表示同一字段",
@@ -396,6 +401,35 @@ pub struct Dataset {
     /// The end of the reporting period stated in the title rows of an export ("期间：… 至
     /// 2026-09-30"), the preferred default as-of date.
     pub period_end: Option<NaiveDate>,
+    /// How each detail sheet's codes joined the customers (only sheets read against a
+    /// customers sheet), for the warning on stderr and the note on the summary page.
+    pub joins: Vec<JoinHealth>,
+}
+
+/// How one detail sheet's rows joined the customers.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct JoinHealth {
+    /// Input file name.
+    pub file: String,
+    /// Sheet name.
+    pub sheet: String,
+    /// Rows of the sheet with a customer code (after their own value checks).
+    pub rows: usize,
+    /// Of those, rows whose code joined no customer.
+    pub unjoined: usize,
+    /// The normalisation applied, in words, when exact codes did not all match.
+    pub rule: Option<String>,
+}
+
+impl JoinHealth {
+    /// The share of the sheet's rows that joined no customer, 0–1.
+    pub fn unjoined_share(&self) -> f64 {
+        if self.rows == 0 {
+            0.0
+        } else {
+            self.unjoined as f64 / self.rows as f64
+        }
+    }
 }
 
 /// 企业规模 per 《统计上大中小微型企业划分办法(2017)》.

@@ -99,6 +99,7 @@ pub fn analysis(n: usize, lang: Lang) -> Analysis {
             rows_rejected: 1,
             latest_date: Some(as_of),
             period_end: None,
+            joins: Vec::new(),
         },
         classification: Classification {
             customers,

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use super::check::{findings_by_cause, join_warnings, print_err, print_out};
 use crate::cli::RunArgs;
 use crate::config::{self, Config};
 use crate::error::Result;
@@ -45,6 +46,10 @@ pub fn run(args: &RunArgs) -> Result<()> {
     progress.stage(say!(lang, "读取输入文件", "Reading the inputs"));
     let analysed = analyse(&cfg, &progress)?;
     let analysis = &analysed.analysis;
+    // What the data need said: partial joins, then the findings by cause (never one line per row).
+    let mut said = join_warnings(&analysis.dataset, lang);
+    said.extend(findings_by_cause(&analysis.dataset.findings, lang));
+    print_err(&said);
 
     let written = write(&cfg, &analysed, &progress)?;
     progress.finish();
@@ -60,9 +65,9 @@ pub fn run(args: &RunArgs) -> Result<()> {
         for note in &written.kept {
             eprintln!("{}", note.trim());
         }
-        println!("{}", summary_json(analysis, &written, elapsed));
+        print_out(&summary_json(analysis, &written, elapsed));
     } else {
-        println!("{}", done_line(analysis, &written, lang));
+        print_out(&done_line(analysis, &written, lang));
     }
     Ok(())
 }
@@ -270,7 +275,11 @@ fn previous(
 }
 
 /// An input error when no customer is left to classify.
-fn require_customers(dataset: &Dataset, customers: &[CustomerRecord], lang: Lang) -> Result<()> {
+pub(super) fn require_customers(
+    dataset: &Dataset,
+    customers: &[CustomerRecord],
+    lang: Lang,
+) -> Result<()> {
     if !customers.is_empty() {
         return Ok(());
     }

@@ -76,7 +76,7 @@ pub(super) fn assemble(
         });
     }
     b.out.dataset.inputs = laid.into_iter().map(|(i, _)| i).collect();
-    finish(&mut b);
+    finish(&mut b)?;
     Ok(b.out)
 }
 

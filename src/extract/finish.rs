@@ -1,11 +1,13 @@
-//! Extract, finishing: joins detail rows to customers, flags credit codes shared by two codes,
-//! pads the input columns and finds the latest date.
+//! Extract, finishing: joins detail rows to customers (exactly, else by one stated
+//! normalisation, and stops when most rows of a sheet still join nothing), flags credit codes
+//! shared by two codes, pads the input columns and finds the latest date.
 
 use std::collections::HashMap;
 
+use crate::error::{Error, Result};
 use crate::fields::header_key;
 use crate::messages as msg;
-use crate::model::{Cell, CustomerRecord, FindingKind};
+use crate::model::{Cell, CustomerRecord, FindingKind, JoinHealth, Lang};
 use crate::values::fold_width;
 
 use super::builder::{Builder, RowPlace};
@@ -13,7 +15,13 @@ use super::{DetailCode, Extracted, Place};
 
 /// Joins detail rows to customers, flags shared credit codes, pads `original`, finds the
 /// latest date.
-pub(super) fn finish(b: &mut Builder) {
+///
+/// # Errors
+/// An input error (one paragraph) when more than half of a detail sheet's rows, or all of
+/// them, join no customer even after a normalisation.
+pub(super) fn finish(b: &mut Builder) -> Result<()> {
+    // Every date read counts for the as-of date, also those of rows whose code joins nothing.
+    let latest = latest_date(&b.out);
     if b.has_customers_sheet {
         join_detail_rows(b);
     } else {
@@ -24,12 +32,152 @@ pub(super) fn finish(b: &mut Builder) {
         c.original.resize(width, Cell::Empty);
     }
     flag_shared_credit_codes(b);
-    b.out.dataset.latest_date = latest_date(&b.out);
+    b.out.dataset.latest_date = latest;
+    match b.out.dataset.joins.iter().find(|j| too_few_join(j)) {
+        Some(j) => Err(Error::input(join_stop(b, j))),
+        None => Ok(()),
+    }
 }
 
-/// Points each detail code at its customer; the rows of a code no customer has are rejected.
-fn join_detail_rows(b: &mut Builder) {
+/// More than half of the sheet's rows (or all of them) join no customer.
+fn too_few_join(j: &JoinHealth) -> bool {
+    j.rows > 0 && (j.unjoined * 2 > j.rows || j.unjoined == j.rows)
+}
+
+/// The paragraph that stops a run whose detail sheet mostly joins nothing: the sheet, the
+/// share, three codes from each side and the likely cause.
+fn join_stop(b: &Builder, j: &JoinHealth) -> String {
     let lang = b.lang;
+    // The events of unjoined codes were taken out; their findings keep the codes.
+    let mut detail: Vec<&str> = Vec::new();
+    for f in &b.out.dataset.findings {
+        let here = f.kind == FindingKind::UnknownCustomer && f.file == j.file && f.sheet == j.sheet;
+        if here && !detail.contains(&f.value.as_str()) {
+            detail.push(&f.value);
+            if detail.len() == 3 {
+                break;
+            }
+        }
+    }
+    let customers: Vec<&str> = b
+        .out
+        .dataset
+        .customers
+        .iter()
+        .take(3)
+        .map(|c| c.code.as_str())
+        .collect();
+    let shapes = |codes: &[&str]| -> Vec<String> { codes.iter().map(|c| shape(c)).collect() };
+    let (ds, cs) = (shapes(&detail), shapes(&customers));
+    let cause = if ds.iter().any(|d| cs.contains(d)) {
+        msg::join_cause_other_customers(lang)
+    } else {
+        msg::join_cause_other_format(lang)
+    };
+    let sep = lang.pick("、", ", ");
+    msg::join_stop(
+        lang,
+        &j.file,
+        &j.sheet,
+        j.unjoined,
+        j.rows,
+        &detail.join(sep),
+        &customers.join(sep),
+        &cause,
+    )
+}
+
+/// A code's form: each digit as 9, each letter as A, the rest as it is.
+fn shape(code: &str) -> String {
+    code.chars()
+        .map(|c| match c {
+            '0'..='9' => '9',
+            c if c.is_alphabetic() && c.is_ascii() => 'A',
+            c => c,
+        })
+        .collect()
+}
+
+/// One normalisation a detail sheet's codes may need to join the customers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Rule {
+    LeadingZeros,
+    Spaces,
+    Width,
+    Case,
+    Prefix,
+}
+
+impl Rule {
+    const ALL: [Rule; 5] = [
+        Rule::LeadingZeros,
+        Rule::Spaces,
+        Rule::Width,
+        Rule::Case,
+        Rule::Prefix,
+    ];
+
+    /// The code as this rule compares it; `prefix` is the side's constant prefix (Prefix only).
+    fn key(self, code: &str, prefix: &str) -> String {
+        match self {
+            Rule::LeadingZeros => {
+                let t = code.trim_start_matches('0');
+                if t.is_empty() && !code.is_empty() {
+                    "0".to_string()
+                } else {
+                    t.to_string()
+                }
+            }
+            Rule::Spaces => code.chars().filter(|c| !c.is_whitespace()).collect(),
+            Rule::Width => fold_width(code).into_owned(),
+            Rule::Case => code.to_uppercase(),
+            Rule::Prefix => code.strip_prefix(prefix).unwrap_or(code).to_string(),
+        }
+    }
+
+    /// The rule in words.
+    fn words(self, lang: Lang, detail_prefix: &str, customer_prefix: &str) -> String {
+        match self {
+            Rule::LeadingZeros => msg::join_rule_leading_zeros(lang),
+            Rule::Spaces => msg::join_rule_spaces(lang),
+            Rule::Width => msg::join_rule_width(lang),
+            Rule::Case => msg::join_rule_case(lang),
+            Rule::Prefix => msg::join_rule_prefix(lang, detail_prefix, customer_prefix),
+        }
+    }
+}
+
+/// The run of non-digits every code starts with, when each code has more after it.
+fn constant_prefix<'a>(mut codes: impl Iterator<Item = &'a str>) -> String {
+    let Some(first) = codes.next() else {
+        return String::new();
+    };
+    let prefix: String = first.chars().take_while(|c| !c.is_ascii_digit()).collect();
+    if prefix.is_empty() || prefix.len() == first.len() {
+        return String::new();
+    }
+    if codes.all(|c| c.len() > prefix.len() && c.starts_with(&prefix)) {
+        prefix
+    } else {
+        String::new()
+    }
+}
+
+/// The customers by a rule's key; a key two customers share leads nowhere.
+fn keyed(b: &Builder, rule: Rule, prefix: &str) -> HashMap<String, Option<usize>> {
+    let mut map: HashMap<String, Option<usize>> = HashMap::new();
+    for (i, c) in b.out.dataset.customers.iter().enumerate() {
+        map.entry(rule.key(&c.code, prefix))
+            .and_modify(|v| *v = None)
+            .or_insert(Some(i));
+    }
+    map
+}
+
+/// Points each detail code at its customer: exactly first; a sheet most of whose rows do not
+/// match exactly is joined by the one normalisation that joins most of its rows (stated as a
+/// finding). The rows of a code no customer has are rejected; each sheet's join is recorded.
+fn join_detail_rows(b: &mut Builder) {
     b.out.codes = std::mem::take(&mut b.detail_codes)
         .into_iter()
         .map(|(code, _, _)| DetailCode {
@@ -37,6 +185,120 @@ fn join_detail_rows(b: &mut Builder) {
             text: code.into_boxed_str(),
         })
         .collect();
+    // Rows per code in each detail sheet.
+    let mut per_sheet: Vec<HashMap<u32, usize>> = vec![HashMap::new(); b.out.places.len()];
+    let events = (b.out.transactions.iter().map(|t| (t.code, t.at)))
+        .chain(b.out.usage.iter().map(|u| (u.code, u.at)))
+        .chain(b.out.surveys.iter().map(|s| (s.code, s.at)));
+    for (code, at) in events {
+        *per_sheet[at.sheet as usize].entry(code).or_default() += 1;
+    }
+    let customer_prefix = constant_prefix(b.out.dataset.customers.iter().map(|c| c.code.as_str()));
+    let mut keyed_by: KeyedBy = HashMap::new();
+    for (sheet, counts) in per_sheet.iter().enumerate() {
+        let rows: usize = counts.values().sum();
+        let unmatched = |codes: &[DetailCode]| -> Vec<(u32, usize)> {
+            let mut v: Vec<(u32, usize)> = counts
+                .iter()
+                .filter(|(c, _)| codes[**c as usize].customer.is_none())
+                .map(|(c, n)| (*c, *n))
+                .collect();
+            v.sort_unstable();
+            v
+        };
+        let missing = unmatched(&b.out.codes);
+        let missed: usize = missing.iter().map(|(_, n)| n).sum();
+        let mut rule_words = None;
+        if rows > 0 && missed * 2 > rows {
+            let detail_prefix =
+                constant_prefix(missing.iter().map(|(c, _)| &*b.out.codes[*c as usize].text));
+            let best = best_rule(
+                b,
+                &missing,
+                counts,
+                &detail_prefix,
+                &customer_prefix,
+                &mut keyed_by,
+            );
+            if let Some(Found { rule, codes, .. }) = best {
+                for (c, i) in codes {
+                    b.out.codes[c as usize].customer = Some(i);
+                }
+                rule_words = Some(rule.words(b.lang, &detail_prefix, &customer_prefix));
+            }
+        }
+        let unjoined: usize = unmatched(&b.out.codes).iter().map(|(_, n)| n).sum();
+        let (file, name) = b.out.places[sheet].clone();
+        if let Some(words) = &rule_words {
+            let problem = msg::join_rule_applied(b.lang, words, rows - unjoined, rows);
+            let action = msg::join_rule_action(b.lang);
+            b.sheet_finding(&file, &name, FindingKind::JoinRule, problem, action);
+        }
+        if rows > 0 {
+            b.out.dataset.joins.push(JoinHealth {
+                file,
+                sheet: name,
+                rows,
+                unjoined,
+                rule: rule_words,
+            });
+        }
+    }
+    reject_unjoined(b);
+}
+
+/// A rule and what it joins: (detail code, customer) pairs and the rows they carry.
+struct Found {
+    rule: Rule,
+    joined: usize,
+    codes: Vec<(u32, usize)>,
+}
+
+/// The customers by each rule's key, made once per rule when first needed.
+type KeyedBy = HashMap<Rule, HashMap<String, Option<usize>>>;
+
+/// The rule that joins most of a sheet's unmatched rows (`missing`: code and rows), if any.
+fn best_rule(
+    b: &Builder,
+    missing: &[(u32, usize)],
+    counts: &HashMap<u32, usize>,
+    detail_prefix: &str,
+    customer_prefix: &str,
+    keyed_by: &mut KeyedBy,
+) -> Option<Found> {
+    let mut best: Option<Found> = None;
+    for rule in Rule::ALL {
+        if rule == Rule::Prefix && detail_prefix == customer_prefix {
+            continue;
+        }
+        let map = keyed_by
+            .entry(rule)
+            .or_insert_with(|| keyed(b, rule, customer_prefix));
+        let codes: Vec<(u32, usize)> = missing
+            .iter()
+            .filter_map(|(c, _)| {
+                let key = rule.key(&b.out.codes[*c as usize].text, detail_prefix);
+                map.get(&key).copied().flatten().map(|i| (*c, i))
+            })
+            .collect();
+        let joined: usize = codes
+            .iter()
+            .map(|(c, _)| counts.get(c).copied().unwrap_or(0))
+            .sum();
+        if joined > 0 && best.as_ref().is_none_or(|f| joined > f.joined) {
+            best = Some(Found {
+                rule,
+                joined,
+                codes,
+            });
+        }
+    }
+    best
+}
+
+/// Rejects the rows of codes no customer has, each with its finding.
+fn reject_unjoined(b: &mut Builder) {
+    let lang = b.lang;
     let codes = &b.out.codes;
     let mut unknown: Vec<(Place, u32)> = Vec::new();
     let mut known = |code: u32, at: Place| {
@@ -145,7 +407,8 @@ fn flag_shared_credit_codes(b: &mut Builder) {
     }
 }
 
-/// The latest date in the data that is not in the future.
+/// The latest date in the data that is not in the future: every detail row read (joined or
+/// not) and the customers sheets' purchase and login dates.
 fn latest_date(d: &Extracted) -> Option<chrono::NaiveDate> {
     let today = chrono::Local::now().date_naive();
     d.transactions
@@ -155,6 +418,47 @@ fn latest_date(d: &Extracted) -> Option<chrono::NaiveDate> {
         .chain(d.surveys.iter().filter_map(|s| s.date))
         .chain(d.dataset.customers.iter().filter_map(|c| c.last_purchase))
         .chain(d.dataset.customers.iter().filter_map(|c| c.last_login))
+        .chain(d.dataset.customers.iter().filter_map(|c| c.first_purchase))
         .filter(|d| *d <= today)
         .max()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{constant_prefix, shape, Rule};
+
+    #[test]
+    fn each_rule_compares_codes_its_own_way() {
+        let cases = [
+            (Rule::LeadingZeros, "000001", "1"),
+            (Rule::LeadingZeros, "000", "0"),
+            (Rule::Spaces, " A 01\u{3000}", "A01"),
+            (Rule::Width, "Ａ０１", "A01"),
+            (Rule::Case, "ab01", "AB01"),
+        ];
+        for (rule, code, key) in cases {
+            assert_eq!(rule.key(code, ""), key, "{rule:?} {code}");
+        }
+        assert_eq!(Rule::Prefix.key("KH-0001", "KH-"), "0001");
+        assert_eq!(Rule::Prefix.key("0001", ""), "0001");
+    }
+
+    #[test]
+    fn a_constant_prefix_is_the_non_digits_every_code_starts_with() {
+        assert_eq!(constant_prefix(["C001", "C002"].into_iter()), "C");
+        assert_eq!(constant_prefix(["KH-1", "KH-22"].into_iter()), "KH-");
+        assert_eq!(constant_prefix(["C001", "D002"].into_iter()), "");
+        assert_eq!(constant_prefix(["001", "002"].into_iter()), "");
+        assert_eq!(
+            constant_prefix(["ABC", "ABD"].into_iter()),
+            "",
+            "no digits after"
+        );
+    }
+
+    #[test]
+    fn a_codes_shape_keeps_its_form() {
+        assert_eq!(shape("KH-1001"), "AA-9999");
+        assert_eq!(shape("000001"), "999999");
+    }
 }

@@ -680,7 +680,9 @@ fn random_sheets_keep_rows_read_equal_used_plus_rejected() {
         &["客户编码", "登录时间", "功能模块", "使用时长"],
         &["客户编码", "调查日期", "满意度", "是否投诉"],
     ];
-    for round in 0..40 {
+    // About half the rounds stop on a detail sheet that mostly joins nothing: 80 rounds keep
+    // some forty checked.
+    for round in 0..80 {
         let mut sheets = Vec::new();
         for (k, h) in headers.iter().enumerate() {
             if k > 0 && rng.gen_bool(0.3) {
@@ -696,7 +698,12 @@ fn random_sheets_keep_rows_read_equal_used_plus_rejected() {
             }
             sheets.push(sheet(&format!("s{round}_{k}"), rows));
         }
-        let e = from_sheets(vec![(InputFile::default(), sheets)], &profile(), Lang::Zh).unwrap();
+        let e = match from_sheets(vec![(InputFile::default(), sheets)], &profile(), Lang::Zh) {
+            Ok(e) => e,
+            // A detail sheet most of whose rows join no customer stops the run (issue 14).
+            Err(err) if err.to_string().contains("客户档案中找不到") => continue,
+            Err(err) => panic!("{err}"),
+        };
         let d = aggregate(e.clone(), date(2026, 9, 30), Lang::Zh);
         let future = d
             .findings
