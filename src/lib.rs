@@ -35,6 +35,8 @@ pub mod workbook;
 pub mod report;
 // The one edge where outputs touch the disk.
 pub mod output;
+// The console window: pausing before it closes, paths as typed, the encoding of piped output.
+pub mod console;
 
 // ── the edges: command line, configuration, errors, words ──
 // The command line as typed.

@@ -25,6 +25,81 @@ pub fn usage_no_args(lang: Lang) -> &'static str {
     )
 }
 
+/// Shown before waiting for Enter in a console window that custseg has to itself (Explorer).
+pub fn press_enter_to_close(lang: Lang) -> &'static str {
+    lang.pick("按回车键关闭窗口……", "Press Enter to close this window…")
+}
+
+// ───────────────────────────── writing the outputs (output.rs) ─────────────────────────────
+
+/// An output that could not replace `file` and went to `written` instead (a note on stderr).
+pub fn output_moved_aside(
+    lang: Lang,
+    why: crate::output::Blocked,
+    file: &str,
+    written: &str,
+    dir: &str,
+) -> String {
+    match why {
+        crate::output::Blocked::ReadOnlyFile => crate::say!(
+            lang,
+            "注意：{} 是只读文件，没有替换它；本次结果写入了 {}（文件夹 {}）。",
+            "Note: {} is read-only, so it was not replaced; this run's result is {} (folder {}).",
+            file,
+            written,
+            dir
+        ),
+        _ => crate::say!(
+            lang,
+            "注意：{} 正在被其他程序使用（可能已在 Excel 或 WPS 中打开），没有替换它；本次结果写入了 {}（文件夹 {}）。",
+            "Note: {} is in use by another program (open in Excel or WPS?), so it was not replaced; this run's result is {} (folder {}).",
+            file,
+            written,
+            dir
+        ),
+    }
+}
+
+/// No name could be written for an output (`detail` is the system's words, for `Other`).
+pub fn output_failed(
+    lang: Lang,
+    why: crate::output::Blocked,
+    file: &str,
+    dir: &str,
+    detail: &str,
+) -> String {
+    match why {
+        crate::output::Blocked::InUse => crate::say!(
+            lang,
+            "无法写入 {}：文件正在被其他程序使用（可能已在 Excel 或 WPS 中打开）。请关闭该文件后重试。文件夹：{}",
+            "Cannot write {}: the file is in use by another program (open in Excel or WPS?). Close it and run again. Folder: {}",
+            file,
+            dir
+        ),
+        crate::output::Blocked::ReadOnlyFile => crate::say!(
+            lang,
+            "无法写入 {}：该文件是只读的。请去掉它的只读属性，或用 -o 指定其他输出文件夹。文件夹：{}",
+            "Cannot write {}: the file is read-only. Clear its read-only attribute, or choose another output folder with -o. Folder: {}",
+            file,
+            dir
+        ),
+        crate::output::Blocked::ReadOnlyFolder => crate::say!(
+            lang,
+            "无法写入 {}：文件夹 {} 是只读的或没有写入权限。请用 -o 指定其他输出文件夹，或把输入文件复制到可写的文件夹再运行。",
+            "Cannot write {}: the folder {} is read-only or not writable. Choose another output folder with -o, or copy the inputs to a writable folder and run again.",
+            file,
+            dir
+        ),
+        crate::output::Blocked::Other => crate::say!(
+            lang,
+            "无法写入 {}（文件可能正在 Excel 中打开，或目录不可写）：{}。",
+            "Cannot write {} (the file may be open in Excel, or the folder is read-only): {}.",
+            file,
+            detail
+        ),
+    }
+}
+
 // ───────────────────────────── reading (read.rs, extract.rs, values.rs, aggregate.rs) ─────────────────────────────
 
 /// A file that cannot be opened at all.

@@ -1,14 +1,108 @@
 //! The one edge where outputs touch the disk: write under a temporary name, then rename, so a
 //! half-written output cannot happen; an output that is locked (open in Excel) gets a fallback
-//! name; an input file is never overwritten.
+//! name and a note saying why; an input file is never overwritten. The reason a name could not
+//! be written is told apart the Windows way too (sharing violation, read-only file or folder).
 
 use std::fs;
-use std::io::Write;
+use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
 
+use crate::console::display_path;
 use crate::error::{Error, Result};
+use crate::messages;
 use crate::model::Lang;
 use crate::say;
+
+/// Why an output could not be put under its own name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Blocked {
+    /// Another program holds the file open (Excel, WPS, a viewer): on Windows os error 32 or 33,
+    /// or 5 for a file that exists.
+    InUse,
+    /// The existing file is marked read-only (Windows refuses to replace it).
+    ReadOnlyFile,
+    /// The folder does not let us create or rename files.
+    ReadOnlyFolder,
+    /// Anything else (the system's words are given).
+    Other,
+}
+
+/// What is at an output's name when writing it failed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum AtTarget {
+    Nothing,
+    AFile,
+    AReadOnlyFile,
+}
+
+/// A failure to put one name: while writing the temporary file, or while replacing the name.
+struct Refused {
+    err: std::io::Error,
+    replacing: bool,
+}
+
+impl Refused {
+    fn writing(err: std::io::Error) -> Refused {
+        Refused {
+            err,
+            replacing: false,
+        }
+    }
+
+    fn replacing(err: std::io::Error) -> Refused {
+        Refused {
+            err,
+            replacing: true,
+        }
+    }
+}
+
+/// Why putting an output failed with `err`: while replacing `target`, or (None) while writing
+/// the temporary file beside it.
+fn blocked(err: &std::io::Error, target: Option<&Path>) -> Blocked {
+    let at = match target.map(fs::metadata) {
+        None | Some(Err(_)) => AtTarget::Nothing,
+        Some(Ok(m)) if m.permissions().readonly() => AtTarget::AReadOnlyFile,
+        Some(Ok(_)) => AtTarget::AFile,
+    };
+    blocked_by(err.raw_os_error(), err.kind(), at, cfg!(windows))
+}
+
+/// The decision of [`blocked`], apart from the system it runs on (tested on every platform).
+fn blocked_by(raw: Option<i32>, kind: ErrorKind, at: AtTarget, windows: bool) -> Blocked {
+    const SHARING_VIOLATION: i32 = 32;
+    const LOCK_VIOLATION: i32 = 33;
+    if windows {
+        if matches!(raw, Some(SHARING_VIOLATION | LOCK_VIOLATION)) {
+            return Blocked::InUse;
+        }
+        // ERROR_ACCESS_DENIED (5): a file held open without delete sharing refuses to be
+        // replaced, a read-only file too; with nothing there, the folder refused.
+        if kind == ErrorKind::PermissionDenied {
+            return match at {
+                AtTarget::Nothing => Blocked::ReadOnlyFolder,
+                AtTarget::AReadOnlyFile => Blocked::ReadOnlyFile,
+                AtTarget::AFile => Blocked::InUse,
+            };
+        }
+        return Blocked::Other;
+    }
+    // Elsewhere a rename over a file in use succeeds; refusals come from the folder.
+    match kind {
+        ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => Blocked::ReadOnlyFolder,
+        _ => Blocked::Other,
+    }
+}
+
+fn shown(path: &Path) -> String {
+    display_path(path)
+}
+
+/// The folder of `target`, absolute, as a person types it.
+fn shown_dir(target: &Path) -> String {
+    let dir = crate::config::parent_dir(target);
+    display_path(&std::path::absolute(&dir).unwrap_or(dir))
+}
 
 /// Writes `bytes` to `target` atomically; returns the path actually written, which differs from
 /// `target` when that name was locked or is one of `inputs`.
@@ -36,9 +130,20 @@ impl Staged {
     /// An output error when the folder cannot be created.
     pub fn beside(target: &Path, lang: Lang) -> Result<Staged> {
         create_dir(target, lang)?;
-        Ok(Staged {
-            path: temporary_name(target),
-        })
+        let path = temporary_name(target);
+        // Created now, so that a folder that cannot be written is said as such, not as a
+        // failure of the workbook writer.
+        if let Err(e) = fs::File::create(&path) {
+            let why = blocked(&e, None);
+            return Err(Error::output(messages::output_failed(
+                lang,
+                why,
+                &shown(target),
+                &shown_dir(target),
+                &e.to_string(),
+            )));
+        }
+        Ok(Staged { path })
     }
 
     /// Where the output is to be written.
@@ -54,15 +159,18 @@ impl Staged {
     pub fn commit(self, target: &Path, inputs: &[PathBuf], lang: Lang) -> Result<PathBuf> {
         place(target, inputs, lang, |candidate| {
             if candidate.is_dir() {
-                return Err(std::io::Error::other("a folder has that name"));
+                return Err(Refused::replacing(std::io::Error::other(
+                    "a folder has that name",
+                )));
             }
             // Flushed through a handle with write access: Windows refuses to flush a read-only
             // handle (os error 5), which made every run fail there.
             fs::OpenOptions::new()
                 .write(true)
-                .open(&self.path)?
-                .sync_all()?;
-            fs::rename(&self.path, candidate)
+                .open(&self.path)
+                .and_then(|f| f.sync_all())
+                .map_err(Refused::writing)?;
+            fs::rename(&self.path, candidate).map_err(Refused::replacing)
         })
     }
 }
@@ -101,10 +209,11 @@ fn place(
     target: &Path,
     inputs: &[PathBuf],
     lang: Lang,
-    mut put: impl FnMut(&Path) -> std::io::Result<()>,
+    mut put: impl FnMut(&Path) -> std::result::Result<(), Refused>,
 ) -> Result<PathBuf> {
     create_dir(target, lang)?;
-    let mut last_err = None;
+    // The first refusal is the one that counts: it concerns the name asked for.
+    let mut first_err: Option<(Blocked, std::io::Error)> = None;
     for attempt in 0..10 {
         let candidate = if attempt == 0 {
             target.to_path_buf()
@@ -115,17 +224,35 @@ fn place(
             continue;
         }
         match put(&candidate) {
-            Ok(()) => return Ok(candidate),
-            Err(e) => last_err = Some(e),
+            Ok(()) => {
+                if let Some((why @ (Blocked::InUse | Blocked::ReadOnlyFile), _)) = &first_err {
+                    crate::console::errln(&messages::output_moved_aside(
+                        lang,
+                        *why,
+                        &shown(target),
+                        &shown(&candidate),
+                        &shown_dir(target),
+                    ));
+                }
+                return Ok(candidate);
+            }
+            Err(refused) => {
+                if first_err.is_none() {
+                    let why = blocked(&refused.err, refused.replacing.then_some(&*candidate));
+                    first_err = Some((why, refused.err));
+                }
+            }
         }
     }
-    let e = last_err.map(|e| e.to_string()).unwrap_or_default();
-    Err(Error::output(say!(
+    let (why, detail) = first_err
+        .map(|(why, e)| (why, e.to_string()))
+        .unwrap_or((Blocked::Other, String::new()));
+    Err(Error::output(messages::output_failed(
         lang,
-        "无法写入 {}（文件可能正在 Excel 中打开，或目录不可写）：{}。",
-        "Cannot write {} (the file may be open in Excel, or the folder is read-only): {}.",
-        target.display(),
-        e
+        why,
+        &target.display().to_string(),
+        &shown_dir(target),
+        &detail,
     )))
 }
 
@@ -151,17 +278,21 @@ fn is_input(candidate: &Path, inputs: &[PathBuf]) -> bool {
         .any(|i| fs::canonicalize(i).map(|i| i == c).unwrap_or(false))
 }
 
-fn write_then_rename(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
+fn write_then_rename(target: &Path, bytes: &[u8]) -> std::result::Result<(), Refused> {
     let tmp = temporary_name(target);
     let result = (|| {
-        let mut f = fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        drop(f);
+        (|| {
+            let mut f = fs::File::create(&tmp)?;
+            f.write_all(bytes)?;
+            f.sync_all()
+        })()
+        .map_err(Refused::writing)?;
         if target.is_dir() {
-            return Err(std::io::Error::other("a folder has that name"));
+            return Err(Refused::replacing(std::io::Error::other(
+                "a folder has that name",
+            )));
         }
-        fs::rename(&tmp, target)
+        fs::rename(&tmp, target).map_err(Refused::replacing)
     })();
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
@@ -211,6 +342,54 @@ mod tests {
         assert_eq!(written, dir.path().join("out").join("w(1).xlsx"));
         assert_eq!(fs::read(&written).unwrap(), b"whole");
         assert!(!temporary.exists());
+    }
+
+    #[test]
+    fn a_refusal_is_told_apart_the_way_its_system_means_it() {
+        use AtTarget::*;
+        let denied = ErrorKind::PermissionDenied;
+        let other = ErrorKind::Other;
+        // Windows: a sharing violation (32) or lock violation (33) is a file in use …
+        assert_eq!(blocked_by(Some(32), other, AFile, true), Blocked::InUse);
+        assert_eq!(blocked_by(Some(33), other, AFile, true), Blocked::InUse);
+        // … and so is access denied (5) on a file that is there and writable,
+        assert_eq!(blocked_by(Some(5), denied, AFile, true), Blocked::InUse);
+        // unless it is read-only, or nothing is there (the folder refused).
+        assert_eq!(
+            blocked_by(Some(5), denied, AReadOnlyFile, true),
+            Blocked::ReadOnlyFile
+        );
+        assert_eq!(
+            blocked_by(Some(5), denied, Nothing, true),
+            Blocked::ReadOnlyFolder
+        );
+        assert_eq!(blocked_by(Some(112), other, Nothing, true), Blocked::Other);
+        // Linux: a refusal always comes from the folder.
+        assert_eq!(
+            blocked_by(Some(13), denied, AFile, false),
+            Blocked::ReadOnlyFolder
+        );
+        assert_eq!(
+            blocked_by(Some(30), ErrorKind::ReadOnlyFilesystem, Nothing, false),
+            Blocked::ReadOnlyFolder
+        );
+        assert_eq!(blocked_by(Some(32), other, AFile, false), Blocked::Other);
+    }
+
+    #[test]
+    fn the_messages_name_the_file_and_the_folder() {
+        let m = messages::output_failed(Lang::Zh, Blocked::InUse, "a.xlsx", r"C:\财务", "");
+        assert_eq!(
+            m,
+            r"无法写入 a.xlsx：文件正在被其他程序使用（可能已在 Excel 或 WPS 中打开）。请关闭该文件后重试。文件夹：C:\财务"
+        );
+        let m = messages::output_failed(Lang::En, Blocked::ReadOnlyFolder, "a.xlsx", "/r", "");
+        assert!(m.starts_with("Cannot write a.xlsx: the folder /r is read-only"));
+        let m = messages::output_moved_aside(Lang::Zh, Blocked::InUse, "a.xlsx", "a(1).xlsx", "/d");
+        assert_eq!(
+            m,
+            "注意：a.xlsx 正在被其他程序使用（可能已在 Excel 或 WPS 中打开），没有替换它；本次结果写入了 a(1).xlsx（文件夹 /d）。"
+        );
     }
 
     #[test]

@@ -83,15 +83,17 @@ pub fn run(args: &RunArgs) -> Result<()> {
 
     let elapsed = started.elapsed();
     if cfg.json {
-        println!("{}", summary_json(&analysis, &written, elapsed));
+        crate::console::outln(&summary_json(&analysis, &written, elapsed));
     } else {
-        println!("{}", done_line(&analysis, &written, lang));
+        crate::console::outln(&done_line(&analysis, &written, lang));
     }
     Ok(())
 }
 
 fn absolute(path: PathBuf) -> PathBuf {
-    std::fs::canonicalize(&path).unwrap_or(path)
+    // Shown without the \\?\ prefix canonicalize gives on Windows.
+    let full = std::fs::canonicalize(&path).unwrap_or(path);
+    PathBuf::from(crate::console::display_path(&full))
 }
 
 fn crash(lang: Lang) -> crate::Error {
