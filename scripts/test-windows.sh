@@ -41,6 +41,9 @@ fi
 rustup target list --installed 2>/dev/null | grep -qx "$TARGET" || rustup target add "$TARGET"
 locale -a 2>/dev/null | grep -qix 'zh_CN.utf8' || as_root localedef -i zh_CN -f UTF-8 zh_CN.UTF-8
 mkdir -p "$CACHE/helpers"
+# One run at a time on a machine: the cache, the wine prefix and its wineserver are shared.
+exec 9>"$CACHE/lock"
+flock 9
 
 # ── the two helpers, built from C here (nothing downloaded) ──
 # wine 8 has no bcryptprimitives.dll, whose ProcessPrng Rust's std calls for random numbers;
