@@ -133,10 +133,12 @@ t0=$(now)
   fail "the Linux run failed: $(cat "$T/linux.err")"
 t_linux=$(secs "$t0" "$(now)")
 cp "$EXE" "$T/wine/财务部 客户分类/custseg.exe"
-wine_args=('samples\客户档案.xlsx' 'samples\销售明细.xlsx' 'samples\使用与满意度.xlsx')
+# The README's command as typed (cmd.exe takes / too): the workbook lists the inputs as given.
+wine_args=("${args[@]}")
 wineserver -p 60 # a running wineserver: the timed runs do not pay its start
 t0=$(now)
-(cd "$T/wine/财务部 客户分类" && wine custseg.exe "${wine_args[@]}" -q --no-pause) >"$T/wine.out" 2>"$T/wine.err" ||
+# No --no-pause: with stdin not a terminal it must not wait for Enter.
+(cd "$T/wine/财务部 客户分类" && timeout 900 wine custseg.exe "${wine_args[@]}" -q </dev/null) >"$T/wine.out" 2>"$T/wine.err" ||
   fail "the wine run failed: $(cat "$T/wine.err")"
 t_wine=$(secs "$t0" "$(now)")
 grep -q '^完成：' "$T/wine.out" || fail "no done line under wine: $(cat "$T/wine.out")"
@@ -159,16 +161,21 @@ say "outputs equal: $(ls "$T/work-wine/main" | tr '\n' ' ')"
 
 # ── a locked output: held open with no sharing, as Excel does ──
 W="$T/wine/财务部 客户分类"
+win_args=('samples\客户档案.xlsx' 'samples\销售明细.xlsx' 'samples\使用与满意度.xlsx') # as Explorer passes them
 xlsx=$(cd "$W/samples" && ls *_客户分类.xlsx)
 rm -f "$W/locked"
 (cd "$W" && wine "$H/lock.exe" "samples\\$xlsx" locked >/dev/null 2>&1) &
 lock_pid=$!
 for _ in $(seq 1 300); do [ -e "$W/locked" ] && break; sleep 0.1; done
 [ -e "$W/locked" ] || fail "lock.exe did not lock $xlsx"
-(cd "$W" && wine custseg.exe "${wine_args[@]}" -q --no-pause) >"$T/locked.out" 2>"$T/locked.err" ||
-  fail "the run beside a locked output failed: $(cat "$T/locked.err")"
+# --encoding gbk: what a .bat in a Chinese console captures.
+(cd "$W" && wine custseg.exe "${win_args[@]}" -q --no-pause --encoding gbk) >"$T/locked.gbk" 2>"$T/locked.err.gbk" ||
+  fail "the run beside a locked output failed: $(iconv -f GB18030 "$T/locked.err.gbk")"
 rm -f "$W/locked"
 wait "$lock_pid" || true
+iconv -f GB18030 -t UTF-8 "$T/locked.gbk" >"$T/locked.out" || fail "--encoding gbk wrote no GBK"
+iconv -f GB18030 -t UTF-8 "$T/locked.err.gbk" >"$T/locked.err" || fail "--encoding gbk wrote no GBK on stderr"
+grep -q '^完成：' "$T/locked.out" || fail "no done line in GBK: $(cat "$T/locked.out")"
 say "locked: $(cat "$T/locked.err" "$T/locked.out")"
 grep -q "正在被其他程序使用" "$T/locked.err" || fail "no in-use message for a locked output"
 grep -qF "$xlsx" "$T/locked.err" || fail "the in-use message does not name $xlsx"
@@ -178,7 +185,7 @@ RO="$T/只读文件夹"
 mkdir -p "$RO"
 if chattr +i "$RO" 2>/dev/null || { [ "$(id -u)" != 0 ] && chmod a-w "$RO"; }; then
   rc=0
-  (cd "$W" && wine custseg.exe "${wine_args[@]}" -q --no-pause -o 'Z:'"${RO//\//\\}") >"$T/ro.out" 2>"$T/ro.err" || rc=$?
+  (cd "$W" && wine custseg.exe "${win_args[@]}" -q --no-pause -o 'Z:'"${RO//\//\\}") >"$T/ro.out" 2>"$T/ro.err" || rc=$?
   say "read-only folder (exit $rc): $(cat "$T/ro.err")"
   [ "$rc" = 1 ] || fail "a read-only output folder gave exit $rc"
   grep -q "只读" "$T/ro.err" || fail "no read-only message for a read-only output folder"
