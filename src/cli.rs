@@ -32,6 +32,34 @@ pub struct Cli {
     /// 与 `custseg run` 相同的参数
     #[command(flatten)]
     pub run: RunArgs,
+
+    /// 结束后不等待回车（从资源管理器拖放或双击启动时，窗口默认等待回车再关闭）
+    #[arg(long = "no-pause", global = true)]
+    pub no_pause: bool,
+
+    /// 输出到管道或文件时的编码：utf-8（默认）或 gbk（供在中文控制台中捕获输出的 .bat 脚本使用）；控制台窗口中总能正确显示中文
+    #[arg(
+        long,
+        value_name = "utf-8|gbk",
+        global = true,
+        default_value = "utf-8",
+        value_parser = ["utf-8", "gbk"]
+    )]
+    pub encoding: String,
+}
+
+impl Cli {
+    /// The `--lang` of whichever subcommand was given.
+    pub fn lang(&self) -> &str {
+        match &self.command {
+            None => &self.run.lang,
+            Some(Command::Run(a)) => &a.lang,
+            Some(Command::Check(a)) => &a.lang,
+            Some(Command::Compare(a)) => &a.lang,
+            Some(Command::Init(a)) => &a.lang,
+            Some(Command::Sample(a)) => &a.lang,
+        }
+    }
 }
 
 /// The subcommands of SPEC §2.

@@ -39,6 +39,8 @@ pub mod report;
 pub mod output;
 // Stage-by-stage progress on stderr, and the time each stage took.
 pub mod progress;
+// The console window: pausing before it closes, paths as typed, the encoding of piped output.
+pub mod console;
 
 // ── the edges: command line, configuration, errors, words ──
 // The command line as typed.

@@ -1,9 +1,12 @@
-//! The `custseg` binary: parse the command line, run, print one message, exit 0 / 1 / 2.
+//! The `custseg` binary: parse the command line, run, print one message, exit 0 / 1 / 2; in a
+//! console window of its own (started from Explorer) wait for Enter before it closes.
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
+use custseg::console;
+use custseg::model::Lang;
 
 fn main() -> ExitCode {
     if std::env::args_os().len() <= 1 {
@@ -19,14 +22,29 @@ fn main() -> ExitCode {
         }
         return ExitCode::from(2);
     }
-    let cli = custseg::cli::Cli::parse();
-    match custseg::commands::dispatch(cli) {
+    let cli = match custseg::cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // As clap's own exit would; a usage error in a window of its own stays readable.
+            let _ = e.print();
+            if e.use_stderr() {
+                let no_pause = std::env::args_os().any(|a| a == "--no-pause");
+                console::pause_if_alone(no_pause, Lang::Zh);
+            }
+            return ExitCode::from(e.exit_code() as u8);
+        }
+    };
+    let no_pause = cli.no_pause;
+    let lang = custseg::config::parse_lang(cli.lang()).unwrap_or(Lang::Zh);
+    let encoding = console::Encoding::parse(&cli.encoding).unwrap_or(console::Encoding::Utf8);
+    console::set_encoding(encoding);
+    let code = match custseg::commands::dispatch(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            // A closed or full stderr is no reason to panic: the exit status still says it.
-            use std::io::Write;
-            let _ = writeln!(std::io::stderr(), "{e}");
+            console::errln(&e.to_string());
             ExitCode::from(e.exit_code() as u8)
         }
-    }
+    };
+    console::pause_if_alone(no_pause, lang);
+    code
 }

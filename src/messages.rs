@@ -25,6 +25,11 @@ pub fn usage_no_args(lang: Lang) -> &'static str {
     )
 }
 
+/// Shown before waiting for Enter in a console window that custseg has to itself (Explorer).
+pub fn press_enter_to_close(lang: Lang) -> &'static str {
+    lang.pick("按回车键关闭窗口……", "Press Enter to close this window…")
+}
+
 // ───────────────────────────── reading (read.rs, extract.rs, values.rs, aggregate.rs) ─────────────────────────────
 
 /// A file that cannot be opened at all.
@@ -604,7 +609,7 @@ pub fn sample_folder_failed(
         lang,
         "无法创建示例数据目录 {}：{}。",
         "Cannot create the sample folder {}: {}.",
-        dir.display(),
+        crate::console::display_path(dir),
         err
     )
 }
@@ -615,7 +620,7 @@ pub fn sample_not_replaceable(lang: Lang, path: &std::path::Path) -> String {
         lang,
         "无法覆盖 {}：该文件是只读的或是一个文件夹，请先关闭或移走它再生成示例数据。",
         "Cannot replace {}: it is read-only or a folder; close or move it, then write the samples again.",
-        path.display()
+        crate::console::display_path(path)
     )
 }
 
@@ -629,7 +634,7 @@ pub fn sample_write_failed(
         lang,
         "无法写入示例文件 {}（文件可能正在 Excel 中打开，或目录不可写）：{}。",
         "Cannot write the sample file {} (it may be open in Excel, or the folder is read-only): {}.",
-        path.display(),
+        crate::console::display_path(path),
         err
     )
 }
@@ -689,7 +694,7 @@ pub fn output_folder_failed(lang: Lang, dir: &std::path::Path, err: &std::io::Er
         lang,
         "无法写入输出文件夹 {}：{}。请用 -o 指定另一个可以写入的文件夹。",
         "Cannot write into the output folder {}: {}. Choose another folder with -o DIR.",
-        dir.display(),
+        crate::console::display_path(dir),
         folder_cause(lang, err)
     )
 }
@@ -700,7 +705,7 @@ pub fn output_no_name(lang: Lang, target: &std::path::Path) -> String {
         lang,
         "无法写入 {}：同名文件及其编号副本都无法使用。请移走这些文件，或用 -o 指定另一个文件夹。",
         "Cannot write {}: that name and its numbered copies are all taken. Move those files, or choose another folder with -o DIR.",
-        target.display()
+        crate::console::display_path(target)
     )
 }
 
@@ -820,7 +825,7 @@ pub fn folder_taken(lang: Lang, dir: &std::path::Path, files: &str, skipped: usi
             lang,
             "读取文件夹 {}：{}",
             "Reading the folder {}: {}",
-            dir.display(),
+            crate::console::display_path(dir),
             files
         )
     } else {
@@ -828,7 +833,7 @@ pub fn folder_taken(lang: Lang, dir: &std::path::Path, files: &str, skipped: usi
             lang,
             "读取文件夹 {}：{}（跳过 {} 个 custseg 的结果文件）",
             "Reading the folder {}: {} ({} custseg results skipped)",
-            dir.display(),
+            crate::console::display_path(dir),
             files,
             skipped
         )
@@ -841,7 +846,7 @@ pub fn folder_empty(lang: Lang, dir: &std::path::Path) -> String {
         lang,
         "文件夹 {} 中没有可读取的表格文件（.xlsx .xls .xlsb .xlsm .ods .csv .txt；custseg 的结果文件不计）。",
         "The folder {} holds no spreadsheet to read (.xlsx .xls .xlsb .xlsm .ods .csv .txt; custseg's own results do not count).",
-        dir.display()
+        crate::console::display_path(dir)
     )
 }
 
@@ -851,7 +856,7 @@ pub fn folder_unreadable(lang: Lang, dir: &std::path::Path) -> String {
         lang,
         "无法读取文件夹 {} 的内容（没有权限或文件夹已不存在）。",
         "Cannot list the folder {} (no permission, or it is gone).",
-        dir.display()
+        crate::console::display_path(dir)
     )
 }
 

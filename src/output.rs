@@ -215,11 +215,23 @@ fn blocker(candidate: &Path, inputs: &[PathBuf]) -> Option<Kept> {
         Some(Kept::Folder)
     } else if meta.permissions().readonly() {
         Some(Kept::ReadOnly)
+    } else if held_by_another(candidate) {
+        Some(Kept::InUse)
     } else if !is_custseg_result(candidate) {
         Some(Kept::NotOurs)
     } else {
         None
     }
+}
+
+/// True when another program holds the file open without sharing it (Excel and WPS do with an
+/// open workbook): Windows refuses even to read it, with a sharing or lock violation.
+fn held_by_another(path: &Path) -> bool {
+    const SHARING_VIOLATION: i32 = 32;
+    const LOCK_VIOLATION: i32 = 33;
+    cfg!(windows)
+        && fs::File::open(path)
+            .is_err_and(|e| matches!(e.raw_os_error(), Some(SHARING_VIOLATION | LOCK_VIOLATION)))
 }
 
 /// `报告.pdf` → `报告 (2).pdf`.

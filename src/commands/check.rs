@@ -1,8 +1,6 @@
 //! `custseg check`: read and validate only; print what was read and the data-quality findings,
 //! counted as `run` counts them (by cause, never one line per row).
 
-use std::io::Write;
-
 use crate::aggregate::Aggregated;
 use crate::cli::CheckArgs;
 use crate::config::{expand_folders, parse_cli_date, parse_lang, resolve_as_of};
@@ -166,17 +164,13 @@ fn cause_key(problem: &str) -> String {
 /// Writes a text and a line end to stdout. A closed or full stdout (`| head`, `> /dev/full`)
 /// is not an error: the rest of the output is dropped quietly.
 pub(super) fn print_out(text: &str) {
-    let mut out = std::io::stdout().lock();
-    let _ = writeln!(out, "{text}").and_then(|()| out.flush());
+    crate::console::outln(text);
 }
 
 /// Writes lines to stderr; a closed stderr drops them quietly.
 pub(super) fn print_err(lines: &[String]) {
-    let mut err = std::io::stderr().lock();
     for line in lines {
-        if writeln!(err, "{line}").is_err() {
-            return;
-        }
+        crate::console::errln(line);
     }
 }
 

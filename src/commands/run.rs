@@ -139,7 +139,9 @@ fn absolute(placed: &output::Placed, kept: &mut Vec<String>, lang: Lang) -> Path
             &placed.path,
         ));
     }
-    std::fs::canonicalize(&placed.path).unwrap_or_else(|_| placed.path.clone())
+    // Shown without the \\?\ prefix canonicalize gives on Windows.
+    let full = std::fs::canonicalize(&placed.path).unwrap_or_else(|_| placed.path.clone());
+    PathBuf::from(crate::console::display_path(&full))
 }
 
 fn crash(lang: Lang) -> crate::Error {
