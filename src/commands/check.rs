@@ -16,7 +16,7 @@ pub fn check(args: &CheckArgs) -> Result<()> {
         .as_deref()
         .map(|d| parse_cli_date(d, lang))
         .transpose()?;
-    let extracted = extract::load(&args.inputs, &profile, lang)?;
+    let extracted = extract::load_with(&args.inputs, &profile, lang, args.include_hidden)?;
     let as_of = resolve_as_of(as_of, &extracted.dataset, lang);
     let Aggregated { dataset, customers } = aggregate::aggregate(extracted, as_of.date, lang);
     if args.json {
@@ -30,23 +30,7 @@ pub fn check(args: &CheckArgs) -> Result<()> {
         println!("{value}");
         return Ok(());
     }
-    for input in &dataset.inputs {
-        for sheet in &input.sheets {
-            println!(
-                "{}",
-                say!(
-                    lang,
-                    "{} / {}：识别为{}，表头在第 {} 行，数据 {} 行",
-                    "{} / {}: {}, header on row {}, {} data rows",
-                    input.path,
-                    sheet.name,
-                    sheet.role.label(lang),
-                    sheet.header_row,
-                    sheet.data_rows
-                )
-            );
-        }
-    }
+    super::shown::print_stdout(&dataset, lang);
     for f in &dataset.findings {
         let mut place = format!("{} / {}", f.file, f.sheet);
         if let Some(row) = f.row {

@@ -7,6 +7,7 @@
 //! (`compare::read_snapshot`).
 
 mod customers;
+pub mod reading;
 mod sheets;
 mod styles;
 mod summary;
@@ -157,6 +158,7 @@ fn fill(analysis: &Analysis) -> Result<Workbook> {
         if let Some(migration) = &analysis.migration {
             sheets::write_migration(wb, migration, lang, &st)?;
         }
+        reading::write_reading(wb, analysis, &st)?;
         sheets::write_quality(wb, analysis, &st)?;
         sheets::write_settings(wb, analysis, &st)?;
         Ok(())
