@@ -916,7 +916,7 @@ pub fn shown_pdf_summary(
     crate::say!(
         lang,
         "读取文件 {} 个、工作表 {} 张；未识别的列 {} 个，跳过的工作表 {} 张。每列对应的字段见工作簿“读取记录”表。",
-        "{} files and {} sheets were read; {} columns were not recognised and {} sheets skipped. The workbook's Reading sheet gives each column's field.",
+        "Files read: {}, sheets read: {}; columns not recognised: {}, sheets skipped: {}. The workbook's Reading sheet gives each column's field.",
         files,
         sheets,
         unrecognised,
