@@ -137,6 +137,10 @@ pub struct RunArgs {
     #[arg(short, long)]
     pub quiet: bool,
 
+    /// 也读取隐藏的工作表（默认跳过并列出）
+    #[arg(long = "include-hidden")]
+    pub include_hidden: bool,
+
     /// 使用指定的中文字体文件代替内置字体
     #[arg(long, value_name = "FILE")]
     pub font: Option<PathBuf>,
@@ -169,6 +173,9 @@ pub struct CheckArgs {
     /// 以 JSON 输出
     #[arg(long)]
     pub json: bool,
+    /// 也读取隐藏的工作表（默认跳过并列出）
+    #[arg(long = "include-hidden")]
+    pub include_hidden: bool,
 }
 
 /// Options of `compare`.

@@ -48,6 +48,8 @@ pub struct Config {
     pub font: Option<PathBuf>,
     /// Seed for clustering.
     pub seed: u64,
+    /// Read hidden and very-hidden sheets too (`--include-hidden`).
+    pub include_hidden: bool,
 }
 
 /// Reads `--lang`.
@@ -163,6 +165,7 @@ impl Config {
             progress: !args.quiet,
             font: args.font.clone(),
             seed: SEED,
+            include_hidden: args.include_hidden,
         })
     }
 

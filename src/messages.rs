@@ -910,7 +910,11 @@ pub fn read_footer_row(lang: Lang) -> String {
 
 /// Finding: a hidden sheet was not read.
 pub fn read_sheet_hidden(lang: Lang) -> String {
-    crate::say!(lang, "隐藏的工作表，未读取", "a hidden sheet, not read")
+    crate::say!(
+        lang,
+        "隐藏的工作表，未读取（如需读取，请加 --include-hidden）",
+        "a hidden sheet, not read (add --include-hidden to read it)"
+    )
 }
 
 /// Error: a custseg result workbook was given as input.
@@ -1121,6 +1125,85 @@ fn percent(part: usize, whole: usize) -> String {
     } else {
         format!("{:.2}", p.max(0.01))
     }
+}
+
+// ─────────────────── what was read, shown (issue 14, part C) ───────────────────
+
+/// The read map: a sheet that was read, its role, header row and data rows.
+pub fn shown_sheet(
+    lang: Lang,
+    file: &str,
+    sheet: &str,
+    role: &str,
+    header: u32,
+    rows: usize,
+) -> String {
+    crate::say!(
+        lang,
+        "读取 {} / {}：{}，表头第 {} 行，数据 {} 行",
+        "Read {} / {}: {}, header on row {}, {} data rows",
+        file,
+        sheet,
+        role,
+        header,
+        rows
+    )
+}
+
+/// The read map: the column → field pairs of a sheet.
+pub fn shown_columns(lang: Lang, pairs: &str) -> String {
+    crate::say!(lang, "  列 → 字段：{}", "  column → field: {}", pairs)
+}
+
+/// The read map: the columns of a sheet that mean no field.
+pub fn shown_unrecognised(lang: Lang, columns: &str) -> String {
+    crate::say!(
+        lang,
+        "  未识别的列：{}",
+        "  columns not recognised: {}",
+        columns
+    )
+}
+
+/// The read map: a sheet that was not read, and why.
+pub fn shown_skipped(lang: Lang, file: &str, sheet: &str, why: &str) -> String {
+    crate::say!(
+        lang,
+        "跳过 {} / {}：{}",
+        "Skipped {} / {}: {}",
+        file,
+        sheet,
+        why
+    )
+}
+
+/// The read map: why a sheet without a finding was not read (说明 text, no data columns).
+pub fn shown_no_data(lang: Lang) -> String {
+    crate::say!(lang, "说明文字，没有数据列", "notes, no data columns")
+}
+
+/// The read map: the note on a column that means no field.
+pub fn shown_column_unused(lang: Lang) -> String {
+    crate::say!(lang, "未识别，未使用", "not recognised, not used")
+}
+
+/// The PDF's 数据质量 summary of the read map: files, sheets and rows.
+pub fn shown_pdf_summary(
+    lang: Lang,
+    files: usize,
+    sheets: usize,
+    unrecognised: usize,
+    skipped: usize,
+) -> String {
+    crate::say!(
+        lang,
+        "读取文件 {} 个、工作表 {} 张；未识别的列 {} 个，跳过的工作表 {} 张。每列对应的字段见工作簿“读取记录”表。",
+        "Files read: {}, sheets read: {}; columns not recognised: {}, sheets skipped: {}. The workbook's Reading sheet gives each column's field.",
+        files,
+        sheets,
+        unrecognised,
+        skipped
+    )
 }
 
 // ───────────────────────────── end of sections ─────────────────────────────

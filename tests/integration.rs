@@ -11,6 +11,7 @@ use calamine::{open_workbook_auto, Data, Reader};
 
 mod joining;
 mod reading;
+mod shown;
 
 const DERIVED_ZH: [&str; 23] = [
     "企业规模",
@@ -237,6 +238,7 @@ fn sample_run_writes_a_complete_workbook_and_report() {
             "潜力客户",
             "一般客户",
             "聚类分析",
+            "读取记录",
             "数据质量",
             "参数"
         ]
@@ -431,6 +433,7 @@ fn english_run_uses_the_english_sheet_names_and_headers() {
             "Potential",
             "General",
             "Clusters",
+            "Reading",
             "Data Quality",
             "Settings"
         ]

@@ -24,7 +24,7 @@ pub fn check(args: &CheckArgs) -> Result<()> {
     for note in &folder_notes {
         eprintln!("{note}");
     }
-    let extracted = extract::load(&inputs, &profile, lang)?;
+    let extracted = extract::load_with(&inputs, &profile, lang, args.include_hidden)?;
     let as_of = resolve_as_of(as_of, &extracted.dataset, lang);
     let Aggregated {
         mut dataset,
@@ -46,21 +46,8 @@ pub fn check(args: &CheckArgs) -> Result<()> {
         print_out(&value.to_string());
         return outcome;
     }
-    let mut lines = Vec::new();
-    for input in &dataset.inputs {
-        for sheet in &input.sheets {
-            lines.push(say!(
-                lang,
-                "{} / {}：识别为{}，表头在第 {} 行，数据 {} 行",
-                "{} / {}: {}, header on row {}, {} data rows",
-                input.path,
-                sheet.name,
-                sheet.role.label(lang),
-                sheet.header_row,
-                sheet.data_rows
-            ));
-        }
-    }
+    // What was read (files, sheets, roles, columns), then what it said.
+    let mut lines = super::shown::lines(&dataset, lang);
     lines.extend(join_warnings(&dataset, lang));
     lines.extend(findings_by_cause(&dataset.findings, lang));
     lines.push(say!(

@@ -5,6 +5,7 @@ mod compare;
 mod init;
 mod run;
 mod sample;
+mod shown;
 
 use crate::cli::{Cli, Command};
 use crate::error::Result;

@@ -155,7 +155,10 @@ fn crash(lang: Lang) -> crate::Error {
 /// Reads, aggregates, classifies, clusters and compares: everything but the writing.
 fn analyse(cfg: &Config, progress: &Progress) -> Result<Analysed> {
     let lang = cfg.lang;
-    let extracted = extract::load(&cfg.inputs, &cfg.profile, lang)?;
+    let extracted = extract::load_with(&cfg.inputs, &cfg.profile, lang, cfg.include_hidden)?;
+    if cfg.progress {
+        super::shown::print_stderr(&extracted.dataset, lang);
+    }
     let as_of = config::resolve_as_of(cfg.as_of, &extracted.dataset, lang);
     let customers_file = config::customers_file(&extracted.dataset, &cfg.inputs);
 

@@ -8,6 +8,7 @@
 
 pub mod columns;
 mod customers;
+pub mod reading;
 mod sheets;
 mod styles;
 mod summary;
@@ -114,6 +115,7 @@ fn fill(analysis: &Analysis) -> Result<Workbook> {
         if let Some(migration) = &analysis.migration {
             sheets::write_migration(wb, migration, lang, &st)?;
         }
+        reading::write_reading(wb, analysis, &st)?;
         sheets::write_quality(wb, analysis, &st)?;
         sheets::write_settings(wb, analysis, &st)?;
         Ok(())

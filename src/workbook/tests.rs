@@ -82,6 +82,7 @@ fn sheets_are_in_spec_order_in_both_languages() {
                 "潜力客户",
                 "一般客户",
                 "聚类分析",
+                "读取记录",
                 "数据质量",
                 "参数",
             ],
@@ -97,6 +98,7 @@ fn sheets_are_in_spec_order_in_both_languages() {
                 "一般客户",
                 "聚类分析",
                 "季度变动",
+                "读取记录",
                 "数据质量",
                 "参数",
             ],
@@ -111,6 +113,7 @@ fn sheets_are_in_spec_order_in_both_languages() {
                 "Potential",
                 "General",
                 "Clusters",
+                "Reading",
                 "Data Quality",
                 "Settings",
             ],
@@ -126,6 +129,7 @@ fn sheets_are_in_spec_order_in_both_languages() {
                 "General",
                 "Clusters",
                 "Migration",
+                "Reading",
                 "Data Quality",
                 "Settings",
             ],
@@ -456,7 +460,7 @@ fn zip_entries(bytes: &[u8]) -> Vec<String> {
 fn an_empty_run_still_gives_a_complete_workbook() {
     let analysis = testdata::analysis(0, Lang::Zh);
     let mut book = open(build(&analysis).expect("builds with no customer"));
-    assert_eq!(book.sheet_names().len(), 8);
+    assert_eq!(book.sheet_names().len(), 9);
     let range = sheet(&mut book, "客户明细");
     assert_eq!(range.rows().count(), 1, "header row only");
 }

@@ -23,6 +23,7 @@ pub(super) fn data_quality(doc: &mut Layout, a: &Analysis, f: &Figures) {
             format::count(f.findings)
         ),
     );
+    read_map(doc, a);
     let mut missing: Vec<char> = customers(a)
         .iter()
         .filter_map(|c| c.record.name.as_deref())
@@ -83,6 +84,61 @@ pub(super) fn data_quality(doc: &mut Layout, a: &Analysis, f: &Figures) {
             ]
         })
         .collect();
+    doc.table(&columns, &rows, TABLE);
+}
+
+/// The read map in brief (issue 14): how many files, sheets, unrecognised columns and skipped
+/// sheets, then one table row per sheet — its role, data rows, and the columns not recognised
+/// or why it was skipped. The workbook's 读取记录 has every column.
+fn read_map(doc: &mut Layout, a: &Analysis) {
+    use crate::workbook::reading::{file_name, one_line, why_skipped};
+    let l = lang(a);
+    let d = &a.dataset;
+    let sep = l.pick("、", ", ");
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let (mut read, mut unrecognised, mut skipped) = (0, 0, 0);
+    for input in &d.inputs {
+        for info in &input.sheets {
+            let why = why_skipped(d, input, info, l);
+            let (data_rows, note) = match why {
+                Some(why) => {
+                    skipped += 1;
+                    (String::new(), why)
+                }
+                None => {
+                    read += 1;
+                    unrecognised += info.unrecognised.len();
+                    let names: Vec<String> =
+                        info.unrecognised.iter().map(|h| one_line(h)).collect();
+                    (format::count(info.data_rows), names.join(sep))
+                }
+            };
+            rows.push(vec![
+                format!("{} / {}", file_name(&input.path), info.name),
+                info.role.label(l).to_string(),
+                data_rows,
+                note,
+            ]);
+        }
+    }
+    para(
+        doc,
+        &crate::messages::shown_pdf_summary(l, d.inputs.len(), read, unrecognised, skipped),
+    );
+    let columns = [
+        Column::new(say!(l, "文件 / 工作表", "File / sheet"), 3.0, Align::Left),
+        Column::new(say!(l, "用途", "Role"), 1.2, Align::Left),
+        Column::new(say!(l, "数据行", "Data rows"), 1.0, Align::Right),
+        Column::new(
+            say!(
+                l,
+                "未识别的列 / 跳过原因",
+                "Columns not recognised / why skipped"
+            ),
+            4.0,
+            Align::Left,
+        ),
+    ];
     doc.table(&columns, &rows, TABLE);
 }
 
