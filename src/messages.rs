@@ -918,7 +918,7 @@ pub fn and_more(lang: Lang, n: usize) -> String {
 
 /// Why a customer moved: the dimension that changed most and by how much.
 pub fn moved_because(lang: Lang, dimension: &str, change: f64) -> String {
-    crate::say!(lang, "{}{:+.1}", "{} {:+.1}", dimension, change)
+    crate::say!(lang, "{} {:+.1}", "{} {:+.1}", dimension, change)
 }
 
 // ───────────────────────────── end of sections ─────────────────────────────

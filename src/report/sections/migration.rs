@@ -258,13 +258,13 @@ fn movers(doc: &mut Layout, m: &Migration, l: Lang) {
     }
     let columns = [
         Column::new(say!(l, "客户编码", "Code"), 1.0, Align::Left),
-        Column::new(say!(l, "客户名称", "Customer"), 2.2, Align::Left),
-        Column::new(say!(l, "上期等级", "Previous tier"), 1.0, Align::Left),
-        Column::new(say!(l, "本期等级", "Current tier"), 1.0, Align::Left),
+        Column::new(say!(l, "客户名称", "Customer"), 2.0, Align::Left),
+        Column::new(say!(l, "上期等级", "Previous tier"), 0.9, Align::Left),
+        Column::new(say!(l, "本期等级", "Current tier"), 0.9, Align::Left),
         Column::new(say!(l, "上期得分", "Previous score"), 0.9, Align::Right),
         Column::new(say!(l, "本期得分", "Current score"), 0.9, Align::Right),
-        Column::new(say!(l, "变化", "Change"), 0.7, Align::Right),
-        Column::new(say!(l, "主要原因", "Mainly"), 1.3, Align::Left),
+        Column::new(say!(l, "变化", "Change"), 0.8, Align::Right),
+        Column::new(say!(l, "主要原因", "Mainly"), 1.6, Align::Left),
     ];
     let tier_text = |t: Option<Tier>| {
         t.map(|t| t.label(l).to_string())
@@ -276,8 +276,13 @@ fn movers(doc: &mut Layout, m: &Migration, l: Lang) {
             let why = mv
                 .driver
                 .map(|d| {
+                    // The page is narrow: 活跃 / Activity, without 得分 / Score.
                     let header = DIMENSIONS[d.dimension].header;
-                    messages::moved_because(l, l.pick(header.0, header.1), d.change)
+                    let short = match l {
+                        Lang::Zh => header.0.trim_end_matches("得分"),
+                        Lang::En => header.1.trim_end_matches(" Score"),
+                    };
+                    messages::moved_because(l, short, d.change)
                 })
                 .unwrap_or_else(|| "—".into());
             vec![
