@@ -1206,4 +1206,55 @@ pub fn shown_pdf_summary(
     )
 }
 
+// ─────────────────── quarter comparison: periods, cut-offs, names ───────────────────
+
+/// One quarter of a comparison as printed: "2026Q3（基准日 2026-09-30）"; the file's name when
+/// its as-of date is unknown.
+pub fn quarter_named(lang: Lang, facts: Option<&crate::model::PeriodFacts>, file: &str) -> String {
+    match facts {
+        Some(f) => crate::say!(
+            lang,
+            "{}（基准日 {}）",
+            "{} (as of {})",
+            f.period,
+            f.as_of.format("%Y-%m-%d")
+        ),
+        None => crate::say!(lang, "{}（基准日未知）", "{} (as-of date unknown)", file),
+    }
+}
+
+/// The heading of 季度变动 and of the report's page: both quarters, earlier first.
+pub fn migration_title(lang: Lang, previous: &str, current: &str) -> String {
+    crate::say!(
+        lang,
+        "季度变动：{} → {}",
+        "Migration: {} → {}",
+        previous,
+        current
+    )
+}
+
+/// The previous result whose quarter is compared.
+pub fn migration_source(lang: Lang, file: &str) -> String {
+    crate::say!(lang, "上期结果文件：{}", "Previous result file: {}", file)
+}
+
+/// A quarter whose result does not state its tier cut-offs.
+pub fn cutoffs_unknown(lang: Lang) -> &'static str {
+    lang.pick(
+        "该期结果的参数表未记载分数线",
+        "that result's settings sheet does not state its cut-offs",
+    )
+}
+
+/// The tail of a name list cut short: "等 12 家".
+pub fn and_more(lang: Lang, n: usize) -> String {
+    crate::say!(lang, "等 {} 家", "and {} more", n)
+}
+
+/// Why a customer moved: the dimension that changed most and by how much.
+pub fn moved_because(lang: Lang, dimension: &str, change: f64) -> String {
+    crate::say!(lang, "{} {:+.1}", "{} {:+.1}", dimension, change)
+}
+
 // ───────────────────────────── end of sections ─────────────────────────────

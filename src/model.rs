@@ -861,10 +861,34 @@ pub struct TierSnapshot {
     pub tier: Tier,
     /// 综合得分.
     pub total_score: f64,
+    /// 消费金额 (yuan), when the workbook has it.
+    pub amount: Option<f64>,
+    /// The five dimension scores in 客户明细's order (规模, 价值, 活跃, 满意, 潜力得分).
+    pub dimensions: [Option<f64>; 5],
+}
+
+/// Why a customer moved: the dimension score that changed most between the two quarters.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Driver {
+    /// Index into the five dimensions (规模, 价值, 活跃, 满意, 潜力得分).
+    pub dimension: usize,
+    /// Current minus previous score of that dimension.
+    pub change: f64,
+}
+
+/// One quarter of a comparison: its period, as-of date and tier cut-offs.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PeriodFacts {
+    /// Calendar quarter, "2026Q3".
+    pub period: String,
+    /// As-of date of that run.
+    pub as_of: NaiveDate,
+    /// (核心客户 ≥, 潜力客户 ≥), None when the result does not state them.
+    pub cutoffs: Option<(f64, f64)>,
 }
 
 /// One customer's move between two quarters.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Move {
     /// 客户编码.
     pub code: String,
@@ -878,6 +902,10 @@ pub struct Move {
     pub score_before: Option<f64>,
     /// Score after.
     pub score_after: Option<f64>,
+    /// 消费金额 (yuan) of the later quarter the customer is in.
+    pub amount: Option<f64>,
+    /// The dimension that changed most (customers in both quarters with dimension scores).
+    pub driver: Option<Driver>,
 }
 
 /// 季度变动: the comparison of two result workbooks.
@@ -885,6 +913,10 @@ pub struct Move {
 pub struct Migration {
     /// The previous workbook's file name.
     pub previous_file: String,
+    /// The previous quarter, when its result states its as-of date.
+    pub previous_period: Option<PeriodFacts>,
+    /// The current quarter, when known.
+    pub current_period: Option<PeriodFacts>,
     /// counts[before][after] over Tier::ALL order (customers present in both).
     pub matrix: [[usize; 3]; 3],
     /// Moved to a better tier.

@@ -9,6 +9,7 @@ use std::process::Command as Process;
 use assert_cmd::Command;
 use calamine::{open_workbook_auto, Data, Reader};
 
+mod comparing;
 mod joining;
 mod reading;
 mod shown;

@@ -1,43 +1,49 @@
-//! `custseg compare OLD NEW`: the migration between two result workbooks, as its own workbook.
+//! `custseg compare OLD NEW`: the migration between two result workbooks, as its own workbook
+//! and PDF report, both named after NEW's customers file and both quarters.
+
+use std::path::Path;
 
 use crate::cli::CompareArgs;
 use crate::config::{parent_dir, parse_lang, period};
 use crate::error::{Error, Result};
-use crate::model::Lang;
-use crate::{compare, messages, output, say, workbook};
+use crate::model::{Lang, Migration};
+use crate::report::font::Font;
+use crate::{compare, messages, output, report, say, workbook};
 
-/// Compares two result workbooks and writes `<NEW stem>_季度变动.xlsx`.
+/// Compares two result workbooks and writes `<stem>_<2026Q2>-<2026Q3>_季度变动.xlsx` and `.pdf`
+/// (`<NEW stem>_季度变动.…` when a quarter cannot be read); both are built before either is
+/// written.
 pub fn compare(args: &CompareArgs) -> Result<()> {
     let lang = parse_lang(&args.lang)?;
     refuse_swapped(args, lang)?;
     let previous = compare::read_snapshot(&args.previous, lang)?;
     let current = compare::read_snapshot(&args.current, lang)?;
-    let name = args
-        .previous
-        .file_name()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let migration = compare::migrate(&previous, &current, &name);
-    let bytes = workbook::build_migration(&migration, lang)?;
-    let stem = args
-        .current
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let mut migration = compare::migrate(&previous, &current, &file_name(&args.previous));
+    migration.previous_period = compare::result_facts(&args.previous);
+    migration.current_period = compare::result_facts(&args.current);
+    let generated_at = chrono::Local::now().format("%Y-%m-%d %H:%M").to_string();
+    let xlsx = workbook::build_migration(&migration, lang)?;
+    let pdf = report::migration_report(&migration, lang, &Font::embedded(), &generated_at)?;
     let dir = args
         .out_dir
         .clone()
         .unwrap_or_else(|| parent_dir(&args.current));
-    let file = dir.join(match lang {
-        crate::model::Lang::Zh => format!("{stem}_季度变动.xlsx"),
-        crate::model::Lang::En => format!("{stem}_migration.xlsx"),
-    });
+    let stem = output_stem(&args.current, &migration, lang);
     let inputs = [args.previous.clone(), args.current.clone()];
-    let placed = output::write_placed(&file, &bytes, &inputs, lang)?;
-    let kept = placed
-        .kept
-        .map(|(existing, why)| messages::output_kept(lang, &existing, why, &placed.path))
-        .unwrap_or_default();
+    let book = output::write_placed(&dir.join(format!("{stem}.xlsx")), &xlsx, &inputs, lang)?;
+    let paper = output::write_placed(&dir.join(format!("{stem}.pdf")), &pdf, &inputs, lang)
+        .inspect_err(|_| {
+            // Both or neither: the workbook goes when the report cannot be written.
+            let _ = std::fs::remove_file(&book.path);
+        })?;
+    let mut kept = String::new();
+    let mut written = Vec::new();
+    for placed in [book, paper] {
+        if let Some((existing, why)) = placed.kept {
+            kept.push_str(&messages::output_kept(lang, &existing, why, &placed.path));
+        }
+        written.push(placed.path.display().to_string());
+    }
     println!(
         "{}{kept}",
         say!(
@@ -48,10 +54,35 @@ pub fn compare(args: &CompareArgs) -> Result<()> {
             migration.downgraded.len(),
             migration.new.len(),
             migration.lost.len(),
-            placed.path.display()
+            written.join(lang.pick("、", ", "))
         )
     );
     Ok(())
+}
+
+/// The outputs' name without extension: the customers file's stem (NEW's name before its
+/// `_<period>_`) and both quarters, else NEW's own stem.
+fn output_stem(current: &Path, m: &Migration, lang: Lang) -> String {
+    let own = current
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let what = lang.pick("季度变动", "migration");
+    match (&m.previous_period, &m.current_period) {
+        (Some(p), Some(c)) => {
+            let marker = format!("_{}_", c.period);
+            let stem = own.find(&marker).map_or(own.as_str(), |i| &own[..i]);
+            format!("{stem}_{}-{}_{what}", p.period, c.period)
+        }
+        _ => format!("{own}_{what}"),
+    }
+}
+
+fn file_name(p: &Path) -> String {
+    p.file_name()
+        .unwrap_or(p.as_os_str())
+        .to_string_lossy()
+        .into_owned()
 }
 
 /// An input error when the previous workbook's as-of date is not earlier than the current one's
@@ -66,25 +97,19 @@ fn refuse_swapped(args: &CompareArgs, lang: Lang) -> Result<()> {
     if then < now {
         return Ok(());
     }
-    let name = |p: &std::path::Path| {
-        p.file_name()
-            .unwrap_or(p.as_os_str())
-            .to_string_lossy()
-            .into_owned()
-    };
     if then == now {
         return Err(Error::input(messages::compare_same_period(
             lang,
-            &name(&args.previous),
-            &name(&args.current),
+            &file_name(&args.previous),
+            &file_name(&args.current),
             &format!("{}, {}", period(then), then.format("%Y-%m-%d")),
         )));
     }
     Err(Error::input(messages::compare_swapped(
         lang,
-        &name(&args.previous),
+        &file_name(&args.previous),
         &format!("{}, {}", period(then), then.format("%Y-%m-%d")),
-        &name(&args.current),
+        &file_name(&args.current),
         &format!("{}, {}", period(now), now.format("%Y-%m-%d")),
     )))
 }

@@ -198,7 +198,8 @@ fn analyse(cfg: &Config, progress: &Progress) -> Result<Analysed> {
                 .file_name()
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            Some(compare::migrate(&previous, &current, &name))
+            let now = compare::current_facts(as_of.date, classification.tier_cutoffs);
+            Some(compare::migrate(&previous, &current, &name).dated(&path, now))
         }
         None => None,
     };

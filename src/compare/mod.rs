@@ -13,8 +13,11 @@ use calamine::{open_workbook_auto, Data, Range, Reader, Sheets};
 
 use crate::error::{Error, Result};
 use crate::messages;
-use crate::model::{Classified, Lang, Migration, Move, Tier, TierSnapshot};
-use crate::workbook::columns::{TIER, TOTAL_SCORE};
+use crate::model::{Classified, Driver, Lang, Migration, Move, PeriodFacts, Tier, TierSnapshot};
+use crate::workbook::columns::{
+    Column, ACTIVITY_SCORE, MONETARY, POTENTIAL_SCORE, SATISFACTION_SCORE, SIZE_SCORE, TIER,
+    TOTAL_SCORE, VALUE_SCORE,
+};
 use crate::workbook::{
     CODE_COLUMN_KEY, CUSTOMERS_SHEET, NAME_COLUMN_KEY, OWN_CODE_HEADER, OWN_NAME_HEADER,
     SETTINGS_SHEET,
@@ -85,7 +88,7 @@ pub fn read_workbook<RS: Read + Seek>(
         let mut plan: Option<Plan> = None;
         let mut first_row: Option<u32> = None;
         let mut current: Option<u32> = None;
-        let mut row = [Data::Empty, Data::Empty, Data::Empty, Data::Empty];
+        let mut row = empty_row();
         while let Some(cell) = cells.next_cell().map_err(|e| unreadable(e.to_string()))? {
             let (r, c) = cell.get_position();
             let first = *first_row.get_or_insert(r);
@@ -108,7 +111,7 @@ pub fn read_workbook<RS: Read + Seek>(
                     out.extend(ctx.snapshot(plan, &header, done as usize + 1, &row)?);
                 }
                 current = Some(r);
-                row = [Data::Empty, Data::Empty, Data::Empty, Data::Empty];
+                row = empty_row();
             }
             if let Some(slot) = plan.slot(c as usize) {
                 row[slot] = Data::from(cell.get_value().clone());
@@ -133,17 +136,12 @@ pub fn read_workbook<RS: Read + Seek>(
             .unwrap_or_default();
         let plan = ctx.plan(&header)?;
         for (i, cells) in rows.enumerate() {
-            let get = |col: Option<usize>| {
-                col.and_then(|c| cells.get(c))
+            let row: Row = std::array::from_fn(|slot| {
+                plan.cols[slot]
+                    .and_then(|c| cells.get(c))
                     .cloned()
                     .unwrap_or(Data::Empty)
-            };
-            let row = [
-                get(Some(plan.code)),
-                get(plan.name),
-                get(Some(plan.tier)),
-                get(Some(plan.score)),
-            ];
+            });
             out.extend(ctx.snapshot(&plan, &header, first_row + 1 + i, &row)?);
         }
     }
@@ -162,28 +160,39 @@ struct Context<'a> {
     name_header: Option<String>,
 }
 
-/// The columns of the customers sheet that hold code, name, tier and score.
+/// The dimension score columns of 客户明细, in the order of `TierSnapshot::dimensions`.
+pub const DIMENSIONS: [&Column; 5] = [
+    &SIZE_SCORE,
+    &VALUE_SCORE,
+    &ACTIVITY_SCORE,
+    &SATISFACTION_SCORE,
+    &POTENTIAL_SCORE,
+];
+
+/// How many cells of a row are kept: code, name, tier, score, amount, the five dimensions.
+const KEPT: usize = 10;
+
+/// The kept cells of one row, in the slot order of `Plan::cols`.
+type Row = [Data; KEPT];
+
+fn empty_row() -> Row {
+    std::array::from_fn(|_| Data::Empty)
+}
+
+/// The columns of the customers sheet that are kept: code, name, tier, score, amount, then
+/// the five dimension scores (code, tier and score are always found).
 struct Plan {
-    code: usize,
-    name: Option<usize>,
-    tier: usize,
-    score: usize,
+    cols: [Option<usize>; KEPT],
 }
 
 impl Plan {
-    /// Which of the four kept cells (code, name, tier, score) column `col` fills.
+    /// Which kept cell column `col` fills (the first slot naming it).
     fn slot(&self, col: usize) -> Option<usize> {
-        if col == self.code {
-            Some(0)
-        } else if Some(col) == self.name {
-            Some(1)
-        } else if col == self.tier {
-            Some(2)
-        } else if col == self.score {
-            Some(3)
-        } else {
-            None
-        }
+        self.cols.iter().position(|c| *c == Some(col))
+    }
+
+    fn col(&self, slot: usize) -> usize {
+        self.cols[slot].unwrap_or(0)
     }
 }
 
@@ -218,22 +227,23 @@ impl Context<'_> {
         let tier = last_position(&[tier_pair.0, tier_pair.1]).ok_or_else(|| missing(tier_pair))?;
         let score =
             last_position(&[score_pair.0, score_pair.1]).ok_or_else(|| missing(score_pair))?;
-        Ok(Plan {
-            code,
-            name,
-            tier,
-            score,
-        })
+        let right = |c: &Column| last_position(&[c.header.0, c.header.1]);
+        let mut cols = [None; KEPT];
+        cols[..5].copy_from_slice(&[Some(code), name, Some(tier), Some(score), right(&MONETARY)]);
+        for (slot, column) in cols[5..].iter_mut().zip(DIMENSIONS) {
+            *slot = right(column);
+        }
+        Ok(Plan { cols })
     }
 
-    /// One customer from the kept cells (code, name, tier, score) of Excel row `excel_row`;
-    /// None for a row without a code or a tier.
+    /// One customer from the kept cells of Excel row `excel_row`; None for a row without a
+    /// code or a tier.
     fn snapshot(
         &self,
         plan: &Plan,
         header: &[String],
         excel_row: usize,
-        row: &[Data; 4],
+        row: &Row,
     ) -> Result<Option<TierSnapshot>> {
         let code = text(&row[0]).trim().to_string();
         let tier_text = text(&row[2]);
@@ -247,7 +257,7 @@ impl Context<'_> {
                 self.file,
                 self.sheet,
                 excel_row,
-                &header_of(plan.tier),
+                &header_of(plan.col(2)),
                 &tier_text,
             ))
         })?;
@@ -257,7 +267,7 @@ impl Context<'_> {
                 self.file,
                 self.sheet,
                 excel_row,
-                &header_of(plan.score),
+                &header_of(plan.col(3)),
                 &text(&row[3]),
             ))
         })?;
@@ -266,6 +276,8 @@ impl Context<'_> {
             name: text(&row[1]).trim().to_string(),
             tier,
             total_score,
+            amount: number(&row[4]),
+            dimensions: std::array::from_fn(|i| number(&row[5 + i])),
         }))
     }
 }
@@ -372,6 +384,14 @@ pub fn snapshot(customers: &[Classified]) -> Vec<TierSnapshot> {
             name: c.record.name.clone().unwrap_or_default(),
             tier: c.tier,
             total_score: c.total_score,
+            amount: c.monetary,
+            dimensions: [
+                c.scores.size,
+                c.scores.value,
+                c.scores.activity,
+                c.scores.satisfaction,
+                c.scores.potential,
+            ],
         })
         .collect()
 }
@@ -421,6 +441,8 @@ pub fn migrate(
                     after: Some(c.tier),
                     score_before: Some(p.total_score),
                     score_after: Some(c.total_score),
+                    amount: c.amount,
+                    driver: driver(p, c),
                 };
                 if to < from {
                     migration.upgraded.push(mv);
@@ -435,6 +457,8 @@ pub fn migrate(
                 after: Some(c.tier),
                 score_before: None,
                 score_after: Some(c.total_score),
+                amount: c.amount,
+                driver: None,
             }),
         }
     }
@@ -448,6 +472,8 @@ pub fn migrate(
                 after: None,
                 score_before: Some(p.total_score),
                 score_after: None,
+                amount: p.amount,
+                driver: None,
             });
         }
     }
@@ -471,6 +497,65 @@ pub fn migrate(
         });
     }
     migration
+}
+
+/// The dimension whose score changed most between `before` and `after` (among those both
+/// quarters scored; the first of equal changes); None when no dimension is scored in both.
+pub fn driver(before: &TierSnapshot, after: &TierSnapshot) -> Option<Driver> {
+    let mut best: Option<Driver> = None;
+    for (dimension, (b, a)) in before.dimensions.iter().zip(&after.dimensions).enumerate() {
+        if let (Some(b), Some(a)) = (b, a) {
+            let change = a - b;
+            if best.is_none_or(|d| change.abs() > d.change.abs()) {
+                best = Some(Driver { dimension, change });
+            }
+        }
+    }
+    best
+}
+
+/// The period, as-of date and cut-offs a result workbook states in its 参数 sheet; None when
+/// its as-of date cannot be read.
+pub fn result_facts(path: &Path) -> Option<PeriodFacts> {
+    let mut workbook = open_workbook_auto(path).ok()?;
+    let names = workbook.sheet_names();
+    let settings = names
+        .iter()
+        .find(|n| n.as_str() == SETTINGS_SHEET.0 || n.as_str() == SETTINGS_SHEET.1)?
+        .clone();
+    let range = workbook.worksheet_range(&settings).ok()?;
+    let as_of = setting(&range, AS_OF_KEY)?;
+    let as_of = chrono::NaiveDate::parse_from_str(as_of.trim(), "%Y-%m-%d").ok()?;
+    let cut = |key| setting(&range, key).and_then(|v| v.trim().parse::<f64>().ok());
+    let cutoffs = cut(CORE_CUTOFF_KEY).zip(cut(POTENTIAL_CUTOFF_KEY));
+    Some(PeriodFacts {
+        period: crate::config::period(as_of),
+        as_of,
+        cutoffs,
+    })
+}
+
+/// The 参数 rows holding the tier cut-offs.
+const CORE_CUTOFF_KEY: (&str, &str) = ("核心客户 ≥", "Core ≥");
+const POTENTIAL_CUTOFF_KEY: (&str, &str) = ("潜力客户 ≥", "Potential ≥");
+
+impl Migration {
+    /// The migration with both quarters named: the previous one as its result workbook at
+    /// `previous` states it, the current one as given.
+    pub fn dated(mut self, previous: &Path, current: PeriodFacts) -> Self {
+        self.previous_period = result_facts(previous);
+        self.current_period = Some(current);
+        self
+    }
+}
+
+/// The facts of the current run's quarter.
+pub fn current_facts(as_of: chrono::NaiveDate, cutoffs: (f64, f64)) -> PeriodFacts {
+    PeriodFacts {
+        period: crate::config::period(as_of),
+        as_of,
+        cutoffs: Some(cutoffs),
+    }
 }
 
 #[cfg(test)]

@@ -13,6 +13,8 @@ fn snap(code: &str, tier: Tier, score: f64) -> TierSnapshot {
         name: format!("客户{code}"),
         tier,
         total_score: score,
+        amount: None,
+        dimensions: [None; 5],
     }
 }
 
@@ -208,13 +210,17 @@ fn read_snapshot_skips_rows_without_code_or_tier() {
                 code: "000123".into(),
                 name: "甲公司".into(),
                 tier: Tier::Core,
-                total_score: 81.5
+                total_score: 81.5,
+                amount: None,
+                dimensions: [None; 5],
             },
             TierSnapshot {
                 code: "000124".into(),
                 name: "乙公司".into(),
                 tier: Tier::General,
-                total_score: 12.0
+                total_score: 12.0,
+                amount: None,
+                dimensions: [None; 5],
             },
         ]
     );
@@ -255,4 +261,82 @@ fn messages_read_word_for_word() {
     for (got, want) in cases {
         assert_eq!(got, want);
     }
+}
+
+#[test]
+fn the_dimension_that_changed_most_is_why_a_customer_moved() {
+    let mut before = snap("001", Tier::Potential, 60.0);
+    let mut after = snap("001", Tier::Core, 75.0);
+    before.dimensions = [Some(50.0), Some(40.0), Some(70.0), None, Some(30.0)];
+    after.dimensions = [Some(52.0), Some(65.0), Some(50.0), Some(90.0), None];
+    // 满意 and 潜力 are scored in one quarter only; 价值 +25 beats 活跃 −20.
+    let d = driver(&before, &after).unwrap();
+    assert_eq!((d.dimension, d.change), (1, 25.0));
+    after.dimensions[2] = Some(30.0);
+    let d = driver(&before, &after).unwrap();
+    assert_eq!((d.dimension, d.change), (2, -40.0));
+    after.dimensions = [None; 5];
+    assert_eq!(driver(&before, &after), None);
+    let m = migrate(&[before], &[after.clone()], "上季度.xlsx");
+    assert_eq!(m.upgraded.len(), 1);
+    assert_eq!(m.upgraded[0].driver, None);
+}
+
+#[test]
+fn amounts_and_dimension_scores_read_back_from_the_customers_sheet() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = plain_workbook(
+        dir.path(),
+        "上季度.xlsx",
+        "客户明细",
+        &[
+            &[
+                "客户编码",
+                "客户名称",
+                "价值得分",
+                "规模得分",
+                "综合得分",
+                "客户等级",
+                "消费金额",
+            ],
+            &["000123", "甲公司", "81", "40.5", "70", "核心客户", "120000"],
+            &["000124", "乙公司", "", "10", "12", "一般客户", ""],
+        ],
+    );
+    let got = read_snapshot(&path, Lang::Zh).unwrap();
+    assert_eq!(got[0].amount, Some(120_000.0));
+    assert_eq!(
+        got[0].dimensions,
+        [Some(40.5), Some(81.0), None, None, None]
+    );
+    assert_eq!(got[1].amount, None);
+    assert_eq!(got[1].dimensions[1], None);
+}
+
+#[test]
+fn a_result_states_its_quarter_and_cut_offs_or_says_nothing_of_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let with = plain_workbook(
+        dir.path(),
+        "有分数线.xlsx",
+        "参数",
+        &[
+            &["基准日", "2026-06-30"],
+            &["核心客户 ≥", "68.5"],
+            &["潜力客户 ≥", "41"],
+        ],
+    );
+    let facts = result_facts(&with).unwrap();
+    assert_eq!(facts.period, "2026Q2");
+    assert_eq!(facts.cutoffs, Some((68.5, 41.0)));
+    let without = plain_workbook(
+        dir.path(),
+        "无分数线.xlsx",
+        "参数",
+        &[&["基准日", "2026-09-30"]],
+    );
+    let facts = result_facts(&without).unwrap();
+    assert_eq!((facts.period.as_str(), facts.cutoffs), ("2026Q3", None));
+    let undated = plain_workbook(dir.path(), "无日期.xlsx", "参数", &[&["核心客户 ≥", "60"]]);
+    assert_eq!(result_facts(&undated), None);
 }

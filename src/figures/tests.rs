@@ -213,6 +213,7 @@ fn disagreeing_analysis() -> Analysis {
         after,
         score_before: Some(50.0),
         score_after: Some(60.0),
+        ..Move::default()
     };
     a.migration = Some(Migration {
         previous_file: "上季度_客户分类.xlsx".into(),
@@ -224,6 +225,7 @@ fn disagreeing_analysis() -> Analysis {
         ],
         new: vec![mv("000999", None, Some(Tier::Potential))],
         lost: vec![mv("000111", Some(Tier::General), None)],
+        ..Migration::default()
     });
     a
 }

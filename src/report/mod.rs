@@ -19,6 +19,8 @@ pub mod format;
 pub mod layout;
 mod sections;
 
+pub use sections::migration_report;
+
 use crate::error::Result;
 use crate::figures::Figures;
 use crate::messages;
@@ -308,6 +310,7 @@ mod tests {
             after,
             score_before: sb,
             score_after: sa,
+            ..Move::default()
         };
         a.migration = Some(Migration {
             previous_file: "上季度_客户分类.xlsx".into(),
@@ -328,6 +331,7 @@ mod tests {
             )],
             new: vec![mv("000999", None, Some(Tier::Potential), None, Some(48.0))],
             lost: vec![mv("000111", Some(Tier::General), None, Some(20.0), None)],
+            ..Migration::default()
         });
         let w = write(&a);
         let text = text_of(&w);

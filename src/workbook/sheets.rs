@@ -12,6 +12,7 @@ use super::{
     pick, CLUSTERS_SHEET, CODE_COLUMN_KEY, MIGRATION_SHEET, NAME_COLUMN_KEY, QUALITY_SHEET,
     SETTINGS_SHEET,
 };
+use crate::messages;
 use crate::model::{Analysis, Lang, Migration, Move, SheetRole, Tier};
 
 /// Writes 聚类分析: one row per cluster, the silhouette of every k tried, the imputation rule.
@@ -137,15 +138,22 @@ pub fn write_migration(
     ws.set_name(pick(MIGRATION_SHEET, lang))?;
     print_one_page_wide(ws);
     let mut row = 0u32;
-    let title = crate::say!(
+    let title = messages::migration_title(
         lang,
-        "季度变动：与上期 {} 对比",
-        "Migration since the previous run ({})",
-        migration.previous_file
+        &messages::quarter_named(
+            lang,
+            migration.previous_period.as_ref(),
+            &migration.previous_file,
+        ),
+        &messages::quarter_named(lang, migration.current_period.as_ref(), ""),
     );
     put_text(ws, row, 0, &title, &st.title)?;
+    row += 1;
+    let source = messages::migration_source(lang, &migration.previous_file);
+    put_text(ws, row, 0, &source, &st.note)?;
     row += 2;
 
+    row = write_periods(ws, row, migration, lang, st)?;
     row = write_matrix(ws, row, migration, lang, st)?;
 
     let kinds = [
@@ -179,6 +187,8 @@ pub fn write_migration(
         lang.pick("上期综合得分", "Previous Total Score"),
         lang.pick("本期综合得分", "Current Total Score"),
         lang.pick("得分变化", "Score Change"),
+        lang.pick("消费金额（元）", "Monetary (yuan)"),
+        lang.pick("变化最大的维度", "Largest Dimension Change"),
     ];
     let mut widths = Widths::new(heads.len(), 40);
     widths.see(0, 16);
@@ -194,7 +204,7 @@ pub fn write_migration(
             row += 1;
         }
     }
-    ws.autofilter(header_row, 0, row.saturating_sub(1).max(header_row), 7)?;
+    ws.autofilter(header_row, 0, row.saturating_sub(1).max(header_row), 9)?;
     widths.apply(ws)?;
     Ok(())
 }
@@ -292,7 +302,70 @@ fn write_move(
         _ => None,
     };
     put_number(ws, row, 7, change, &st.change)?;
+    put_number(ws, row, 8, mv.amount, &st.money)?;
+    if let Some(d) = mv.driver {
+        let dimension = pick(crate::compare::DIMENSIONS[d.dimension].header, lang);
+        let why = messages::moved_because(lang, dimension, d.change);
+        widths.see(9, text_width(&why));
+        ws.write_string(row, 9, &why)?;
+    }
     Ok(())
+}
+
+/// Both quarters of 季度变动 from `row` down: period, as-of date and tier cut-offs (or why
+/// they are unknown); returns the next free row.
+fn write_periods(
+    ws: &mut Worksheet,
+    mut row: u32,
+    migration: &Migration,
+    lang: Lang,
+    st: &Styles,
+) -> Result<u32, XlsxError> {
+    ws.write_string_with_format(
+        row,
+        0,
+        lang.pick("两期分数线", "Tier cut-offs of both quarters"),
+        &st.section,
+    )?;
+    row += 1;
+    let heads = [
+        lang.pick("期次", "Quarter"),
+        lang.pick("期间", "Period"),
+        lang.pick("基准日", "As-of date"),
+        lang.pick("核心客户 ≥", "Core ≥"),
+        lang.pick("潜力客户 ≥", "Potential ≥"),
+    ];
+    for (col, h) in heads.iter().enumerate() {
+        ws.write_string_with_format(row, col as u16, *h, &st.header)?;
+    }
+    row += 1;
+    let quarters = [
+        (lang.pick("上期", "Previous"), &migration.previous_period),
+        (lang.pick("本期", "Current"), &migration.current_period),
+    ];
+    for (label, facts) in quarters {
+        ws.write_string_with_format(row, 0, label, &st.label)?;
+        match facts {
+            Some(f) => {
+                ws.write_string(row, 1, &f.period)?;
+                ws.write_string(row, 2, f.as_of.format("%Y-%m-%d").to_string())?;
+                match f.cutoffs {
+                    Some((core, potential)) => {
+                        ws.write_number_with_format(row, 3, core, &st.score)?;
+                        ws.write_number_with_format(row, 4, potential, &st.score)?;
+                    }
+                    None => {
+                        ws.write_string(row, 3, messages::cutoffs_unknown(lang))?;
+                    }
+                }
+            }
+            None => {
+                ws.write_string(row, 1, lang.pick("未知", "unknown"))?;
+            }
+        }
+        row += 1;
+    }
+    Ok(row + 1)
 }
 
 /// Writes 数据质量: one row per finding, filterable.

@@ -59,6 +59,8 @@ fn with_migration(lang: Lang) -> crate::model::Analysis {
             name: format!("旧客户{i}"),
             tier: Tier::General,
             total_score: 20.0 + i as f64,
+            amount: None,
+            dimensions: [None; 5],
         });
     }
     a.migration = Some(compare::migrate(

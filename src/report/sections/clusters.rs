@@ -1,11 +1,9 @@
-//! Report sections 聚类画像 and 季度变动: the scatter and cluster profiles; the tier transitions
-//! and the largest movers.
+//! Report section 聚类画像: the scatter and cluster profiles.
 
 use super::{customers, lang, note, para, section, sentence, subheading, CONTENT_W, TABLE};
 use crate::error::Result;
-use crate::figures::Figures;
 use crate::messages::report_no_data;
-use crate::model::{Analysis, Move, Tier};
+use crate::model::Analysis;
 use crate::report::charts;
 use crate::report::format;
 use crate::report::layout::{Align, Column, Layout};
@@ -133,118 +131,4 @@ pub(super) fn clusters(doc: &mut Layout, a: &Analysis) -> Result<()> {
         );
     }
     Ok(())
-}
-
-pub(super) fn migration(doc: &mut Layout, a: &Analysis, f: &Figures) {
-    let l = lang(a);
-    let (Some(m), Some(counts)) = (&a.migration, f.migration) else {
-        return;
-    };
-    section(doc, a, 8, 80.0);
-    para(
-        doc,
-        &say!(
-            l,
-            "与上期结果（{}）比较：升级 {} 家，降级 {} 家，新增 {} 家，流失 {} 家。",
-            "Compared with the previous result ({}): {} moved up, {} moved down, {} new, {} lost.",
-            m.previous_file,
-            format::count(counts.upgraded),
-            format::count(counts.downgraded),
-            format::count(counts.new),
-            format::count(counts.lost)
-        ),
-    );
-    subheading(
-        doc,
-        &say!(
-            l,
-            "等级迁移矩阵（行：上期，列：本期）",
-            "Tier transitions (rows: previous, columns: current)"
-        ),
-    );
-    let mut columns = vec![Column::new(
-        say!(l, "上期 \\ 本期", "Previous \\ current"),
-        1.6,
-        Align::Left,
-    )];
-    for t in Tier::ALL {
-        columns.push(Column::new(t.label(l), 1.0, Align::Right));
-    }
-    columns.push(Column::new(say!(l, "流失", "Lost"), 1.0, Align::Right));
-    columns.push(Column::new(say!(l, "合计", "Total"), 1.0, Align::Right));
-    let mut rows = Vec::new();
-    for (i, t) in Tier::ALL.iter().enumerate() {
-        let lost = m.lost.iter().filter(|mv| mv.before == Some(*t)).count();
-        let mut row = vec![t.label(l).to_string()];
-        row.extend(m.matrix[i].iter().map(|v| format::count(*v)));
-        row.push(format::count(lost));
-        row.push(format::count(m.matrix[i].iter().sum::<usize>() + lost));
-        rows.push(row);
-    }
-    let mut new_row = vec![say!(l, "新增", "New")];
-    for t in Tier::ALL {
-        new_row.push(format::count(
-            m.new.iter().filter(|mv| mv.after == Some(t)).count(),
-        ));
-    }
-    new_row.push("—".into());
-    new_row.push(format::count(m.new.len()));
-    rows.push(new_row);
-    doc.table(&columns, &rows, TABLE);
-    subheading(
-        doc,
-        &say!(
-            l,
-            "变动最大的客户（按综合得分变化，前 15 名）",
-            "Largest movers (by change in total score, top 15)"
-        ),
-    );
-    let mut movers: Vec<&Move> = m.upgraded.iter().chain(&m.downgraded).collect();
-    let delta = |mv: &Move| mv.score_after.unwrap_or(0.0) - mv.score_before.unwrap_or(0.0);
-    movers.sort_by(|x, y| {
-        delta(y)
-            .abs()
-            .total_cmp(&delta(x).abs())
-            .then_with(|| x.code.cmp(&y.code))
-    });
-    movers.truncate(15);
-    if movers.is_empty() {
-        para(
-            doc,
-            &say!(l, "没有客户改变等级。", "No customer changed tier."),
-        );
-        return;
-    }
-    let columns = [
-        Column::new(say!(l, "客户编码", "Code"), 1.0, Align::Left),
-        Column::new(say!(l, "客户名称", "Customer"), 2.8, Align::Left),
-        Column::new(say!(l, "上期等级", "Previous tier"), 1.0, Align::Left),
-        Column::new(say!(l, "本期等级", "Current tier"), 1.0, Align::Left),
-        Column::new(say!(l, "上期得分", "Previous score"), 0.9, Align::Right),
-        Column::new(say!(l, "本期得分", "Current score"), 0.9, Align::Right),
-        Column::new(say!(l, "变化", "Change"), 0.8, Align::Right),
-    ];
-    let tier_text = |t: Option<Tier>| {
-        t.map(|t| t.label(l).to_string())
-            .unwrap_or_else(|| "—".into())
-    };
-    let rows: Vec<Vec<String>> = movers
-        .iter()
-        .map(|mv| {
-            vec![
-                mv.code.clone(),
-                mv.name.clone(),
-                tier_text(mv.before),
-                tier_text(mv.after),
-                mv.score_before
-                    .map(format::score)
-                    .unwrap_or_else(|| "—".into()),
-                mv.score_after
-                    .map(format::score)
-                    .unwrap_or_else(|| "—".into()),
-                format!("{:+.1}", delta(mv)),
-            ]
-        })
-        .collect();
-    doc.table(&columns, &rows, TABLE);
 }

@@ -5,6 +5,9 @@ mod actions;
 mod activity;
 mod clusters;
 mod cover;
+mod migration;
+
+pub use migration::report as migration_report;
 mod quality;
 mod summary;
 mod tiers;
@@ -33,7 +36,7 @@ pub fn write_all(doc: &mut Layout, a: &Analysis, f: &Figures) -> Result<()> {
     activity::satisfaction(doc, a, f)?;
     clusters::clusters(doc, a)?;
     if a.migration.is_some() {
-        clusters::migration(doc, a, f);
+        migration::migration(doc, a, f);
     }
     actions::actions(doc, a, f);
     actions::core_list(doc, a);
@@ -52,8 +55,13 @@ fn customers(a: &Analysis) -> &[Classified] {
 
 /// Starts section `index` of `REPORT_SECTIONS` (cover = 0) on a page with `room` mm left.
 fn section(doc: &mut Layout, a: &Analysis, index: usize, room: f32) {
+    section_in(doc, lang(a), index, room);
+}
+
+/// As [`section`], for a document without an analysis (the comparison's own report).
+fn section_in(doc: &mut Layout, l: Lang, index: usize, room: f32) {
     doc.ensure(room + 16.0);
-    let title = report_section(index, lang(a));
+    let title = report_section(index, l);
     // Numbered as printed: 季度变动 is left out without a migration.
     doc.sections += 1;
     let numbered = format!("{}. {title}", doc.sections);
