@@ -149,6 +149,9 @@ pub fn aggregate(extracted: Extracted, as_of: NaiveDate, lang: Lang) -> Aggregat
     future.sort_by(|a, b| (&a.file, &a.sheet, a.row).cmp(&(&b.file, &b.sheet, b.row)));
     dataset.findings.extend(future);
 
+    let future_dates = future_customer_dates(&mut customers, as_of, lang);
+    dataset.findings.extend(future_dates);
+
     let present = Present {
         transactions: !transactions.is_empty(),
         usage: !usage.is_empty(),
@@ -163,6 +166,43 @@ pub fn aggregate(extracted: Extracted, as_of: NaiveDate, lang: Lang) -> Aggregat
         .findings
         .extend(source_choices(&summaries, present, lang));
     Aggregated { dataset, customers }
+}
+
+/// A date in a customers sheet later than the as-of date cannot be true of the period: each is
+/// a finding and is not used, so the customer's recency is unknown rather than 0 days and it
+/// counts nowhere as recent. The customer stays.
+fn future_customer_dates(
+    customers: &mut [CustomerRecord],
+    as_of: NaiveDate,
+    lang: Lang,
+) -> Vec<Finding> {
+    let mut found = Vec::new();
+    for c in customers.iter_mut() {
+        let dates = [
+            ("founded", &mut c.founded),
+            ("first_purchase", &mut c.first_purchase),
+            ("last_purchase", &mut c.last_purchase),
+            ("last_login", &mut c.last_login),
+        ];
+        for (field, date) in dates {
+            let Some(d) = date.filter(|d| *d > as_of) else {
+                continue;
+            };
+            *date = None;
+            found.push(Finding {
+                file: c.source.file.clone(),
+                sheet: c.source.sheet.clone(),
+                row: Some(c.source.row),
+                column: Some(msg::customer_date_field(lang, field).to_string()),
+                value: d.format("%Y-%m-%d").to_string(),
+                kind: FindingKind::FutureDate,
+                problem: msg::read_future_date(lang, &as_of.format("%Y-%m-%d").to_string()),
+                action: msg::customer_date_not_used(lang),
+                rejected: false,
+            });
+        }
+    }
+    found
 }
 
 /// Each customer's purchases, from the transaction lines up to the as-of date.
@@ -511,6 +551,29 @@ mod tests {
             assert_eq!(a.first_purchase, first.map(day), "case {i}: first");
             assert_eq!(a.last_purchase, last.map(day), "case {i}: last");
         }
+    }
+
+    #[test]
+    fn a_customers_sheet_date_after_as_of_is_a_finding_and_not_used() {
+        let mut e = with_customers(&["A", "B"]);
+        e.dataset.customers[0].last_purchase = Some(day("2031-05-01"));
+        e.dataset.customers[0].founded = Some(day("2010-01-01"));
+        e.dataset.customers[1].last_purchase = Some(day("2026-09-30"));
+        let d = aggregate(e, day("2026-09-30"), Lang::Zh);
+        assert_eq!(d.customers[0].last_purchase, None, "recency unknown, not 0 days");
+        assert_eq!(d.customers[0].founded, Some(day("2010-01-01")));
+        assert_eq!(d.customers[1].last_purchase, Some(day("2026-09-30")));
+        let future: Vec<_> = d
+            .dataset
+            .findings
+            .iter()
+            .filter(|f| f.kind == FindingKind::FutureDate)
+            .collect();
+        assert_eq!(future.len(), 1, "{future:?}");
+        assert_eq!(future[0].value, "2031-05-01");
+        assert_eq!(future[0].column.as_deref(), Some("最近购买日期"));
+        assert!(!future[0].rejected, "the customer stays");
+        assert_eq!(d.dataset.rows_rejected, 0);
     }
 
     #[test]

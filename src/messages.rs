@@ -264,6 +264,26 @@ pub fn read_action_future(lang: Lang) -> String {
     )
 }
 
+/// The name of a customers-sheet date field, for a finding's column.
+pub fn customer_date_field(lang: Lang, field: &str) -> &'static str {
+    match field {
+        "founded" => lang.pick("成立日期", "Founded"),
+        "first_purchase" => lang.pick("首次购买日期", "First purchase"),
+        "last_purchase" => lang.pick("最近购买日期", "Last purchase"),
+        "last_login" => lang.pick("最近登录", "Last login"),
+        _ => lang.pick("日期", "Date"),
+    }
+}
+
+/// Action: a customers-sheet date after the as-of date is not used (the customer stays).
+pub fn customer_date_not_used(lang: Lang) -> String {
+    crate::say!(
+        lang,
+        "该日期不使用：与之相关的天数视为未知，不算作近期；客户保留",
+        "the date is not used: the days since it are unknown, not recent; the customer is kept"
+    )
+}
+
 /// Finding: a sheet without a customer-code column.
 pub fn read_sheet_no_code(lang: Lang, columns: &str) -> String {
     crate::say!(
