@@ -223,6 +223,13 @@ impl Figures {
     }
 }
 
+/// The tier palette of both outputs, in `Tier::ALL` order (the workbook's: 核心 green, 潜力
+/// amber, 一般 grey): strong colours for the charts of 概览 and the PDF, the tier sheets' tabs
+/// and the PDF's tier marks.
+pub const TIER_COLORS: [u32; 3] = [0x4E9A52, 0xE0A526, 0x9E9E9E];
+/// Light fills of the same hues, for the 客户等级 cells of the workbook.
+pub const TIER_FILLS: [u32; 3] = [0xC6EFCE, 0xFFEB9C, 0xE7E6E6];
+
 /// The number of size classes (`SizeClass::ALL`).
 pub const SIZES: usize = SizeClass::ALL.len();
 

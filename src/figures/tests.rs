@@ -352,3 +352,13 @@ fn not_applicable_size_class_is_counted_and_shown_only_when_used() {
     assert_eq!(na.tiers.iter().sum::<usize>(), 7);
     assert_eq!(f.size_columns(), (0..SIZES).collect::<Vec<_>>());
 }
+
+/// One tier palette: the PDF's tier colours are the workbook's (`TIER_COLORS`).
+#[test]
+fn the_report_uses_the_workbook_tier_palette() {
+    for (i, tier) in Tier::ALL.into_iter().enumerate() {
+        let c = crate::report::charts::tier_color(tier);
+        let rgb = (u32::from(c.0) << 16) | (u32::from(c.1) << 8) | u32::from(c.2);
+        assert_eq!(rgb, TIER_COLORS[i], "{tier:?}");
+    }
+}

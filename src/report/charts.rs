@@ -13,7 +13,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{register_font, FontStyle};
 
 use crate::error::{Error, Result};
-use crate::figures::{Pareto, TierStat, SIZES};
+use crate::figures::{Pareto, TierStat, SIZES, TIER_COLORS};
 use crate::model::{Analysis, IndustryGroup, Lang, SizeClass, Tier};
 use crate::report::font::Font;
 use crate::report::format::{self, MoneyUnit};
@@ -47,13 +47,11 @@ pub const PALETTE: [RGBColor; 8] = [
     RGBColor(241, 196, 15),
 ];
 
-/// Colour of a tier: core dark blue, potential orange, general grey.
+/// Colour of a tier: the palette both outputs share (`figures::TIER_COLORS`).
 pub fn tier_color(tier: Tier) -> RGBColor {
-    match tier {
-        Tier::Core => PALETTE[0],
-        Tier::Potential => PALETTE[1],
-        Tier::General => PALETTE[6],
-    }
+    let i = Tier::ALL.iter().position(|&t| t == tier).unwrap_or(2);
+    let c = TIER_COLORS[i];
+    RGBColor((c >> 16) as u8, (c >> 8) as u8, c as u8)
 }
 
 // ───────────────────────────── chart data ─────────────────────────────

@@ -9,7 +9,7 @@ use rust_xlsxwriter::{
 use super::columns::{Kind, Value, COLUMNS};
 use super::styles::{
     number_width, put_cell, put_plain_number, put_plain_text, text_width, tier_index, Styles,
-    Widths, TIER_CHART_COLORS,
+    Widths, TIER_COLORS,
 };
 use super::{pick, OWN_CODE_HEADER, OWN_NAME_HEADER};
 use crate::model::{Analysis, Cell, Classified, Dataset, Tier};
@@ -139,7 +139,7 @@ pub fn write(
     let layout = Layout::of(&analysis.dataset);
     ws.set_name(name)?;
     if let Some(tier) = tab {
-        ws.set_tab_color(Color::RGB(TIER_CHART_COLORS[tier_index(tier)]));
+        ws.set_tab_color(Color::RGB(TIER_COLORS[tier_index(tier)]));
     }
     // Printed, the sheet is A4 landscape with the header row on every page.
     ws.set_paper_size(9).set_landscape();
