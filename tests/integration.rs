@@ -9,6 +9,8 @@ use std::process::Command as Process;
 use assert_cmd::Command;
 use calamine::{open_workbook_auto, Data, Reader};
 
+mod reporting;
+
 const DERIVED_ZH: [&str; 23] = [
     "企业规模",
     "行业大类",

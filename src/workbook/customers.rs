@@ -6,7 +6,7 @@ use rust_xlsxwriter::{
     Note, Worksheet, XlsxError,
 };
 
-use super::columns::{Kind, Value, COLUMNS};
+use super::columns::{headers, Kind, Value, COLUMNS};
 use super::styles::{
     number_width, put_cell, put_plain_number, put_plain_text, text_width, tier_index, Styles,
     Widths, TIER_COLORS,
@@ -245,19 +245,22 @@ fn write_header_row(
 ) -> Result<(), XlsxError> {
     let d = layout.derived_start;
     let mut col: u16 = 0;
+    let mut taken: Vec<&str> = Vec::new();
     if layout.own_code_name {
         for h in [OWN_CODE_HEADER, OWN_NAME_HEADER] {
             header(ws, widths, col, pick(h, lang), &st.header)?;
+            taken.push(pick(h, lang));
             col += 1;
         }
     }
     for h in &layout.input_headers {
         header(ws, widths, col, h, &st.header)?;
+        taken.push(h);
         col += 1;
     }
-    for (i, column) in COLUMNS.iter().enumerate() {
+    let derived = headers(&taken, lang);
+    for (i, (column, text)) in COLUMNS.iter().zip(&derived).enumerate() {
         let col = d + i as u16;
-        let text = pick(column.header, lang);
         header(ws, widths, col, text, &st.header_derived)?;
         let note = Note::new(pick(column.note, lang))
             .add_author_prefix(false)
