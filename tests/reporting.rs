@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{run_sample, sheet};
+use super::{assert_ok, col, custseg, pdftotext, run_sample, sheet};
 
 /// 客户明细 and the tier sheets: no two columns share a header; the derived 付费模式 that clashes
 /// with the input's is 付费模式(判定) (en "Payment Model (derived)" does not clash).
@@ -24,4 +24,71 @@ fn no_two_columns_of_the_customer_sheets_share_a_header() {
         assert!(header.iter().any(|h| h == "付费模式"), "input column kept");
         assert!(header.iter().any(|h| h == "付费模式(判定)"), "{header:?}");
     }
+}
+
+/// The step of an edition text: 轻量 < 标准 < 专业 < 旗舰/定制.
+fn edition(text: &str) -> Option<usize> {
+    [&["轻量"][..], &["标准"], &["专业"], &["旗舰", "定制"]]
+        .iter()
+        .position(|words| words.iter().any(|w| text.contains(w)))
+}
+
+/// Every 推荐产品 of a 客户明细 is a step up from 产品版本, or 维持现有版本 with its reason in
+/// brackets: never a lower edition without a reason.
+fn assert_no_silent_downgrade(xlsx: &std::path::Path) -> usize {
+    let rows = sheet(xlsx, "客户明细");
+    let header = &rows[0];
+    let (owned_col, advice_col) = (col(header, "产品版本"), col(header, "推荐产品"));
+    let mut checked = 0;
+    for row in &rows[1..] {
+        let (owned, advice) = (&row[owned_col], &row[advice_col]);
+        let Some(have) = edition(owned) else { continue };
+        if advice.starts_with("维持现有版本") {
+            assert!(
+                advice.contains('（') && advice.ends_with('）'),
+                "no reason: {advice}"
+            );
+        } else {
+            let (from, to) = advice
+                .split_once(" → ")
+                .unwrap_or_else(|| panic!("{owned}: {advice} is not a move"));
+            assert_eq!(from, owned, "{advice}");
+            let want = edition(to).expect("an edition");
+            assert!(want > have, "{owned} → {advice} is not a step up");
+        }
+        checked += 1;
+    }
+    checked
+}
+
+#[test]
+fn no_recommendation_is_a_downgrade_without_a_reason() {
+    let (dir, _) = run_sample(&[]);
+    let xlsx = dir.path().join("客户档案_2026Q3_客户分类.xlsx");
+    assert!(assert_no_silent_downgrade(&xlsx) > 300);
+    let text = pdftotext(&dir.path().join("客户档案_2026Q3_管理报告.pdf"));
+    assert!(
+        text.contains("产品建议（现有 → 推荐）"),
+        "actions count by move"
+    );
+    // A synthetic base from `custseg sample`.
+    let base = tempfile::tempdir().unwrap();
+    let out = custseg()
+        .args(["sample", base.path().to_str().unwrap()])
+        .args(["--customers", "300", "--seed", "11"])
+        .output()
+        .unwrap();
+    assert_ok(&out);
+    let out = custseg()
+        .current_dir(base.path())
+        .args(["客户档案.xlsx", "-q", "--no-pdf"])
+        .output()
+        .unwrap();
+    assert_ok(&out);
+    let xlsx = std::fs::read_dir(base.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().ends_with("_客户分类.xlsx"))
+        .expect("a result workbook");
+    assert!(assert_no_silent_downgrade(&xlsx) > 100);
 }
