@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{assert_ok, col, custseg, pdftotext, run_sample, sheet};
+use super::{assert_ok, col, custseg, pdftotext, run_sample, sheet, sheet_names};
 
 /// 客户明细 and the tier sheets: no two columns share a header; the derived 付费模式 that clashes
 /// with the input's is 付费模式(判定) (en "Payment Model (derived)" does not clash).
@@ -91,4 +91,51 @@ fn no_recommendation_is_a_downgrade_without_a_reason() {
         .find(|p| p.to_string_lossy().ends_with("_客户分类.xlsx"))
         .expect("a result workbook");
     assert!(assert_no_silent_downgrade(&xlsx) > 100);
+}
+
+/// Printing: 客户明细 and the tier sheets print landscape, one page wide, the header row on
+/// every page; the PDF opens with its outline (`/PageMode /UseOutlines` as a name) and does not
+/// claim PDF/X with an empty key.
+#[test]
+fn wide_sheets_print_one_page_wide_and_the_pdf_catalog_is_well_formed() {
+    let (dir, _) = run_sample(&["--lang", "zh"]);
+    let xlsx = dir.path().join("客户档案_2026Q3_客户分类.xlsx");
+    let names = sheet_names(&xlsx);
+    let wb = std::process::Command::new("unzip")
+        .arg("-p")
+        .arg(&xlsx)
+        .arg("xl/workbook.xml")
+        .output()
+        .expect("unzip is installed");
+    let workbook = String::from_utf8_lossy(&wb.stdout).into_owned();
+    for name in ["客户明细", "核心客户", "潜力客户", "一般客户"] {
+        let index = names.iter().position(|n| n == name).expect(name) + 1;
+        let out = std::process::Command::new("unzip")
+            .arg("-p")
+            .arg(&xlsx)
+            .arg(format!("xl/worksheets/sheet{index}.xml"))
+            .output()
+            .unwrap();
+        let xml = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            xml.contains("orientation=\"landscape\""),
+            "{name} landscape"
+        );
+        assert!(xml.contains("fitToPage=\"1\""), "{name} fit to page");
+        assert!(xml.contains("fitToHeight=\"0\""), "{name} one page wide");
+        let titles = format!("{name}!$1:$1</definedName>");
+        assert!(workbook.contains(&titles), "{name}: header row repeated");
+    }
+    let pdf = dir.path().join("客户档案_2026Q3_管理报告.pdf");
+    let qdf = dir.path().join("qdf.pdf");
+    let out = std::process::Command::new("qpdf")
+        .args(["--qdf", "--object-streams=disable"])
+        .arg(&pdf)
+        .arg(&qdf)
+        .output()
+        .expect("qpdf is installed");
+    assert!(out.status.success());
+    let raw = String::from_utf8_lossy(&std::fs::read(&qdf).unwrap()).into_owned();
+    assert!(raw.contains("/PageMode /UseOutlines"), "PageMode is a name");
+    assert!(!raw.contains("/GTS_PDFXVersion ()"), "no empty PDF/X key");
 }

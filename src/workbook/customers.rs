@@ -8,8 +8,8 @@ use rust_xlsxwriter::{
 
 use super::columns::{headers, Kind, Value, COLUMNS};
 use super::styles::{
-    number_width, put_cell, put_plain_number, put_plain_text, text_width, tier_index, Styles,
-    Widths, TIER_COLORS,
+    number_width, print_one_page_wide, put_cell, put_plain_number, put_plain_text, text_width,
+    tier_index, Styles, Widths, TIER_COLORS,
 };
 use super::{pick, OWN_CODE_HEADER, OWN_NAME_HEADER};
 use crate::model::{Analysis, Cell, Classified, Dataset, Tier};
@@ -141,8 +141,8 @@ pub fn write(
     if let Some(tier) = tab {
         ws.set_tab_color(Color::RGB(TIER_COLORS[tier_index(tier)]));
     }
-    // Printed, the sheet is A4 landscape with the header row on every page.
-    ws.set_paper_size(9).set_landscape();
+    // Printed, the sheet is A4 landscape, one page wide, with the header row on every page.
+    print_one_page_wide(ws);
     ws.set_repeat_rows(0, 0)?;
     ws.set_footer(lang.pick("&L&A&R第 &P 页 / 共 &N 页", "&L&A&RPage &P of &N"));
     let ncols = usize::from(layout.width());
