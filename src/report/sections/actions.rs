@@ -79,15 +79,27 @@ pub(super) fn actions(doc: &mut Layout, a: &Analysis, f: &Figures) {
                 .map(|(m, n)| say!(l, "{}（{} 家）", "{} ({})", m, format::count(*n)))
                 .collect::<Vec<_>>()
                 .join(l.pick("、", ", "));
-            bullet(
-                doc,
-                &say!(
+            // Moves only where the base has editions (产品版本); else the products advised.
+            let by_edition = members.iter().any(|c| {
+                c.recommended_product.contains('→')
+                    || product_move(&c.recommended_product) != c.recommended_product
+            });
+            let text = if by_edition {
+                say!(
                     l,
                     "产品建议（现有 → 推荐）：{}。",
                     "Product advice (current → recommended): {}.",
                     list
-                ),
-            );
+                )
+            } else {
+                say!(
+                    l,
+                    "最常推荐的产品：{}。",
+                    "Most recommended products: {}.",
+                    list
+                )
+            };
+            bullet(doc, &text);
         }
         let services = members.iter().flat_map(|c| {
             c.recommended_services
