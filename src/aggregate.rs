@@ -560,7 +560,10 @@ mod tests {
         e.dataset.customers[0].founded = Some(day("2010-01-01"));
         e.dataset.customers[1].last_purchase = Some(day("2026-09-30"));
         let d = aggregate(e, day("2026-09-30"), Lang::Zh);
-        assert_eq!(d.customers[0].last_purchase, None, "recency unknown, not 0 days");
+        assert_eq!(
+            d.customers[0].last_purchase, None,
+            "recency unknown, not 0 days"
+        );
         assert_eq!(d.customers[0].founded, Some(day("2010-01-01")));
         assert_eq!(d.customers[1].last_purchase, Some(day("2026-09-30")));
         let future: Vec<_> = d

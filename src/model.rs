@@ -450,13 +450,14 @@ pub enum SizeClass {
 }
 
 impl SizeClass {
-    /// All classes, largest first.
-    pub const ALL: [SizeClass; 5] = [
+    /// All classes, largest first, then 未知 and 不适用 (tables show 不适用 only when used).
+    pub const ALL: [SizeClass; 6] = [
         SizeClass::Large,
         SizeClass::Medium,
         SizeClass::Small,
         SizeClass::Micro,
         SizeClass::Unknown,
+        SizeClass::NotApplicable,
     ];
 
     /// The label in the given language.

@@ -12,6 +12,7 @@ use calamine::{open_workbook_auto, Data, Reader};
 mod comparing;
 mod joining;
 mod reading;
+mod reporting;
 mod shown;
 
 const DERIVED_ZH: [&str; 23] = [

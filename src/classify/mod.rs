@@ -218,6 +218,7 @@ impl Base<'_> {
                 projects: record.projects,
                 area: record.house_area,
                 modules: &record.modules,
+                owned: record.product.as_deref(),
             },
             lang,
         );

@@ -203,6 +203,76 @@ pub struct RecommendInput<'a> {
     pub area: Option<f64>,
     /// Modules already in use.
     pub modules: &'a [String],
+    /// 产品版本: the edition the customer owns, as written.
+    pub owned: Option<&'a str>,
+}
+
+/// The software editions, lowest first, as (words that name it, zh label, en label):
+/// 轻量版 < 标准版 < 专业版 < 旗舰版/定制版.
+const EDITIONS: [(&[&str], &str, &str); 4] = [
+    (&["轻量", "lite", "basic"], "轻量版", "Lite"),
+    (&["标准", "standard"], "标准版", "Standard"),
+    (&["专业", "professional"], "专业版", "Professional"),
+    (
+        &["旗舰", "定制", "flagship", "custom", "enterprise"],
+        "旗舰版/定制版",
+        "Flagship / custom",
+    ),
+];
+
+/// The step of an edition on [`EDITIONS`]; None for text that names none (or two).
+fn edition_rank(text: &str) -> Option<usize> {
+    let t = text.to_lowercase();
+    let mut found = EDITIONS
+        .iter()
+        .enumerate()
+        .filter(|(_, (words, _, _))| words.iter().any(|w| t.contains(w)))
+        .map(|(i, _)| i);
+    let first = found.next()?;
+    found.next().is_none().then_some(first)
+}
+
+/// The product advice from the rule's edition and the one the customer owns, as a salesperson
+/// gives it: the next step up ("标准版 → 专业版"), or 维持现有版本 with the reason; never lower.
+/// None when either text names no edition (the rule's text stands).
+fn edition_move(owned: &str, advised: &str, lang: Lang) -> Option<String> {
+    let (have, want) = (edition_rank(owned)?, edition_rank(advised)?);
+    let name = |i: usize| lang.pick(EDITIONS[i].1, EDITIONS[i].2);
+    let owned_name = match lang {
+        Lang::Zh => owned.trim().to_string(),
+        Lang::En => name(have).to_string(),
+    };
+    Some(if want > have {
+        format!("{owned_name} → {}", name(have + 1))
+    } else if have == EDITIONS.len() - 1 {
+        say!(
+            lang,
+            "维持现有版本（已是最高版本{}）",
+            "Keep current edition (already the highest, {})",
+            owned_name
+        )
+    } else if want == have {
+        say!(
+            lang,
+            "维持现有版本（{}符合规模与需要）",
+            "Keep current edition ({} fits the size and needs)",
+            owned_name
+        )
+    } else {
+        say!(
+            lang,
+            "维持现有版本（已用{}，高于按规则推荐的{}，不降级）",
+            "Keep current edition ({} is above the rule's {}; no downgrade)",
+            owned_name,
+            name(want)
+        )
+    })
+}
+
+/// The move part of a 推荐产品 text (what the actions page counts): the text before the reason
+/// in brackets, e.g. "维持现有版本" or "标准版 → 专业版".
+pub fn product_move(product: &str) -> &str {
+    product.split(['（', '(']).next().unwrap_or(product).trim()
 }
 
 fn holds(rule: &RecommendRule, c: &RecommendInput<'_>, style: Option<&str>) -> bool {
@@ -255,7 +325,8 @@ fn give(rule: &RecommendRule, lang: Lang) -> String {
     }
 }
 
-/// 推荐产品 (first matching product rule) and 推荐服务 (every matching module and service rule,
+/// 推荐产品 (first matching product rule, read against the edition the customer owns: the next
+/// step up or 维持现有版本 with the reason, never a downgrade) and 推荐服务 (every matching module and service rule,
 /// modules first, skipping what is already in use), joined with "、".
 pub fn recommend(rules: &[RecommendRule], c: &RecommendInput<'_>, lang: Lang) -> (String, String) {
     // Normalised once per customer, not once per rule.
@@ -266,7 +337,13 @@ pub fn recommend(rules: &[RecommendRule], c: &RecommendInput<'_>, lang: Lang) ->
         .iter()
         .filter(|r| r.kind == Some(RuleKind::Product))
         .find(|r| holds(r, c, style))
-        .map(|r| give(r, lang))
+        .map(|r| {
+            let advised = give(r, lang);
+            c.owned
+                .filter(|o| !o.trim().is_empty())
+                .and_then(|o| edition_move(o, &r.give, lang))
+                .unwrap_or(advised)
+        })
         .unwrap_or_else(|| say!(lang, "无匹配规则", "no rule matched"));
     let mut services: Vec<String> = Vec::new();
     for kind in [RuleKind::Module, RuleKind::Service] {
@@ -601,5 +678,54 @@ mod tests {
         ] {
             assert_eq!(money(v), want);
         }
+    }
+
+    /// Against the edition owned: the next step up, or 维持现有版本 with the reason — never a
+    /// downgrade, whatever the rule advises.
+    #[test]
+    fn product_advice_steps_up_from_the_owned_edition_and_never_down() {
+        let p = software();
+        let cases = [
+            (SizeClass::Medium, "标准版", "标准版 → 专业版"),
+            (SizeClass::Large, "轻量版", "轻量版 → 标准版"),
+            (
+                SizeClass::Medium,
+                "专业版",
+                "维持现有版本（专业版符合规模与需要）",
+            ),
+            (
+                SizeClass::Micro,
+                "专业版",
+                "维持现有版本（已用专业版，高于按规则推荐的轻量版，不降级）",
+            ),
+            (
+                SizeClass::Small,
+                "定制版",
+                "维持现有版本（已是最高版本定制版）",
+            ),
+            (SizeClass::Medium, "某某套件", "专业版"),
+        ];
+        for (size, owned, want) in cases {
+            let c = RecommendInput {
+                size: Some(size),
+                age_years: Some(10.0),
+                owned: Some(owned),
+                ..Default::default()
+            };
+            let (product, _) = recommend(&p.recommend, &c, Lang::Zh);
+            assert_eq!(product, want, "{size:?} owning {owned}");
+        }
+        let c = RecommendInput {
+            size: Some(SizeClass::Large),
+            owned: Some("专业版"),
+            ..Default::default()
+        };
+        let (product, _) = recommend(&p.recommend, &c, Lang::En);
+        assert_eq!(product, "Professional → Flagship / custom");
+        assert_eq!(
+            product_move("维持现有版本（已是最高版本定制版）"),
+            "维持现有版本"
+        );
+        assert_eq!(product_move("标准版 → 专业版"), "标准版 → 专业版");
     }
 }

@@ -130,13 +130,14 @@ pub struct Figures {
     pub churn: [usize; 3],
     /// Mean satisfaction.
     pub satisfaction: Satisfaction,
-    /// Per size class (`SizeClass::ALL` order): customers per tier and amount.
+    /// Per size class (`SizeClass::ALL` order): customers per tier and amount; 不适用 only
+    /// when some customer is in it.
     pub size_by_tier: Vec<SizeRow>,
     /// Per industry group (`IndustryGroup::ALL` order): customers per tier.
     pub industry_by_tier: Vec<(IndustryGroup, [usize; 3])>,
     /// Per industry group (`IndustryGroup::ALL` order): customers per size class
     /// (`SizeClass::ALL` order).
-    pub industry_by_size: Vec<(IndustryGroup, [usize; 5])>,
+    pub industry_by_size: Vec<(IndustryGroup, [usize; SIZES])>,
     /// Per RFM class (`RfmClass::ALL` order); customers without a class are left out.
     pub rfm: Vec<RfmRow>,
     /// The Pareto curve and ABC classes.
@@ -195,6 +196,17 @@ impl Figures {
         }
     }
 
+    /// Indexes into `SizeClass::ALL` of the size classes tables and charts show: all but
+    /// 不适用, which shows only when some customer is in it.
+    pub fn size_columns(&self) -> Vec<usize> {
+        (0..SIZES)
+            .filter(|&i| {
+                SizeClass::ALL[i] != SizeClass::NotApplicable
+                    || self.industry_by_size.iter().any(|(_, r)| r[i] > 0)
+            })
+            .collect()
+    }
+
     /// The core tier.
     pub fn core(&self) -> TierStat {
         self.tiers[0]
@@ -210,6 +222,16 @@ impl Figures {
         (self.amount_total > 0.0).then(|| amount / self.amount_total)
     }
 }
+
+/// The tier palette of both outputs, in `Tier::ALL` order (the workbook's: 核心 green, 潜力
+/// amber, 一般 grey): strong colours for the charts of 概览 and the PDF, the tier sheets' tabs
+/// and the PDF's tier marks.
+pub const TIER_COLORS: [u32; 3] = [0x4E9A52, 0xE0A526, 0x9E9E9E];
+/// Light fills of the same hues, for the 客户等级 cells of the workbook.
+pub const TIER_FILLS: [u32; 3] = [0xC6EFCE, 0xFFEB9C, 0xE7E6E6];
+
+/// The number of size classes (`SizeClass::ALL`).
+pub const SIZES: usize = SizeClass::ALL.len();
 
 /// A customer's 满意度 (0–100) when it has a usable one.
 pub fn satisfaction_of(customer: &Classified) -> Option<f64> {
@@ -266,6 +288,8 @@ fn size_by_tier(customers: &[Classified]) -> Vec<SizeRow> {
             row.amount += amount_of(c);
         }
     }
+    // 不适用 is new: outputs without such customers keep their old rows.
+    rows.retain(|r| r.size != SizeClass::NotApplicable || r.tiers.iter().sum::<usize>() > 0);
     rows
 }
 
@@ -280,9 +304,11 @@ fn industry_by_tier(customers: &[Classified]) -> Vec<(IndustryGroup, [usize; 3])
     rows
 }
 
-fn industry_by_size(customers: &[Classified]) -> Vec<(IndustryGroup, [usize; 5])> {
-    let mut rows: Vec<(IndustryGroup, [usize; 5])> =
-        IndustryGroup::ALL.iter().map(|&g| (g, [0; 5])).collect();
+fn industry_by_size(customers: &[Classified]) -> Vec<(IndustryGroup, [usize; SIZES])> {
+    let mut rows: Vec<(IndustryGroup, [usize; SIZES])> = IndustryGroup::ALL
+        .iter()
+        .map(|&g| (g, [0; SIZES]))
+        .collect();
     for c in customers {
         let size = SizeClass::ALL.iter().position(|&s| s == c.size_class);
         if let (Some(row), Some(s)) = (rows.iter_mut().find(|r| r.0 == c.industry_group), size) {

@@ -206,6 +206,10 @@ fn disagreeing_analysis() -> Analysis {
     for c in customers.iter_mut() {
         c.scores.satisfaction = c.record.satisfaction.map(|s| (s - 12.0).max(0.0));
     }
+    // Some customers in industries the size standard does not cover.
+    for c in customers.iter_mut().step_by(40) {
+        c.size_class = SizeClass::NotApplicable;
+    }
     let mv = |code: &str, before, after| Move {
         code: code.into(),
         name: format!("客户{code}"),
@@ -305,7 +309,9 @@ fn workbook_summary_and_report_show_the_same_figures() {
         0.05,
     );
     // Size × tier (the report leaves out empty size classes) and the industry groups' totals.
-    for s in SizeClass::ALL {
+    let sizes = Figures::of(&a).size_columns();
+    assert!(sizes.contains(&(SIZES - 1)), "不适用 shown");
+    for s in sizes.into_iter().map(|i| SizeClass::ALL[i]) {
         let label = s.label(Lang::Zh);
         if number(&wb, label, 4) == 0.0 {
             continue;
@@ -317,7 +323,44 @@ fn workbook_summary_and_report_show_the_same_figures() {
     }
     for g in IndustryGroup::ALL {
         let label = g.label(Lang::Zh);
-        let row = report_row(&lines, label, 8);
-        assert_close(label, number(&wb, label, 4), &row[6], 0.0);
+        let row = report_row(&lines, label, 9);
+        assert_close(label, number(&wb, label, 4), &row[7], 0.0);
+    }
+}
+
+/// 不适用 (industries the size standard does not cover) is a size class like the others: the
+/// size × tier and industry × size tables still add up to the base, and it shows only when used.
+#[test]
+fn not_applicable_size_class_is_counted_and_shown_only_when_used() {
+    let mut a = testdata::analysis(120, Lang::Zh);
+    let f = Figures::of(&a);
+    assert!(f
+        .size_by_tier
+        .iter()
+        .all(|r| r.size != SizeClass::NotApplicable));
+    assert_eq!(f.size_columns(), vec![0, 1, 2, 3, 4]);
+    for c in a.classification.customers.iter_mut().take(7) {
+        c.size_class = SizeClass::NotApplicable;
+    }
+    let f = Figures::of(&a);
+    let by_size: usize = f.size_by_tier.iter().flat_map(|r| r.tiers).sum();
+    let by_group_size: usize = f.industry_by_size.iter().flat_map(|r| r.1).sum();
+    assert_eq!((by_size, by_group_size), (120, 120));
+    let na = f
+        .size_by_tier
+        .iter()
+        .find(|r| r.size == SizeClass::NotApplicable)
+        .expect("a 不适用 row");
+    assert_eq!(na.tiers.iter().sum::<usize>(), 7);
+    assert_eq!(f.size_columns(), (0..SIZES).collect::<Vec<_>>());
+}
+
+/// One tier palette: the PDF's tier colours are the workbook's (`TIER_COLORS`).
+#[test]
+fn the_report_uses_the_workbook_tier_palette() {
+    for (i, tier) in Tier::ALL.into_iter().enumerate() {
+        let c = crate::report::charts::tier_color(tier);
+        let rgb = (u32::from(c.0) << 16) | (u32::from(c.1) << 8) | u32::from(c.2);
+        assert_eq!(rgb, TIER_COLORS[i], "{tier:?}");
     }
 }

@@ -13,7 +13,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{register_font, FontStyle};
 
 use crate::error::{Error, Result};
-use crate::figures::{Pareto, TierStat};
+use crate::figures::{Pareto, TierStat, SIZES, TIER_COLORS};
 use crate::model::{Analysis, IndustryGroup, Lang, SizeClass, Tier};
 use crate::report::font::Font;
 use crate::report::format::{self, MoneyUnit};
@@ -47,13 +47,11 @@ pub const PALETTE: [RGBColor; 8] = [
     RGBColor(241, 196, 15),
 ];
 
-/// Colour of a tier: core dark blue, potential orange, general grey.
+/// Colour of a tier: the palette both outputs share (`figures::TIER_COLORS`).
 pub fn tier_color(tier: Tier) -> RGBColor {
-    match tier {
-        Tier::Core => PALETTE[0],
-        Tier::Potential => PALETTE[1],
-        Tier::General => PALETTE[6],
-    }
+    let i = Tier::ALL.iter().position(|&t| t == tier).unwrap_or(2);
+    let c = TIER_COLORS[i];
+    RGBColor((c >> 16) as u8, (c >> 8) as u8, c as u8)
 }
 
 // ───────────────────────────── chart data ─────────────────────────────
@@ -349,8 +347,13 @@ pub fn tier_chart(stats: &[TierStat], unit: MoneyUnit, lang: Lang) -> Result<Cha
     })
 }
 
-/// 规模与行业: stacked bars of customers per industry group, split by size class.
-pub fn size_industry_chart(rows: &[(IndustryGroup, [usize; 5])], lang: Lang) -> Result<Chart> {
+/// 规模与行业: stacked bars of customers per industry group, split by size class; `shown`
+/// indexes `SizeClass::ALL` for the legend (a class outside it has no customers).
+pub fn size_industry_chart(
+    rows: &[(IndustryGroup, [usize; SIZES])],
+    shown: &[usize],
+    lang: Lang,
+) -> Result<Chart> {
     render(FULL_WIDTH, 620, lang, |root| {
         let n = rows.len().max(1);
         let y_max = nice_max(
@@ -379,8 +382,10 @@ pub fn size_industry_chart(rows: &[(IndustryGroup, [usize; 5])], lang: Lang) -> 
             .axis_style(RGBColor(160, 160, 160))
             .draw()
             .map_err(draw_error(lang))?;
-        let size_colors = [PALETTE[0], PALETTE[5], PALETTE[1], PALETTE[7], PALETTE[6]];
-        for s in 0..SizeClass::ALL.len() {
+        let size_colors: [RGBColor; SIZES] = [
+            PALETTE[0], PALETTE[5], PALETTE[1], PALETTE[7], PALETTE[6], PALETTE[3],
+        ];
+        for s in 0..SIZES {
             chart
                 .draw_series(rows.iter().enumerate().map(|(i, (_, r))| {
                     let below: usize = r[..s].iter().sum();
@@ -395,10 +400,9 @@ pub fn size_industry_chart(rows: &[(IndustryGroup, [usize; 5])], lang: Lang) -> 
                 .map_err(draw_error(lang))?;
         }
         // Legend along the top, drawn by hand so it never covers a bar.
-        let items: Vec<(String, RGBColor)> = SizeClass::ALL
+        let items: Vec<(String, RGBColor)> = shown
             .iter()
-            .zip(size_colors)
-            .map(|(s, c)| (s.label(lang).to_string(), c))
+            .map(|&i| (SizeClass::ALL[i].label(lang).to_string(), size_colors[i]))
             .collect();
         legend(root, &items, 140, 35)?;
         for (i, (group, r)) in rows.iter().enumerate() {

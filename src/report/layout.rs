@@ -740,7 +740,27 @@ impl Layout {
             }),
         };
         let mut warnings = Vec::new();
-        let mut bytes = self.doc.with_pages(pages).save(&options, &mut warnings);
+        // printpdf writes /PageMode as a string (viewers ignore it) and an empty
+        // /GTS_PDFXVersion (pdfinfo then claims PDF/X): both mended before saving.
+        let mut pdf = self
+            .doc
+            .with_pages(pages)
+            .to_lopdf_document(&options, &mut warnings);
+        if let Ok(catalog) = pdf.catalog_mut() {
+            if catalog.get(b"PageMode").is_ok() {
+                catalog.set("PageMode", "UseOutlines");
+            }
+        }
+        if let Ok(info) = pdf.trailer.get(b"Info").and_then(|o| o.as_reference()) {
+            if let Ok(info) = pdf.get_dictionary_mut(info) {
+                info.remove(b"GTS_PDFXVersion");
+            }
+        }
+        pdf.compress();
+        let mut bytes = Vec::new();
+        if pdf.save_to(&mut bytes).is_err() {
+            bytes.clear();
+        }
         stable_file_id(&mut bytes);
         if bytes.is_empty() {
             return Err(Error::output(say!(

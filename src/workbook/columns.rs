@@ -457,6 +457,36 @@ pub const CREDIT_REASON: Column = Column {
     value: |c, _| Value::Text((&c.credit_reason).into()),
 };
 
+/// What a derived header gets when an input column already has its text, as (zh, en).
+pub const CLASH_SUFFIX: (&str, &str) = ("(判定)", " (derived)");
+
+/// The derived headers of a sheet whose other headers (the input's, and the code and name
+/// custseg adds) are `taken`, in [`COLUMNS`] order: a derived header equal to one of them gets
+/// [`CLASH_SUFFIX`] (付费模式 → 付费模式(判定)), so no two columns share a header and lookups
+/// (VLOOKUP, XLOOKUP, pandas) find the column they mean.
+pub fn headers(taken: &[&str], lang: Lang) -> Vec<Cow<'static, str>> {
+    let pick = |pair: (&'static str, &'static str)| match lang {
+        Lang::Zh => pair.0,
+        Lang::En => pair.1,
+    };
+    let clashes = |h: &str| taken.iter().any(|t| t.trim() == h);
+    COLUMNS
+        .iter()
+        .map(|c| {
+            let h = pick(c.header);
+            if clashes(h) {
+                let mut named = format!("{h}{}", pick(CLASH_SUFFIX));
+                while clashes(&named) {
+                    named.push('*');
+                }
+                Cow::Owned(named)
+            } else {
+                Cow::Borrowed(h)
+            }
+        })
+        .collect()
+}
+
 /// Every derived column, in its place on the sheet.
 pub const COLUMNS: [Column; 29] = [
     SIZE_CLASS,

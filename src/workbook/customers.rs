@@ -6,10 +6,10 @@ use rust_xlsxwriter::{
     Note, Worksheet, XlsxError,
 };
 
-use super::columns::{Kind, Value, COLUMNS};
+use super::columns::{headers, Kind, Value, COLUMNS};
 use super::styles::{
-    number_width, put_cell, put_plain_number, put_plain_text, text_width, tier_index, Styles,
-    Widths, TIER_CHART_COLORS,
+    number_width, print_one_page_wide, put_cell, put_plain_number, put_plain_text, text_width,
+    tier_index, Styles, Widths, TIER_COLORS,
 };
 use super::{pick, OWN_CODE_HEADER, OWN_NAME_HEADER};
 use crate::model::{Analysis, Cell, Classified, Dataset, Tier};
@@ -139,10 +139,10 @@ pub fn write(
     let layout = Layout::of(&analysis.dataset);
     ws.set_name(name)?;
     if let Some(tier) = tab {
-        ws.set_tab_color(Color::RGB(TIER_CHART_COLORS[tier_index(tier)]));
+        ws.set_tab_color(Color::RGB(TIER_COLORS[tier_index(tier)]));
     }
-    // Printed, the sheet is A4 landscape with the header row on every page.
-    ws.set_paper_size(9).set_landscape();
+    // Printed, the sheet is A4 landscape, one page wide, with the header row on every page.
+    print_one_page_wide(ws);
     ws.set_repeat_rows(0, 0)?;
     ws.set_footer(lang.pick("&L&A&R第 &P 页 / 共 &N 页", "&L&A&RPage &P of &N"));
     let ncols = usize::from(layout.width());
@@ -245,19 +245,22 @@ fn write_header_row(
 ) -> Result<(), XlsxError> {
     let d = layout.derived_start;
     let mut col: u16 = 0;
+    let mut taken: Vec<&str> = Vec::new();
     if layout.own_code_name {
         for h in [OWN_CODE_HEADER, OWN_NAME_HEADER] {
             header(ws, widths, col, pick(h, lang), &st.header)?;
+            taken.push(pick(h, lang));
             col += 1;
         }
     }
     for h in &layout.input_headers {
         header(ws, widths, col, h, &st.header)?;
+        taken.push(h);
         col += 1;
     }
-    for (i, column) in COLUMNS.iter().enumerate() {
+    let derived = headers(&taken, lang);
+    for (i, (column, text)) in COLUMNS.iter().zip(&derived).enumerate() {
         let col = d + i as u16;
-        let text = pick(column.header, lang);
         header(ws, widths, col, text, &st.header_derived)?;
         let note = Note::new(pick(column.note, lang))
             .add_author_prefix(false)

@@ -7,10 +7,7 @@ use crate::model::{Cell, Tier};
 /// Excel's limit for one cell's text (UTF-16 units).
 const MAX_CELL_CHARS: usize = 32_767;
 
-/// Light fills per tier, in `Tier::ALL` order: 核心 green, 潜力 amber, 一般 grey.
-pub const TIER_FILLS: [u32; 3] = [0xC6EFCE, 0xFFEB9C, 0xE7E6E6];
-/// Stronger colours of the same hues, for charts.
-pub const TIER_CHART_COLORS: [u32; 3] = [0x4E9A52, 0xE0A526, 0x9E9E9E];
+pub use crate::figures::{TIER_COLORS, TIER_FILLS};
 
 /// The formats of the workbook, made once and shared by all sheets.
 pub struct Styles {

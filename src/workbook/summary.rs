@@ -7,7 +7,7 @@ use rust_xlsxwriter::{
 };
 
 use super::styles::{
-    print_one_page_wide, put_number, put_plain_text, put_text, Styles, TIER_CHART_COLORS,
+    print_one_page_wide, put_number, put_plain_text, put_text, Styles, TIER_COLORS,
 };
 use super::{pick, SUMMARY_SHEET};
 pub use crate::figures::all_findings;
@@ -376,7 +376,7 @@ fn cross_table(
 
 fn insert_charts(ws: &mut Worksheet, first: u32, last: u32, lang: Lang) -> Result<(), XlsxError> {
     let sheet = pick(SUMMARY_SHEET, lang);
-    let colors = TIER_CHART_COLORS.map(Color::RGB);
+    let colors = TIER_COLORS.map(Color::RGB);
 
     let mut pie = Chart::new(ChartType::Doughnut);
     pie.title()

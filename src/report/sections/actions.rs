@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::{bullet, customers, lang, money_header, name_of, para, section, unit_for, TABLE};
+use crate::classify::recommend::product_move;
 use crate::figures::{amount_of, Figures};
 use crate::model::{Analysis, Classified, Level, Tier};
 use crate::report::charts;
@@ -64,19 +65,41 @@ pub(super) fn actions(doc: &mut Layout, a: &Analysis, f: &Figures) {
                 ),
             );
         }
-        if let Some((product, count)) =
-            most_common(members.iter().map(|c| c.recommended_product.as_str()))
-        {
-            bullet(
-                doc,
-                &say!(
+        // Counted by move (现有 → 推荐, or 维持现有版本), not by the edition advised.
+        let moves = top_n(
+            members
+                .iter()
+                .map(|c| product_move(&c.recommended_product))
+                .filter(|m| !m.is_empty()),
+            3,
+        );
+        if !moves.is_empty() {
+            let list = moves
+                .iter()
+                .map(|(m, n)| say!(l, "{}（{} 家）", "{} ({})", m, format::count(*n)))
+                .collect::<Vec<_>>()
+                .join(l.pick("、", ", "));
+            // Moves only where the base has editions (产品版本); else the products advised.
+            let by_edition = members.iter().any(|c| {
+                c.recommended_product.contains('→')
+                    || product_move(&c.recommended_product) != c.recommended_product
+            });
+            let text = if by_edition {
+                say!(
                     l,
-                    "最常推荐的产品：{}（{} 家）。",
-                    "Most recommended product: {} ({}).",
-                    product,
-                    format::count(count)
-                ),
-            );
+                    "产品建议（现有 → 推荐）：{}。",
+                    "Product advice (current → recommended): {}.",
+                    list
+                )
+            } else {
+                say!(
+                    l,
+                    "最常推荐的产品：{}。",
+                    "Most recommended products: {}.",
+                    list
+                )
+            };
+            bullet(doc, &text);
         }
         let services = members.iter().flat_map(|c| {
             c.recommended_services
@@ -108,12 +131,6 @@ pub(super) fn actions(doc: &mut Layout, a: &Analysis, f: &Figures) {
 fn charts_color(tier: Tier) -> Rgb8 {
     let c = charts::tier_color(tier);
     Rgb8(c.0, c.1, c.2)
-}
-
-fn most_common<'a>(items: impl Iterator<Item = &'a str>) -> Option<(String, usize)> {
-    top_n(items.filter(|s| !s.trim().is_empty()), 1)
-        .into_iter()
-        .next()
 }
 
 /// The `k` most frequent items, most frequent first, ties in text order.

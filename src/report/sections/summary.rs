@@ -1,7 +1,7 @@
 //! Report section 摘要: the KPI boxes and 3–5 findings written from the figures.
 
 use super::{bullet, customers, lang, note, section, subheading, CONTENT_W};
-use crate::figures::{amount_of, satisfaction_of, Figures};
+use crate::figures::{amount_of, satisfaction_of, Figures, SIZES};
 use crate::model::{Analysis, Classified, IndustryGroup, Lang, Level, SizeClass, Tier};
 use crate::report::format;
 use crate::report::layout::{Align, Layout, ACCENT, GREY, INK, MARGIN, PALE};
@@ -241,11 +241,9 @@ fn industry_finding(l: Lang, f: &Figures) -> Option<String> {
         .max_by_key(|(_, r)| r.iter().sum::<usize>());
     largest.map(|(group, row)| {
             let g = row.iter().sum::<usize>();
-            let sizes: [usize; 5] = (0..5)
+            let sizes: Vec<usize> = (0..SIZES)
                 .map(|i| rows.iter().map(|(_, r)| r[i]).sum())
-                .collect::<Vec<_>>()
-                .try_into()
-                .unwrap_or([0; 5]);
+                .collect();
             let (si, sn) = sizes
                 .iter()
                 .enumerate()

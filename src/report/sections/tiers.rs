@@ -83,15 +83,16 @@ pub(super) fn size_industry(doc: &mut Layout, a: &Analysis, f: &Figures) -> Resu
         ),
     );
     let rows = &f.industry_by_size;
-    let chart = charts::size_industry_chart(rows, l)?;
+    let shown = f.size_columns();
+    let chart = charts::size_industry_chart(rows, &shown, l)?;
     doc.chart(&chart, CONTENT_W);
     let mut columns = vec![Column::new(
         say!(l, "行业大类", "Industry group"),
         1.5,
         Align::Left,
     )];
-    for s in SizeClass::ALL {
-        columns.push(Column::new(s.label(l), 1.0, Align::Right));
+    for &i in &shown {
+        columns.push(Column::new(SizeClass::ALL[i].label(l), 1.0, Align::Right));
     }
     columns.push(Column::new(say!(l, "合计", "Total"), 1.0, Align::Right));
     columns.push(Column::new(say!(l, "占比", "Share"), 1.0, Align::Right));
@@ -101,14 +102,14 @@ pub(super) fn size_industry(doc: &mut Layout, a: &Analysis, f: &Figures) -> Resu
         .map(|(g, r)| {
             let total: usize = r.iter().sum();
             let mut row = vec![g.label(l).to_string()];
-            row.extend(r.iter().map(|v| format::count(*v)));
+            row.extend(shown.iter().map(|&i| format::count(r[i])));
             row.push(format::count(total));
             row.push(format::percent(format::share(total as f64, n as f64)));
             row
         })
         .collect();
     let mut totals = vec![say!(l, "合计", "Total")];
-    for i in 0..5 {
+    for &i in &shown {
         totals.push(format::count(rows.iter().map(|(_, r)| r[i]).sum()));
     }
     totals.push(format::count(n));
