@@ -86,6 +86,8 @@ pub struct AsOf {
     pub date: NaiveDate,
     /// Where it came from, one phrase in the run's language (for 参数 and the appendix).
     pub source: String,
+    /// True when the data held no date and the run's own day was taken.
+    pub today: bool,
 }
 
 /// The as-of date of `run` and `check`: the one given on the command line, else the end of the
@@ -114,7 +116,12 @@ pub fn resolve_as_of(given: Option<NaiveDate>, dataset: &Dataset, lang: Lang) ->
             ),
         ),
     };
-    AsOf { date, source }
+    let today = given.is_none() && dataset.period_end.is_none() && dataset.latest_date.is_none();
+    AsOf {
+        date,
+        source,
+        today,
+    }
 }
 
 impl Config {

@@ -939,6 +939,8 @@ pub struct RunInfo {
     pub as_of: NaiveDate,
     /// Where the as-of date came from (given / latest date in data / today), one sentence.
     pub as_of_source: String,
+    /// True when the data held no date and the as-of date is the day of the run.
+    pub as_of_from_today: bool,
     /// Company name for the cover, if given.
     pub company: Option<String>,
     /// Tool version.

@@ -67,6 +67,7 @@ pub fn analysis(n: usize, lang: Lang) -> Analysis {
         run: RunInfo {
             profile: "software".into(),
             as_of,
+            as_of_from_today: false,
             as_of_source: lang
                 .pick("数据中最晚的日期", "the latest date in the data")
                 .into(),

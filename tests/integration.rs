@@ -143,7 +143,7 @@ fn sha(path: &Path) -> Vec<u8> {
     Sha256::digest(fs::read(path).unwrap()).to_vec()
 }
 
-fn pdftotext(pdf: &Path) -> String {
+pub fn pdftotext(pdf: &Path) -> String {
     let out = Process::new("pdftotext")
         .args(["-layout", pdf.to_str().unwrap(), "-"])
         .output()

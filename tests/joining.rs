@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::process::Stdio;
 
-use super::{assert_ok, col, custseg, repo, sheet};
+use super::{assert_ok, col, custseg, pdftotext, repo, sheet};
 
 /// A fresh work directory holding copies of the given fixtures (relative to tests/fixtures/).
 fn work_with_fixtures(files: &[&str]) -> tempfile::TempDir {
@@ -173,4 +173,35 @@ fn a_closed_stdout_is_not_a_crash() {
         assert!(matches!(out.status.code(), Some(0 | 1)), "{stderr}");
         assert!(!stderr.contains("panicked"), "{stderr}");
     }
+}
+
+#[test]
+fn thin_data_is_said_on_the_summary_page() {
+    // A sales file some of whose codes join no customer, and no usage or survey data: the
+    // summary page says both next to the KPIs, before any finding.
+    let files = ["join_zeros_customers.xlsx", "join_partial_sales.xlsx"];
+    let dir = work_with_fixtures(&files);
+    let out = custseg()
+        .current_dir(dir.path())
+        .args(files)
+        .args(["-q", "--no-xlsx"])
+        .output()
+        .unwrap();
+    assert_ok(&out);
+    let pdf = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().ends_with("_管理报告.pdf"))
+        .expect("a report");
+    let text = pdftotext(&pdf);
+    let summary = &text[text
+        .find("主要发现")
+        .expect("the summary page")
+        .saturating_sub(2000)..];
+    let notes = &summary[summary.find("数据提示").expect("a note block")..];
+    let notes = &notes[..notes.find("主要发现").unwrap()];
+    let flat: String = notes.split_whitespace().collect();
+    assert!(flat.contains("（20%）"), "{notes}");
+    assert!(flat.contains("客户档案中找不到"), "{notes}");
+    assert!(flat.contains("活跃维度"), "{notes}");
 }

@@ -210,6 +210,7 @@ fn analyse(cfg: &Config, progress: &Progress) -> Result<Analysed> {
             profile: cfg.profile.name.clone(),
             as_of: as_of.date,
             as_of_source: as_of.source,
+            as_of_from_today: as_of.today,
             company: cfg.company.clone(),
             version: env!("CARGO_PKG_VERSION").to_string(),
             generated_at: chrono::Local::now().format("%Y-%m-%d %H:%M").to_string(),

@@ -12,6 +12,14 @@ pub(super) fn summary(doc: &mut Layout, a: &Analysis, f: &Figures) {
     doc.new_page();
     section(doc, a, 1, 60.0);
     kpi_boxes(doc, l, f);
+    // Thin data is said next to the figures it affects, before any finding is read.
+    let cautions = thin_data(a, f);
+    if !cautions.is_empty() {
+        subheading(doc, &say!(l, "数据提示", "About these figures"));
+        for caution in &cautions {
+            bullet(doc, caution);
+        }
+    }
     subheading(doc, &say!(l, "主要发现", "Key findings"));
     for finding in findings(a, f) {
         bullet(doc, &finding);
@@ -25,6 +33,39 @@ pub(super) fn summary(doc: &mut Layout, a: &Analysis, f: &Figures) {
             "Note: sales are the amount bought in the period (or the cumulative purchase amount where no transactions were given); churn risk comes from recent logins and purchases."
         ),
     );
+}
+
+/// What makes the figures above thinner than they look, one sentence each: the as-of date taken
+/// from today, detail rows that joined no customer, most rows rejected, no amount at all, a
+/// dimension no customer has data for. Empty when the data hold up.
+pub(super) fn thin_data(a: &Analysis, f: &Figures) -> Vec<String> {
+    use crate::messages as msg;
+    let l = lang(a);
+    let d = &a.dataset;
+    let mut out = Vec::new();
+    if a.run.as_of_from_today {
+        out.push(msg::thin_as_of_today(
+            l,
+            &a.run.as_of.format("%Y-%m-%d").to_string(),
+        ));
+    }
+    for j in d.joins.iter().filter(|j| j.unjoined > 0) {
+        out.push(msg::thin_unjoined(l, &j.file, &j.sheet, j.unjoined, j.rows));
+    }
+    if d.rows_read > 0 && d.rows_rejected * 2 > d.rows_read {
+        out.push(msg::thin_most_rejected(l, d.rows_rejected, d.rows_read));
+    }
+    if f.customers > 0 && f.amount_total == 0.0 {
+        out.push(msg::thin_no_amount(l));
+    }
+    // A dimension without data is a finding about the whole base (no file named).
+    out.extend(
+        d.findings
+            .iter()
+            .filter(|x| x.kind == crate::model::FindingKind::Other && x.file.is_empty())
+            .map(|x| super::sentence(&x.problem, l)),
+    );
+    out
 }
 
 /// The four KPI boxes: customers, core customers, high churn risk, mean satisfaction.
