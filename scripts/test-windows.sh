@@ -38,6 +38,8 @@ if [ ${#need[@]} -gt 0 ]; then
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
+# The python3 on PATH may not be Debian's (pyenv): then openpyxl comes from PyPI.
+python3 -c 'import openpyxl' 2>/dev/null || python3 -m pip install -q openpyxl
 rustup target list --installed 2>/dev/null | grep -qx "$TARGET" || rustup target add "$TARGET"
 locale -a 2>/dev/null | grep -qix 'zh_CN.utf8' || as_root localedef -i zh_CN -f UTF-8 zh_CN.UTF-8
 mkdir -p "$CACHE/helpers"
