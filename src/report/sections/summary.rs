@@ -279,7 +279,9 @@ fn industry_finding(l: Lang, f: &Figures) -> Option<String> {
     let largest = rows
         .iter()
         .filter(|(g, _)| *g != IndustryGroup::Other)
-        .max_by_key(|(_, r)| r.iter().sum::<usize>());
+        .max_by_key(|(_, r)| r.iter().sum::<usize>())
+        // No customer in any named group (no industry data): nothing to say.
+        .filter(|(_, r)| r.iter().sum::<usize>() > 0);
     largest.map(|(group, row)| {
             let g = row.iter().sum::<usize>();
             let sizes: Vec<usize> = (0..SIZES)
