@@ -342,7 +342,9 @@ impl Builder<'_> {
                     Odd::Long(typical) => msg::read_odd_code(self.lang, false, typical),
                 };
                 let header = Some(code_col.header.as_str());
-                self.reject(&at, header, code, FindingKind::OddCode, problem);
+                // The value as the cell has it (the code is read with full-width forms folded).
+                let value = row.get(code_col.index).map(Cell::display).unwrap_or(code);
+                self.reject(&at, header, value, FindingKind::OddCode, problem);
                 continue;
             }
             let pos = self.customer_for_row(code, &at, &code_col);
@@ -595,9 +597,11 @@ impl CodeShapes {
     }
 }
 
-/// Sentence punctuation, full-width or Chinese: a code never has it.
+/// Sentence punctuation: 。、 or quotes, or a comma, semicolon, colon, ! or ? beside Chinese text
+/// (codes are read with full-width forms folded, so "，" is ","). A code never has it.
 fn has_sentence_punctuation(code: &str) -> bool {
-    code.chars().any(|c| "，。；：！？、“”".contains(c))
+    code.chars().any(|c| "。、“”「」".contains(c))
+        || (has_cjk(code) && code.chars().any(|c| ",;:!?".contains(c)))
 }
 
 /// Words between spaces: at least two parts of two or more letters and no digit ("ABC
