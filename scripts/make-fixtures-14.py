@@ -99,8 +99,32 @@ def values_as_written():
     wb.save(OUT / "values_as_written.xlsx")
 
 
+def odd_codes():
+    """Codes that are no customer's among a column of real ones: a note written in the code
+    column (Chinese punctuation), an English sentence, Chinese text without a number among
+    KH- codes, and a code far longer than the rest. Its customers are the 20 others, whose
+    codes ("KH-0001", "000123", "C00012", "北京01" …) all stay."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "客户档案"
+    ws.append(["客户编码", "客户名称", "员工人数"])
+    codes = ["KH-0001", "KH-0002", "000123", "C00012", "KH-0003", "KH-0004", "KH-0005", "北京01"]
+    codes += [f"KH-{i:04d}" for i in range(6, 18)]
+    for i, code in enumerate(codes, start=1):
+        ws.append([code, f"客户{i:02d}有限公司", 10 * i])
+        if i == 4:
+            ws.append(["以上客户资料仅供内部使用，请勿外传。"])
+        if i == 8:
+            ws.append(["Please see the attached list", None, None])
+        if i == 10:
+            ws.append(["见附表", "其他客户", 5])
+    ws.append(["KH-0017-2026-09-30-REVISED-COPY-FINAL", "重复导出的客户", 3])
+    wb.save(OUT / "odd_codes.xlsx")
+
+
 if __name__ == "__main__":
     kingdee()
     english_only()
     two_code_columns()
     values_as_written()
+    odd_codes()

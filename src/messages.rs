@@ -1323,4 +1323,23 @@ pub fn thin_no_amount(lang: Lang) -> String {
     )
 }
 
+/// Finding: a customers sheet's code does not look like the column's other codes (a sentence,
+/// or far longer than they are); `typical` is the length most codes stay within.
+pub fn read_odd_code(lang: Lang, sentence: bool, typical: usize) -> String {
+    if sentence {
+        crate::say!(
+            lang,
+            "编码是一段文字，不像本列其他客户编码，不是客户",
+            "the code is a sentence, unlike the column's other codes: not a customer"
+        )
+    } else {
+        crate::say!(
+            lang,
+            "编码长度远超本列其他客户编码（多数不超过 {} 个字符），不是客户",
+            "the code is far longer than the column's other codes (most are at most {} characters): not a customer",
+            typical
+        )
+    }
+}
+
 // ───────────────────────────── end of sections ─────────────────────────────

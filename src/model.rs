@@ -165,6 +165,9 @@ pub enum FindingKind {
     FooterRow,
     /// A placeholder word (不详, 待补充, N/A …) read as a missing value.
     Placeholder,
+    /// A customers sheet's code unlike the column's other codes (a sentence, a length far
+    /// outside theirs): the row is not a customer.
+    OddCode,
 }
 
 impl FindingKind {
@@ -206,6 +209,8 @@ impl FindingKind {
             (FooterRow, Lang::En) => "Footer line",
             (Placeholder, Lang::Zh) => "占位词",
             (Placeholder, Lang::En) => "Placeholder word",
+            (OddCode, Lang::Zh) => "编码不像客户编码",
+            (OddCode, Lang::En) => "Code unlike a customer code",
         }
     }
 }

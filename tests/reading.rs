@@ -125,3 +125,34 @@ fn values_as_written_are_read_or_said() {
         "{json}"
     );
 }
+
+#[test]
+fn a_code_unlike_the_columns_codes_is_no_customer() {
+    let (code, json, stderr) = check("odd_codes.xlsx");
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(json["customers"], 20, "{json}");
+    let read = json["rows_read"].as_u64().unwrap();
+    let rejected = json["rows_rejected"].as_u64().unwrap();
+    assert_eq!((read, rejected), (24, 4), "{json}");
+    let odd: Vec<String> = findings(&json)
+        .into_iter()
+        .filter(|(k, _, _)| k == "OddCode")
+        .map(|(_, _, v)| v)
+        .collect();
+    assert_eq!(
+        odd,
+        [
+            "以上客户资料仅供内部使用，请勿外传。",
+            "Please see the attached list",
+            "见附表",
+            "KH-0017-2026-09-30-REVISED-COPY-FINAL",
+        ],
+        "{json}"
+    );
+    // Each names its row and the code column, and the row is left out.
+    let all = json["findings"].as_array().unwrap();
+    let first = all.iter().find(|f| f["kind"] == "OddCode").unwrap();
+    assert_eq!(first["row"], 6, "{first}");
+    assert_eq!(first["column"], "客户编码", "{first}");
+    assert_eq!(first["rejected"], true, "{first}");
+}

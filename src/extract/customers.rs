@@ -6,9 +6,9 @@ use std::collections::HashMap;
 use crate::fields::FieldType;
 use crate::messages as msg;
 use crate::model::{Cell, CustomerRecord, Finding, FindingKind, RawSheet, SheetInfo, SourceRow};
-use crate::values::{is_placeholder_word, trim};
+use crate::values::{code_text, is_placeholder_word, trim};
 
-use super::builder::{Builder, RowPlace};
+use super::builder::{is_footer_row, is_totals_row, Builder, RowPlace};
 use super::cells::{read_value, satisfaction_scale, FieldValue, Problem};
 use super::layout::{Column, Layout};
 use super::sink::ReadCustomers;
@@ -317,6 +317,7 @@ impl Builder<'_> {
             .map(|c| (c.index, satisfaction_scale(data, c.index).0))
             .collect();
         self.note_summary_columns(sheet, lay);
+        let shapes = CodeShapes::of(data, code_col.index);
         // The data rows move out; the rows down to the header stay.
         let first = (lay.header_end + 1).min(sheet.rows.len());
         let rows = sheet.rows.split_off(first);
@@ -335,6 +336,17 @@ impl Builder<'_> {
             let Some(code) = self.row_code(&row, &at, &code_col) else {
                 continue;
             };
+            if let Some(odd) = shapes.odd(&code) {
+                let problem = match odd {
+                    Odd::Sentence => msg::read_odd_code(self.lang, true, 0),
+                    Odd::Long(typical) => msg::read_odd_code(self.lang, false, typical),
+                };
+                let header = Some(code_col.header.as_str());
+                // The value as the cell has it (the code is read with full-width forms folded).
+                let value = row.get(code_col.index).map(Cell::display).unwrap_or(code);
+                self.reject(&at, header, value, FindingKind::OddCode, problem);
+                continue;
+            }
             let pos = self.customer_for_row(code, &at, &code_col);
             let cells = RowCells {
                 lay,
@@ -473,4 +485,208 @@ struct RowCells<'a> {
     lay: &'a Layout,
     slots: &'a [usize],
     scales: &'a HashMap<usize, u32>,
+}
+
+/// Why a code is not a customer's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Odd {
+    /// A sentence: sentence punctuation, words between spaces, or Chinese text without a digit
+    /// among codes of letters and digits.
+    Sentence,
+    /// Far longer than the column's other codes; the length most of them stay within.
+    Long(usize),
+}
+
+/// What a customers sheet's codes look like, to tell a code that is unlike the others.
+/// Every rule compares a code with the column's other codes, so a column of codes that all
+/// look one way (all "北京01", all "KH 0001") keeps them.
+struct CodeShapes {
+    /// How many codes the column has.
+    count: usize,
+    /// How many have sentence punctuation (，。；：！？、).
+    punctuated: usize,
+    /// How many are words between spaces.
+    spaced: usize,
+    /// How many have Chinese (CJK) characters.
+    cjk: usize,
+    /// Every code's length in characters, ascending.
+    lengths: Vec<usize>,
+}
+
+/// A share of the other codes (90 %) above which a code that differs is unlike them.
+const ODD_SHARE: f64 = 0.9;
+/// The fewest other codes for the rules that compare with the column (Chinese text, length).
+const ODD_MIN_OTHERS: usize = 5;
+/// A code is never too long at this many characters or fewer.
+const ODD_MAX_PLAIN_LEN: usize = 20;
+
+impl CodeShapes {
+    /// The shapes of the codes in the code column of `data` (the rows under the header).
+    fn of(data: &[Vec<Cell>], code_index: usize) -> CodeShapes {
+        // Totals and footer rows are left out before a code is looked at: they are no codes.
+        let codes: Vec<String> = data
+            .iter()
+            .filter(|r| !is_totals_row(r, code_index) && !is_footer_row(r, code_index))
+            .filter_map(|r| r.get(code_index))
+            .filter_map(code_text)
+            .collect();
+        let count_of = |has: fn(&str) -> bool| codes.iter().filter(|c| has(c)).count();
+        let mut shapes = CodeShapes {
+            count: codes.len(),
+            punctuated: count_of(has_sentence_punctuation),
+            spaced: count_of(is_spaced_words),
+            cjk: count_of(has_cjk),
+            lengths: Vec::new(),
+        };
+        // The lengths are those of the codes that are no sentence: a note in the column does
+        // not make a long code look ordinary.
+        shapes.lengths = codes
+            .iter()
+            .filter(|c| shapes.sentence(c).is_none())
+            .map(|c| c.chars().count())
+            .collect();
+        shapes.lengths.sort_unstable();
+        shapes
+    }
+
+    /// Why `code` (one of the column's codes) is not a customer's, if it is unlike the others.
+    fn odd(&self, code: &str) -> Option<Odd> {
+        if let Some(odd) = self.sentence(code) {
+            return Some(odd);
+        }
+        if self.lengths.len() <= ODD_MIN_OTHERS {
+            return None;
+        }
+        let len = code.chars().count();
+        let typical = self.others_p95(len);
+        (len > ODD_MAX_PLAIN_LEN && len > 2 * typical).then_some(Odd::Long(typical))
+    }
+
+    /// [`Odd::Sentence`] when the code is a sentence the column's other codes are not.
+    fn sentence(&self, code: &str) -> Option<Odd> {
+        let others = self.count.saturating_sub(1);
+        if others == 0 {
+            return None;
+        }
+        // True when at least 90 % of the other codes lack a feature the code has.
+        let most_lack = |has: bool, with: usize| {
+            has && (others - with.saturating_sub(1)) as f64 >= ODD_SHARE * others as f64
+        };
+        if most_lack(has_sentence_punctuation(code), self.punctuated)
+            || most_lack(is_spaced_words(code), self.spaced)
+        {
+            return Some(Odd::Sentence);
+        }
+        // Chinese text without a digit among codes of letters and digits ("见附表"); "北京01"
+        // has its number and stays.
+        let cjk_text = has_cjk(code) && !code.chars().any(|c| c.is_ascii_digit());
+        (others >= ODD_MIN_OTHERS && most_lack(cjk_text, self.cjk)).then_some(Odd::Sentence)
+    }
+
+    /// The 95th percentile (nearest rank) of the other codes' lengths, the code's own length
+    /// `len` set aside.
+    fn others_p95(&self, len: usize) -> usize {
+        let others = self.lengths.len().saturating_sub(1);
+        if others == 0 {
+            return 0;
+        }
+        let rank = (others * 95).div_ceil(100).max(1) - 1;
+        let own = self.lengths.partition_point(|&l| l < len);
+        let at = if rank < own { rank } else { rank + 1 };
+        self.lengths.get(at).copied().unwrap_or(0)
+    }
+}
+
+/// Sentence punctuation: 。、 or quotes, or a comma, semicolon, colon, ! or ? beside Chinese text
+/// (codes are read with full-width forms folded, so "，" is ","). A code never has it.
+fn has_sentence_punctuation(code: &str) -> bool {
+    code.chars().any(|c| "。、“”「」".contains(c))
+        || (has_cjk(code) && code.chars().any(|c| ",;:!?".contains(c)))
+}
+
+/// Words between spaces: at least two parts of two or more letters and no digit ("ABC
+/// Trading Co", "请 联系 客服"); "KH 0001" and "KH A01" are not.
+fn is_spaced_words(code: &str) -> bool {
+    let is_word = |w: &&str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_numeric)
+    };
+    code.split_whitespace().filter(is_word).count() >= 2
+}
+
+/// Chinese (CJK) characters.
+fn has_cjk(code: &str) -> bool {
+    code.chars()
+        .any(|c| matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}'))
+}
+
+#[cfg(test)]
+mod odd_code_tests {
+    use super::*;
+
+    fn shapes(codes: &[&str]) -> CodeShapes {
+        let rows: Vec<Vec<Cell>> = codes
+            .iter()
+            .map(|c| vec![Cell::Text(c.to_string())])
+            .collect();
+        CodeShapes::of(&rows, 0)
+    }
+
+    /// Every code of the column that is not a customer's.
+    fn odd<'a>(codes: &[&'a str]) -> Vec<&'a str> {
+        let s = shapes(codes);
+        codes
+            .iter()
+            .copied()
+            .filter(|c| {
+                s.odd(&code_text(&Cell::Text(c.to_string())).unwrap())
+                    .is_some()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn real_codes_stay() {
+        let mixed = [
+            "KH-0001", "000123", "C00012", "北京01", "上海02", "KH-0002", "KH-0003", "KH-0004",
+        ];
+        assert!(odd(&mixed).is_empty());
+        let cities: Vec<String> = (1..30).map(|i| format!("北京{i:02}")).collect();
+        let cities: Vec<&str> = cities.iter().map(String::as_str).collect();
+        assert!(odd(&cities).is_empty());
+        let spaced = [
+            "KH 0001", "KH A02", "KH 0003", "KH 0004", "KH 0005", "KH 0006",
+        ];
+        assert!(odd(&spaced).is_empty());
+        // Long codes all of one length (GUIDs), and a short column with one longer code.
+        let guid = "3f2504e0-4f89-11d3-9a0c-0305e82c3301";
+        assert!(odd(&[guid, guid, guid, guid, guid, guid, guid]).is_empty());
+        assert!(odd(&["A1", "A2", "A3", "ABCDEFGHIJKLMNOPQRSTUVWXYZ"]).is_empty());
+        // A column of company names used as codes.
+        let names = [
+            "Acme Trading Co",
+            "Beta Foods Ltd",
+            "Gamma Tools Inc",
+            "Delta Corp",
+        ];
+        assert!(odd(&names).is_empty());
+    }
+
+    #[test]
+    fn sentences_and_far_longer_codes_go() {
+        let mut codes: Vec<String> = (1..=20).map(|i| format!("KH-{i:04}")).collect();
+        codes.push("备注：以下客户已停用".into());
+        codes.push("Total of active customers".into());
+        codes.push("见附表".into());
+        codes.push("KH-0001-0002-0003-0004-0005".into());
+        let codes: Vec<&str> = codes.iter().map(String::as_str).collect();
+        assert_eq!(
+            odd(&codes),
+            [
+                "备注：以下客户已停用",
+                "Total of active customers",
+                "见附表",
+                "KH-0001-0002-0003-0004-0005"
+            ]
+        );
+    }
 }
