@@ -166,24 +166,21 @@ impl Builder<'_> {
         at: &RowPlace,
         code_col: &Column,
     ) -> Option<String> {
-        if is_totals_row(row, code_col.index) {
+        // A totals or footer line is no customer: rejected with its first written cell.
+        let not_a_customer = if is_totals_row(row, code_col.index) {
+            Some((FindingKind::TotalsRow, msg::read_totals_row(self.lang)))
+        } else if is_footer_row(row, code_col.index) {
+            Some((FindingKind::FooterRow, msg::read_footer_row(self.lang)))
+        } else {
+            None
+        };
+        if let Some((kind, problem)) = not_a_customer {
             let value = row
                 .iter()
                 .find(|c| !c.is_blank())
                 .map(Cell::display)
                 .unwrap_or_default();
-            let problem = msg::read_totals_row(self.lang);
-            self.reject(at, None, value, FindingKind::TotalsRow, problem);
-            return None;
-        }
-        if is_footer_row(row, code_col.index) {
-            let value = row
-                .iter()
-                .find(|c| !c.is_blank())
-                .map(Cell::display)
-                .unwrap_or_default();
-            let problem = msg::read_footer_row(self.lang);
-            self.reject(at, None, value, FindingKind::FooterRow, problem);
+            self.reject(at, None, value, kind, problem);
             return None;
         }
         match row.get(code_col.index).and_then(code_text) {
