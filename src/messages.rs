@@ -1342,4 +1342,11 @@ pub fn read_odd_code(lang: Lang, sentence: bool, typical: usize) -> String {
     }
 }
 
+// ───────────────────────────── clean values, plain words, the phone page (issue 19) ─────────────────────────────
+
+/// The note on a 客户明细 cell written as a number or date whose input text differed.
+pub fn workbook_as_written(lang: Lang, text: &str) -> String {
+    crate::say!(lang, "原文：{}", "As written: {}", text)
+}
+
 // ───────────────────────────── end of sections ─────────────────────────────

@@ -204,6 +204,12 @@ fn split_range(s: &str) -> Option<(&str, &str)> {
     None
 }
 
+/// True for a range such as "10-15万" or "5~10" (two values, not one); a single value such as
+/// "-200" is not a range. The workbook keeps a range as the text written.
+pub fn is_range(s: &str) -> bool {
+    parse_number(s).is_none() && split_range(&fold_width(s)).is_some()
+}
+
 /// A money amount converted to `target` (元 per unit of the result), reading units in the value
 /// ("5万", "1.2亿元", "¥3,000") and ranges ("5-10万", "20~30万元" → midpoint). A value without a
 /// unit is in `default` (元 per unit; the header's unit, or the column's default).

@@ -11,19 +11,9 @@ use super::styles::{
     number_width, print_one_page_wide, put_cell, put_plain_number, put_plain_text, text_width,
     tier_index, Styles, Widths, TIER_COLORS,
 };
+use super::typed::{column_format, typed, InputKind, Shown};
 use super::{pick, OWN_CODE_HEADER, OWN_NAME_HEADER};
 use crate::model::{Analysis, Cell, Classified, Dataset, Tier};
-
-/// Canonical fields whose input columns hold money and get a `#,##0` format.
-const MONEY_FIELDS: [&str; 7] = [
-    "purchase_amount",
-    "receivable",
-    "budget",
-    "amount",
-    "revenue",
-    "total_assets",
-    "credit_limit",
-];
 
 /// Where things are on a customer sheet; the same for 客户明细 and the tier sheets.
 pub struct Layout {
@@ -31,8 +21,8 @@ pub struct Layout {
     pub own_code_name: bool,
     /// Headers of the input's own columns.
     pub input_headers: Vec<String>,
-    /// Per input column: true when it holds money.
-    pub input_money: Vec<bool>,
+    /// Per input column: how its cells are written (typed by the field read from it).
+    pub input_kinds: Vec<InputKind>,
     /// First derived column.
     pub derived_start: u16,
     /// Columns frozen left of the data (code and name).
@@ -48,18 +38,7 @@ impl Layout {
     pub fn of(dataset: &Dataset) -> Layout {
         let own = dataset.code_column.is_none();
         let input_headers = dataset.input_columns.clone();
-        let input_money = input_headers
-            .iter()
-            .map(|h| {
-                dataset.inputs.iter().any(|f| {
-                    f.sheets.iter().any(|s| {
-                        s.columns
-                            .iter()
-                            .any(|(header, field)| header == h && MONEY_FIELDS.contains(&&**field))
-                    })
-                })
-            })
-            .collect();
+        let input_kinds = InputKind::of_dataset(dataset);
         let offset: u16 = if own { 2 } else { 0 };
         let derived_start = offset + input_headers.len() as u16;
         let (code_col, name_col) = match dataset.code_column {
@@ -73,7 +52,7 @@ impl Layout {
         Layout {
             own_code_name: own,
             input_headers,
-            input_money,
+            input_kinds,
             derived_start,
             freeze_cols,
             code_col,
@@ -162,9 +141,11 @@ pub fn write(
     // Number formats go on the columns, and cells are written without a format of their own:
     // with 100 000 rows, looking a format up for every cell costs more than writing it.
     let input_offset: u16 = if layout.own_code_name { 2 } else { 0 };
-    for (j, &money) in layout.input_money.iter().enumerate() {
-        if money {
-            ws.set_column_format(input_offset + j as u16, &st.money)?;
+    let customers = &analysis.classification.customers;
+    let input_formats = input_formats(&layout, customers, order);
+    for (j, format) in input_formats.iter().enumerate() {
+        if let Some(format) = format {
+            ws.set_column_format(input_offset + j as u16, format)?;
         }
     }
     for (i, column) in COLUMNS.iter().enumerate() {
@@ -177,7 +158,6 @@ pub fn write(
         ws.set_column_format(d + i as u16, format)?;
     }
     let input_count = layout.input_headers.len();
-    let customers = &analysis.classification.customers;
     for (i, &index) in order.iter().enumerate() {
         let Some(c) = customers.get(index) else {
             continue;
@@ -194,7 +174,12 @@ pub fn write(
         }
         for j in 0..input_count {
             let cell = c.record.original.get(j).unwrap_or(&Cell::Empty);
-            let w = put_cell(ws, row, col, cell, st)?;
+            let kind = layout
+                .input_kinds
+                .get(j)
+                .copied()
+                .unwrap_or(InputKind::AsRead);
+            let w = put_input_cell(ws, row, col, cell, kind, lang, st)?;
             widths.see(usize::from(col), w);
             col += 1;
         }
@@ -232,6 +217,65 @@ pub fn write(
     }
     widths.apply(ws)?;
     Ok(())
+}
+
+/// The number format of each input column, from the values its cells are written as.
+fn input_formats(
+    layout: &Layout,
+    customers: &[Classified],
+    order: &[usize],
+) -> Vec<Option<Format>> {
+    layout
+        .input_kinds
+        .iter()
+        .enumerate()
+        .map(|(j, &kind)| {
+            let values = order.iter().filter_map(|&i| {
+                let cell = customers.get(i)?.record.original.get(j)?;
+                match typed(cell, kind).0 {
+                    Shown::Number(v) => Some(v),
+                    _ => None,
+                }
+            });
+            column_format(kind, values)
+        })
+        .collect()
+}
+
+/// Writes one input cell typed (see [`typed`]), with the text as written in a note where it
+/// differed; returns the width it shows at.
+fn put_input_cell(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    cell: &Cell,
+    kind: InputKind,
+    lang: crate::model::Lang,
+    st: &Styles,
+) -> Result<usize, XlsxError> {
+    let (shown, original) = typed(cell, kind);
+    let width = match shown {
+        Shown::AsRead => return put_cell(ws, row, col, cell, st),
+        Shown::Number(v) => {
+            put_plain_number(ws, row, col, Some(v))?;
+            let decimals = match kind {
+                InputKind::Number if v.fract() == 0.0 => 0,
+                InputKind::Percent { .. } => 1,
+                _ => 2,
+            };
+            number_width(v, decimals)
+        }
+        Shown::Date(d) => {
+            ws.write_date_with_format(row, col, d, &st.date)?;
+            10
+        }
+    };
+    if let Some(text) = original {
+        let note =
+            Note::new(crate::messages::workbook_as_written(lang, &text)).add_author_prefix(false);
+        ws.insert_note(row, col, &note)?;
+    }
+    Ok(width)
 }
 
 /// The header row: the code and name custseg adds, the input's own headers, then the derived

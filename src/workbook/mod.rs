@@ -12,6 +12,7 @@ pub mod reading;
 mod sheets;
 mod styles;
 mod summary;
+mod typed;
 
 use rust_xlsxwriter::{DocProperties, Workbook, XlsxError};
 
