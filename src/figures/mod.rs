@@ -91,6 +91,12 @@ pub struct Pareto {
     pub c_count: usize,
     /// Net total amount (元).
     pub total: f64,
+    /// Share of the net amount that class A brings (0–1), as it is, not the 80 % cut-off.
+    pub a_share: f64,
+    /// Share of the net amount that class B brings (0–1).
+    pub b_share: f64,
+    /// Share of the net amount that class C brings (0–1).
+    pub c_share: f64,
 }
 
 /// Mean satisfaction (满意度, 0–100) and how many customers have one.
@@ -346,6 +352,7 @@ fn pareto(customers: &[Classified]) -> Pareto {
     let mut points = vec![(0.0, 0.0)];
     let (mut a_count, mut b_count) = (0, 0);
     let mut running = 0.0;
+    let (mut a_amount, mut b_amount) = (0.0, 0.0);
     // Thin the curve to at most ~400 points: the chart is 1400 px wide.
     let step = (n / 400).max(1);
     for (i, amount) in amounts.iter().enumerate() {
@@ -353,8 +360,10 @@ fn pareto(customers: &[Classified]) -> Pareto {
         running += amount;
         if before < 0.80 {
             a_count += 1;
+            a_amount += amount;
         } else if before < 0.95 {
             b_count += 1;
+            b_amount += amount;
         }
         if (i + 1) % step == 0 || i + 1 == n {
             points.push(((i + 1) as f64 / n as f64, share(running)));
@@ -364,12 +373,20 @@ fn pareto(customers: &[Classified]) -> Pareto {
         a_count = 0;
         b_count = 0;
     }
+    let (a_share, b_share) = (share(a_amount), share(b_amount));
     Pareto {
         points,
         a_count,
         b_count,
         c_count: n - a_count - b_count,
         total,
+        a_share,
+        b_share,
+        c_share: if total > 0.0 {
+            1.0 - a_share - b_share
+        } else {
+            0.0
+        },
     }
 }
 

@@ -347,6 +347,69 @@ pub fn tier_chart(stats: &[TierStat], unit: MoneyUnit, lang: Lang) -> Result<Cha
     })
 }
 
+/// Pixel width of the phone page's chart, placed [`PHONE_CHART_MM`] wide: its 42 px text then
+/// prints at about 14 pt, readable on a 6-inch phone without zoom.
+pub const PHONE_WIDTH: u32 = 800;
+/// Printed width of the phone page's chart, mm.
+pub const PHONE_CHART_MM: f32 = 140.0;
+
+/// The phone page's one chart: per tier, its share of customers and its share of sales as two
+/// horizontal bars, each labelled in words ("客户 20.0%", "销售额 77.2%"); large text, no axis.
+pub fn tier_share_chart(stats: &[TierStat], lang: Lang) -> Result<Chart> {
+    let row_h = 100;
+    // Larger than NORMAL: the chart is printed narrower than a full-width one.
+    let size = 42;
+    let height = row_h * stats.len().max(1) as u32 + 12;
+    render(PHONE_WIDTH, height, lang, |root| {
+        let customers: f64 = stats.iter().map(|s| s.count as f64).sum();
+        let amount: f64 = stats.iter().map(|s| s.amount).sum();
+        let (bar_x, bar_max) = (200, 340.0);
+        let grey = RGBColor(190, 196, 202);
+        for (i, s) in stats.iter().enumerate() {
+            let top = 6 + i as i32 * row_h as i32;
+            put(
+                root,
+                s.tier.label(lang),
+                (0, top + 44),
+                size,
+                HPos::Left,
+                VPos::Center,
+            )?;
+            let bars = [
+                (
+                    format::share(s.count as f64, customers),
+                    grey,
+                    say!(lang, "客户", "customers"),
+                ),
+                (
+                    format::share(s.amount, amount),
+                    tier_color(s.tier),
+                    say!(lang, "销售额", "sales"),
+                ),
+            ];
+            for (j, (share, color, what)) in bars.iter().enumerate() {
+                let y = top + j as i32 * 44;
+                let len = (share.clamp(0.0, 1.0) * bar_max).round() as i32;
+                root.draw(&Rectangle::new(
+                    [(bar_x, y), (bar_x + len.max(2), y + 38)],
+                    color.filled(),
+                ))
+                .map_err(draw_error(lang))?;
+                let text = say!(lang, "{} {}", "{} {}", what, format::percent(*share));
+                put(
+                    root,
+                    &text,
+                    (bar_x + len.max(2) + 12, y + 19),
+                    size,
+                    HPos::Left,
+                    VPos::Center,
+                )?;
+            }
+        }
+        Ok(())
+    })
+}
+
 /// 规模与行业: stacked bars of customers per industry group, split by size class; `shown`
 /// indexes `SizeClass::ALL` for the legend (a class outside it has no customers).
 pub fn size_industry_chart(

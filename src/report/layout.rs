@@ -682,6 +682,79 @@ impl Layout {
         self.y += 2.0;
     }
 
+    /// A two-column table of (setting, value) under a shaded header row, repeated on every page
+    /// it spans; unlike [`Layout::table`], long text wraps onto more lines instead of being cut.
+    /// `key_share` is the first column's share of the width.
+    pub fn wrapped_table(
+        &mut self,
+        titles: [&str; 2],
+        rows: &[(String, String)],
+        key_share: f32,
+        size: f32,
+    ) {
+        let pad = 1.6;
+        let widths = [CONTENT_W * key_share, CONTENT_W * (1.0 - key_share)];
+        let line_h = size * MM_PER_PT * 1.45;
+        let header_h = size * MM_PER_PT * 1.9;
+        let header = |me: &mut Layout| {
+            let top = me.y;
+            me.rect(MARGIN, top, CONTENT_W, header_h, Some(PALE), None);
+            let mut x = MARGIN;
+            for (title, w) in titles.iter().zip(widths) {
+                let baseline = top + header_h / 2.0 + size * MM_PER_PT * 0.36;
+                me.text_in(
+                    x + pad,
+                    w - 2.0 * pad,
+                    baseline,
+                    size,
+                    true,
+                    ACCENT,
+                    Align::Left,
+                    title,
+                );
+                x += w;
+            }
+            me.line(
+                MARGIN,
+                top + header_h,
+                MARGIN + CONTENT_W,
+                top + header_h,
+                ACCENT,
+                0.8,
+            );
+            me.y = top + header_h;
+        };
+        self.ensure(header_h + 3.0 * line_h);
+        header(self);
+        for (i, (key, value)) in rows.iter().enumerate() {
+            let cells = [
+                self.wrap(key, widths[0] - 2.0 * pad, size, false),
+                self.wrap(value, widths[1] - 2.0 * pad, size, false),
+            ];
+            let lines = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
+            let row_h = lines as f32 * line_h + pad;
+            if self.y + row_h > BOTTOM {
+                self.new_page();
+                header(self);
+            }
+            let top = self.y;
+            if i % 2 == 1 {
+                self.rect(MARGIN, top, CONTENT_W, row_h, Some(STRIPE), None);
+            }
+            let mut x = MARGIN;
+            for (cell, w) in cells.iter().zip(widths) {
+                for (j, line) in cell.iter().enumerate() {
+                    let baseline = top + pad / 2.0 + j as f32 * line_h + size * MM_PER_PT * 1.05;
+                    self.text(x + pad, baseline, size, false, INK, line);
+                }
+                x += w;
+            }
+            self.y = top + row_h;
+        }
+        self.line(MARGIN, self.y, MARGIN + CONTENT_W, self.y, RULE, 0.6);
+        self.y += 2.0;
+    }
+
     /// Writes the running header (from the second page on) and the footer "第 N 页 / 共 M 页",
     /// then serialises the document.
     pub fn finish(mut self, header_left: &str, header_right: &str) -> Result<Vec<u8>> {

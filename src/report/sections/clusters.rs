@@ -1,11 +1,11 @@
 //! Report section 聚类画像: the scatter and cluster profiles.
 
-use super::{customers, lang, note, para, section, sentence, subheading, CONTENT_W, TABLE};
+use super::{customers, lang, money_header, note, para, section, subheading, CONTENT_W, TABLE};
 use crate::error::Result;
 use crate::messages::report_no_data;
 use crate::model::Analysis;
 use crate::report::charts;
-use crate::report::format;
+use crate::report::format::{self, MoneyUnit};
 use crate::report::layout::{Align, Column, Layout};
 use crate::say;
 
@@ -28,21 +28,22 @@ pub(super) fn clusters(doc: &mut Layout, a: &Analysis) -> Result<()> {
         return Ok(());
     }
     section(doc, a, 7, 110.0);
-    let how = if c.k_chosen {
-        say!(l, "按轮廓系数自动选择", "chosen by silhouette")
-    } else {
-        say!(l, "由参数指定", "given with --k")
-    };
+    // Plain words here; k-means, the silhouette and the imputation are in the appendix.
+    let features: Vec<&str> = c.features.iter().map(|f| plain_feature(f)).collect();
+    let silhouette = c
+        .silhouettes
+        .iter()
+        .find(|(k, _)| *k == c.k)
+        .map(|(_, s)| *s);
     para(
         doc,
         &say!(
             l,
-            "用 k-means 将客户按{}聚为 {} 类（k={}，{}）。下图以价值得分和活跃得分展示每位客户，颜色表示所属聚类。",
-            "k-means grouped the customers by {} into {} clusters (k={}, {}). The chart shows each customer's value and activity scores, coloured by cluster.",
-            c.features.join(l.pick("、", ", ")),
+            "按{}的相近程度，把客户分为 {} 个客户群。{}下图以价值得分和活跃得分展示每位客户，颜色表示所属客户群。",
+            "Customers are grouped by how alike they are in {}, into {} groups. {}The chart shows each customer's value and activity scores, coloured by group.",
+            features.join(l.pick("、", ", ")),
             c.k,
-            c.k,
-            how
+            silhouette.map(|s| quality_words(s, l)).unwrap_or_default()
         ),
     );
     let points = charts::cluster_points(a);
@@ -74,8 +75,8 @@ pub(super) fn clusters(doc: &mut Layout, a: &Analysis) -> Result<()> {
         doc,
         &say!(
             l,
-            "聚类画像（中心点，原始单位）",
-            "Cluster profiles (centroids, original units)"
+            "各客户群的典型客户",
+            "The typical customer of each group"
         ),
     );
     let n = customers(a).len();
@@ -87,8 +88,15 @@ pub(super) fn clusters(doc: &mut Layout, a: &Analysis) -> Result<()> {
         Column::new(say!(l, "占比", "Share"), 0.8, Align::Right),
         Column::new(say!(l, "平均综合得分", "Mean score"), 1.0, Align::Right),
     ];
-    for f in &c.features[..shown] {
-        columns.push(Column::new(f.clone(), 1.2, Align::Right));
+    // Money in 万元, as in every other table; the centroid is in 元.
+    let money: Vec<bool> = c.features[..shown].iter().map(|f| is_yuan(f)).collect();
+    for (f, &m) in c.features[..shown].iter().zip(&money) {
+        let title = if m {
+            money_header(plain_feature(f), MoneyUnit::Wan, l)
+        } else {
+            f.clone()
+        };
+        columns.push(Column::new(title, 1.2, Align::Right));
     }
     let rows: Vec<Vec<String>> = c
         .clusters
@@ -101,9 +109,13 @@ pub(super) fn clusters(doc: &mut Layout, a: &Analysis) -> Result<()> {
                 format::percent(format::share(k.size as f64, n as f64)),
                 format::score(k.mean_total),
             ];
-            for v in k.centroid.iter().take(shown) {
-                let decimals = if v.abs() >= 100.0 { 0 } else { 1 };
-                row.push(format::thousands(*v, decimals));
+            for (v, &m) in k.centroid.iter().take(shown).zip(&money) {
+                if m {
+                    row.push(MoneyUnit::Wan.format(*v));
+                } else {
+                    let decimals = if v.abs() >= 100.0 { 0 } else { 1 };
+                    row.push(format::thousands(*v, decimals));
+                }
             }
             while row.len() < columns.len() {
                 row.push("—".into());
@@ -112,23 +124,41 @@ pub(super) fn clusters(doc: &mut Layout, a: &Analysis) -> Result<()> {
         })
         .collect();
     doc.table(&columns, &rows, TABLE);
-    if !c.silhouettes.is_empty() {
-        let list = c
-            .silhouettes
-            .iter()
-            .map(|(k, s)| format!("k={k}: {s:.3}"))
-            .collect::<Vec<_>>()
-            .join(l.pick("；", "; "));
-        note(
-            doc,
-            &say!(
-                l,
-                "轮廓系数（越接近 1 聚类越清晰）：{}。{}",
-                "Silhouette by k (closer to 1 means clearer clusters): {}. {}",
-                list,
-                sentence(&c.imputation, l)
-            ),
-        );
-    }
     Ok(())
+}
+
+/// A feature's name without its unit: "消费金额(元)" → "消费金额".
+fn plain_feature(feature: &str) -> &str {
+    feature
+        .split_once(['(', '（'])
+        .map_or(feature, |(name, _)| name.trim_end())
+}
+
+/// True for a feature in 元 ("消费金额(元)", "Monetary (CNY)").
+fn is_yuan(feature: &str) -> bool {
+    feature.ends_with("(元)") || feature.ends_with("(CNY)")
+}
+
+/// How well the groups stand apart, in words, from the silhouette of the k used (the number
+/// itself is in the appendix).
+fn quality_words(silhouette: f64, l: crate::model::Lang) -> String {
+    if silhouette >= 0.5 {
+        say!(
+            l,
+            "各客户群区分明显，画像可以直接用来分群施策。",
+            "The groups stand clearly apart, so their profiles can guide separate plans. "
+        )
+    } else if silhouette >= 0.25 {
+        say!(
+            l,
+            "各客户群区分较明显，但群与群的边界上有不少客户，画像宜作参考。",
+            "The groups stand fairly apart, but many customers sit near a border: read the profiles as a guide. "
+        )
+    } else {
+        say!(
+            l,
+            "各客户群区分不明显：群与群之间差别不大，画像只宜作大致参考。",
+            "The groups do not stand clearly apart: they differ little, so read the profiles as a rough guide only. "
+        )
+    }
 }

@@ -299,16 +299,13 @@ fn settings_and_inputs(doc: &mut Layout, a: &Analysis) {
                 a.run.profile
             ),
         );
-        let columns = [
-            Column::new(say!(l, "参数", "Setting"), 1.6, Align::Left),
-            Column::new(say!(l, "取值", "Value"), 4.0, Align::Left),
-        ];
-        let rows: Vec<Vec<String>> = a
-            .profile_settings
-            .iter()
-            .map(|(k, v)| vec![k.clone(), v.clone()])
-            .collect();
-        doc.table(&columns, &rows, TABLE);
+        // The rules are wrapped, not cut: the appendix is where the method is read in full.
+        doc.wrapped_table(
+            [&say!(l, "参数", "Setting"), &say!(l, "取值", "Value")],
+            &a.profile_settings,
+            0.28,
+            TABLE,
+        );
     }
     if !a.dataset.inputs.is_empty() {
         subheading(doc, &say!(l, "输入文件", "Input files"));

@@ -1,30 +1,42 @@
 //! Report section 摘要: the KPI boxes and 3–5 findings written from the figures.
 
-use super::{bullet, customers, lang, note, section, subheading, CONTENT_W};
+use super::{customers, lang, note, section, CONTENT_W};
 use crate::figures::{amount_of, satisfaction_of, Figures, SIZES};
 use crate::model::{Analysis, Classified, IndustryGroup, Lang, Level, SizeClass, Tier};
+use crate::report::charts;
 use crate::report::format;
 use crate::report::layout::{Align, Layout, ACCENT, GREY, INK, MARGIN, PALE};
 use crate::say;
+
+/// Text size of the phone page (page 2): the KPIs and findings read on a 6-inch phone without
+/// zoom. The detailed pages that follow keep the body size.
+const PHONE: f32 = 14.0;
 
 pub(super) fn summary(doc: &mut Layout, a: &Analysis, f: &Figures) {
     let l = lang(a);
     doc.new_page();
     section(doc, a, 1, 60.0);
+    let page = doc.page_count();
     kpi_boxes(doc, l, f);
-    // Thin data is said next to the figures it affects, before any finding is read.
-    let cautions = thin_data(a, f);
-    if !cautions.is_empty() {
-        subheading(doc, &say!(l, "数据提示", "About these figures"));
-        for caution in &cautions {
-            bullet(doc, caution);
+    phone_heading(doc, &say!(l, "主要发现", "Key findings"));
+    for finding in findings(a, f) {
+        phone_bullet(doc, &finding);
+    }
+    if f.customers > 0 {
+        // One chart, drawn with large text; a chart that cannot be drawn leaves the page
+        // readable without it (the tier page draws the full chart and reports its error).
+        if let Ok(chart) = charts::tier_share_chart(&f.tiers, l) {
+            doc.y += 2.0;
+            doc.chart(&chart, charts::PHONE_CHART_MM);
         }
     }
-    subheading(doc, &say!(l, "主要发现", "Key findings"));
-    for finding in findings(a, f) {
-        bullet(doc, &finding);
+    // Thin data is said on the page whose figures it affects.
+    let cautions = thin_data(a, f);
+    if !cautions.is_empty() {
+        doc.y += 1.0;
+        let heading = say!(l, "数据提示：", "About these figures: ");
+        note(doc, &format!("{heading}{}", cautions.join(l.pick("", " "))));
     }
-    doc.y += 2.0;
     note(
         doc,
         &say!(
@@ -33,6 +45,27 @@ pub(super) fn summary(doc: &mut Layout, a: &Analysis, f: &Figures) {
             "Note: sales are the amount bought in the period (or the cumulative purchase amount where no transactions were given); churn risk comes from recent logins and purchases."
         ),
     );
+    // The detailed pages follow on a page of their own (unless this page already ran over).
+    if doc.page_count() == page {
+        doc.y += doc.room();
+    }
+}
+
+/// A heading on the phone page.
+fn phone_heading(doc: &mut Layout, text: &str) {
+    doc.ensure(20.0);
+    doc.y += 2.0;
+    doc.text(MARGIN, doc.y + 5.6, PHONE + 1.0, true, INK, text);
+    doc.y += 9.5;
+}
+
+/// A finding on the phone page: a square bullet and the sentence at [`PHONE`] size.
+fn phone_bullet(doc: &mut Layout, text: &str) {
+    doc.ensure(9.0);
+    let y = doc.y;
+    doc.rect(MARGIN + 1.0, y + 2.6, 2.2, 2.2, Some(ACCENT), None);
+    doc.paragraph(MARGIN + 6.0, CONTENT_W - 6.0, PHONE, false, INK, text);
+    doc.y += 1.5;
 }
 
 /// What makes the figures above thinner than they look, one sentence each: the as-of date taken
@@ -117,40 +150,43 @@ fn kpi_boxes(doc: &mut Layout, l: Lang, f: &Figures) {
             },
         ),
     ];
+    // Two by two, so that every label and figure prints at phone size.
     let gap = 4.0;
-    let w = (CONTENT_W - 3.0 * gap) / 4.0;
+    let w = (CONTENT_W - gap) / 2.0;
+    let h = 28.0;
     let top = doc.y;
     for (i, (label, value, suffix, sub)) in boxes.iter().enumerate() {
-        let x = MARGIN + i as f32 * (w + gap);
-        doc.rect(x, top, w, 30.0, Some(PALE), None);
-        doc.rect(x, top, w, 1.2, Some(ACCENT), None);
+        let x = MARGIN + (i % 2) as f32 * (w + gap);
+        let y = top + (i / 2) as f32 * (h + gap);
+        doc.rect(x, y, w, h, Some(PALE), None);
+        doc.rect(x, y, w, 1.2, Some(ACCENT), None);
         doc.text_in(
-            x + 3.0,
-            w - 6.0,
-            top + 7.5,
-            9.0,
+            x + 4.0,
+            w - 8.0,
+            y + 7.5,
+            PHONE,
             false,
             GREY,
             Align::Left,
             label,
         );
-        let vw = doc.text_width(value, 20.0, true);
-        doc.text(x + 3.0, top + 18.5, 20.0, true, ACCENT, value);
+        let vw = doc.text_width(value, 22.0, true);
+        doc.text(x + 4.0, y + 17.0, 22.0, true, ACCENT, value);
         if !suffix.is_empty() {
-            doc.text(x + 4.0 + vw, top + 18.5, 9.0, false, GREY, suffix);
+            doc.text(x + 5.5 + vw, y + 17.0, PHONE, false, GREY, suffix);
         }
         doc.text_in(
-            x + 3.0,
-            w - 6.0,
-            top + 26.0,
-            8.0,
+            x + 4.0,
+            w - 8.0,
+            y + 24.5,
+            PHONE,
             false,
             INK,
             Align::Left,
             sub,
         );
     }
-    doc.y = top + 36.0;
+    doc.y = top + 2.0 * h + gap + 3.0;
 }
 
 /// 3–5 findings written from the data, most important first.
@@ -217,10 +253,11 @@ fn concentration(l: Lang, f: &Figures) -> Option<String> {
         };
         Some(say!(
             l,
-            "前 {} 的客户（A 类 {} 家）贡献了 80% 的销售额，{}。",
-            "The top {} of customers (class A, {}) bring 80% of sales: {}.",
+            "前 {} 的客户（{} 家）贡献了 {} 的销售额，{}。",
+            "The top {} of customers ({}) bring {} of sales: {}.",
             format::percent(a_share),
             format::count(p.a_count),
+            format::percent(p.a_share),
             spread
         ))
     } else {

@@ -1,7 +1,7 @@
 //! Report sections 客户等级分布 and 规模与行业: the tier chart and table, size × industry and
 //! size × tier.
 
-use super::{lang, money_header, para, section, sentence, subheading, CONTENT_W, TABLE};
+use super::{lang, money_header, para, section, subheading, CONTENT_W, TABLE};
 use crate::error::Result;
 use crate::figures::Figures;
 use crate::model::{Analysis, SizeClass, Tier};
@@ -24,7 +24,18 @@ pub(super) fn tiers(doc: &mut Layout, a: &Analysis, f: &Figures) -> Result<()> {
             .map(|s| format::share(s.amount, s.count as f64))
             .fold(0.0, f64::max),
     );
-    para(doc, &sentence(&a.classification.tier_rule, l));
+    // The cut-offs in plain words; how they were set (quantiles, ties) is in the appendix.
+    let (core_cut, potential_cut) = a.classification.tier_cutoffs;
+    para(
+        doc,
+        &say!(
+            l,
+            "综合得分 {} 分及以上为核心客户，{} 分及以上为潜力客户，其余为一般客户（分数线的定法见附录）。",
+            "A total score of {} or more makes a core customer, {} or more a potential one, the rest are general (how the lines are set: see the appendix).",
+            format::score(core_cut),
+            format::score(potential_cut)
+        ),
+    );
     let chart = charts::tier_chart(stats, unit, l)?;
     doc.chart(&chart, CONTENT_W);
     let columns = [

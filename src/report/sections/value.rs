@@ -25,12 +25,15 @@ pub(super) fn value(doc: &mut Layout, a: &Analysis, f: &Figures) -> Result<()> {
             doc,
             &say!(
                 l,
-                "按销售额从高到低排列客户：A 类 {} 家（{}）贡献 80% 的销售额，B 类 {} 家贡献其后的 15%，C 类 {} 家合计仅占 5%。",
-                "Customers ranked by sales: class A, {} customers ({}), brings 80% of sales; class B, {} customers, the next 15%; class C, {} customers, the last 5%.",
+                "按销售额从高到低排列客户：A 类 {} 家（占客户 {}）贡献 {} 的销售额，B 类 {} 家贡献 {}，C 类 {} 家合计占 {}。",
+                "Customers ranked by sales: class A, {} customers ({} of all), brings {} of sales; class B, {} customers, {}; class C, {} customers, {}.",
                 format::count(p.a_count),
                 format::percent(format::share(p.a_count as f64, n as f64)),
+                format::percent(p.a_share),
                 format::count(p.b_count),
-                format::count(p.c_count)
+                format::percent(p.b_share),
+                format::count(p.c_count),
+                format::percent(p.c_share)
             ),
         );
         let chart = charts::pareto_chart(p, l)?;
