@@ -18,6 +18,12 @@ pub(super) fn summary(doc: &mut Layout, a: &Analysis, f: &Figures) {
     section(doc, a, 1, 60.0);
     let page = doc.page_count();
     kpi_boxes(doc, l, f);
+    // Thin data is said next to the figures it affects, before any finding is read.
+    let cautions = thin_data(a, f);
+    if !cautions.is_empty() {
+        let heading = say!(l, "数据提示：", "About these figures: ");
+        note(doc, &format!("{heading}{}", cautions.join(l.pick("", " "))));
+    }
     phone_heading(doc, &say!(l, "主要发现", "Key findings"));
     for finding in findings(a, f) {
         phone_bullet(doc, &finding);
@@ -30,13 +36,7 @@ pub(super) fn summary(doc: &mut Layout, a: &Analysis, f: &Figures) {
             doc.chart(&chart, charts::PHONE_CHART_MM);
         }
     }
-    // Thin data is said on the page whose figures it affects.
-    let cautions = thin_data(a, f);
-    if !cautions.is_empty() {
-        doc.y += 1.0;
-        let heading = say!(l, "数据提示：", "About these figures: ");
-        note(doc, &format!("{heading}{}", cautions.join(l.pick("", " "))));
-    }
+    doc.y += 1.0;
     note(
         doc,
         &say!(
