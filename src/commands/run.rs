@@ -40,9 +40,7 @@ pub fn run(args: &RunArgs) -> Result<()> {
     let lang = cfg.lang;
     let progress = Progress::new(cfg.progress && !cfg.json);
 
-    for note in &cfg.folder_notes {
-        eprintln!("{note}");
-    }
+    print_err(&cfg.folder_notes);
     progress.stage(say!(lang, "读取输入文件", "Reading the inputs"));
     let analysed = analyse(&cfg, &progress)?;
     let analysis = &analysed.analysis;
@@ -53,17 +51,15 @@ pub fn run(args: &RunArgs) -> Result<()> {
 
     let written = write(&cfg, &analysed, &progress)?;
     progress.finish();
-    for note in &analysed.notes {
-        eprintln!("{note}");
-    }
+    print_err(&analysed.notes);
     if args.timings {
-        eprint!("{}", progress.timings());
+        crate::console::errln(progress.timings().trim_end_matches('\n'));
     }
 
     let elapsed = started.elapsed();
     if cfg.json {
         for note in &written.kept {
-            eprintln!("{}", note.trim());
+            crate::console::errln(note.trim());
         }
         print_out(&summary_json(analysis, &written, elapsed));
     } else {
@@ -117,14 +113,23 @@ fn write(cfg: &Config, analysed: &Analysed, progress: &Progress) -> Result<Outpu
     });
     let (xlsx, pdf) = (xlsx?, pdf?);
     progress.stage(say!(lang, "保存文件", "Saving the files"));
-    let mut written = Outputs::default();
+    // Both outputs get their names together, or neither does: a report that cannot be written
+    // (a full disk) takes the workbook with it, and a result of ours it was to replace stays.
+    let mut staged_all = Vec::new();
     if let (Some(()), Some(staged)) = (xlsx, staged) {
-        let placed = staged.commit(&xlsx_path, &cfg.inputs, lang)?;
-        written.xlsx = Some(absolute(&placed, &mut written.kept, lang));
+        staged_all.push((staged, xlsx_path));
     }
+    let has_pdf = pdf.is_some();
     if let Some(bytes) = pdf {
-        let placed = output::write_placed(&pdf_path, &bytes, &cfg.inputs, lang)?;
-        written.pdf = Some(absolute(&placed, &mut written.kept, lang));
+        staged_all.push((output::Staged::with_bytes(&pdf_path, &bytes, lang)?, pdf_path));
+    }
+    let mut placed = output::commit_all(staged_all, &cfg.inputs, lang)?.into_iter();
+    let mut written = Outputs::default();
+    if cfg.write_xlsx {
+        written.xlsx = placed.next().map(|p| absolute(&p, &mut written.kept, lang));
+    }
+    if has_pdf {
+        written.pdf = placed.next().map(|p| absolute(&p, &mut written.kept, lang));
     }
     Ok(written)
 }

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use crate::cli::SampleArgs;
 use crate::config::parse_lang;
 use crate::error::{Error, Result};
-use crate::messages;
+use crate::{console, messages};
 use crate::model::Lang;
 use crate::sample::{
     skipped_note, write_samples, SampleOptions, CUSTOMERS_FILE, DECORATION_FILE, LARGE,
@@ -37,19 +37,16 @@ pub fn sample(args: &SampleArgs) -> Result<()> {
     }
     let written = write_samples(&args.dir, &options, lang)?;
     let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
-    println!(
-        "{}",
-        say!(
-            lang,
-            "已写出示例数据：{}",
-            "Sample data written: {}",
-            names.join(", ")
-        )
-    );
+    console::outln(&say!(
+        lang,
+        "已写出示例数据：{}",
+        "Sample data written: {}",
+        names.join(", ")
+    ));
     if let Some(note) = skipped_note(&options, lang) {
-        println!("{note}");
+        console::outln(&note);
     }
-    println!("{}", messages::next_command(lang, &next(&args.dir, lang)));
+    console::outln(&messages::next_command(lang, &next(&args.dir, lang)));
     Ok(())
 }
 
