@@ -235,6 +235,27 @@ fn folder_failed(target: &Path, lang: Lang, e: &std::io::Error) -> Error {
     Error::output(messages::output_folder_failed(lang, &dir, e)).with_detail(e.to_string())
 }
 
+/// The output error when a workbook cannot be saved at `path` (a staged file in the output
+/// folder): the folder and the cause when the system gave one, else the writer's failure.
+pub fn save_failed(path: &Path, lang: Lang, err: &rust_xlsxwriter::XlsxError) -> Error {
+    match io_error_in(err) {
+        Some(io) => folder_failed(path, lang, io),
+        None => Error::output(messages::workbook_failed(lang, err)),
+    }
+    .with_detail(err.to_string())
+}
+
+/// The system error inside a rust_xlsxwriter error, when there is one (a full disk, no
+/// permission …), to say its cause in our words.
+pub fn io_error_in(err: &rust_xlsxwriter::XlsxError) -> Option<&std::io::Error> {
+    use rust_xlsxwriter::XlsxError;
+    match err {
+        XlsxError::IoError(e) | XlsxError::TempFileError(_, e) => Some(e),
+        XlsxError::ZipError(zip::result::ZipError::Io(e)) => Some(e),
+        _ => None,
+    }
+}
+
 /// Where a result of ours waits while its replacement is put in place.
 fn aside_name(target: &Path) -> PathBuf {
     let name = target
