@@ -713,10 +713,7 @@ pub fn folder_cause(lang: Lang, err: &std::io::Error) -> &'static str {
         WriteCause::TooLong => lang.pick("路径过长", "the path is too long"),
         WriteCause::Permission => lang.pick("没有写入权限", "no permission to write there"),
         WriteCause::Full => lang.pick("磁盘已满", "the disk is full"),
-        WriteCause::Quota => lang.pick(
-            "已超出磁盘配额",
-            "the disk quota is used up",
-        ),
+        WriteCause::Quota => lang.pick("已超出磁盘配额", "the disk quota is used up"),
         WriteCause::ReadOnly => lang.pick("这是只读的介质", "the medium is read-only"),
         WriteCause::InUse => lang.pick(
             "同名文件正在被其他程序（如 Excel）打开",

@@ -137,7 +137,8 @@ impl Staged {
     /// # Errors
     /// An output error when no name could be written.
     pub fn commit(self, target: &Path, inputs: &[PathBuf], lang: Lang) -> Result<Placed> {
-        commit_all(vec![(self, target.to_path_buf())], inputs, lang).map(|mut placed| placed.remove(0))
+        commit_all(vec![(self, target.to_path_buf())], inputs, lang)
+            .map(|mut placed| placed.remove(0))
     }
 
     /// Flushes the staged file to the disk: a full disk shows here, before any rename.

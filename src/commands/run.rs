@@ -121,7 +121,10 @@ fn write(cfg: &Config, analysed: &Analysed, progress: &Progress) -> Result<Outpu
     }
     let has_pdf = pdf.is_some();
     if let Some(bytes) = pdf {
-        staged_all.push((output::Staged::with_bytes(&pdf_path, &bytes, lang)?, pdf_path));
+        staged_all.push((
+            output::Staged::with_bytes(&pdf_path, &bytes, lang)?,
+            pdf_path,
+        ));
     }
     let mut placed = output::commit_all(staged_all, &cfg.inputs, lang)?.into_iter();
     let mut written = Outputs::default();
@@ -199,10 +202,7 @@ fn analyse(cfg: &Config, progress: &Progress) -> Result<Analysed> {
                 None => compare::read_snapshot(&path, lang)?,
             };
             let current = compare::snapshot(&classification.customers);
-            let name = path
-                .file_name()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
+            let name = crate::console::file_shown(&path);
             let now = compare::current_facts(as_of.date, classification.tier_cutoffs);
             Some(compare::migrate(&previous, &current, &name).dated(&path, now))
         }
@@ -247,10 +247,9 @@ fn previous(
     let lang = cfg.lang;
     if let Some(path) = &cfg.previous {
         if let Some(then) = compare::result_as_of(path).filter(|then| *then >= as_of) {
-            let file = path.file_name().unwrap_or(path.as_os_str());
             return Err(crate::Error::input(crate::messages::previous_not_earlier(
                 lang,
-                &file.to_string_lossy(),
+                &crate::console::file_shown(path),
                 &then.format("%Y-%m-%d").to_string(),
                 &as_of.format("%Y-%m-%d").to_string(),
             )));
@@ -267,10 +266,7 @@ fn previous(
         return Ok(None);
     };
     for path in files.into_iter().filter(|p| output::is_custseg_result(p)) {
-        let file = path
-            .file_name()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let file = crate::console::file_shown(&path);
         match compare::read_snapshot(&path, lang) {
             Ok(snapshot) => {
                 notes.push(crate::messages::previous_found(lang, &period, &file));
@@ -295,7 +291,9 @@ pub(super) fn require_customers(
     if !customers.is_empty() {
         return Ok(());
     }
-    let files: Vec<String> = dataset.inputs.iter().map(|i| i.path.clone()).collect();
+    let files: Vec<String> = (dataset.inputs.iter())
+        .map(|i| crate::console::file_shown(std::path::Path::new(&i.path)))
+        .collect();
     Err(crate::Error::input(say!(
         lang,
         "{} 中没有任何客户数据行（只有表头或全部被剔除），无法分类；可先用 custseg check 查看原因。",

@@ -5,13 +5,13 @@ use std::path::{Path, PathBuf};
 use crate::cli::SampleArgs;
 use crate::config::parse_lang;
 use crate::error::{Error, Result};
-use crate::{console, messages};
 use crate::model::Lang;
 use crate::sample::{
     skipped_note, write_samples, SampleOptions, CUSTOMERS_FILE, DECORATION_FILE, LARGE,
     PREVIOUS_DIR, SALES_FILE, USAGE_FILE,
 };
 use crate::say;
+use crate::{console, messages};
 
 /// Writes the sample workbooks, then prints the command to run on them.
 ///

@@ -212,15 +212,12 @@ fn write_workbook(
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let tmp = target.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-    let saved = wb
-        .save(&tmp)
-        .map_err(|e| failed(&e))
-        .and_then(|()| {
-            fs::rename(&tmp, target).map_err(|e| {
-                Error::output(messages::sample_write_failed(lang, target, Some(&e)))
-                    .with_detail(e.to_string())
-            })
-        });
+    let saved = wb.save(&tmp).map_err(|e| failed(&e)).and_then(|()| {
+        fs::rename(&tmp, target).map_err(|e| {
+            Error::output(messages::sample_write_failed(lang, target, Some(&e)))
+                .with_detail(e.to_string())
+        })
+    });
     if saved.is_err() {
         let _ = fs::remove_file(&tmp);
     }

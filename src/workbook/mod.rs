@@ -92,7 +92,9 @@ impl Written {
     /// # Errors
     /// An output error when rust_xlsxwriter fails or the file cannot be written.
     pub fn save(mut self, path: &std::path::Path) -> Result<()> {
-        self.wb.save(path).map_err(|e| crate::output::save_failed(path, self.lang, &e))
+        self.wb
+            .save(path)
+            .map_err(|e| crate::output::save_failed(path, self.lang, &e))
     }
 }
 
