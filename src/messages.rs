@@ -910,13 +910,24 @@ pub fn folder_unreadable(lang: Lang, dir: &std::path::Path) -> String {
     )
 }
 
-/// `custseg sample` refuses: files of the sample names exist.
-pub fn sample_exists(lang: Lang, files: &str) -> String {
+/// `custseg sample` refuses: files of the sample names exist in `dir` (`files` relative to it;
+/// the first three are named, then how many more).
+pub fn sample_exists(lang: Lang, dir: &std::path::Path, files: &[String]) -> String {
+    let mut named = files
+        .iter()
+        .take(3)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(lang.pick("、", ", "));
+    if files.len() > 3 {
+        named += &crate::say!(lang, " 等 {} 个文件", " and {} more", files.len() - 3);
+    }
     crate::say!(
         lang,
-        "{} 已存在，未做任何改动。请先移走或改名，或换一个目录：custseg sample 其他目录",
-        "{} already exists; nothing was changed. Move or rename it, or choose another folder: custseg sample OTHER_DIR",
-        files
+        "文件夹 {0} 中的 {1} 已存在，未做任何改动。请先移走或改名，或换一个目录：custseg sample 其他目录",
+        "{1} already exists in the folder {0}; nothing was changed. Move or rename it, or choose another folder: custseg sample OTHER_DIR",
+        crate::console::display_path(dir),
+        named
     )
 }
 

@@ -353,3 +353,29 @@ fn a_closed_stdout_ends_quietly_never_with_a_panic() {
     ];
     assert_eq!(both_ways(dir, &args, Some("c")), (Some(0), Some(0)));
 }
+
+#[test]
+fn sample_and_init_name_the_folder_once_and_a_few_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let here = dir.path().to_str().unwrap();
+    let (code, _, stderr) = run_in(dir.path(), &["sample", here, "--customers", "30"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let (code, _, stderr) = run_in(dir.path(), &["sample", here, "--customers", "30"]);
+    assert_eq!(code, Some(1), "{stderr}");
+    let message = last_line(&stderr);
+    assert_eq!(message.matches(here).count(), 1, "{message}");
+    assert!(message.contains("等 4 个文件"), "{message}");
+    assert_one_clean_line(message);
+    let (code, _, stderr) = run_in(dir.path(), &["init", here]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let (code, _, stderr) = run_in(dir.path(), &["init", here, "--lang", "en"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let (code, _, stderr) = run_in(dir.path(), &["init", here]);
+    assert_eq!(code, Some(1), "{stderr}");
+    let message = last_line(&stderr);
+    assert!(
+        message.contains("评分方案_software.toml 已存在") && message.contains(here),
+        "{message}"
+    );
+    assert_one_clean_line(message);
+}

@@ -27,12 +27,14 @@ pub fn sample(args: &SampleArgs) -> Result<()> {
     let existing: Vec<String> = sample_paths(&args.dir, options.customers > LARGE)
         .into_iter()
         .filter(|p| p.exists())
-        .map(|p| p.display().to_string())
+        .map(|p| {
+            let inside = p.strip_prefix(&args.dir).unwrap_or(&p);
+            inside.display().to_string()
+        })
         .collect();
     if !existing.is_empty() {
         return Err(Error::output(messages::sample_exists(
-            lang,
-            &existing.join(lang.pick("、", ", ")),
+            lang, &args.dir, &existing,
         )));
     }
     let written = write_samples(&args.dir, &options, lang)?;
