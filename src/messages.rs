@@ -285,13 +285,14 @@ pub fn customer_date_not_used(lang: Lang) -> String {
     )
 }
 
-/// Finding: a sheet without a customer-code column.
-pub fn read_sheet_no_code(lang: Lang, columns: &str) -> String {
+/// Finding: a sheet without a customer-code column, with its headers as
+/// [`headers_shown`] lists them (one line, at most ten).
+pub fn read_sheet_no_code(lang: Lang, columns: &[String]) -> String {
     crate::say!(
         lang,
         "没有客户编码列（列：{}）",
         "no customer-code column (columns: {})",
-        columns
+        headers_shown(lang, columns)
     )
 }
 
@@ -500,14 +501,14 @@ pub fn workbook_failed(lang: Lang, err: &rust_xlsxwriter::XlsxError) -> String {
     }
 }
 
-/// A previous result workbook could not be opened at all.
-pub fn snapshot_unreadable(lang: Lang, file: &str, detail: &str) -> String {
+/// A previous result workbook could not be opened at all (the reader's own words go to
+/// `--verbose`).
+pub fn snapshot_unreadable(lang: Lang, file: &str) -> String {
     crate::say!(
         lang,
-        "无法打开上期结果工作簿 {}：{}",
-        "Could not open the previous result workbook {}: {}",
-        file,
-        detail
+        "无法打开上期结果工作簿 {}：文件不存在、已损坏或不是 .xlsx 工作簿。",
+        "Could not open the previous result workbook {}: it is missing, damaged or not an .xlsx workbook.",
+        file
     )
 }
 
@@ -643,8 +644,8 @@ pub fn sample_folder_failed(lang: Lang, dir: &std::path::Path, err: &std::io::Er
 pub fn sample_not_replaceable(lang: Lang, path: &std::path::Path) -> String {
     crate::say!(
         lang,
-        "无法覆盖 {}：该文件是只读的或是一个文件夹，请先移走它再生成示例数据。",
-        "Cannot replace {}: it is read-only or a folder; move it, then write the samples again.",
+        "无法覆盖 {}：该文件是只读的或是一个文件夹，请先关闭或移走它再生成示例数据。",
+        "Cannot replace {}: it is read-only or a folder; close or move it, then write the samples again.",
         crate::console::file_shown(path)
     )
 }
@@ -786,11 +787,7 @@ pub fn output_kept(
     reason: crate::output::Kept,
     written: &std::path::Path,
 ) -> String {
-    let name = |p: &std::path::Path| {
-        p.file_name()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default()
-    };
+    let name = crate::console::file_shown;
     crate::say!(
         lang,
         "（同名文件 {}：{}，未覆盖；本次结果另存为 {}）",

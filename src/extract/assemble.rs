@@ -185,7 +185,7 @@ fn read_sheet(
                 msg::read_sheet_empty(lang)
             } else {
                 let cols = columns_found(sheet, lay);
-                msg::read_sheet_no_code(lang, &cols.join(lang.pick("、", ", ")))
+                msg::read_sheet_no_code(lang, &cols)
             };
             let action = msg::read_action_sheet_skipped(lang);
             b.sheet_finding(
