@@ -37,6 +37,10 @@ pub struct Cli {
     #[arg(long = "no-pause", global = true)]
     pub no_pause: bool,
 
+    /// 出错时在第二行显示底层库或系统的原始错误信息（供排查问题）
+    #[arg(long, global = true)]
+    pub verbose: bool,
+
     /// 输出到管道或文件时的编码：utf-8（默认）或 gbk（供在中文控制台中捕获输出的 .bat 脚本使用）；控制台窗口中总能正确显示中文
     #[arg(
         long,

@@ -75,6 +75,15 @@ pub fn display_path(path: &Path) -> String {
     plain_path(&path.display().to_string())
 }
 
+/// A file as every message names it: its name, not its full path (the whole path, as
+/// [`display_path`] shows it, only when the path has no file name, such as `..`).
+pub fn file_shown(path: &Path) -> String {
+    match path.file_name() {
+        Some(name) => name.to_string_lossy().into_owned(),
+        None => display_path(path),
+    }
+}
+
 fn plain_path(shown: &str) -> String {
     if let Some(rest) = shown.strip_prefix(r"\\?\UNC\") {
         format!(r"\\{rest}")

@@ -1,7 +1,8 @@
 //! The one error type of custseg: a sentence for a person, and the exit status it leads to.
 //!
 //! Messages are written in the run's language when the error is made (every stage knows the
-//! `Lang`); `main` prints `message` as it is and exits with `exit_code()`.
+//! `Lang`); `main` prints `message` as it is and exits with `exit_code()`. A library's or the
+//! system's own words, when there are any, travel in `detail` and are shown only with `--verbose`.
 
 use std::fmt;
 
@@ -25,6 +26,9 @@ pub struct Error {
     pub kind: ErrorKind,
     /// The sentence shown to the user, already in the run's language.
     pub message: String,
+    /// The original text of the library or system error behind it (English, often), printed on
+    /// a second line only with `--verbose`.
+    pub detail: Option<String>,
 }
 
 impl Error {
@@ -33,6 +37,7 @@ impl Error {
         Error {
             kind: ErrorKind::Usage,
             message: message.into(),
+            detail: None,
         }
     }
 
@@ -41,6 +46,7 @@ impl Error {
         Error {
             kind: ErrorKind::Input,
             message: message.into(),
+            detail: None,
         }
     }
 
@@ -49,6 +55,7 @@ impl Error {
         Error {
             kind: ErrorKind::Profile,
             message: message.into(),
+            detail: None,
         }
     }
 
@@ -57,6 +64,15 @@ impl Error {
         Error {
             kind: ErrorKind::Output,
             message: message.into(),
+            detail: None,
+        }
+    }
+
+    /// The same error carrying the original library or system text, for `--verbose`.
+    pub fn with_detail(self, detail: impl Into<String>) -> Error {
+        Error {
+            detail: Some(detail.into()),
+            ..self
         }
     }
 

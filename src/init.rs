@@ -453,19 +453,15 @@ pub fn write_templates(dir: &Path, profile: &str, lang: Lang) -> Result<Vec<Path
         if path.exists() {
             return Err(Error::output(say!(
                 lang,
-                "{} 已存在，未做任何改动。请先移走或改名，或换一个目录：custseg init 其他目录",
-                "{} already exists; nothing was changed. Move or rename it, or choose another folder: custseg init OTHER_DIR",
-                path.display()
+                "文件夹 {0} 中的 {1} 已存在，未做任何改动。请先移走或改名，或换一个目录：custseg init 其他目录",
+                "{1} already exists in the folder {0}; nothing was changed. Move or rename it, or choose another folder: custseg init OTHER_DIR",
+                crate::console::display_path(dir),
+                crate::console::file_shown(path)
             )));
         }
     }
     let xlsx = template_workbook(profile, lang).map_err(|e| {
-        Error::output(say!(
-            lang,
-            "无法生成模板工作簿：{}。",
-            "Cannot build the template workbook: {}.",
-            e
-        ))
+        Error::output(crate::messages::workbook_failed(lang, &e)).with_detail(e.to_string())
     })?;
     let toml_written = output::write_atomic(&toml_path, text.as_bytes(), &[], lang)?;
     match output::write_atomic(&xlsx_path, &xlsx, &[], lang) {

@@ -1,5 +1,6 @@
-//! The `custseg` binary: parse the command line, run, print one message, exit 0 / 1 / 2; in a
-//! console window of its own (started from Explorer) wait for Enter before it closes.
+//! The `custseg` binary: parse the command line, run, print one message (with `--verbose` the
+//! library's own words on a second line), exit 0 / 1 / 2; in a console window of its own
+//! (started from Explorer) wait for Enter before it closes.
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -11,12 +12,9 @@ use custseg::model::Lang;
 fn main() -> ExitCode {
     if std::env::args_os().len() <= 1 {
         // Started with no argument, e.g. by a double-click: say how to use it, in Chinese.
-        eprintln!(
-            "{}",
-            custseg::messages::usage_no_args(custseg::model::Lang::Zh)
-        );
+        console::errln(custseg::messages::usage_no_args(Lang::Zh));
         if std::io::stdin().is_terminal() && std::io::stderr().is_terminal() {
-            eprintln!("\n按回车键退出……");
+            console::errln("\n按回车键退出……");
             let mut line = String::new();
             let _ = std::io::stdin().read_line(&mut line);
         }
@@ -34,7 +32,7 @@ fn main() -> ExitCode {
             return ExitCode::from(e.exit_code() as u8);
         }
     };
-    let no_pause = cli.no_pause;
+    let (no_pause, verbose) = (cli.no_pause, cli.verbose);
     let lang = custseg::config::parse_lang(cli.lang()).unwrap_or(Lang::Zh);
     let encoding = console::Encoding::parse(&cli.encoding).unwrap_or(console::Encoding::Utf8);
     console::set_encoding(encoding);
@@ -42,6 +40,10 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             console::errln(&e.to_string());
+            if let Some(detail) = e.detail.as_deref().filter(|_| verbose) {
+                // The library's or the system's own words, kept on one line.
+                console::errln(&detail.split_whitespace().collect::<Vec<_>>().join(" "));
+            }
             ExitCode::from(e.exit_code() as u8)
         }
     };

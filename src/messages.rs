@@ -119,14 +119,15 @@ pub fn read_too_large(lang: Lang, file: &str, bytes: u64, cells: u64) -> String 
     )
 }
 
-/// No sheet of any input has a customer-code column.
-pub fn read_no_code_column(lang: Lang, files: &str, columns: &str) -> String {
+/// No sheet of any input has a customer-code column: the files, and the headers found (at most
+/// ten, each on one line and cut to twenty characters, so that the message stays one line).
+pub fn read_no_code_column(lang: Lang, files: &str, columns: &[String]) -> String {
     crate::say!(
         lang,
         "在 {} 的所有工作表中都没有找到客户编码列（如“客户编码”“客户编号”）；找到的列有：{}。",
         "No customer-code column (such as 客户编码 or \"customer code\") was found in any sheet of {}; the columns found are: {}.",
         files,
-        columns
+        headers_shown(lang, columns)
     )
 }
 
@@ -284,13 +285,14 @@ pub fn customer_date_not_used(lang: Lang) -> String {
     )
 }
 
-/// Finding: a sheet without a customer-code column.
-pub fn read_sheet_no_code(lang: Lang, columns: &str) -> String {
+/// Finding: a sheet without a customer-code column, with its headers as
+/// [`headers_shown`] lists them (one line, at most ten).
+pub fn read_sheet_no_code(lang: Lang, columns: &[String]) -> String {
     crate::say!(
         lang,
         "没有客户编码列（列：{}）",
         "no customer-code column (columns: {})",
-        columns
+        headers_shown(lang, columns)
     )
 }
 
@@ -481,24 +483,32 @@ pub fn cluster_everyone(lang: Lang) -> &'static str {
 
 // ───────────────────────────── workbook and comparison (workbook.rs, compare.rs) ─────────────────────────────
 
-/// The result workbook could not be built (a rust_xlsxwriter error, e.g. no writable temp folder).
-pub fn workbook_failed(lang: Lang, detail: &str) -> String {
-    crate::say!(
-        lang,
-        "无法生成结果工作簿：{}。请检查临时文件夹是否可写、磁盘空间是否充足。",
-        "Could not build the result workbook: {}. Check that the temporary folder is writable and the disk is not full.",
-        detail
-    )
+/// The result workbook could not be built (a rust_xlsxwriter error, e.g. no writable temp
+/// folder); the library's words go to `--verbose`, the cause is said when the system gave one.
+pub fn workbook_failed(lang: Lang, err: &rust_xlsxwriter::XlsxError) -> String {
+    match crate::output::io_error_in(err) {
+        Some(io) => crate::say!(
+            lang,
+            "无法在临时文件夹中生成结果工作簿：{}。请检查临时文件夹是否可写、磁盘空间是否充足。",
+            "Could not build the result workbook in the temporary folder: {}. Check that the temporary folder is writable and the disk is not full.",
+            folder_cause(lang, io)
+        ),
+        None => crate::say!(
+            lang,
+            "无法生成结果工作簿（内部错误，加 --verbose 可查看详情）。",
+            "Could not build the result workbook (an internal error; --verbose shows the details)."
+        ),
+    }
 }
 
-/// A previous result workbook could not be opened at all.
-pub fn snapshot_unreadable(lang: Lang, file: &str, detail: &str) -> String {
+/// A previous result workbook could not be opened at all (the reader's own words go to
+/// `--verbose`).
+pub fn snapshot_unreadable(lang: Lang, file: &str) -> String {
     crate::say!(
         lang,
-        "无法打开上期结果工作簿 {}：{}",
-        "Could not open the previous result workbook {}: {}",
-        file,
-        detail
+        "无法打开上期结果工作簿 {}：文件不存在、已损坏或不是 .xlsx 工作簿。",
+        "Could not open the previous result workbook {}: it is missing, damaged or not an .xlsx workbook.",
+        file
     )
 }
 
@@ -620,17 +630,13 @@ pub fn report_no_data(what: &str, lang: Lang) -> String {
 // ───────────────────────────── samples and templates (sample.rs, init.rs) ─────────────────────────────
 
 /// `custseg sample`: the folder for the samples cannot be created.
-pub fn sample_folder_failed(
-    lang: Lang,
-    dir: &std::path::Path,
-    err: &dyn std::fmt::Display,
-) -> String {
+pub fn sample_folder_failed(lang: Lang, dir: &std::path::Path, err: &std::io::Error) -> String {
     crate::say!(
         lang,
-        "无法创建示例数据目录 {}：{}。",
-        "Cannot create the sample folder {}: {}.",
+        "无法创建示例数据目录 {}：{}。请换一个目录：custseg sample 其他目录",
+        "Cannot create the sample folder {}: {}. Choose another folder: custseg sample OTHER_DIR",
         crate::console::display_path(dir),
-        err
+        folder_cause(lang, err)
     )
 }
 
@@ -640,23 +646,34 @@ pub fn sample_not_replaceable(lang: Lang, path: &std::path::Path) -> String {
         lang,
         "无法覆盖 {}：该文件是只读的或是一个文件夹，请先关闭或移走它再生成示例数据。",
         "Cannot replace {}: it is read-only or a folder; close or move it, then write the samples again.",
-        crate::console::display_path(path)
+        crate::console::file_shown(path)
     )
 }
 
-/// `custseg sample`: writing one sample file failed.
+/// `custseg sample`: writing one sample file failed; `err` is the system's error when there was
+/// one (else the writer's own failure).
 pub fn sample_write_failed(
     lang: Lang,
     path: &std::path::Path,
-    err: &dyn std::fmt::Display,
+    err: Option<&std::io::Error>,
 ) -> String {
-    crate::say!(
-        lang,
-        "无法写入示例文件 {}（文件可能正在 Excel 中打开，或目录不可写）：{}。",
-        "Cannot write the sample file {} (it may be open in Excel, or the folder is read-only): {}.",
-        crate::console::display_path(path),
-        err
-    )
+    let dir = crate::config::parent_dir(path);
+    match err {
+        Some(err) => crate::say!(
+            lang,
+            "无法在文件夹 {} 中写入示例文件 {}：{}。请换一个目录：custseg sample 其他目录",
+            "In the folder {}, the sample file {} cannot be written: {}. Choose another folder: custseg sample OTHER_DIR",
+            crate::console::display_path(&dir),
+            crate::console::file_shown(path),
+            folder_cause(lang, err)
+        ),
+        None => crate::say!(
+            lang,
+            "无法生成示例文件 {}（内部错误，加 --verbose 可查看详情）。",
+            "Could not build the sample file {} (an internal error; --verbose shows the details).",
+            crate::console::file_shown(path)
+        ),
+    }
 }
 
 /// `custseg sample`: a writer stopped unexpectedly.
@@ -689,31 +706,44 @@ pub fn sample_large_skipped(lang: Lang, limit: usize) -> String {
 
 // ───────────────────────────── outputs, quarters and folders (output.rs, config.rs, commands/) ─────────────────────────────
 
-/// Why a folder cannot be written, from the error's kind (never the OS's English).
+/// Why a folder cannot be written, from the error's kind and the system's number (never the
+/// OS's English): a full disk, no permission, a read-only medium, a file held by another
+/// program (only for Windows' sharing and lock violations), a path too long.
 pub fn folder_cause(lang: Lang, err: &std::io::Error) -> &'static str {
-    use std::io::ErrorKind;
-    // ENAMETOOLONG on Linux (36) and macOS (63); ERROR_FILENAME_EXCED_RANGE on Windows (206).
-    let too_long = matches!(err.raw_os_error(), Some(36 | 63 | 206))
-        || err.kind() == ErrorKind::InvalidFilename;
-    match err.kind() {
-        _ if too_long => lang.pick("路径过长", "the path is too long"),
-        ErrorKind::PermissionDenied => lang.pick("没有写入权限", "no permission to write there"),
-        ErrorKind::StorageFull => lang.pick("磁盘已满", "the disk is full"),
-        ErrorKind::ReadOnlyFilesystem => lang.pick("这是只读的介质", "the medium is read-only"),
-        ErrorKind::NotFound => lang.pick(
+    match write_cause(err) {
+        WriteCause::TooLong => lang.pick("路径过长", "the path is too long"),
+        WriteCause::Permission => lang.pick("没有写入权限", "no permission to write there"),
+        WriteCause::Full => lang.pick("磁盘已满", "the disk is full"),
+        WriteCause::Quota => lang.pick("已超出磁盘配额", "the disk quota is used up"),
+        WriteCause::ReadOnly => lang.pick("这是只读的介质", "the medium is read-only"),
+        WriteCause::InUse => lang.pick(
+            "同名文件正在被其他程序（如 Excel）打开",
+            "a file of that name is open in another program (such as Excel)",
+        ),
+        WriteCause::NotFound => lang.pick(
             "文件夹不存在或无法创建",
             "the folder does not exist and cannot be made",
         ),
-        _ => lang.pick("无法在其中写入文件", "files cannot be written there"),
+        WriteCause::Other => lang.pick("无法在其中写入文件", "files cannot be written there"),
     }
 }
 
-/// The output folder cannot be created or written: names the folder and the cause, suggests `-o`.
+/// The output folder cannot be created or written: names the folder and the cause, says that
+/// no output was written, suggests `-o` (or closing the file, when another program holds it).
 pub fn output_folder_failed(lang: Lang, dir: &std::path::Path, err: &std::io::Error) -> String {
+    if write_cause(err) == WriteCause::InUse {
+        return crate::say!(
+            lang,
+            "无法写入输出文件夹 {}：{}，未写出任何文件。请关闭该文件，或用 -o 指定另一个文件夹。",
+            "Cannot write into the output folder {}: {}; nothing was written. Close that file, or choose another folder with -o DIR.",
+            crate::console::display_path(dir),
+            folder_cause(lang, err)
+        );
+    }
     crate::say!(
         lang,
-        "无法写入输出文件夹 {}：{}。请用 -o 指定另一个可以写入的文件夹。",
-        "Cannot write into the output folder {}: {}. Choose another folder with -o DIR.",
+        "无法写入输出文件夹 {}：{}，未写出任何文件。请用 -o 指定另一个可以写入的文件夹。",
+        "Cannot write into the output folder {}: {}; nothing was written. Choose another folder with -o DIR.",
         crate::console::display_path(dir),
         folder_cause(lang, err)
     )
@@ -723,9 +753,10 @@ pub fn output_folder_failed(lang: Lang, dir: &std::path::Path, err: &std::io::Er
 pub fn output_no_name(lang: Lang, target: &std::path::Path) -> String {
     crate::say!(
         lang,
-        "无法写入 {}：同名文件及其编号副本都无法使用。请移走这些文件，或用 -o 指定另一个文件夹。",
-        "Cannot write {}: that name and its numbered copies are all taken. Move those files, or choose another folder with -o DIR.",
-        crate::console::display_path(target)
+        "无法写入 {}（文件夹 {}）：同名文件及其编号副本都无法使用。请移走这些文件，或用 -o 指定另一个文件夹。",
+        "Cannot write {} (folder {}): that name and its numbered copies are all taken. Move those files, or choose another folder with -o DIR.",
+        crate::console::file_shown(target),
+        crate::console::display_path(&crate::config::parent_dir(target))
     )
 }
 
@@ -756,11 +787,7 @@ pub fn output_kept(
     reason: crate::output::Kept,
     written: &std::path::Path,
 ) -> String {
-    let name = |p: &std::path::Path| {
-        p.file_name()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default()
-    };
+    let name = crate::console::file_shown;
     crate::say!(
         lang,
         "（同名文件 {}：{}，未覆盖；本次结果另存为 {}）",
@@ -880,13 +907,24 @@ pub fn folder_unreadable(lang: Lang, dir: &std::path::Path) -> String {
     )
 }
 
-/// `custseg sample` refuses: files of the sample names exist.
-pub fn sample_exists(lang: Lang, files: &str) -> String {
+/// `custseg sample` refuses: files of the sample names exist in `dir` (`files` relative to it;
+/// the first three are named, then how many more).
+pub fn sample_exists(lang: Lang, dir: &std::path::Path, files: &[String]) -> String {
+    let mut named = files
+        .iter()
+        .take(3)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(lang.pick("、", ", "));
+    if files.len() > 3 {
+        named += &crate::say!(lang, " 等 {} 个文件", " and {} more", files.len() - 3);
+    }
     crate::say!(
         lang,
-        "{} 已存在，未做任何改动。请先移走或改名，或换一个目录：custseg sample 其他目录",
-        "{} already exists; nothing was changed. Move or rename it, or choose another folder: custseg sample OTHER_DIR",
-        files
+        "文件夹 {0} 中的 {1} 已存在，未做任何改动。请先移走或改名，或换一个目录：custseg sample 其他目录",
+        "{1} already exists in the folder {0}; nothing was changed. Move or rename it, or choose another folder: custseg sample OTHER_DIR",
+        crate::console::display_path(dir),
+        named
     )
 }
 
@@ -1347,6 +1385,96 @@ pub fn read_odd_code(lang: Lang, sentence: bool, typical: usize) -> String {
 /// The note on a 客户明细 cell written as a number or date whose input text differed.
 pub fn workbook_as_written(lang: Lang, text: &str) -> String {
     crate::say!(lang, "原文：{}", "As written: {}", text)
+}
+
+// ─────────────────── messages, writing and the console (issue 15, the other half) ───────────────────
+
+/// At most this many headers are listed in a message.
+const HEADERS_LISTED: usize = 10;
+/// Each listed header is cut to this many characters.
+const HEADER_CHARS: usize = 20;
+
+/// Headers found, for a one-line message: each once, on one line (line breaks and runs of
+/// spaces become one space), cut to twenty characters, at most ten, then how many more.
+pub fn headers_shown(lang: Lang, headers: &[String]) -> String {
+    let mut shown: Vec<String> = Vec::new();
+    for header in headers {
+        let one_line = header.split_whitespace().collect::<Vec<_>>().join(" ");
+        let cut = if one_line.chars().count() > HEADER_CHARS {
+            one_line.chars().take(HEADER_CHARS).collect::<String>() + "…"
+        } else {
+            one_line
+        };
+        if !cut.is_empty() && !shown.contains(&cut) {
+            shown.push(cut);
+        }
+    }
+    if shown.is_empty() {
+        return lang.pick("（无）", "(none)").to_string();
+    }
+    let more = shown.len().saturating_sub(HEADERS_LISTED);
+    shown.truncate(HEADERS_LISTED);
+    let list = shown.join(lang.pick("、", ", "));
+    if more == 0 {
+        list
+    } else {
+        crate::say!(lang, "{} 等（另有 {} 列）", "{} and {} more", list, more)
+    }
+}
+
+/// Why a file could not be written, as the system said it (see [`folder_cause`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WriteCause {
+    /// The disk (or the medium) is full.
+    Full,
+    /// The user's disk quota is used up.
+    Quota,
+    /// No permission to write there.
+    Permission,
+    /// A read-only medium (a locked USB stick, a CD, a read-only mount).
+    ReadOnly,
+    /// Another program holds the file (Windows' sharing or lock violation).
+    InUse,
+    /// The path is too long.
+    TooLong,
+    /// The folder does not exist and cannot be made.
+    NotFound,
+    /// Anything else.
+    Other,
+}
+
+/// The cause of a write error, from its kind and its system number: ENOSPC (28), EDQUOT,
+/// EACCES (13) / EPERM, EROFS (30), ENAMETOOLONG (36, 63 on macOS); on Windows also
+/// ERROR_DISK_FULL (112) / ERROR_HANDLE_DISK_FULL (39), ERROR_WRITE_PROTECT (19), the sharing
+/// and lock violations (32, 33) and ERROR_FILENAME_EXCED_RANGE (206).
+pub fn write_cause(err: &std::io::Error) -> WriteCause {
+    use std::io::ErrorKind;
+    let raw = err.raw_os_error();
+    if cfg!(windows) {
+        match raw {
+            Some(112 | 39) => return WriteCause::Full,
+            Some(19) => return WriteCause::ReadOnly,
+            Some(32 | 33) => return WriteCause::InUse,
+            Some(206) => return WriteCause::TooLong,
+            _ => {}
+        }
+    } else {
+        match raw {
+            Some(28) => return WriteCause::Full,
+            Some(30) => return WriteCause::ReadOnly,
+            Some(36 | 63) => return WriteCause::TooLong,
+            _ => {}
+        }
+    }
+    match err.kind() {
+        ErrorKind::StorageFull => WriteCause::Full,
+        ErrorKind::QuotaExceeded => WriteCause::Quota,
+        ErrorKind::PermissionDenied => WriteCause::Permission,
+        ErrorKind::ReadOnlyFilesystem => WriteCause::ReadOnly,
+        ErrorKind::InvalidFilename => WriteCause::TooLong,
+        ErrorKind::NotFound => WriteCause::NotFound,
+        _ => WriteCause::Other,
+    }
 }
 
 // ───────────────────────────── end of sections ─────────────────────────────

@@ -51,6 +51,7 @@ pub fn write_placed(target: &Path, bytes: &[u8], inputs: &[PathBuf], lang: Lang)
     place(target, inputs, lang, |candidate| {
         write_then_rename(candidate, bytes)
     })
+    .map(|(placed, ())| placed)
 }
 
 /// Whether the file at `path` is a result custseg wrote: a workbook whose document properties
@@ -91,7 +92,8 @@ fn pdf_is_ours(bytes: &[u8]) -> bool {
 }
 
 /// An output written straight to a temporary file beside its target, so that a large workbook
-/// is not held in memory as well; the file is removed unless [`Staged::commit`] renames it.
+/// is not held in memory as well; the file is removed unless [`Staged::commit`] (or
+/// [`commit_all`]) renames it.
 pub struct Staged {
     path: PathBuf,
 }
@@ -108,6 +110,22 @@ impl Staged {
         })
     }
 
+    /// `bytes` written to a temporary file beside `target` and flushed to the disk, so that a
+    /// full disk shows here, before any output gets its name.
+    ///
+    /// # Errors
+    /// An output error naming the folder and the cause (disk full, no permission …).
+    pub fn with_bytes(target: &Path, bytes: &[u8], lang: Lang) -> Result<Staged> {
+        let staged = Staged::beside(target, lang)?;
+        let written = (|| {
+            let mut f = fs::File::create(&staged.path)?;
+            f.write_all(bytes)?;
+            f.sync_all()
+        })();
+        written.map_err(|e| folder_failed(target, lang, &e))?;
+        Ok(staged)
+    }
+
     /// Where the output is to be written.
     pub fn path(&self) -> &Path {
         &self.path
@@ -119,15 +137,37 @@ impl Staged {
     /// # Errors
     /// An output error when no name could be written.
     pub fn commit(self, target: &Path, inputs: &[PathBuf], lang: Lang) -> Result<Placed> {
-        place(target, inputs, lang, |candidate| {
-            // Flushed through a handle with write access: Windows refuses to flush a read-only
-            // handle (os error 5), which made every run fail there.
-            fs::OpenOptions::new()
-                .write(true)
-                .open(&self.path)?
-                .sync_all()?;
-            fs::rename(&self.path, candidate)
-        })
+        commit_all(vec![(self, target.to_path_buf())], inputs, lang)
+            .map(|mut placed| placed.remove(0))
+    }
+
+    /// Flushes the staged file to the disk: a full disk shows here, before any rename.
+    fn flush(&self) -> std::io::Result<()> {
+        // Flushed through a handle with write access: Windows refuses to flush a read-only
+        // handle (os error 5), which made every run fail there.
+        fs::OpenOptions::new()
+            .write(true)
+            .open(&self.path)?
+            .sync_all()
+    }
+
+    /// Renames the staged file to `candidate`; a result of ours already there is first moved
+    /// aside (and put back when the rename fails). Returns where it was moved.
+    fn put(&self, candidate: &Path) -> std::io::Result<Option<PathBuf>> {
+        let backup = if candidate.exists() {
+            let aside = aside_name(candidate);
+            fs::rename(candidate, &aside)?;
+            Some(aside)
+        } else {
+            None
+        };
+        if let Err(e) = fs::rename(&self.path, candidate) {
+            if let Some(aside) = &backup {
+                let _ = fs::rename(aside, candidate);
+            }
+            return Err(e);
+        }
+        Ok(backup)
     }
 }
 
@@ -136,6 +176,94 @@ impl Drop for Staged {
         // Gone already when committed.
         let _ = fs::remove_file(&self.path);
     }
+}
+
+/// One staged output put in place, and the earlier result it replaced (moved aside until the
+/// others are in place too).
+struct Done {
+    placed: Placed,
+    aside: Option<PathBuf>,
+}
+
+impl Done {
+    /// Takes the output away again and puts the earlier result back.
+    fn undo(self) {
+        let _ = fs::remove_file(&self.placed.path);
+        if let Some(aside) = self.aside {
+            let _ = fs::rename(aside, &self.placed.path);
+        }
+    }
+}
+
+/// Puts staged outputs at their targets (or numbered names, as [`write_placed`] does): all of
+/// them, or — when one cannot be placed — none, with every result of ours they were to replace
+/// left as it was.
+///
+/// # Errors
+/// An output error naming the folder and the cause; nothing is left behind then.
+pub fn commit_all(
+    staged: Vec<(Staged, PathBuf)>,
+    inputs: &[PathBuf],
+    lang: Lang,
+) -> Result<Vec<Placed>> {
+    for (s, target) in &staged {
+        s.flush().map_err(|e| folder_failed(target, lang, &e))?;
+    }
+    let mut done: Vec<Done> = Vec::new();
+    for (s, target) in &staged {
+        match place(target, inputs, lang, |candidate| s.put(candidate)) {
+            Ok((placed, aside)) => done.push(Done { placed, aside }),
+            Err(e) => {
+                done.into_iter().rev().for_each(Done::undo);
+                return Err(e);
+            }
+        }
+    }
+    Ok(done
+        .into_iter()
+        .map(|d| {
+            if let Some(aside) = &d.aside {
+                let _ = fs::remove_file(aside);
+            }
+            d.placed
+        })
+        .collect())
+}
+
+/// The output error for a folder that cannot take `target`: its folder and the cause.
+fn folder_failed(target: &Path, lang: Lang, e: &std::io::Error) -> Error {
+    let dir = crate::config::parent_dir(target);
+    Error::output(messages::output_folder_failed(lang, &dir, e)).with_detail(e.to_string())
+}
+
+/// The output error when a workbook cannot be saved at `path` (a staged file in the output
+/// folder): the folder and the cause when the system gave one, else the writer's failure.
+pub fn save_failed(path: &Path, lang: Lang, err: &rust_xlsxwriter::XlsxError) -> Error {
+    match io_error_in(err) {
+        Some(io) => folder_failed(path, lang, io),
+        None => Error::output(messages::workbook_failed(lang, err)),
+    }
+    .with_detail(err.to_string())
+}
+
+/// The system error inside a rust_xlsxwriter error, when there is one (a full disk, no
+/// permission …), to say its cause in our words.
+pub fn io_error_in(err: &rust_xlsxwriter::XlsxError) -> Option<&std::io::Error> {
+    use rust_xlsxwriter::XlsxError;
+    match err {
+        XlsxError::IoError(e) | XlsxError::TempFileError(_, e) => Some(e),
+        XlsxError::ZipError(zip::result::ZipError::Io(e)) => Some(e),
+        _ => None,
+    }
+}
+
+/// Where a result of ours waits while its replacement is put in place.
+fn aside_name(target: &Path) -> PathBuf {
+    let name = target
+        .file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    target.with_file_name(format!(".{name}.{}.old", std::process::id()))
 }
 
 fn temporary_name(target: &Path) -> PathBuf {
@@ -150,8 +278,7 @@ fn temporary_name(target: &Path) -> PathBuf {
 /// a folder that cannot take the outputs is named with its cause before anything is written.
 fn create_dir(target: &Path, lang: Lang) -> Result<()> {
     let dir = crate::config::parent_dir(target);
-    let folder_error =
-        |e: std::io::Error| Error::output(messages::output_folder_failed(lang, &dir, &e));
+    let folder_error = |e: std::io::Error| folder_failed(target, lang, &e);
     fs::create_dir_all(&dir).map_err(folder_error)?;
     let probe = dir.join(format!(".custseg-probe.{}.tmp", std::process::id()));
     fs::File::create(&probe).map_err(folder_error)?;
@@ -163,13 +290,13 @@ fn create_dir(target: &Path, lang: Lang) -> Result<()> {
 const MAX_NUMBER: usize = 99;
 
 /// Puts an output at `target`, or at `target (2)` … when that name is taken by a file that may
-/// not be replaced; `put` writes one candidate name.
-fn place(
+/// not be replaced; `put` writes one candidate name and tells what it did.
+fn place<T>(
     target: &Path,
     inputs: &[PathBuf],
     lang: Lang,
-    mut put: impl FnMut(&Path) -> std::io::Result<()>,
-) -> Result<Placed> {
+    mut put: impl FnMut(&Path) -> std::io::Result<T>,
+) -> Result<(Placed, T)> {
     create_dir(target, lang)?;
     let mut kept = None;
     for n in 1..=MAX_NUMBER {
@@ -184,23 +311,19 @@ fn place(
             continue;
         }
         match put(&candidate) {
-            Ok(()) => {
-                return Ok(Placed {
+            Ok(done) => {
+                let placed = Placed {
                     path: candidate,
                     kept,
-                })
+                };
+                return Ok((placed, done));
             }
             // A file that is ours and writable but cannot be replaced is held by another
             // program (Windows refuses with a sharing violation while Excel has it open).
             Err(_) if existed => {
                 kept.get_or_insert((target.to_path_buf(), Kept::InUse));
             }
-            Err(e) => {
-                let dir = crate::config::parent_dir(target);
-                return Err(Error::output(messages::output_folder_failed(
-                    lang, &dir, &e,
-                )));
-            }
+            Err(e) => return Err(folder_failed(target, lang, &e)),
         }
     }
     Err(Error::output(messages::output_no_name(lang, target)))

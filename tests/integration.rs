@@ -12,6 +12,7 @@ use calamine::{open_workbook_auto, Data, Reader};
 mod comparing;
 mod joining;
 mod print19;
+mod messages15;
 mod reading;
 mod reporting;
 mod shown;

@@ -21,9 +21,7 @@ pub fn check(args: &CheckArgs) -> Result<()> {
         .map(|d| parse_cli_date(d, lang))
         .transpose()?;
     let (inputs, folder_notes) = expand_folders(&args.inputs, lang)?;
-    for note in &folder_notes {
-        eprintln!("{note}");
-    }
+    print_err(&folder_notes);
     let extracted = extract::load_with(&inputs, &profile, lang, args.include_hidden)?;
     let as_of = resolve_as_of(as_of, &extracted.dataset, lang);
     let Aggregated {

@@ -30,21 +30,22 @@ pub fn compare(args: &CompareArgs) -> Result<()> {
         .unwrap_or_else(|| parent_dir(&args.current));
     let stem = output_stem(&args.current, &migration, lang);
     let inputs = [args.previous.clone(), args.current.clone()];
-    let book = output::write_placed(&dir.join(format!("{stem}.xlsx")), &xlsx, &inputs, lang)?;
-    let paper = output::write_placed(&dir.join(format!("{stem}.pdf")), &pdf, &inputs, lang)
-        .inspect_err(|_| {
-            // Both or neither: the workbook goes when the report cannot be written.
-            let _ = std::fs::remove_file(&book.path);
-        })?;
+    // Both or neither: each is written beside its target first, then both are renamed.
+    let book = dir.join(format!("{stem}.xlsx"));
+    let paper = dir.join(format!("{stem}.pdf"));
+    let staged = vec![
+        (output::Staged::with_bytes(&book, &xlsx, lang)?, book),
+        (output::Staged::with_bytes(&paper, &pdf, lang)?, paper),
+    ];
     let mut kept = String::new();
     let mut written = Vec::new();
-    for placed in [book, paper] {
+    for placed in output::commit_all(staged, &inputs, lang)? {
         if let Some((existing, why)) = placed.kept {
             kept.push_str(&messages::output_kept(lang, &existing, why, &placed.path));
         }
         written.push(placed.path.display().to_string());
     }
-    println!(
+    crate::console::outln(&format!(
         "{}{kept}",
         say!(
             lang,
@@ -56,7 +57,7 @@ pub fn compare(args: &CompareArgs) -> Result<()> {
             migration.lost.len(),
             written.join(lang.pick("、", ", "))
         )
-    );
+    ));
     Ok(())
 }
 
@@ -79,10 +80,7 @@ fn output_stem(current: &Path, m: &Migration, lang: Lang) -> String {
 }
 
 fn file_name(p: &Path) -> String {
-    p.file_name()
-        .unwrap_or(p.as_os_str())
-        .to_string_lossy()
-        .into_owned()
+    crate::console::file_shown(p)
 }
 
 /// An input error when the previous workbook's as-of date is not earlier than the current one's

@@ -10,15 +10,12 @@ pub fn init(args: &InitArgs) -> Result<()> {
     let lang = parse_lang(&args.lang)?;
     let written = init::write_templates(&args.dir, &args.profile, lang)?;
     let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
-    println!(
-        "{}",
-        say!(
-            lang,
-            "已写出模板：{}",
-            "Templates written: {}",
-            names.join(", ")
-        )
-    );
+    crate::console::outln(&say!(
+        lang,
+        "已写出模板：{}",
+        "Templates written: {}",
+        names.join(", ")
+    ));
     if let [profile, workbook] = written.as_slice() {
         let mut command = say!(
             lang,
@@ -31,7 +28,7 @@ pub fn init(args: &InitArgs) -> Result<()> {
         if lang == crate::model::Lang::En {
             command += " --lang en";
         }
-        println!("{}", crate::messages::next_command(lang, &command));
+        crate::console::outln(&crate::messages::next_command(lang, &command));
     }
     Ok(())
 }

@@ -40,9 +40,7 @@ pub fn run(args: &RunArgs) -> Result<()> {
     let lang = cfg.lang;
     let progress = Progress::new(cfg.progress && !cfg.json);
 
-    for note in &cfg.folder_notes {
-        eprintln!("{note}");
-    }
+    print_err(&cfg.folder_notes);
     progress.stage(say!(lang, "读取输入文件", "Reading the inputs"));
     let analysed = analyse(&cfg, &progress)?;
     let analysis = &analysed.analysis;
@@ -53,17 +51,15 @@ pub fn run(args: &RunArgs) -> Result<()> {
 
     let written = write(&cfg, &analysed, &progress)?;
     progress.finish();
-    for note in &analysed.notes {
-        eprintln!("{note}");
-    }
+    print_err(&analysed.notes);
     if args.timings {
-        eprint!("{}", progress.timings());
+        crate::console::errln(progress.timings().trim_end_matches('\n'));
     }
 
     let elapsed = started.elapsed();
     if cfg.json {
         for note in &written.kept {
-            eprintln!("{}", note.trim());
+            crate::console::errln(note.trim());
         }
         print_out(&summary_json(analysis, &written, elapsed));
     } else {
@@ -117,14 +113,26 @@ fn write(cfg: &Config, analysed: &Analysed, progress: &Progress) -> Result<Outpu
     });
     let (xlsx, pdf) = (xlsx?, pdf?);
     progress.stage(say!(lang, "保存文件", "Saving the files"));
-    let mut written = Outputs::default();
+    // Both outputs get their names together, or neither does: a report that cannot be written
+    // (a full disk) takes the workbook with it, and a result of ours it was to replace stays.
+    let mut staged_all = Vec::new();
     if let (Some(()), Some(staged)) = (xlsx, staged) {
-        let placed = staged.commit(&xlsx_path, &cfg.inputs, lang)?;
-        written.xlsx = Some(absolute(&placed, &mut written.kept, lang));
+        staged_all.push((staged, xlsx_path));
     }
+    let has_pdf = pdf.is_some();
     if let Some(bytes) = pdf {
-        let placed = output::write_placed(&pdf_path, &bytes, &cfg.inputs, lang)?;
-        written.pdf = Some(absolute(&placed, &mut written.kept, lang));
+        staged_all.push((
+            output::Staged::with_bytes(&pdf_path, &bytes, lang)?,
+            pdf_path,
+        ));
+    }
+    let mut placed = output::commit_all(staged_all, &cfg.inputs, lang)?.into_iter();
+    let mut written = Outputs::default();
+    if cfg.write_xlsx {
+        written.xlsx = placed.next().map(|p| absolute(&p, &mut written.kept, lang));
+    }
+    if has_pdf {
+        written.pdf = placed.next().map(|p| absolute(&p, &mut written.kept, lang));
     }
     Ok(written)
 }
@@ -194,10 +202,7 @@ fn analyse(cfg: &Config, progress: &Progress) -> Result<Analysed> {
                 None => compare::read_snapshot(&path, lang)?,
             };
             let current = compare::snapshot(&classification.customers);
-            let name = path
-                .file_name()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
+            let name = crate::console::file_shown(&path);
             let now = compare::current_facts(as_of.date, classification.tier_cutoffs);
             Some(compare::migrate(&previous, &current, &name).dated(&path, now))
         }
@@ -242,10 +247,9 @@ fn previous(
     let lang = cfg.lang;
     if let Some(path) = &cfg.previous {
         if let Some(then) = compare::result_as_of(path).filter(|then| *then >= as_of) {
-            let file = path.file_name().unwrap_or(path.as_os_str());
             return Err(crate::Error::input(crate::messages::previous_not_earlier(
                 lang,
-                &file.to_string_lossy(),
+                &crate::console::file_shown(path),
                 &then.format("%Y-%m-%d").to_string(),
                 &as_of.format("%Y-%m-%d").to_string(),
             )));
@@ -262,10 +266,7 @@ fn previous(
         return Ok(None);
     };
     for path in files.into_iter().filter(|p| output::is_custseg_result(p)) {
-        let file = path
-            .file_name()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let file = crate::console::file_shown(&path);
         match compare::read_snapshot(&path, lang) {
             Ok(snapshot) => {
                 notes.push(crate::messages::previous_found(lang, &period, &file));
@@ -290,7 +291,9 @@ pub(super) fn require_customers(
     if !customers.is_empty() {
         return Ok(());
     }
-    let files: Vec<String> = dataset.inputs.iter().map(|i| i.path.clone()).collect();
+    let files: Vec<String> = (dataset.inputs.iter())
+        .map(|i| crate::console::file_shown(std::path::Path::new(&i.path)))
+        .collect();
     Err(crate::Error::input(say!(
         lang,
         "{} 中没有任何客户数据行（只有表头或全部被剔除），无法分类；可先用 custseg check 查看原因。",

@@ -5,13 +5,13 @@ use std::path::{Path, PathBuf};
 use crate::cli::SampleArgs;
 use crate::config::parse_lang;
 use crate::error::{Error, Result};
-use crate::messages;
 use crate::model::Lang;
 use crate::sample::{
     skipped_note, write_samples, SampleOptions, CUSTOMERS_FILE, DECORATION_FILE, LARGE,
     PREVIOUS_DIR, SALES_FILE, USAGE_FILE,
 };
 use crate::say;
+use crate::{console, messages};
 
 /// Writes the sample workbooks, then prints the command to run on them.
 ///
@@ -27,29 +27,28 @@ pub fn sample(args: &SampleArgs) -> Result<()> {
     let existing: Vec<String> = sample_paths(&args.dir, options.customers > LARGE)
         .into_iter()
         .filter(|p| p.exists())
-        .map(|p| p.display().to_string())
+        .map(|p| {
+            let inside = p.strip_prefix(&args.dir).unwrap_or(&p);
+            inside.display().to_string()
+        })
         .collect();
     if !existing.is_empty() {
         return Err(Error::output(messages::sample_exists(
-            lang,
-            &existing.join(lang.pick("、", ", ")),
+            lang, &args.dir, &existing,
         )));
     }
     let written = write_samples(&args.dir, &options, lang)?;
     let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
-    println!(
-        "{}",
-        say!(
-            lang,
-            "已写出示例数据：{}",
-            "Sample data written: {}",
-            names.join(", ")
-        )
-    );
+    console::outln(&say!(
+        lang,
+        "已写出示例数据：{}",
+        "Sample data written: {}",
+        names.join(", ")
+    ));
     if let Some(note) = skipped_note(&options, lang) {
-        println!("{note}");
+        console::outln(&note);
     }
-    println!("{}", messages::next_command(lang, &next(&args.dir, lang)));
+    console::outln(&messages::next_command(lang, &next(&args.dir, lang)));
     Ok(())
 }
 

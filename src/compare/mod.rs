@@ -32,12 +32,10 @@ use crate::workbook::{
 /// An input error naming the file when it cannot be opened, has no customers sheet, lacks the
 /// 客户等级 or 综合得分 column, holds a cell that is no tier or score, or holds no customer.
 pub fn read_snapshot(path: &Path, lang: Lang) -> Result<Vec<TierSnapshot>> {
-    let file = path
-        .file_name()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string());
-    let mut workbook = open_workbook_auto(path)
-        .map_err(|e| Error::input(messages::snapshot_unreadable(lang, &file, &e.to_string())))?;
+    let file = crate::console::file_shown(path);
+    let mut workbook = open_workbook_auto(path).map_err(|e| {
+        Error::input(messages::snapshot_unreadable(lang, &file)).with_detail(e.to_string())
+    })?;
     read_workbook(&mut workbook, &file, lang)
 }
 
@@ -78,7 +76,8 @@ pub fn read_workbook<RS: Read + Seek>(
         code_header,
         name_header,
     };
-    let unreadable = |e: String| Error::input(messages::snapshot_unreadable(lang, file, &e));
+    let unreadable =
+        |e: String| Error::input(messages::snapshot_unreadable(lang, file)).with_detail(e);
     let mut out = Vec::new();
     if let Sheets::Xlsx(xlsx) = workbook {
         let mut cells = xlsx

@@ -254,8 +254,8 @@ fn messages_read_word_for_word() {
             "Sheet “Customers” of a.xlsx holds no customer to compare with.",
         ),
         (
-            messages::snapshot_unreadable(Lang::Zh, "a.xlsx", "zip error"),
-            "无法打开上期结果工作簿 a.xlsx：zip error",
+            messages::snapshot_unreadable(Lang::Zh, "a.xlsx"),
+            "无法打开上期结果工作簿 a.xlsx：文件不存在、已损坏或不是 .xlsx 工作簿。",
         ),
     ];
     for (got, want) in cases {

@@ -111,7 +111,7 @@ fn lay_out<'p>(files: Vec<FileRead<'p>>, fields: &FieldMatcher) -> Vec<LaidOut<'
 }
 
 /// The error when no sheet of any file has a customer-code column: the files and the columns
-/// found (each once, at most 30).
+/// found (each once; the message lists at most ten).
 fn no_code_column(laid: &[LaidOut], lang: Lang) -> Error {
     let names: Vec<String> = laid
         .iter()
@@ -134,14 +134,8 @@ fn no_code_column(laid: &[LaidOut], lang: Lang) -> Error {
             }
         }
     }
-    columns.truncate(30);
     let sep = lang.pick("、", ", ");
-    let shown = if columns.is_empty() {
-        lang.pick("（无）", "(none)").to_string()
-    } else {
-        columns.join(sep)
-    };
-    Error::input(msg::read_no_code_column(lang, &names.join(sep), &shown))
+    Error::input(msg::read_no_code_column(lang, &names.join(sep), &columns))
 }
 
 /// A sheet's info before its rows are read: role, header row and recognised columns.
@@ -191,7 +185,7 @@ fn read_sheet(
                 msg::read_sheet_empty(lang)
             } else {
                 let cols = columns_found(sheet, lay);
-                msg::read_sheet_no_code(lang, &cols.join(lang.pick("、", ", ")))
+                msg::read_sheet_no_code(lang, &cols)
             };
             let action = msg::read_action_sheet_skipped(lang);
             b.sheet_finding(

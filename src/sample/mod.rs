@@ -86,8 +86,9 @@ pub fn write_samples(dir: &Path, options: &SampleOptions, lang: Lang) -> Result<
     } else {
         vec![dir, previous_dir.as_path()]
     } {
-        fs::create_dir_all(d)
-            .map_err(|e| Error::output(messages::sample_folder_failed(lang, d, &e)))?;
+        fs::create_dir_all(d).map_err(|e| {
+            Error::output(messages::sample_folder_failed(lang, d, &e)).with_detail(e.to_string())
+        })?;
     }
 
     let customers = population::population(options.customers, options.seed);
@@ -185,8 +186,10 @@ fn write_workbook(
     lang: Lang,
 ) -> Result<()> {
     check_replaceable(target, lang)?;
-    let failed =
-        |e: &dyn std::fmt::Display| Error::output(messages::sample_write_failed(lang, target, e));
+    let failed = |e: &XlsxError| {
+        let io = crate::output::io_error_in(e);
+        Error::output(messages::sample_write_failed(lang, target, io)).with_detail(e.to_string())
+    };
     let mut wb = Workbook::new();
     // A fixed creation time keeps the same seed's files identical, byte for byte.
     let (y, m, d) = match period {
@@ -209,10 +212,12 @@ fn write_workbook(
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let tmp = target.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-    let saved = wb
-        .save(&tmp)
-        .map_err(|e| failed(&e))
-        .and_then(|()| fs::rename(&tmp, target).map_err(|e| failed(&e)));
+    let saved = wb.save(&tmp).map_err(|e| failed(&e)).and_then(|()| {
+        fs::rename(&tmp, target).map_err(|e| {
+            Error::output(messages::sample_write_failed(lang, target, Some(&e)))
+                .with_detail(e.to_string())
+        })
+    });
     if saved.is_err() {
         let _ = fs::remove_file(&tmp);
     }

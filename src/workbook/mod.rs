@@ -93,12 +93,14 @@ impl Written {
     /// # Errors
     /// An output error when rust_xlsxwriter fails or the file cannot be written.
     pub fn save(mut self, path: &std::path::Path) -> Result<()> {
-        self.wb.save(path).map_err(|e| failed(self.lang, e))
+        self.wb
+            .save(path)
+            .map_err(|e| crate::output::save_failed(path, self.lang, &e))
     }
 }
 
 fn failed(lang: Lang, e: XlsxError) -> Error {
-    Error::output(messages::workbook_failed(lang, &e.to_string()))
+    Error::output(messages::workbook_failed(lang, &e)).with_detail(e.to_string())
 }
 
 fn fill(analysis: &Analysis) -> Result<Workbook> {
