@@ -548,11 +548,17 @@ mod tests {
             .dataset
             .findings
             .iter()
-            .filter(|f| f.issue.kind() == crate::model::FindingKind::FutureDate)
+            .filter(|f| f.kind() == crate::model::FindingKind::FutureDate)
             .collect();
         assert_eq!(future.len(), 1, "{future:?}");
         assert_eq!(future[0].value, "2031-05-01");
-        assert_eq!(future[0].column.as_deref(), Some("最近购买日期"));
+        assert_eq!(
+            future[0].issue,
+            Issue::FutureCustomerDate {
+                as_of: day("2026-09-30"),
+                field: "last_purchase"
+            }
+        );
         assert!(!future[0].rejected, "the customer stays");
         assert_eq!(d.dataset.rows_rejected, 0);
     }
@@ -587,7 +593,7 @@ mod tests {
             .dataset
             .findings
             .iter()
-            .all(|f| f.issue.kind() == crate::model::FindingKind::FutureDate && f.rejected));
+            .all(|f| f.kind() == crate::model::FindingKind::FutureDate && f.rejected));
         assert_eq!(
             d.customers[0].purchase_amount,
             Some(7.0),

@@ -1004,7 +1004,10 @@ pub fn finding_problem(lang: Lang, f: &crate::model::Finding) -> String {
             other
         ),
         Issue::MissingValue { what } => {
-            say!(lang, "缺少{}", "no {}", read_value_kind(lang, what))
+            // "no amount", not "no an amount": the English type without its article.
+            let kind = read_value_kind(lang, what);
+            let kind = kind.strip_prefix("an ").or(kind.strip_prefix("a ")).unwrap_or(kind);
+            say!(lang, "缺少{}", "no {}", kind)
         }
         Issue::BadValue { what } => say!(
             lang,
@@ -1088,7 +1091,7 @@ pub fn finding_problem(lang: Lang, f: &crate::model::Finding) -> String {
         }
         Issue::JoinRule { rule, joined, rows } => say!(
             lang,
-            "该表的客户编码与客户档案不能直接对上；按规则“{}”匹配后，{} 行中 {} 行关联到客户",
+            "该表的客户编码与客户档案不能直接对上；按规则“{0}”匹配后，{2} 行中 {1} 行关联到客户",
             "this sheet's customer codes do not match the customers sheet as they are; with the rule “{}”, {} of {} rows join a customer",
             join_rule(lang, rule),
             joined,
