@@ -985,9 +985,8 @@ pub fn finding_column(lang: Lang, f: &crate::model::Finding) -> Option<&str> {
 
 /// A finding's problem, one sentence in the run's language.
 pub fn finding_problem(lang: Lang, f: &crate::model::Finding) -> String {
-    use crate::model::{Issue, SkipWhy};
+    use crate::model::Issue;
     let date = |d: &chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
-    let list = |items: &[String]| items.join(lang.pick("、", ", "));
     match &f.issue {
         Issue::MissingCode => say!(lang, "缺少客户编码", "no customer code"),
         Issue::DuplicateCode { first_row } => say!(
@@ -1056,6 +1055,27 @@ pub fn finding_problem(lang: Lang, f: &crate::model::Finding) -> String {
             "客户档案中没有这个客户编码",
             "this customer code is in no customers sheet"
         ),
+        Issue::ColumnClaimedTwice { first, field } => say!(
+            lang,
+            "“{}”和“{}”两列都表示字段 {}",
+            "columns “{}” and “{}” both mean the field {}",
+            first,
+            f.column.as_deref().unwrap_or(""),
+            field
+        ),
+        whole @ (Issue::SheetSkipped { .. }
+        | Issue::UnmappedIndustry { .. }
+        | Issue::SourceChoice { .. }
+        | Issue::JoinRule { .. }
+        | Issue::DimensionAbsent { .. }) => whole_problem(lang, whole),
+    }
+}
+
+/// The problem of a finding about a whole sheet or the whole base, from its issue.
+fn whole_problem(lang: Lang, issue: &crate::model::Issue) -> String {
+    use crate::model::{Issue, SkipWhy};
+    let list = |items: &[String]| items.join(lang.pick("、", ", "));
+    match issue {
         Issue::SheetSkipped {
             why: SkipWhy::Empty,
         } => say!(lang, "工作表为空", "the sheet is empty"),
@@ -1104,14 +1124,7 @@ pub fn finding_problem(lang: Lang, f: &crate::model::Finding) -> String {
             dimension.label(lang),
             dimension_fields(lang, *dimension)
         ),
-        Issue::ColumnClaimedTwice { first, field } => say!(
-            lang,
-            "“{}”和“{}”两列都表示字段 {}",
-            "columns “{}” and “{}” both mean the field {}",
-            first,
-            f.column.as_deref().unwrap_or(""),
-            field
-        ),
+        row => unreachable!("a row's issue is worded by finding_problem: {row:?}"),
     }
 }
 
