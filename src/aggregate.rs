@@ -21,8 +21,7 @@ use chrono::{Duration, NaiveDate};
 use crate::extract::{
     DetailCode, Extracted, Place, SummaryColumns, SurveyEvent, Transaction, UsageEvent,
 };
-use crate::messages as msg;
-use crate::model::{CustomerRecord, Dataset, Finding, FindingKind, Lang};
+use crate::model::{CustomerRecord, Dataset, Finding, Issue, SheetRole};
 use crate::values::{split_list, year_of};
 
 /// Days counted as "recent" for logins and usage hours.
@@ -67,7 +66,6 @@ pub struct Aggregated {
 /// The detail rows' lookups, and the rows left out for being dated after the as-of date.
 struct Detail<'a> {
     as_of: NaiveDate,
-    lang: Lang,
     places: &'a [(String, String)],
     codes: &'a [DetailCode],
     date_columns: &'a HashMap<(String, String), String>,
@@ -96,9 +94,7 @@ impl Detail<'_> {
             sheet: src.sheet,
             row: Some(src.row),
             value: date.format("%Y-%m-%d").to_string(),
-            kind: FindingKind::FutureDate,
-            problem: msg::read_future_date(self.lang, &self.as_of.format("%Y-%m-%d").to_string()),
-            action: msg::read_action_future(self.lang),
+            issue: Issue::FutureDate { as_of: self.as_of },
             rejected: true,
         });
         true
@@ -115,11 +111,11 @@ impl Detail<'_> {
 /// let profile = Profile::builtin("software", Lang::Zh).unwrap()?;
 /// let extracted = extract::load(&["客户档案.xlsx".into(), "销售明细.xlsx".into()], &profile, Lang::Zh)?;
 /// let as_of = extracted.dataset.latest_date.unwrap_or_default();
-/// let aggregated = aggregate::aggregate(extracted, as_of, Lang::Zh);
+/// let aggregated = aggregate::aggregate(extracted, as_of);
 /// println!("{} customers, {} rows rejected", aggregated.customers.len(), aggregated.dataset.rows_rejected);
 /// # Ok::<(), custseg::Error>(())
 /// ```
-pub fn aggregate(extracted: Extracted, as_of: NaiveDate, lang: Lang) -> Aggregated {
+pub fn aggregate(extracted: Extracted, as_of: NaiveDate) -> Aggregated {
     let Extracted {
         mut dataset,
         transactions,
@@ -133,7 +129,6 @@ pub fn aggregate(extracted: Extracted, as_of: NaiveDate, lang: Lang) -> Aggregat
     let mut customers = std::mem::take(&mut dataset.customers);
     let mut detail = Detail {
         as_of,
-        lang,
         places: &places,
         codes: &codes,
         date_columns: &date_columns,
@@ -149,7 +144,7 @@ pub fn aggregate(extracted: Extracted, as_of: NaiveDate, lang: Lang) -> Aggregat
     future.sort_by(|a, b| (&a.file, &a.sheet, a.row).cmp(&(&b.file, &b.sheet, b.row)));
     dataset.findings.extend(future);
 
-    let future_dates = future_customer_dates(&mut customers, as_of, lang);
+    let future_dates = future_customer_dates(&mut customers, as_of);
     dataset.findings.extend(future_dates);
 
     let present = Present {
@@ -162,20 +157,14 @@ pub fn aggregate(extracted: Extracted, as_of: NaiveDate, lang: Lang) -> Aggregat
         put_activity(c, activity[i].take(), present.usage);
         put_survey(c, survey[i].take());
     }
-    dataset
-        .findings
-        .extend(source_choices(&summaries, present, lang));
+    dataset.findings.extend(source_choices(&summaries, present));
     Aggregated { dataset, customers }
 }
 
 /// A date in a customers sheet later than the as-of date cannot be true of the period: each is
 /// a finding and is not used, so the customer's recency is unknown rather than 0 days and it
 /// counts nowhere as recent. The customer stays.
-fn future_customer_dates(
-    customers: &mut [CustomerRecord],
-    as_of: NaiveDate,
-    lang: Lang,
-) -> Vec<Finding> {
+fn future_customer_dates(customers: &mut [CustomerRecord], as_of: NaiveDate) -> Vec<Finding> {
     let mut found = Vec::new();
     for c in customers.iter_mut() {
         let dates = [
@@ -193,11 +182,9 @@ fn future_customer_dates(
                 file: c.source.file.clone(),
                 sheet: c.source.sheet.clone(),
                 row: Some(c.source.row),
-                column: Some(msg::customer_date_field(lang, field).to_string()),
+                column: None,
                 value: d.format("%Y-%m-%d").to_string(),
-                kind: FindingKind::FutureDate,
-                problem: msg::read_future_date(lang, &as_of.format("%Y-%m-%d").to_string()),
-                action: msg::customer_date_not_used(lang),
+                issue: Issue::FutureCustomerDate { as_of, field },
                 rejected: false,
             });
         }
@@ -359,8 +346,8 @@ fn put_survey(c: &mut CustomerRecord, survey: Option<Survey>) {
 }
 
 /// One `SourceChoice` finding per customers sheet whose summary columns the detail rows overrule.
-fn source_choices(summaries: &[SummaryColumns], present: Present, lang: Lang) -> Vec<Finding> {
-    let detail_groups: [(bool, &[&str], &str, &str); 3] = [
+fn source_choices(summaries: &[SummaryColumns], present: Present) -> Vec<Finding> {
+    let detail_groups: [(bool, &[&str], SheetRole); 3] = [
         (
             present.transactions,
             &[
@@ -369,58 +356,49 @@ fn source_choices(summaries: &[SummaryColumns], present: Present, lang: Lang) ->
                 "first_purchase",
                 "last_purchase",
             ],
-            "交易",
-            "transaction",
+            SheetRole::Transactions,
         ),
         (
             present.usage,
             &["login_count", "last_login", "usage_hours"],
-            "使用记录",
-            "usage",
+            SheetRole::Usage,
         ),
         (
             present.surveys,
             &["satisfaction", "complaints"],
-            "满意度调查",
-            "survey",
+            SheetRole::Surveys,
         ),
     ];
     let mut findings = Vec::new();
     for sheet in summaries {
-        let mut groups: Vec<(Vec<&str>, &str)> = Vec::new();
-        for (present, fields, zh, en) in detail_groups {
+        let mut columns: Vec<String> = Vec::new();
+        let mut detail: Vec<SheetRole> = Vec::new();
+        for (present, fields, role) in detail_groups {
             if !present {
                 continue;
             }
-            let cols: Vec<&str> = sheet
-                .columns
-                .iter()
-                .filter(|(_, f)| fields.contains(f))
-                .map(|(h, _)| h.as_str())
-                .collect();
-            if !cols.is_empty() {
-                groups.push((cols, lang.pick(zh, en)));
+            let before = columns.len();
+            columns.extend(
+                sheet
+                    .columns
+                    .iter()
+                    .filter(|(_, f)| fields.contains(f))
+                    .map(|(h, _)| h.clone()),
+            );
+            if columns.len() > before {
+                detail.push(role);
             }
         }
-        if groups.is_empty() {
+        if detail.is_empty() {
             continue;
         }
-        let sep = lang.pick("、", ", ");
-        let columns = groups
-            .iter()
-            .flat_map(|(c, _)| c.iter().copied())
-            .collect::<Vec<_>>()
-            .join(sep);
-        let detail = groups.iter().map(|(_, d)| *d).collect::<Vec<_>>().join(sep);
         findings.push(Finding {
             file: sheet.file.clone(),
             sheet: sheet.sheet.clone(),
             row: None,
             column: None,
             value: String::new(),
-            kind: FindingKind::SourceChoice,
-            problem: msg::read_source_choice(lang, &columns, &detail),
-            action: msg::read_action_detail_wins(lang),
+            issue: Issue::SourceChoice { columns, detail },
             rejected: false,
         });
     }
@@ -544,7 +522,7 @@ mod tests {
             let mut e = with_customers(&["A", "B"]);
             e.dataset.rows_read = rows.len();
             e.transactions = rows;
-            let d = aggregate(e, day("2026-09-30"), Lang::Zh);
+            let d = aggregate(e, day("2026-09-30"));
             let a = &d.customers[0];
             assert_eq!(a.purchase_amount, m, "case {i}: M");
             assert_eq!(a.deal_count, f, "case {i}: F");
@@ -559,7 +537,7 @@ mod tests {
         e.dataset.customers[0].last_purchase = Some(day("2031-05-01"));
         e.dataset.customers[0].founded = Some(day("2010-01-01"));
         e.dataset.customers[1].last_purchase = Some(day("2026-09-30"));
-        let d = aggregate(e, day("2026-09-30"), Lang::Zh);
+        let d = aggregate(e, day("2026-09-30"));
         assert_eq!(
             d.customers[0].last_purchase, None,
             "recency unknown, not 0 days"
@@ -570,11 +548,17 @@ mod tests {
             .dataset
             .findings
             .iter()
-            .filter(|f| f.kind == FindingKind::FutureDate)
+            .filter(|f| f.kind() == crate::model::FindingKind::FutureDate)
             .collect();
         assert_eq!(future.len(), 1, "{future:?}");
         assert_eq!(future[0].value, "2031-05-01");
-        assert_eq!(future[0].column.as_deref(), Some("最近购买日期"));
+        assert_eq!(
+            future[0].issue,
+            Issue::FutureCustomerDate {
+                as_of: day("2026-09-30"),
+                field: "last_purchase"
+            }
+        );
         assert!(!future[0].rejected, "the customer stays");
         assert_eq!(d.dataset.rows_rejected, 0);
     }
@@ -601,7 +585,7 @@ mod tests {
             at: src(5),
         }];
         e.dataset.rows_read = 4;
-        let d = aggregate(e, day("2026-09-30"), Lang::En);
+        let d = aggregate(e, day("2026-09-30"));
         assert_eq!(d.dataset.rows_rejected, 3);
         let rows: Vec<Option<u32>> = d.dataset.findings.iter().map(|f| f.row).collect();
         assert_eq!(rows, [Some(2), Some(4), Some(5)]);
@@ -609,17 +593,18 @@ mod tests {
             .dataset
             .findings
             .iter()
-            .all(|f| f.kind == FindingKind::FutureDate && f.rejected));
+            .all(|f| f.kind() == crate::model::FindingKind::FutureDate && f.rejected));
         assert_eq!(
             d.customers[0].purchase_amount,
             Some(7.0),
             "the as-of day itself counts"
         );
         assert_eq!(d.customers[0].satisfaction, None);
-        assert!(
-            d.dataset.findings[0].problem.contains("2026-09-30"),
-            "{}",
-            d.dataset.findings[0].problem
+        assert_eq!(
+            d.dataset.findings[0].issue,
+            Issue::FutureDate {
+                as_of: day("2026-09-30")
+            }
         );
     }
 
@@ -642,7 +627,7 @@ mod tests {
                 hours: Some(2.0),
                 at: src(2),
             }];
-            let d = aggregate(e, as_of, Lang::Zh);
+            let d = aggregate(e, as_of);
             let a = &d.customers[0];
             assert_eq!(
                 a.login_count,
@@ -666,7 +651,7 @@ mod tests {
             at: src(2),
         };
         e.surveys = vec![s(Some(80.0), 0.0), s(Some(60.0), 1.0), s(None, 2.0)];
-        let d = aggregate(e, day("2026-09-30"), Lang::Zh);
+        let d = aggregate(e, day("2026-09-30"));
         assert_eq!(d.customers[0].satisfaction, Some(70.0));
         assert_eq!(d.customers[0].complaints, Some(3.0));
         assert_eq!(

@@ -215,8 +215,9 @@ impl FindingKind {
     }
 }
 
-/// One row of the 数据质量 sheet: a problem found in the input, and what was done about it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One row of the 数据质量 sheet: where a problem was found in the input, and what it was; the
+/// problem and action sentences are worded from `issue` where they are shown (`messages`).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
     /// Input file name.
     pub file: String,
@@ -224,18 +225,181 @@ pub struct Finding {
     pub sheet: String,
     /// Row number as Excel shows it (1-based), when the finding is about a row.
     pub row: Option<u32>,
-    /// Column header as in the input, when the finding is about a cell.
+    /// Column header as in the input, when the finding is about a cell of a named column (a
+    /// column custseg names itself, such as a customer's date field, comes from `issue`).
     pub column: Option<String>,
     /// The offending value, as written.
     pub value: String,
-    /// What kind of problem.
-    pub kind: FindingKind,
-    /// The problem, one sentence in the run's language.
-    pub problem: String,
-    /// What custseg did about it, one sentence in the run's language.
-    pub action: String,
+    /// What was found, with the data its sentences need.
+    pub issue: Issue,
     /// True when the row was left out of the classification (it counts in `rows_rejected`).
     pub rejected: bool,
+}
+
+impl Finding {
+    /// The kind of problem, which groups findings in the report.
+    pub fn kind(&self) -> FindingKind {
+        self.issue.kind()
+    }
+}
+
+/// What a finding found, with its data (the other row, the rule applied, the count …); the
+/// place and the offending value are the [`Finding`]'s.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Issue {
+    /// A row without a customer code (rejected).
+    MissingCode,
+    /// The row's code (the value) was first seen on `first_row`; the rows are merged.
+    DuplicateCode {
+        /// The row where the code was first seen.
+        first_row: u32,
+    },
+    /// The row's 统一社会信用代码 is that of another customer code; both are kept.
+    DuplicateCreditCode {
+        /// The customer code that had the credit code first.
+        other: String,
+    },
+    /// A detail row without the value it needs (rejected).
+    MissingValue {
+        /// The value's type: "money", "date", "satisfaction" … (see `messages::read_value_kind`).
+        what: &'static str,
+    },
+    /// A value that cannot be read as its type: left blank, or its row rejected when the value
+    /// is required (`Finding::rejected`).
+    BadValue {
+        /// The value's type, as for `MissingValue`.
+        what: &'static str,
+    },
+    /// A value outside its plausible range, left blank.
+    OutOfRange {
+        /// The plausible range as shown ("0–100", "≥ 0" …).
+        range: &'static str,
+    },
+    /// A totals row (合计/总计/小计), not a customer (rejected).
+    TotalsRow,
+    /// A footer line (打印人, 审核, 第 1 页 共 3 页 …), not a customer (rejected).
+    FooterRow,
+    /// A placeholder word (不详, 待补充, N/A …) read as a missing value.
+    Placeholder,
+    /// A customers sheet's code unlike the column's other codes (rejected).
+    OddCode {
+        /// `None` when the code is a sentence; else the length most codes stay within.
+        typical: Option<usize>,
+    },
+    /// A detail row dated after the as-of date, left out of the figures (rejected).
+    FutureDate {
+        /// The as-of date.
+        as_of: NaiveDate,
+    },
+    /// A customers-sheet date after the as-of date, not used; the customer stays.
+    FutureCustomerDate {
+        /// The as-of date.
+        as_of: NaiveDate,
+        /// The date's field: "founded", "first_purchase", "last_purchase" or "last_login".
+        field: &'static str,
+    },
+    /// A detail row whose code is in no customers sheet (rejected).
+    UnknownCustomer,
+    /// A sheet that was not used.
+    SheetSkipped {
+        /// Why.
+        why: SkipWhy,
+    },
+    /// An industry text (the value) that maps to no standard industry.
+    UnmappedIndustry {
+        /// How many customers have the text.
+        customers: usize,
+    },
+    /// A customers sheet's summary columns that detail rows overrule where a customer has some.
+    SourceChoice {
+        /// The summary columns' headers, as in the input.
+        columns: Vec<String>,
+        /// The kinds of detail rows present for them, in order.
+        detail: Vec<SheetRole>,
+    },
+    /// A detail sheet's codes joined the customers only after one normalisation.
+    JoinRule {
+        /// The normalisation.
+        rule: JoinRule,
+        /// Rows that joined a customer with it.
+        joined: usize,
+        /// The sheet's rows with a code.
+        rows: usize,
+    },
+    /// A weighted dimension that no customer has any data for (about the whole base).
+    DimensionAbsent {
+        /// The dimension, left out of the total score.
+        dimension: crate::profile::Dimension,
+    },
+    /// Two columns of a sheet claim one field (the second is `Finding::column`); the first is used.
+    ColumnClaimedTwice {
+        /// The header of the column used.
+        first: String,
+        /// The canonical field both claim.
+        field: &'static str,
+    },
+}
+
+impl Issue {
+    /// The kind of problem, which groups findings in the report.
+    pub fn kind(&self) -> FindingKind {
+        match self {
+            Issue::MissingCode => FindingKind::MissingCode,
+            Issue::DuplicateCode { .. } => FindingKind::DuplicateCode,
+            Issue::DuplicateCreditCode { .. } => FindingKind::DuplicateCreditCode,
+            Issue::MissingValue { .. } | Issue::BadValue { .. } => FindingKind::BadValue,
+            Issue::OutOfRange { .. } => FindingKind::OutOfRange,
+            Issue::TotalsRow => FindingKind::TotalsRow,
+            Issue::FooterRow => FindingKind::FooterRow,
+            Issue::Placeholder => FindingKind::Placeholder,
+            Issue::OddCode { .. } => FindingKind::OddCode,
+            Issue::FutureDate { .. } | Issue::FutureCustomerDate { .. } => FindingKind::FutureDate,
+            Issue::UnknownCustomer => FindingKind::UnknownCustomer,
+            Issue::SheetSkipped { .. } => FindingKind::SheetSkipped,
+            Issue::UnmappedIndustry { .. } => FindingKind::UnmappedIndustry,
+            Issue::SourceChoice { .. } => FindingKind::SourceChoice,
+            Issue::JoinRule { .. } => FindingKind::JoinRule,
+            Issue::DimensionAbsent { .. } => FindingKind::Other,
+            Issue::ColumnClaimedTwice { .. } => FindingKind::ColumnClaimedTwice,
+        }
+    }
+}
+
+/// Why a sheet was not used.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SkipWhy {
+    /// The sheet holds nothing.
+    Empty,
+    /// No column is a customer code.
+    NoCodeColumn {
+        /// The headers found, as in the input.
+        columns: Vec<String>,
+    },
+    /// The reader left it out (a hidden sheet), in the reader's words.
+    Reader {
+        /// The reader's sentence, in the run's language.
+        why: String,
+    },
+}
+
+/// A normalisation under which a detail sheet's codes join the customers' codes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JoinRule {
+    /// Leading zeros ignored (1 = 000001).
+    LeadingZeros,
+    /// White space ignored.
+    Spaces,
+    /// Full-width characters read as half-width.
+    Width,
+    /// Letter case ignored.
+    Case,
+    /// A constant prefix set aside on one side or both ("" when that side has none).
+    Prefix {
+        /// The detail codes' prefix.
+        detail: String,
+        /// The customers' codes' prefix.
+        customers: String,
+    },
 }
 
 /// 付费模式.
@@ -422,8 +586,8 @@ pub struct JoinHealth {
     pub rows: usize,
     /// Of those, rows whose code joined no customer.
     pub unjoined: usize,
-    /// The normalisation applied, in words, when exact codes did not all match.
-    pub rule: Option<String>,
+    /// The normalisation applied when exact codes did not all match.
+    pub rule: Option<JoinRule>,
 }
 
 impl JoinHealth {

@@ -56,11 +56,7 @@ pub fn analysis(n: usize, lang: Lang) -> Analysis {
         row: Some(n as u32 + 4),
         column: None,
         value: "合计".into(),
-        kind: FindingKind::TotalsRow,
-        problem: lang
-            .pick("合计行，不是客户", "A totals row, not a customer")
-            .into(),
-        action: lang.pick("已跳过", "Skipped").into(),
+        issue: Issue::TotalsRow,
         rejected: true,
     }];
     Analysis {

@@ -118,9 +118,7 @@ pub fn classify(
             |mapper, c| Facts::of(c, profile, mapper, &needs, as_of, lang),
         )
         .collect();
-    findings.extend(findings::unmapped_industry_findings(
-        &customers, &facts, lang,
-    ));
+    findings.extend(findings::unmapped_industry_findings(&customers, &facts));
 
     let dist = Distributions::new(&customers, &facts);
     let rfm_refs = value::rfm_references(&dist, profile);
@@ -132,7 +130,7 @@ pub fn classify(
         .zip(&facts)
         .map(|(c, f)| score::scores(c, f, &dist, profile))
         .collect();
-    let (used_weights, absent) = score::used_weights(&dimension_scores, profile, lang);
+    let (used_weights, absent) = score::used_weights(&dimension_scores, profile);
     findings.extend(absent);
     let scored: Vec<(Scores, f64)> = dimension_scores
         .into_iter()

@@ -85,7 +85,6 @@ fn set_weight(w: &mut Weights, d: Dimension, value: f64) {
 pub(super) fn used_weights(
     dimension_scores: &[Scores],
     profile: &Profile,
-    lang: Lang,
 ) -> (Weights, Vec<Finding>) {
     let mut used = profile.weights;
     let mut findings = Vec::new();
@@ -99,7 +98,7 @@ pub(super) fn used_weights(
                 .all(|s| dimension_score(s, d).is_none());
         if absent {
             set_weight(&mut used, d, 0.0);
-            findings.push(absent_dimension_finding(d, lang));
+            findings.push(absent_dimension_finding(d));
         }
     }
     if Dimension::ALL.iter().all(|d| d.weight(&used) <= 0.0) {

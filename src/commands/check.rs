@@ -6,7 +6,7 @@ use crate::cli::CheckArgs;
 use crate::config::{expand_folders, parse_cli_date, parse_lang, resolve_as_of};
 use crate::error::Result;
 use crate::messages as msg;
-use crate::model::{Dataset, Finding, FindingKind, Lang};
+use crate::model::{Dataset, Finding, Issue, Lang};
 use crate::profile::Profile;
 use crate::{aggregate, classify, extract, say};
 
@@ -27,7 +27,7 @@ pub fn check(args: &CheckArgs) -> Result<()> {
     let Aggregated {
         mut dataset,
         customers,
-    } = aggregate::aggregate(extracted, as_of.date, lang);
+    } = aggregate::aggregate(extracted, as_of.date);
     // The same stop as `run`'s, after the findings that say why are printed.
     let outcome = super::run::require_customers(&dataset, &customers, lang);
     // Classifying adds its own findings (industries not mapped …): counted as `run` counts them.
@@ -39,7 +39,7 @@ pub fn check(args: &CheckArgs) -> Result<()> {
             "rows_read": dataset.rows_read,
             "rows_rejected": dataset.rows_rejected,
             "issues": dataset.findings.len(),
-            "findings": dataset.findings,
+            "findings": findings_json(&dataset.findings, lang),
         });
         print_out(&value.to_string());
         return outcome;
@@ -74,34 +74,35 @@ pub(super) fn join_warnings(dataset: &Dataset, lang: Lang) -> Vec<String> {
 }
 
 /// One line per cause, in the order first seen, with its count and up to three examples
-/// (file, sheet, row). A cause is the finding's kind and its problem text with the codes, row
-/// numbers and other figures in it set aside (so 100 duplicated codes are one cause); the text
-/// is shown when every finding of the cause says the same. The 数据质量 sheet keeps every row.
+/// (file, sheet, row). A cause is the finding's issue with the data of its own row set aside
+/// (the code, the other row, the count), so 100 duplicated codes are one cause; its sentence is
+/// shown when every finding of the cause says the same. The 数据质量 sheet keeps every row.
 pub(super) fn findings_by_cause(findings: &[Finding], lang: Lang) -> Vec<String> {
     struct Cause<'a> {
-        kind: FindingKind,
-        key: String,
-        problem: Option<&'a str>,
+        first: &'a Finding,
+        sentence: Option<String>,
         count: usize,
         examples: Vec<&'a Finding>,
     }
     let mut causes: Vec<Cause> = Vec::new();
     for f in findings {
-        let key = cause_key(&f.problem);
-        match causes.iter_mut().find(|c| c.kind == f.kind && c.key == key) {
+        let sentence = msg::finding_problem(lang, f);
+        match causes
+            .iter_mut()
+            .find(|c| same_cause(&c.first.issue, &f.issue))
+        {
             Some(c) => {
                 c.count += 1;
-                if c.problem != Some(f.problem.as_str()) {
-                    c.problem = None;
+                if c.sentence.as_ref() != Some(&sentence) {
+                    c.sentence = None;
                 }
                 if c.examples.len() < 3 && !f.file.is_empty() {
                     c.examples.push(f);
                 }
             }
             None => causes.push(Cause {
-                kind: f.kind,
-                key,
-                problem: Some(&f.problem),
+                first: f,
+                sentence: Some(sentence),
                 count: 1,
                 examples: if f.file.is_empty() { vec![] } else { vec![f] },
             }),
@@ -116,34 +117,52 @@ pub(super) fn findings_by_cause(findings: &[Finding], lang: Lang) -> Vec<String>
                 .map(|f| msg::findings_example(lang, &f.file, &f.sheet, f.row))
                 .collect();
             let examples = examples.join(lang.pick("；", "; "));
-            msg::findings_cause_line(lang, c.kind.label(lang), c.problem, c.count, &examples)
+            let label = c.first.kind().label(lang);
+            msg::findings_cause_line(lang, label, c.sentence.as_deref(), c.count, &examples)
         })
         .collect()
 }
 
-/// A problem text with every run of letters, digits and `-_./:` that holds a digit replaced by
-/// `#`: "客户编码 000170 重复（第一次出现在第 160 行）" → "客户编码 # 重复（第一次出现在第 # 行）".
-fn cause_key(problem: &str) -> String {
-    let mut key = String::with_capacity(problem.len());
-    let mut word = String::new();
-    let flush = |word: &mut String, key: &mut String| {
-        if word.chars().any(|c| c.is_ascii_digit()) {
-            key.push('#');
-        } else {
-            key.push_str(word);
+/// True when two issues have one cause: the same variant and the same data about the cause
+/// (the value's type, the range, the rule), whatever the data about their own rows.
+fn same_cause(a: &Issue, b: &Issue) -> bool {
+    use std::mem::discriminant;
+    match (a, b) {
+        (Issue::MissingValue { what: x }, Issue::MissingValue { what: y })
+        | (Issue::BadValue { what: x }, Issue::BadValue { what: y }) => x == y,
+        (Issue::OutOfRange { range: x }, Issue::OutOfRange { range: y }) => x == y,
+        (Issue::OddCode { typical: x }, Issue::OddCode { typical: y }) => {
+            x.is_some() == y.is_some()
         }
-        word.clear();
-    };
-    for c in problem.chars() {
-        if c.is_ascii_alphanumeric() || "-_./:".contains(c) {
-            word.push(c);
-        } else {
-            flush(&mut word, &mut key);
-            key.push(c);
+        (Issue::SheetSkipped { why: x }, Issue::SheetSkipped { why: y }) => {
+            discriminant(x) == discriminant(y)
         }
+        (Issue::JoinRule { rule: x, .. }, Issue::JoinRule { rule: y, .. }) => {
+            discriminant(x) == discriminant(y)
+        }
+        _ => discriminant(a) == discriminant(b),
     }
-    flush(&mut word, &mut key);
-    key
+}
+
+/// The findings as `check --json` lists them: the place, the kind, and the problem and action
+/// worded in the run's language.
+fn findings_json(findings: &[Finding], lang: Lang) -> serde_json::Value {
+    findings
+        .iter()
+        .map(|f| {
+            serde_json::json!({
+                "file": f.file,
+                "sheet": f.sheet,
+                "row": f.row,
+                "column": msg::finding_column(lang, f),
+                "value": f.value,
+                "kind": format!("{:?}", f.kind()),
+                "problem": msg::finding_problem(lang, f),
+                "action": msg::finding_action(lang, f),
+                "rejected": f.rejected,
+            })
+        })
+        .collect()
 }
 
 /// Writes a text and a line end to stdout. A closed or full stdout (`| head`, `> /dev/full`)
@@ -161,44 +180,62 @@ pub(super) fn print_err(lines: &[String]) {
 
 #[cfg(test)]
 mod tests {
-    use super::{cause_key, findings_by_cause};
-    use crate::model::{Finding, FindingKind, Lang};
+    use super::findings_by_cause;
+    use crate::model::{Finding, Issue, Lang};
 
-    fn finding(kind: FindingKind, row: u32, problem: &str) -> Finding {
+    fn finding(issue: Issue, row: u32, value: &str) -> Finding {
         Finding {
             file: "a.xlsx".into(),
             sheet: "S".into(),
             row: Some(row),
             column: None,
-            value: String::new(),
-            problem: problem.into(),
-            action: String::new(),
+            value: value.into(),
+            issue,
             rejected: false,
-            kind,
         }
-    }
-
-    #[test]
-    fn figures_in_a_problem_are_set_aside() {
-        assert_eq!(
-            cause_key("客户编码 000170 重复（第一次出现在第 160 行）"),
-            "客户编码 # 重复（第一次出现在第 # 行）"
-        );
-        assert_eq!(cause_key("日期晚于基准日 2026-09-30"), "日期晚于基准日 #");
-        assert_eq!(cause_key("无法识别的金额"), "无法识别的金额");
     }
 
     #[test]
     fn findings_are_counted_by_cause_with_three_examples() {
         let mut findings: Vec<Finding> = (2..8)
-            .map(|r| finding(FindingKind::UnknownCustomer, r, "没有这个编码"))
+            .map(|r| finding(Issue::UnknownCustomer, r, "X9"))
             .collect();
-        findings.push(finding(FindingKind::DuplicateCode, 9, "编码 A1 重复"));
-        findings.push(finding(FindingKind::DuplicateCode, 10, "编码 A2 重复"));
+        findings.push(finding(Issue::DuplicateCode { first_row: 3 }, 9, "A1"));
+        findings.push(finding(Issue::DuplicateCode { first_row: 4 }, 10, "A2"));
         let lines = findings_by_cause(&findings, Lang::Zh);
         assert_eq!(lines.len(), 2, "{lines:?}");
-        assert!(lines[0].contains("6 条"), "{}", lines[0]);
-        assert!(lines[0].contains("第 4 行") && !lines[0].contains("第 5 行"));
-        assert!(lines[1].starts_with("客户编码重复：2 条"), "{}", lines[1]);
+        assert_eq!(
+            lines[0],
+            "客户档案中无此编码（6 条）：客户档案中没有这个客户编码。如 a.xlsx / S 第 2 行；a.xlsx / S 第 3 行；a.xlsx / S 第 4 行"
+        );
+        assert_eq!(
+            lines[1],
+            "客户编码重复（2 条），如 a.xlsx / S 第 9 行；a.xlsx / S 第 10 行"
+        );
+        let en = findings_by_cause(&findings[6..7], Lang::En);
+        assert_eq!(
+            en,
+            ["Duplicate customer code (1): customer code A1 appears again (first on row 3). E.g. a.xlsx / S row 9"]
+        );
+    }
+
+    #[test]
+    fn a_finding_about_the_whole_base_has_no_example() {
+        let f = Finding {
+            file: String::new(),
+            sheet: String::new(),
+            row: None,
+            column: None,
+            value: String::new(),
+            issue: Issue::DimensionAbsent {
+                dimension: crate::profile::Dimension::Activity,
+            },
+            rejected: false,
+        };
+        let lines = findings_by_cause(&[f], Lang::Zh);
+        assert_eq!(
+            lines,
+            ["其他（1 条）：所有客户都没有活跃维度的数据（近90天登录次数、最近登录、使用模块、使用时长或登录记录）"]
+        );
     }
 }

@@ -174,7 +174,7 @@ fn analyse(cfg: &Config, progress: &Progress) -> Result<Analysed> {
     let aggregate::Aggregated {
         mut dataset,
         customers,
-    } = aggregate::aggregate(extracted, as_of.date, lang);
+    } = aggregate::aggregate(extracted, as_of.date);
     require_customers(&dataset, &customers, lang)?;
 
     progress.stage(say!(lang, "客户分类", "Classifying"));

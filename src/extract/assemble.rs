@@ -4,7 +4,7 @@
 use crate::error::{Error, Result};
 use crate::fields::FieldMatcher;
 use crate::messages as msg;
-use crate::model::{Cell, FindingKind, InputFile, Lang, RawSheet, SheetInfo, SheetRole};
+use crate::model::{Cell, InputFile, Issue, Lang, RawSheet, SheetInfo, SheetRole, SkipWhy};
 
 use super::builder::Builder;
 use super::finish::finish;
@@ -25,13 +25,14 @@ pub(super) enum Ready<'p> {
 }
 
 /// Turns every file's sheets into one dataset: customers sheets first, then detail sheets,
-/// each sheet's info in its workbook's order.
+/// each sheet's info in its workbook's order. `lang` words the errors only (the findings are
+/// worded where they are shown).
 pub(super) fn assemble(
     files: Vec<FileRead>,
     fields: &FieldMatcher,
     lang: Lang,
 ) -> Result<Extracted> {
-    let mut b = Builder::new(fields, lang);
+    let mut b = Builder::new(fields);
     // Lay out every sheet first: customers sheets are read before detail sheets whatever the
     // file order, so that detail codes can be checked against them.
     let mut laid = lay_out(files, fields);
@@ -76,7 +77,7 @@ pub(super) fn assemble(
         });
     }
     b.out.dataset.inputs = laid.into_iter().map(|(i, _)| i).collect();
-    finish(&mut b)?;
+    finish(&mut b, lang)?;
     Ok(b.out)
 }
 
@@ -167,7 +168,6 @@ fn read_sheet(
     ready: Option<Ready>,
     info: &mut SheetInfo,
 ) {
-    let lang = b.lang;
     if let Some(l) = lay {
         b.layout_findings(&sheet.file, &sheet.sheet, l);
     }
@@ -181,20 +181,13 @@ fn read_sheet(
         _ if is_prose(sheet, lay) => {}
         _ => {
             let empty = sheet.rows.iter().all(|r| r.iter().all(Cell::is_blank));
-            let problem = if empty {
-                msg::read_sheet_empty(lang)
+            let why = if empty {
+                SkipWhy::Empty
             } else {
-                let cols = columns_found(sheet, lay);
-                msg::read_sheet_no_code(lang, &cols)
+                let columns = columns_found(sheet, lay);
+                SkipWhy::NoCodeColumn { columns }
             };
-            let action = msg::read_action_sheet_skipped(lang);
-            b.sheet_finding(
-                &sheet.file,
-                &sheet.sheet,
-                FindingKind::SheetSkipped,
-                problem,
-                action,
-            );
+            b.sheet_finding(&sheet.file, &sheet.sheet, Issue::SheetSkipped { why });
         }
     }
 }

@@ -4,8 +4,7 @@
 use std::collections::HashMap;
 
 use crate::fields::FieldMatcher;
-use crate::messages as msg;
-use crate::model::{Cell, Finding, FindingKind, InputFile, Lang, SourceRow};
+use crate::model::{Cell, Finding, InputFile, Issue, SkipWhy, SourceRow};
 use crate::values::{code_text, fold_width, trim};
 
 use super::layout::{Column, Layout};
@@ -14,7 +13,6 @@ use super::Extracted;
 /// The run-wide state while sheets are turned into customers and events.
 pub(super) struct Builder<'a> {
     pub(super) fields: &'a FieldMatcher,
-    pub(super) lang: Lang,
     pub(super) out: Extracted,
     pub(super) index: HashMap<String, usize>,
     /// Union of the customers sheets' headers.
@@ -37,10 +35,9 @@ pub(super) struct RowPlace<'s> {
 }
 
 impl<'p> Builder<'p> {
-    pub(super) fn new(fields: &'p FieldMatcher, lang: Lang) -> Builder<'p> {
+    pub(super) fn new(fields: &'p FieldMatcher) -> Builder<'p> {
         Builder {
             fields,
-            lang,
             out: Extracted::default(),
             index: HashMap::new(),
             column_index: HashMap::new(),
@@ -59,9 +56,7 @@ impl Builder<'_> {
         at: &RowPlace,
         column: Option<&str>,
         value: String,
-        kind: FindingKind,
-        problem: String,
-        action: String,
+        issue: Issue,
     ) {
         self.out.dataset.findings.push(Finding {
             file: at.file.to_string(),
@@ -69,9 +64,7 @@ impl Builder<'_> {
             row: Some(at.row),
             column: column.map(str::to_string),
             value,
-            kind,
-            problem,
-            action,
+            issue,
             rejected: false,
         });
     }
@@ -82,34 +75,24 @@ impl Builder<'_> {
         at: &RowPlace,
         column: Option<&str>,
         value: String,
-        kind: FindingKind,
-        problem: String,
+        issue: Issue,
     ) {
-        let action = msg::read_action_row_left_out(self.lang);
-        self.note(at, column, value, kind, problem, action);
+        self.note(at, column, value, issue);
         self.out.dataset.rows_rejected += 1;
         if let Some(f) = self.out.dataset.findings.last_mut() {
             f.rejected = true;
         }
     }
 
-    pub(super) fn sheet_finding(
-        &mut self,
-        file: &str,
-        sheet: &str,
-        kind: FindingKind,
-        problem: String,
-        action: String,
-    ) {
+    /// A finding about a whole sheet.
+    pub(super) fn sheet_finding(&mut self, file: &str, sheet: &str, issue: Issue) {
         self.out.dataset.findings.push(Finding {
             file: file.to_string(),
             sheet: sheet.to_string(),
             row: None,
             column: None,
             value: String::new(),
-            kind,
-            problem,
-            action,
+            issue,
             rejected: false,
         });
     }
@@ -118,17 +101,16 @@ impl Builder<'_> {
     /// field another column took first (the first is used).
     pub(super) fn layout_findings(&mut self, file: &str, sheet: &str, lay: &Layout) {
         for (first, second, field) in &lay.claimed_twice {
-            let problem = msg::read_field_claimed_twice(self.lang, first, second, field);
-            let action = msg::read_action_first_column_used(self.lang, first);
             self.out.dataset.findings.push(Finding {
                 file: file.to_string(),
                 sheet: sheet.to_string(),
                 row: None,
                 column: Some(second.clone()),
                 value: second.clone(),
-                kind: FindingKind::ColumnClaimedTwice,
-                problem,
-                action,
+                issue: Issue::ColumnClaimedTwice {
+                    first: first.clone(),
+                    field,
+                },
                 rejected: false,
             });
         }
@@ -146,14 +128,8 @@ impl Builder<'_> {
                 .unwrap_or_default();
             for info in &input.sheets {
                 let Some(why) = &info.skipped else { continue };
-                let action = msg::read_action_sheet_skipped(self.lang);
-                self.sheet_finding(
-                    &file,
-                    &info.name,
-                    FindingKind::SheetSkipped,
-                    why.clone(),
-                    action,
-                );
+                let why = SkipWhy::Reader { why: why.clone() };
+                self.sheet_finding(&file, &info.name, Issue::SheetSkipped { why });
             }
         }
     }
@@ -168,19 +144,19 @@ impl Builder<'_> {
     ) -> Option<String> {
         // A totals or footer line is no customer: rejected with its first written cell.
         let not_a_customer = if is_totals_row(row, code_col.index) {
-            Some((FindingKind::TotalsRow, msg::read_totals_row(self.lang)))
+            Some(Issue::TotalsRow)
         } else if is_footer_row(row, code_col.index) {
-            Some((FindingKind::FooterRow, msg::read_footer_row(self.lang)))
+            Some(Issue::FooterRow)
         } else {
             None
         };
-        if let Some((kind, problem)) = not_a_customer {
+        if let Some(issue) = not_a_customer {
             let value = row
                 .iter()
                 .find(|c| !c.is_blank())
                 .map(Cell::display)
                 .unwrap_or_default();
-            self.reject(at, None, value, kind, problem);
+            self.reject(at, None, value, issue);
             return None;
         }
         match row.get(code_col.index).and_then(code_text) {
@@ -190,14 +166,7 @@ impl Builder<'_> {
                     .get(code_col.index)
                     .map(Cell::display)
                     .unwrap_or_default();
-                let problem = msg::read_missing_code(self.lang);
-                self.reject(
-                    at,
-                    Some(&code_col.header),
-                    value,
-                    FindingKind::MissingCode,
-                    problem,
-                );
+                self.reject(at, Some(&code_col.header), value, Issue::MissingCode);
                 None
             }
         }

@@ -4,8 +4,7 @@
 use std::collections::HashMap;
 
 use crate::fields::FieldType;
-use crate::messages as msg;
-use crate::model::{Cell, CustomerRecord, Finding, FindingKind, RawSheet, SheetInfo, SourceRow};
+use crate::model::{Cell, CustomerRecord, Finding, Issue, RawSheet, SheetInfo, SourceRow};
 use crate::values::{code_text, is_placeholder_word, trim};
 
 use super::builder::{is_footer_row, is_totals_row, Builder, RowPlace};
@@ -205,7 +204,6 @@ impl Builder<'_> {
             self.has_customers_sheet = true;
             return;
         }
-        let lang = self.lang;
         // Where each of the part's columns goes in the union of customers-sheet headers.
         let slots: Vec<usize> = out
             .dataset
@@ -235,13 +233,11 @@ impl Builder<'_> {
         // A code the sheet repeats names the row where the sheet first had it; reading in order
         // names the earlier sheet's row where that sheet had the code too.
         let mut own = out.dataset.findings;
-        for f in own
-            .iter_mut()
-            .filter(|f| f.kind == FindingKind::DuplicateCode)
-        {
-            if let Some(&p) = self.index.get(&f.value) {
-                let first_row = self.out.dataset.customers[p].source.row;
-                f.problem = msg::read_duplicate_code(lang, &f.value, first_row);
+        for f in own.iter_mut() {
+            if let Issue::DuplicateCode { first_row } = &mut f.issue {
+                if let Some(&p) = self.index.get(&f.value) {
+                    *first_row = self.out.dataset.customers[p].source.row;
+                }
             }
         }
         let own_end = before + own.len();
@@ -264,17 +260,9 @@ impl Builder<'_> {
                 row: rec.source.row,
             };
             let first_row = self.out.dataset.customers[p].source.row;
-            let problem = msg::read_duplicate_code(lang, &rec.code, first_row);
-            let action = msg::read_action_merged(lang);
             let code = rec.code.clone();
-            self.note(
-                &at,
-                code_header.as_deref(),
-                code,
-                FindingKind::DuplicateCode,
-                problem,
-                action,
-            );
+            let issue = Issue::DuplicateCode { first_row };
+            self.note(&at, code_header.as_deref(), code, issue);
             merge_customer(&mut self.out.dataset.customers[p], rec);
         }
         self.order_sheet_findings(before, own_end);
@@ -337,14 +325,14 @@ impl Builder<'_> {
                 continue;
             };
             if let Some(odd) = shapes.odd(&code) {
-                let problem = match odd {
-                    Odd::Sentence => msg::read_odd_code(self.lang, true, 0),
-                    Odd::Long(typical) => msg::read_odd_code(self.lang, false, typical),
+                let typical = match odd {
+                    Odd::Sentence => None,
+                    Odd::Long(typical) => Some(typical),
                 };
                 let header = Some(code_col.header.as_str());
                 // The value as the cell has it (the code is read with full-width forms folded).
                 let value = row.get(code_col.index).map(Cell::display).unwrap_or(code);
-                self.reject(&at, header, value, FindingKind::OddCode, problem);
+                self.reject(&at, header, value, Issue::OddCode { typical });
                 continue;
             }
             let pos = self.customer_for_row(code, &at, &code_col);
@@ -402,19 +390,10 @@ impl Builder<'_> {
     /// The position of the row's customer: a new one, or the one that had the code first (the
     /// row is then a duplicate, with a finding).
     fn customer_for_row(&mut self, code: String, at: &RowPlace, code_col: &Column) -> usize {
-        let lang = self.lang;
         if let Some(&p) = self.index.get(&code) {
             let first_row = self.out.dataset.customers[p].source.row;
-            let problem = msg::read_duplicate_code(lang, &code, first_row);
-            let action = msg::read_action_merged(lang);
-            self.note(
-                at,
-                Some(&code_col.header),
-                code,
-                FindingKind::DuplicateCode,
-                problem,
-                action,
-            );
+            let issue = Issue::DuplicateCode { first_row };
+            self.note(at, Some(&code_col.header), code, issue);
             return p;
         }
         let p = self.out.dataset.customers.len();
@@ -434,7 +413,6 @@ impl Builder<'_> {
     /// Reads a row's cells into the customer at `pos`: each field's value (a bad one is a
     /// finding, the field left blank) and every cell into `original`.
     fn customer_cells(&mut self, pos: usize, row: &mut [Cell], cells: &RowCells, at: &RowPlace) {
-        let lang = self.lang;
         for (c, &slot) in cells.lay.columns.iter().zip(cells.slots) {
             let Some(cell) = row.get_mut(c.index) else {
                 continue;
@@ -442,11 +420,8 @@ impl Builder<'_> {
             if let Some(f) = c.field.filter(|f| f.name != "code") {
                 if let Cell::Text(s) = &*cell {
                     if is_placeholder_word(s) {
-                        let problem = msg::read_placeholder(lang);
-                        let action = msg::read_action_value_blank(lang);
                         let value = trim(s).to_string();
-                        let kind = FindingKind::Placeholder;
-                        self.note(at, Some(&c.header), value, kind, problem, action);
+                        self.note(at, Some(&c.header), value, Issue::Placeholder);
                     }
                 }
                 let scale = cells.scales.get(&c.index).copied().unwrap_or(100);
@@ -454,17 +429,12 @@ impl Builder<'_> {
                     Ok(Some(v)) => set_field(&mut self.out.dataset.customers[pos], f.name, v),
                     Ok(None) => {}
                     Err(p) => {
-                        let (kind, problem) = match p {
-                            Problem::Unreadable(k) => {
-                                (FindingKind::BadValue, msg::read_bad_value(lang, k))
-                            }
-                            Problem::OutOfRange(r) => {
-                                (FindingKind::OutOfRange, msg::read_out_of_range(lang, r))
-                            }
+                        let issue = match p {
+                            Problem::Unreadable(what) => Issue::BadValue { what },
+                            Problem::OutOfRange(range) => Issue::OutOfRange { range },
                         };
-                        let action = msg::read_action_value_blank(lang);
                         let value = cell.display();
-                        self.note(at, Some(&c.header), value, kind, problem, action);
+                        self.note(at, Some(&c.header), value, issue);
                     }
                 }
             }

@@ -1,8 +1,7 @@
 //! Extract, detail sheets: transaction, usage and survey rows become events, or are rejected with
 //! exactly one finding.
 
-use crate::messages as msg;
-use crate::model::{Cell, FindingKind, RawSheet, SheetInfo, SheetRole, SourceRow};
+use crate::model::{Cell, Issue, RawSheet, SheetInfo, SheetRole, SourceRow};
 use crate::values::{
     cell_date, cell_money, cell_number, cell_text, code_text, parse_complaint, HeaderUnit, Parsed,
 };
@@ -65,44 +64,24 @@ impl Builder<'_> {
         required: bool,
         parse: impl Fn(&Cell) -> Parsed<T>,
     ) -> std::result::Result<Option<T>, ()> {
-        let lang = self.lang;
         let cell = cell.unwrap_or(&Cell::Empty);
+        let what = kind;
         match parse(cell) {
             Parsed::Value(v) => Ok(Some(v)),
             Parsed::Blank if !required => Ok(None),
             Parsed::Blank => {
-                let problem = msg::read_missing_value(lang, kind);
-                self.reject(
-                    at,
-                    Some(&col.header),
-                    cell.display(),
-                    FindingKind::BadValue,
-                    problem,
-                );
+                let issue = Issue::MissingValue { what };
+                self.reject(at, Some(&col.header), cell.display(), issue);
                 Err(())
             }
             Parsed::Unreadable if required => {
-                let problem = msg::read_bad_value(lang, kind);
-                self.reject(
-                    at,
-                    Some(&col.header),
-                    cell.display(),
-                    FindingKind::BadValue,
-                    problem,
-                );
+                let issue = Issue::BadValue { what };
+                self.reject(at, Some(&col.header), cell.display(), issue);
                 Err(())
             }
             Parsed::Unreadable => {
-                let problem = msg::read_bad_value(lang, kind);
-                let action = msg::read_action_value_blank(lang);
-                self.note(
-                    at,
-                    Some(&col.header),
-                    cell.display(),
-                    FindingKind::BadValue,
-                    problem,
-                    action,
-                );
+                let issue = Issue::BadValue { what };
+                self.note(at, Some(&col.header), cell.display(), issue);
                 Ok(None)
             }
         }
@@ -410,14 +389,10 @@ impl Builder<'_> {
                 .as_ref()
                 .or(complaint_col.as_ref())
                 .unwrap_or(code_col);
-            let problem = msg::read_missing_value(self.lang, "satisfaction");
-            self.reject(
-                at,
-                Some(&col.header),
-                String::new(),
-                FindingKind::BadValue,
-                problem,
-            );
+            let issue = Issue::MissingValue {
+                what: "satisfaction",
+            };
+            self.reject(at, Some(&col.header), String::new(), issue);
             return;
         }
         let code = self.note_detail_code(code, row, cols, at);

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use crate::error::{Error, Result};
 use crate::fields::header_key;
 use crate::messages as msg;
-use crate::model::{Cell, CustomerRecord, FindingKind, JoinHealth, Lang};
+use crate::model::{Cell, CustomerRecord, FindingKind, Issue, JoinHealth, JoinRule, Lang};
 use crate::values::fold_width;
 
 use super::builder::{Builder, RowPlace};
@@ -18,8 +18,8 @@ use super::{DetailCode, Extracted, Place};
 ///
 /// # Errors
 /// An input error (one paragraph) when more than half of a detail sheet's rows, or all of
-/// them, join no customer even after a normalisation.
-pub(super) fn finish(b: &mut Builder) -> Result<()> {
+/// them, join no customer even after a normalisation (worded in `lang`).
+pub(super) fn finish(b: &mut Builder, lang: Lang) -> Result<()> {
     // Every date read counts for the as-of date, also those of rows whose code joins nothing.
     let latest = latest_date(&b.out);
     if b.has_customers_sheet {
@@ -34,7 +34,7 @@ pub(super) fn finish(b: &mut Builder) -> Result<()> {
     flag_shared_credit_codes(b);
     b.out.dataset.latest_date = latest;
     match b.out.dataset.joins.iter().find(|j| too_few_join(j)) {
-        Some(j) => Err(Error::input(join_stop(b, j))),
+        Some(j) => Err(Error::input(join_stop(b, j, lang))),
         None => Ok(()),
     }
 }
@@ -46,12 +46,12 @@ fn too_few_join(j: &JoinHealth) -> bool {
 
 /// The paragraph that stops a run whose detail sheet mostly joins nothing: the sheet, the
 /// share, three codes from each side and the likely cause.
-fn join_stop(b: &Builder, j: &JoinHealth) -> String {
-    let lang = b.lang;
+fn join_stop(b: &Builder, j: &JoinHealth, lang: Lang) -> String {
     // The events of unjoined codes were taken out; their findings keep the codes.
     let mut detail: Vec<&str> = Vec::new();
     for f in &b.out.dataset.findings {
-        let here = f.kind == FindingKind::UnknownCustomer && f.file == j.file && f.sheet == j.sheet;
+        let here =
+            f.kind() == FindingKind::UnknownCustomer && f.file == j.file && f.sheet == j.sheet;
         if here && !detail.contains(&f.value.as_str()) {
             detail.push(&f.value);
             if detail.len() == 3 {
@@ -135,14 +135,17 @@ impl Rule {
         }
     }
 
-    /// The rule in words.
-    fn words(self, lang: Lang, detail_prefix: &str, customer_prefix: &str) -> String {
+    /// The rule as the findings state it.
+    fn stated(self, detail_prefix: &str, customer_prefix: &str) -> JoinRule {
         match self {
-            Rule::LeadingZeros => msg::join_rule_leading_zeros(lang),
-            Rule::Spaces => msg::join_rule_spaces(lang),
-            Rule::Width => msg::join_rule_width(lang),
-            Rule::Case => msg::join_rule_case(lang),
-            Rule::Prefix => msg::join_rule_prefix(lang, detail_prefix, customer_prefix),
+            Rule::LeadingZeros => JoinRule::LeadingZeros,
+            Rule::Spaces => JoinRule::Spaces,
+            Rule::Width => JoinRule::Width,
+            Rule::Case => JoinRule::Case,
+            Rule::Prefix => JoinRule::Prefix {
+                detail: detail_prefix.to_string(),
+                customers: customer_prefix.to_string(),
+            },
         }
     }
 }
@@ -208,7 +211,7 @@ fn join_detail_rows(b: &mut Builder) {
         };
         let missing = unmatched(&b.out.codes);
         let missed: usize = missing.iter().map(|(_, n)| n).sum();
-        let mut rule_words = None;
+        let mut stated = None;
         if rows > 0 && missed * 2 > rows {
             let detail_prefix =
                 constant_prefix(missing.iter().map(|(c, _)| &*b.out.codes[*c as usize].text));
@@ -224,15 +227,18 @@ fn join_detail_rows(b: &mut Builder) {
                 for (c, i) in codes {
                     b.out.codes[c as usize].customer = Some(i);
                 }
-                rule_words = Some(rule.words(b.lang, &detail_prefix, &customer_prefix));
+                stated = Some(rule.stated(&detail_prefix, &customer_prefix));
             }
         }
         let unjoined: usize = unmatched(&b.out.codes).iter().map(|(_, n)| n).sum();
         let (file, name) = b.out.places[sheet].clone();
-        if let Some(words) = &rule_words {
-            let problem = msg::join_rule_applied(b.lang, words, rows - unjoined, rows);
-            let action = msg::join_rule_action(b.lang);
-            b.sheet_finding(&file, &name, FindingKind::JoinRule, problem, action);
+        if let Some(rule) = &stated {
+            let issue = Issue::JoinRule {
+                rule: rule.clone(),
+                joined: rows - unjoined,
+                rows,
+            };
+            b.sheet_finding(&file, &name, issue);
         }
         if rows > 0 {
             b.out.dataset.joins.push(JoinHealth {
@@ -240,7 +246,7 @@ fn join_detail_rows(b: &mut Builder) {
                 sheet: name,
                 rows,
                 unjoined,
-                rule: rule_words,
+                rule: stated,
             });
         }
     }
@@ -298,7 +304,6 @@ fn best_rule(
 
 /// Rejects the rows of codes no customer has, each with its finding.
 fn reject_unjoined(b: &mut Builder) {
-    let lang = b.lang;
     let codes = &b.out.codes;
     let mut unknown: Vec<(Place, u32)> = Vec::new();
     let mut known = |code: u32, at: Place| {
@@ -317,19 +322,12 @@ fn reject_unjoined(b: &mut Builder) {
             sheet: &src.sheet,
             row: src.row,
         };
-        let problem = msg::read_unknown_customer(lang);
         let header = b
             .code_headers
             .get(&(src.file.clone(), src.sheet.clone()))
             .cloned();
         let value = b.out.codes[code as usize].text.to_string();
-        b.reject(
-            &at,
-            header.as_deref(),
-            value,
-            FindingKind::UnknownCustomer,
-            problem,
-        );
+        b.reject(&at, header.as_deref(), value, Issue::UnknownCustomer);
     }
 }
 
@@ -355,7 +353,6 @@ fn customers_from_detail_codes(b: &mut Builder) {
 /// The same 统一社会信用代码 (width, spaces and case aside) under a second code: both are kept,
 /// the later one gets a finding.
 fn flag_shared_credit_codes(b: &mut Builder) {
-    let lang = b.lang;
     let mut credit: HashMap<String, String> = HashMap::new();
     let mut shared = Vec::new();
     for c in &b.out.dataset.customers {
@@ -394,16 +391,8 @@ fn flag_shared_credit_codes(b: &mut Builder) {
             sheet: &src.sheet,
             row: src.row,
         };
-        let problem = msg::read_duplicate_credit(lang, &first);
-        let action = msg::read_action_both_kept(lang);
-        b.note(
-            &at,
-            credit_header.as_deref(),
-            value,
-            FindingKind::DuplicateCreditCode,
-            problem,
-            action,
-        );
+        let issue = Issue::DuplicateCreditCode { other: first };
+        b.note(&at, credit_header.as_deref(), value, issue);
     }
 }
 

@@ -166,7 +166,9 @@ impl Extracted {
     }
 }
 
-/// Reads every input file (several files are one dataset, joined by customer code).
+/// Reads every input file (several files are one dataset, joined by customer code). The
+/// findings carry their data and are worded where they are shown; `lang` is for the reader and
+/// for the errors that stop a run.
 ///
 /// # Errors
 /// An input error when a file cannot be read (see [`read::read_file`]) or when no sheet of any

@@ -174,7 +174,7 @@ impl<'p> FileSink<'p> {
             self.sheets.push(SheetRead::Whole(head));
             return;
         };
-        let mut part = Builder::new(self.fields, self.lang);
+        let mut part = Builder::new(self.fields);
         let cols = part.begin_detail(&head.file, &head.sheet, &lay, 100);
         let data = head
             .rows
@@ -209,7 +209,7 @@ impl FileSink<'_> {
                 continue;
             };
             let mut head = std::mem::take(sheet);
-            let mut part = Builder::new(self.fields, self.lang);
+            let mut part = Builder::new(self.fields);
             let data_rows = part.customers_sheet(&mut head, &lay);
             *read = SheetRead::Customers(Box::new(ReadCustomers {
                 head,

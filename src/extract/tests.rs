@@ -9,12 +9,12 @@ use super::*;
 use std::collections::HashSet;
 
 use crate::fields::FieldType;
-use crate::model::{Cell, CustomerRecord, Dataset, FindingKind, PaymentModel, SheetRole};
+use crate::model::{Cell, CustomerRecord, Dataset, FindingKind, Issue, PaymentModel, SheetRole};
 use crate::read;
 
 /// Aggregates, the customers kept in the dataset for these tests' look-ups.
-fn aggregate(e: Extracted, as_of: NaiveDate, lang: Lang) -> Dataset {
-    let a = crate::aggregate::aggregate(e, as_of, lang);
+fn aggregate(e: Extracted, as_of: NaiveDate) -> Dataset {
+    let a = crate::aggregate::aggregate(e, as_of);
     Dataset {
         customers: a.customers,
         ..a.dataset
@@ -78,7 +78,7 @@ fn used_customer_rows(e: &Extracted) -> usize {
         .dataset
         .findings
         .iter()
-        .filter(|f| f.kind == FindingKind::DuplicateCode)
+        .filter(|f| f.kind() == FindingKind::DuplicateCode)
         .count();
     e.dataset.customers.len() + merged
 }
@@ -186,7 +186,7 @@ fn title_rows_blank_column_totals_and_leading_zeros() {
         let found: Vec<(Option<u32>, FindingKind, bool)> = d
             .findings
             .iter()
-            .map(|f| (f.row, f.kind, f.rejected))
+            .map(|f| (f.row, f.kind(), f.rejected))
             .collect();
         assert_eq!(
             found,
@@ -245,7 +245,7 @@ fn duplicate_codes_merge_and_credit_codes_flag() {
         "later row fills an empty field"
     );
     let kinds: Vec<(Option<u32>, FindingKind)> =
-        d.findings.iter().map(|f| (f.row, f.kind)).collect();
+        d.findings.iter().map(|f| (f.row, f.kind())).collect();
     assert_eq!(
         kinds,
         [
@@ -253,7 +253,12 @@ fn duplicate_codes_merge_and_credit_codes_flag() {
             (Some(5), FindingKind::DuplicateCreditCode)
         ]
     );
-    assert!(d.findings[1].problem.contains("D02"));
+    assert_eq!(
+        d.findings[1].issue,
+        Issue::DuplicateCreditCode {
+            other: "D02".into()
+        }
+    );
 }
 
 #[test]
@@ -275,7 +280,7 @@ fn detail_sheets_aggregate_against_the_as_of_date() {
             SheetRole::Ignored
         ]
     );
-    let d = aggregate(e.clone(), date(2026, 9, 30), Lang::Zh);
+    let d = aggregate(e.clone(), date(2026, 9, 30));
     let used =
         e.dataset.customers.len() + e.transactions.len() + e.usage.len() + e.surveys.len() - 1;
     assert_eq!(d.rows_read, 19);
@@ -315,7 +320,7 @@ fn detail_sheets_aggregate_against_the_as_of_date() {
     let kinds: Vec<(FindingKind, Option<u32>, bool)> = d
         .findings
         .iter()
-        .map(|f| (f.kind, f.row, f.rejected))
+        .map(|f| (f.kind(), f.row, f.rejected))
         .collect();
     for want in [
         (FindingKind::TotalsRow, Some(9), true),
@@ -330,7 +335,7 @@ fn detail_sheets_aggregate_against_the_as_of_date() {
     let future = d
         .findings
         .iter()
-        .find(|f| f.kind == FindingKind::FutureDate)
+        .find(|f| f.kind() == FindingKind::FutureDate)
         .unwrap();
     assert_eq!(future.column.as_deref(), Some("单据日期"));
     assert_eq!(future.value, "2062-01-01");
@@ -339,7 +344,7 @@ fn detail_sheets_aggregate_against_the_as_of_date() {
 #[test]
 fn two_files_join_by_text_code() {
     let e = load_fixtures(&["join_customers.xlsx", "join_sales.csv"]);
-    let d = aggregate(e.clone(), date(2026, 9, 30), Lang::Zh);
+    let d = aggregate(e.clone(), date(2026, 9, 30));
     assert_eq!(d.inputs.len(), 2);
     assert_eq!(d.rows_read, 6);
     assert_accounting(&d, e.dataset.customers.len() + e.transactions.len());
@@ -352,7 +357,7 @@ fn two_files_join_by_text_code() {
     let unknown: Vec<_> = d
         .findings
         .iter()
-        .filter(|f| f.kind == FindingKind::UnknownCustomer)
+        .filter(|f| f.kind() == FindingKind::UnknownCustomer)
         .collect();
     assert_eq!(unknown.len(), 1);
     assert_eq!(
@@ -375,7 +380,7 @@ fn without_customers_sheet_the_codes_come_from_the_details() {
     assert_eq!(codes, ["0001", "0002", "1"]);
     assert_eq!(e.dataset.code_column, None);
     assert!(e.dataset.input_columns.is_empty());
-    let d = aggregate(e.clone(), date(2026, 9, 30), Lang::Zh);
+    let d = aggregate(e.clone(), date(2026, 9, 30));
     assert_accounting(&d, e.transactions.len());
     assert_eq!(d.rows_read, 4);
 }
@@ -603,7 +608,7 @@ fn customers_sheets_read_apart_join_as_if_read_in_order() {
     let duplicates = d
         .findings
         .iter()
-        .filter(|f| f.kind == FindingKind::DuplicateCode)
+        .filter(|f| f.kind() == FindingKind::DuplicateCode)
         .count();
     assert_eq!(duplicates, 6);
     assert_accounting(d, d.customers.len() + duplicates);
@@ -704,11 +709,11 @@ fn random_sheets_keep_rows_read_equal_used_plus_rejected() {
             Err(err) if err.to_string().contains("客户档案中找不到") => continue,
             Err(err) => panic!("{err}"),
         };
-        let d = aggregate(e.clone(), date(2026, 9, 30), Lang::Zh);
+        let d = aggregate(e.clone(), date(2026, 9, 30));
         let future = d
             .findings
             .iter()
-            .filter(|f| f.kind == FindingKind::FutureDate)
+            .filter(|f| f.kind() == FindingKind::FutureDate)
             .count();
         let detail = e.transactions.len() + e.usage.len() + e.surveys.len() - future;
         let customer_rows = if e.dataset.code_column.is_some() {

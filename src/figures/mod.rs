@@ -168,7 +168,7 @@ impl Figures {
         let tiers = tier_stats(customers);
         let mut findings_by_kind: BTreeMap<FindingKind, (usize, usize)> = BTreeMap::new();
         for f in all_findings(analysis) {
-            let e = findings_by_kind.entry(f.kind).or_default();
+            let e = findings_by_kind.entry(f.kind()).or_default();
             e.0 += 1;
             e.1 += usize::from(f.rejected);
         }

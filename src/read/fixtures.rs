@@ -45,7 +45,7 @@ fn mutated_fixtures_never_panic() {
                 if let Ok(e) = crate::extract::from_sheets(files, &profile, crate::model::Lang::Zh)
                 {
                     let as_of = chrono::NaiveDate::from_ymd_opt(2026, 9, 30).unwrap();
-                    let d = crate::aggregate::aggregate(e, as_of, crate::model::Lang::Zh);
+                    let d = crate::aggregate::aggregate(e, as_of);
                     assert_eq!(
                         d.dataset.rows_rejected,
                         d.dataset.findings.iter().filter(|f| f.rejected).count()

@@ -44,8 +44,11 @@ pub fn why_skipped(
     let finding = dataset
         .findings
         .iter()
-        .find(|f| f.kind == FindingKind::SheetSkipped && f.sheet == info.name && f.file == file);
-    Some(finding.map_or_else(|| msg::shown_no_data(lang), |f| f.problem.clone()))
+        .find(|f| f.kind() == FindingKind::SheetSkipped && f.sheet == info.name && f.file == file);
+    Some(finding.map_or_else(
+        || msg::shown_no_data(lang),
+        |f| msg::finding_problem(lang, f),
+    ))
 }
 
 /// A field's name as the map shows it: the Chinese name (its first alias) or the canonical one.

@@ -397,14 +397,18 @@ pub fn write_quality(wb: &mut Workbook, analysis: &Analysis, st: &Styles) -> Res
     let mut row = 0u32;
     for f in all_findings(analysis) {
         row += 1;
+        let (problem, action) = (
+            crate::messages::finding_problem(lang, f),
+            crate::messages::finding_action(lang, f),
+        );
         let cells = [
             (0u16, f.file.as_str()),
             (1, f.sheet.as_str()),
-            (3, f.column.as_deref().unwrap_or("")),
+            (3, crate::messages::finding_column(lang, f).unwrap_or("")),
             (4, f.value.as_str()),
-            (5, f.kind.label(lang)),
-            (6, f.problem.as_str()),
-            (7, f.action.as_str()),
+            (5, f.kind().label(lang)),
+            (6, problem.as_str()),
+            (7, action.as_str()),
             (8, if f.rejected { yes } else { no }),
         ];
         for (col, text) in cells {

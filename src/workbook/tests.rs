@@ -391,7 +391,7 @@ fn data_quality_has_one_row_per_finding() {
     assert_eq!(row[2].as_f64(), f.row.map(f64::from), "column 行号");
     assert_eq!(
         row[5].to_string(),
-        f.kind.label(Lang::Zh),
+        f.kind().label(Lang::Zh),
         "column 问题类型"
     );
 }

@@ -67,13 +67,14 @@ pub(super) fn data_quality(doc: &mut Layout, a: &Analysis, f: &Figures) {
         .iter()
         .map(|(kind, (count, rejected))| {
             let example = all_findings(a)
-                .find(|f| f.kind == *kind)
+                .find(|f| f.kind() == *kind)
                 .map(|f| {
                     let place = match f.row {
                         Some(r) => say!(l, "{} 第 {} 行", "{} row {}", f.sheet, r),
                         None => f.sheet.clone(),
                     };
-                    format!("{place}{}{}", l.pick("：", ": "), f.problem)
+                    let problem = crate::messages::finding_problem(l, f);
+                    format!("{place}{}{problem}", l.pick("：", ": "))
                 })
                 .unwrap_or_default();
             vec![

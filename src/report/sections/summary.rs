@@ -95,8 +95,8 @@ pub(super) fn thin_data(a: &Analysis, f: &Figures) -> Vec<String> {
     out.extend(
         d.findings
             .iter()
-            .filter(|x| x.kind == crate::model::FindingKind::Other && x.file.is_empty())
-            .map(|x| super::sentence(&x.problem, l)),
+            .filter(|x| x.kind() == crate::model::FindingKind::Other && x.file.is_empty())
+            .map(|x| super::sentence(&msg::finding_problem(l, x), l)),
     );
     out
 }
