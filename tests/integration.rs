@@ -10,6 +10,7 @@ use assert_cmd::Command;
 use calamine::{open_workbook_auto, Data, Reader};
 
 mod comparing;
+mod decoration19;
 mod joining;
 mod reading;
 mod reporting;
