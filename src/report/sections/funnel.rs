@@ -74,7 +74,10 @@ fn bars(doc: &mut Layout, fun: &Funnel, l: Lang) {
     let height = 7.0;
     let gap = 2.0;
     doc.ensure(fun.rows.len() as f32 * (height + gap) + 4.0);
-    let label_w = 28.0;
+    let label_w: f32 = match l {
+        Lang::Zh => 28.0,
+        Lang::En => 40.0,
+    };
     let info_w = 46.0;
     let bar_area = CONTENT_W - label_w - info_w;
     let centre = MARGIN + label_w + bar_area / 2.0;
@@ -118,7 +121,7 @@ fn bars(doc: &mut Layout, fun: &Funnel, l: Lang) {
             Some(c) => say!(
                 l,
                 "到达 {} 位 · 转化 {}",
-                "{} reached · {} converted",
+                "{} reached, {}",
                 count,
                 format::percent(c)
             ),

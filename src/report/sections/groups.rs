@@ -28,7 +28,7 @@ pub(super) fn group(doc: &mut Layout, a: &Analysis, g: &GroupSettings) {
         &say!(
             l,
             "按“{}”统计 {} 位客户，分 {} 组。签约率为已签约客户占该组客户的比例；金额为客户的签约（消费）金额。",
-            "{} customers by \"{}\", in {} groups. The signing rate is the share of a group's customers who have signed; the amount is what they signed (spent).",
+            "By \"{}\": {} customers in {} groups. The signing rate is the share of a group's customers who have signed; the amount is what they signed (spent).",
             t.column,
             format::count(t.total.count),
             format::count(t.rows.len())
