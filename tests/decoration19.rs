@@ -99,8 +99,17 @@ fn decoration_report_has_funnel_sources_and_designers_and_no_empty_size_page() {
 }
 
 #[test]
-fn every_owner_who_spent_has_at_least_one_project() {
+fn every_owner_who_spent_has_at_least_one_project_and_the_trade_sheet_is_written() {
     let (_dir, _, xlsx) = run_decoration(&["-p", "decoration"]);
+    let trade = sheet(&xlsx, "阶段与来源");
+    assert_eq!(
+        trade[0][0], "客户阶段漏斗",
+        "the funnel heads the trade sheet"
+    );
+    assert!(
+        trade.iter().any(|r| r[0] == "老客户介绍"),
+        "the sources table is there"
+    );
     let rows = sheet(&xlsx, "客户明细");
     let header = &rows[0];
     let (f, m) = (col(header, "消费频次"), col(header, "消费金额"));

@@ -12,6 +12,7 @@ pub mod reading;
 mod sheets;
 mod styles;
 mod summary;
+mod trade;
 
 use rust_xlsxwriter::{DocProperties, Workbook, XlsxError};
 
@@ -112,6 +113,7 @@ fn fill(analysis: &Analysis) -> Result<Workbook> {
         summary::write(wb, analysis, &st)?;
         customer_sheets(wb, analysis, &st)?;
         sheets::write_clusters(wb, analysis, &st)?;
+        trade::write(wb, analysis, &st)?;
         if let Some(migration) = &analysis.migration {
             sheets::write_migration(wb, migration, lang, &st)?;
         }
