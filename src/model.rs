@@ -1137,4 +1137,6 @@ pub struct Analysis {
     pub migration: Option<Migration>,
     /// The profile as used (for 参数 and the appendix): (key, value) lines.
     pub profile_settings: Vec<(String, String)>,
+    /// The profile's report plan: sections in order, the funnel, group tables, tier actions.
+    pub report: crate::profile::ReportSettings,
 }

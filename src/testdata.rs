@@ -141,6 +141,7 @@ pub fn analysis(n: usize, lang: Lang) -> Analysis {
         },
         migration: None,
         profile_settings: vec![("name".into(), "software".into())],
+        report: crate::profile::ReportSettings::default(),
     }
 }
 

@@ -11,6 +11,7 @@ use calamine::{open_workbook_auto, Data, Reader};
 
 mod comparing;
 mod findings;
+mod decoration19;
 mod joining;
 mod print19;
 mod messages15;

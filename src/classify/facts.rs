@@ -54,7 +54,11 @@ impl Facts {
         let (all_needs, unmet_needs) = needs.needs_of(c);
         let (payment, payment_inferred) = payment_model(c, profile, lang);
         let days_since = |d: Option<NaiveDate>| d.map(|d| (as_of - d).num_days().max(0));
-        let frequency = c.deal_count.or(c.projects).filter(|v| v.is_finite());
+        // F: deals in the period, else projects; an owner who has spent has had at least one
+        // project (历史项目数 often leaves out the one under way).
+        let spent = c.purchase_amount.is_some_and(|m| m > 0.0);
+        let projects = c.projects.map(|n| if spent { n.max(1.0) } else { n });
+        let frequency = c.deal_count.or(projects).filter(|v| v.is_finite());
         let age_years = c
             .founded
             .map(|f| ((as_of - f).num_days().max(0) as f64) / 365.25);

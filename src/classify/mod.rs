@@ -121,7 +121,7 @@ pub fn classify(
     findings.extend(findings::unmapped_industry_findings(&customers, &facts));
 
     let dist = Distributions::new(&customers, &facts);
-    let rfm_refs = value::rfm_references(&dist, profile);
+    let rfm_refs = value::rfm_references(&dist, &facts, profile);
 
     // Dimension scores and the weighted total, rounded to one decimal before cutting tiers so
     // that what the user sees is what was compared.

@@ -8,18 +8,43 @@ use crate::model::{CustomerRecord, PaymentModel, RfmClass, RfmReferences};
 use crate::profile::{Profile, RfmMethod, ValueMix};
 
 /// The RFM references (R in days, F, M) by the profile's method: the base's mean or median, or
-/// the fixed figures (also the fallback when the base has no such values).
-pub(super) fn rfm_references(d: &Distributions, profile: &Profile) -> RfmReferences {
+/// the fixed figures (also the fallback when the base has no such values). A taken F reference
+/// that no RFM-classified customer falls below (most owners have one project, so the median is
+/// the least F) is raised to the next F present — "high" then means a repeat customer — so that
+/// the F split says something.
+pub(super) fn rfm_references(
+    d: &Distributions,
+    facts: &[Facts],
+    profile: &Profile,
+) -> RfmReferences {
     let s = &profile.rfm;
     let pick = |p: &Percentile, fixed: f64| match s.method {
         RfmMethod::Mean => p.mean().unwrap_or(fixed),
         RfmMethod::Median => p.median().unwrap_or(fixed),
         RfmMethod::Fixed => fixed,
     };
+    let mut frequency = pick(&d.frequency, s.frequency);
+    if s.method != RfmMethod::Fixed {
+        let classified: Vec<f64> = facts
+            .iter()
+            .filter(|f| f.recency_days.is_some() && f.monetary.is_some())
+            .filter_map(|f| f.frequency)
+            .collect();
+        if !classified.is_empty() && classified.iter().all(|v| *v >= frequency) {
+            if let Some(next) = classified
+                .iter()
+                .copied()
+                .filter(|v| *v > frequency)
+                .min_by(f64::total_cmp)
+            {
+                frequency = next;
+            }
+        }
+    }
     RfmReferences {
         method: s.method.key(),
         recency_days: pick(&d.recency, s.recency_days),
-        frequency: pick(&d.frequency, s.frequency),
+        frequency,
         monetary: pick(&d.monetary, s.monetary),
     }
 }

@@ -227,6 +227,7 @@ fn analyse(cfg: &Config, progress: &Progress) -> Result<Analysed> {
         clustering,
         migration,
         profile_settings,
+        report: cfg.profile.report.clone(),
     };
     Ok(Analysed {
         analysis,

@@ -364,3 +364,34 @@ fn the_report_uses_the_workbook_tier_palette() {
         assert_eq!(rgb, TIER_COLORS[i], "{tier:?}");
     }
 }
+
+#[test]
+fn funnel_counts_later_stages_as_having_passed_the_earlier_ones() {
+    use crate::figures::decoration;
+    use crate::profile::Profile;
+    let mut a = testdata::analysis(50, Lang::Zh);
+    let profile = Profile::builtin("decoration", Lang::Zh).unwrap().unwrap();
+    let stages = ["量房", "设计", "签约", "施工", "竣工", "流失"];
+    for (i, c) in a.classification.customers.iter_mut().enumerate() {
+        c.record.stage = Some(stages[i % stages.len()].to_string());
+        c.record.budget = Some(100_000.0 * (i % 8) as f64);
+    }
+    let settings = profile.report.funnel.as_ref().unwrap();
+    let f = decoration::funnel(&a, settings).expect("a funnel");
+    let reached: Vec<usize> = f.rows.iter().map(|r| r.reached).collect();
+    let at: Vec<usize> = f.rows.iter().map(|r| r.at).collect();
+    assert_eq!(f.unstaged + at.iter().sum::<usize>(), 50);
+    assert_eq!(reached[0], at.iter().sum::<usize>());
+    assert!(reached.windows(2).all(|w| w[0] >= w[1]), "{reached:?}");
+    assert_eq!(f.signed(), at[2] + at[3] + at[4]);
+    let budgets = profile.report.group("budgets").unwrap();
+    let t = decoration::group_table(&a, budgets, Some(settings)).expect("a budget table");
+    assert_eq!(t.rows.first().map(|r| r.name.as_str()), Some("10万以下"));
+    assert_eq!(t.rows.last().map(|r| r.name.as_str()), Some("50万及以上"));
+    assert_eq!(
+        t.rows.iter().map(|r| r.count).sum::<usize>() + t.missing.count,
+        50
+    );
+    // The sources column is not in the test data: no table, so no section.
+    assert!(decoration::group_table(&a, profile.report.group("sources").unwrap(), None).is_none());
+}

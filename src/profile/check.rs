@@ -19,7 +19,64 @@ impl Profile {
         self.check_weights(&at)?;
         self.check_tiers(&at)?;
         self.check_thresholds(&at)?;
-        self.check_recommend(&at)
+        self.check_recommend(&at)?;
+        self.check_report(&at)
+    }
+
+    /// `[report]`: every section is known (a built-in name or a group's id), every group's field
+    /// is one a group can use, and the funnel's signed stage is one of its stages.
+    fn check_report(&self, at: &Where) -> Result<()> {
+        let lang = at.lang;
+        let r = &self.report;
+        let known = |s: &str| super::report::SECTIONS.contains(&s) || r.group(s).is_some();
+        if let Some(bad) = r.sections.iter().find(|s| !known(s)) {
+            let mut names: Vec<&str> = super::report::SECTIONS.to_vec();
+            names.extend(r.groups.iter().map(|g| g.id.as_str()));
+            return Err(at.fail(
+                "report",
+                "sections",
+                say!(
+                    lang,
+                    "“{}”不是报告章节名，可用：{}",
+                    "\"{}\" is not a report section; use one of: {}",
+                    bad,
+                    names.join(", ")
+                ),
+            ));
+        }
+        for g in &r.groups {
+            let field_ok = g.field.as_deref().map_or(!g.columns.is_empty(), |f| {
+                super::report::GROUP_FIELDS.contains(&f)
+            });
+            if !field_ok {
+                return Err(at.fail(
+                    "report.groups",
+                    "field",
+                    say!(
+                        lang,
+                        "分组表“{}”须有 columns（列名）或 field（{}之一）",
+                        "group \"{}\" needs columns (headers) or a field (one of {})",
+                        g.id,
+                        super::report::GROUP_FIELDS.join(", ")
+                    ),
+                ));
+            }
+        }
+        if let Some(f) = &r.funnel {
+            if !f.stages.iter().any(|s| s.name == f.signed_from) {
+                return Err(at.fail(
+                    "report.funnel",
+                    "signed_from",
+                    say!(
+                        lang,
+                        "signed_from “{}”须是 stages 中的一个阶段名",
+                        "signed_from \"{}\" must name one of the stages",
+                        f.signed_from
+                    ),
+                ));
+            }
+        }
+        Ok(())
     }
 
     /// Every alias names a canonical field.

@@ -15,6 +15,7 @@ use crate::model::Lang;
 use crate::{messages, say};
 
 mod check;
+mod report;
 mod sections;
 mod settings;
 #[cfg(test)]
@@ -22,6 +23,9 @@ mod tests;
 mod validate;
 
 use check::{key_on_line, line_of_offset};
+pub use report::{
+    pick_text, FunnelSettings, FunnelStage, GroupSettings, ReportSettings, TierActions,
+};
 pub use sections::{
     ActivitySettings, CreditSettings, IndustryRule, LifecycleSettings, NeedRule, PaymentKeywords,
     PotentialSettings, RecommendRule, RfmMethod, RfmSettings, RuleKind, SatisfactionSettings,
@@ -92,6 +96,9 @@ pub struct Profile {
     /// Recommendation rules, in order.
     #[serde(default)]
     pub recommend: Vec<RecommendRule>,
+    /// The report's sections and the trade's own tables (`[report]`).
+    #[serde(default)]
+    pub report: ReportSettings,
     /// The language messages and settings are written in (set by `parse`).
     #[serde(skip)]
     pub lang: Lang,

@@ -219,3 +219,64 @@ fn labels_read_in_either_language() {
     );
     assert_eq!(Tier::from_label("VIP"), None);
 }
+
+#[test]
+fn software_lists_the_default_sections_and_decoration_its_own() {
+    let sw = Profile::builtin("software", Lang::Zh).unwrap().unwrap();
+    assert_eq!(
+        sw.report,
+        ReportSettings::default(),
+        "software keeps its report"
+    );
+    let deco = Profile::builtin("decoration", Lang::Zh).unwrap().unwrap();
+    let r = &deco.report;
+    assert!(
+        !r.has("size_industry"),
+        "homeowners have no size or industry"
+    );
+    for s in ["funnel", "sources", "designers", "styles", "budgets"] {
+        assert!(r.has(s), "decoration lists {s}");
+    }
+    let funnel = r.funnel.as_ref().expect("a funnel");
+    let names: Vec<&str> = funnel.stages.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["量房", "意向", "签约", "施工", "竣工"]);
+    assert_eq!(funnel.signed_index(), 2);
+    assert_eq!(funnel.stage_of("售后"), Some(4));
+    assert_eq!(funnel.stage_of("设计"), Some(1));
+    assert_eq!(funnel.stage_of("流失"), None);
+    assert!(r
+        .actions
+        .text(Tier::Core, Lang::Zh)
+        .is_some_and(|t| t.contains("转介绍")));
+    assert!(r
+        .actions
+        .text(Tier::Core, Lang::En)
+        .is_some_and(|t| t.contains("referrals")));
+}
+
+#[test]
+fn a_bad_report_section_or_signed_stage_is_named() {
+    let base = Profile::builtin_text("decoration").unwrap();
+    for (from, to, key) in [
+        (
+            "\"funnel\", \"sources\"",
+            "\"funnel\", \"sauces\"",
+            "report.sections",
+        ),
+        (
+            "signed_from = \"签约\"",
+            "signed_from = \"交钱\"",
+            "report.funnel.signed_from",
+        ),
+        (
+            "field = \"style\"",
+            "field = \"colour\"",
+            "report.groups.field",
+        ),
+    ] {
+        let text = base.replacen(from, to, 1);
+        assert_ne!(text, base, "{from} not in decoration.toml");
+        let err = Profile::parse(&text, "x.toml", Lang::Zh).expect_err(to);
+        assert!(err.message.contains(key), "{to}: {}", err.message);
+    }
+}

@@ -13,6 +13,7 @@ mod sheets;
 mod styles;
 mod summary;
 mod typed;
+mod trade;
 
 use rust_xlsxwriter::{DocProperties, Workbook, XlsxError};
 
@@ -115,6 +116,7 @@ fn fill(analysis: &Analysis) -> Result<Workbook> {
         summary::write(wb, analysis, &st)?;
         customer_sheets(wb, analysis, &st)?;
         sheets::write_clusters(wb, analysis, &st)?;
+        trade::write(wb, analysis, &st)?;
         if let Some(migration) = &analysis.migration {
             sheets::write_migration(wb, migration, lang, &st)?;
         }

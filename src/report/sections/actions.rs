@@ -34,6 +34,11 @@ pub(super) fn actions(doc: &mut Layout, a: &Analysis, f: &Figures) {
                 say!(l, "客户数占 {}，销售额占 {}。", "{} of customers, {} of sales.", format::percent_or_dash(f.customer_share(s.count)), format::percent_or_dash(f.amount_share(s.amount))),
             ),
         };
+        let what = a
+            .report
+            .actions
+            .text(s.tier, l)
+            .map_or(what, str::to_string);
         doc.ensure(30.0);
         let top = doc.y;
         doc.rect(MARGIN, top, 1.6, 6.0, Some(charts_color(s.tier)), None);
@@ -222,5 +227,6 @@ pub(super) fn core_list(doc: &mut Layout, a: &Analysis) {
             ]
         })
         .collect();
+    let (columns, rows) = super::without_size_industry(a, &columns, rows, [3, 4]);
     doc.table(&columns, &rows, TABLE);
 }

@@ -5,6 +5,8 @@ mod actions;
 mod activity;
 mod clusters;
 mod cover;
+mod funnel;
+mod groups;
 mod migration;
 
 pub use migration::report as migration_report;
@@ -14,34 +16,44 @@ mod tiers;
 mod value;
 
 use super::format::MoneyUnit;
-use super::layout::{Layout, ACCENT, CONTENT_W, GREY, INK, MARGIN, RULE};
+use super::layout::{Column, Layout, ACCENT, CONTENT_W, GREY, INK, MARGIN, RULE};
 use crate::error::Result;
 use crate::figures::{amount_of, Figures};
 use crate::messages::report_section;
-use crate::model::{Analysis, Classified, Lang};
+use crate::model::{Analysis, Classified, Lang, SizeClass};
 
 /// Body text size, pt.
 const BODY: f32 = 9.5;
 /// Table text size, pt.
 const TABLE: f32 = 8.5;
 
-/// Writes every section in order, with the figures computed from `a`.
+/// Writes the sections the profile lists (`[report] sections`), in its order, with the figures
+/// computed from `a`. 季度变动 is written only with a migration; a group table or the funnel
+/// without data is left out.
 pub fn write_all(doc: &mut Layout, a: &Analysis, f: &Figures) -> Result<()> {
-    cover::cover(doc, a);
-    summary::summary(doc, a, f);
-    tiers::tiers(doc, a, f)?;
-    tiers::size_industry(doc, a, f)?;
-    value::value(doc, a, f)?;
-    activity::activity(doc, a, f)?;
-    activity::satisfaction(doc, a, f)?;
-    clusters::clusters(doc, a)?;
-    if a.migration.is_some() {
-        migration::migration(doc, a, f);
+    for name in &a.report.sections {
+        match name.as_str() {
+            "cover" => cover::cover(doc, a),
+            "summary" => summary::summary(doc, a, f),
+            "tiers" => tiers::tiers(doc, a, f)?,
+            "size_industry" if has_size_or_industry(a) => tiers::size_industry(doc, a, f)?,
+            "value" => value::value(doc, a, f)?,
+            "activity" => activity::activity(doc, a, f)?,
+            "satisfaction" => activity::satisfaction(doc, a, f)?,
+            "clusters" => clusters::clusters(doc, a)?,
+            "migration" if a.migration.is_some() => migration::migration(doc, a, f),
+            "actions" => actions::actions(doc, a, f),
+            "core_list" => actions::core_list(doc, a),
+            "quality" => quality::data_quality(doc, a, f),
+            "appendix" => quality::appendix(doc, a),
+            "funnel" => funnel::funnel(doc, a),
+            other => {
+                if let Some(g) = a.report.group(other) {
+                    groups::group(doc, a, g);
+                }
+            }
+        }
     }
-    actions::actions(doc, a, f);
-    actions::core_list(doc, a);
-    quality::data_quality(doc, a, f);
-    quality::appendix(doc, a);
     Ok(())
 }
 
@@ -60,8 +72,12 @@ fn section(doc: &mut Layout, a: &Analysis, index: usize, room: f32) {
 
 /// As [`section`], for a document without an analysis (the comparison's own report).
 fn section_in(doc: &mut Layout, l: Lang, index: usize, room: f32) {
+    section_titled(doc, report_section(index, l), room);
+}
+
+/// Starts a section titled `title` (a profile's own section) on a page with `room` mm left.
+fn section_titled(doc: &mut Layout, title: &str, room: f32) {
     doc.ensure(room + 16.0);
-    let title = report_section(index, l);
     // Numbered as printed: 季度变动 is left out without a migration.
     doc.sections += 1;
     let numbered = format!("{}. {title}", doc.sections);
@@ -140,6 +156,45 @@ fn money_header(what: &str, unit: MoneyUnit, lang: Lang) -> String {
         Lang::Zh => format!("{what}（{}）", unit.name(lang)),
         Lang::En => format!("{what} ({})", unit.name(lang)),
     }
+}
+
+/// True when some customer has a size class or an industry (a homeowner base has neither).
+fn has_size_or_industry(a: &Analysis) -> bool {
+    customers(a).iter().any(|c| {
+        c.size_class != SizeClass::Unknown
+            || c.record
+                .industry
+                .as_deref()
+                .is_some_and(|i| !i.trim().is_empty())
+    })
+}
+
+/// The table without its 规模 and 行业 columns (`at`) when no customer has either.
+fn without_size_industry(
+    a: &Analysis,
+    columns: &[Column],
+    rows: Vec<Vec<String>>,
+    at: [usize; 2],
+) -> (Vec<Column>, Vec<Vec<String>>) {
+    if has_size_or_industry(a) {
+        return (columns.to_vec(), rows);
+    }
+    let keep = |i: &usize| !at.contains(i);
+    let columns = (0..columns.len())
+        .filter(keep)
+        .map(|i| columns[i].clone())
+        .collect();
+    let rows = rows
+        .into_iter()
+        .map(|r| {
+            r.into_iter()
+                .enumerate()
+                .filter(|(i, _)| keep(i))
+                .map(|(_, v)| v)
+                .collect()
+        })
+        .collect();
+    (columns, rows)
 }
 
 fn file_name(path: &str) -> String {
