@@ -25,6 +25,8 @@ pub struct Error {
     pub kind: ErrorKind,
     /// The sentence shown to the user, already in the run's language.
     pub message: String,
+    /// The original text of the library error behind the sentence (for `--verbose`), if any.
+    pub detail: Option<String>,
 }
 
 impl Error {
@@ -33,6 +35,7 @@ impl Error {
         Error {
             kind: ErrorKind::Usage,
             message: message.into(),
+            detail: None,
         }
     }
 
@@ -41,6 +44,7 @@ impl Error {
         Error {
             kind: ErrorKind::Input,
             message: message.into(),
+            detail: None,
         }
     }
 
@@ -49,6 +53,7 @@ impl Error {
         Error {
             kind: ErrorKind::Profile,
             message: message.into(),
+            detail: None,
         }
     }
 
@@ -57,7 +62,14 @@ impl Error {
         Error {
             kind: ErrorKind::Output,
             message: message.into(),
+            detail: None,
         }
+    }
+
+    /// The same error, keeping `detail` (a library's own words) for `--verbose`.
+    pub fn with_detail(mut self, detail: impl Into<String>) -> Error {
+        self.detail = Some(detail.into());
+        self
     }
 
     /// The process exit status for this error: 2 for usage, 1 otherwise.
