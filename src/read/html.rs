@@ -61,7 +61,7 @@ impl Table {
         let at = row.len();
         if rows > 1 {
             for c in at..at + cols {
-                self.covered.push((c, rows - 1));
+                self.covered.push((c, rows));
             }
         }
         self.cell = Some((String::new(), cols));
