@@ -47,7 +47,7 @@ def xls_capitals_and_odd_length():
             (OUT / "r15_caps_stream.xls").write_bytes(caps)
             break
     # Some ERP writers do not pad the last sector.
-    (OUT / "r15_odd_length.xls").write_bytes(data + b"\0" * 100)
+    (OUT / "r15_odd_length.xls").write_bytes(data[:-100])
 
 
 def xlsx_backslashes():
@@ -199,6 +199,24 @@ def ods_password():
     write_zip("r15_password.ods", locked)
 
 
+# ── 6. memory on small damaged files; 7. library errors become our sentence ─────────────────
+
+def far_cell_xls():
+    """One shared-string cell moved to the sheet's last row and column (IV65536)."""
+    data = bytearray((OUT / "basic.xls").read_bytes())
+    at = data.rfind(b"\xfd\x00\x0a\x00")
+    data[at + 4:at + 8] = b"\xff\xff\xff\x00"
+    (OUT / "r15_far_cell.xls").write_bytes(bytes(data))
+
+
+def bad_xml_xlsx():
+    """A shared string with an entity XML does not know: calamine says "Xml error: …"."""
+    entries = zip_entries(OUT / "basic.xlsx")
+    bad = edit(entries, "xl/sharedStrings.xml",
+               lambda d: d.replace(b"<t>", b"<t>&bogus;", 1))
+    write_zip("r15_bad_xml.xlsx", bad)
+
+
 if __name__ == "__main__":
     xls_capitals_and_odd_length()
     xlsx_backslashes()
@@ -211,3 +229,5 @@ if __name__ == "__main__":
     sylk_and_dif()
     text_encodings()
     ods_password()
+    far_cell_xls()
+    bad_xml_xlsx()

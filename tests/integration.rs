@@ -12,6 +12,7 @@ use calamine::{open_workbook_auto, Data, Reader};
 mod comparing;
 mod joining;
 mod reading;
+mod reading15;
 mod reporting;
 mod shown;
 

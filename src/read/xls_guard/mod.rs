@@ -28,6 +28,19 @@ use crate::model::Lang;
 /// The corrupt-file message when the file is damaged in a way that would make calamine allocate
 /// without bound; the too-large message when its sheets together are too large to hold.
 pub(super) fn check(bytes: &[u8], name: &str, lang: Lang) -> Result<()> {
+    // A file whose last sector is cut short (some writers do not pad it) is read by calamine
+    // as if padded with zeros: walk it so.
+    let sector = match u16_at(bytes, 30) {
+        Some(0x000C) => 4096,
+        _ => 512,
+    };
+    let padded;
+    let bytes = if bytes.len() > 512 && bytes.len() % sector != 0 {
+        padded = [bytes, &vec![0; sector - bytes.len() % sector]].concat();
+        &padded[..]
+    } else {
+        bytes
+    };
     match refusal(bytes) {
         None => Ok(()),
         Some(Refusal::Corrupt) => Err(Error::input(msg::read_corrupt(lang, name, ""))),
