@@ -181,3 +181,67 @@ fn bad_file_messages_word_for_word() {
         "The file bomb.xlsx is too large to read safely into memory (limits: 2 GB uncompressed, or 50 million cells in one sheet)."
     );
 }
+
+#[test]
+fn the_encoding_of_a_text_based_file_is_recorded() {
+    let cases: &[(&str, Option<&str>)] = &[
+        ("basic.csv", Some("UTF-8")),
+        ("basic_gbk.csv", Some("GBK")),
+        ("r15_big5.csv", Some("Big5")),
+        ("r15_utf16le_nobom.csv", Some("UTF-16LE")),
+        ("r15_utf32.csv", Some("UTF-32LE")),
+        ("r15_html_gbk.xls", Some("GBK")),
+        ("r15_spreadsheetml_gbk.xls", Some("GBK")),
+        ("r15_spreadsheetml.xls", Some("UTF-8")),
+        ("basic.xlsx", None),
+    ];
+    for (name, want) in cases {
+        let (input, _) = read_file(&fixture(name), Lang::Zh).unwrap();
+        assert_eq!(input.encoding.as_deref(), *want, "{name}");
+    }
+}
+
+#[test]
+fn big5_and_gbk_are_told_apart_by_the_header_words() {
+    let simplified = "客户编码,客户名称,所属行业\r\n0001,甲公司,制造业\r\n";
+    let traditional = "客戶編碼,客戶名稱,所屬行業\r\n0001,甲公司,製造業\r\n";
+    let (gbk, _, _) = encoding_rs::GBK.encode(simplified);
+    let (big5, _, _) = encoding_rs::BIG5.encode(traditional);
+    assert_eq!(decode_text(&gbk), simplified);
+    assert_eq!(decode_text(&big5), traditional);
+}
+
+#[test]
+fn a_library_error_is_kept_as_detail_not_in_the_sentence() {
+    let err = read_file(&fixture("r15_bad_xml.xlsx"), Lang::En).unwrap_err();
+    assert_eq!(
+        err.message,
+        "The file r15_bad_xml.xlsx is truncated or corrupt (perhaps not fully downloaded or saved) and cannot be read."
+    );
+    assert!(
+        err.detail.as_deref().unwrap_or_default().contains("entity"),
+        "{:?}",
+        err.detail
+    );
+}
+
+#[test]
+fn other_formats_saved_as_xls_are_sniffed() {
+    let cases: &[(&str, Format)] = &[
+        ("r15_html_gbk.xls", Format::Html),
+        ("r15_html_utf8.xls", Format::Html),
+        ("r15_spreadsheetml.xls", Format::SpreadsheetMl),
+        ("r15_workbook_elsewhere.xlsx", Format::Xlsx),
+        ("r15_mimetype_late.ods", Format::Ods),
+        ("r15_caps_stream.xls", Format::Xls),
+    ];
+    for (name, want) in cases {
+        let bytes = std::fs::read(fixture(name)).unwrap();
+        assert_eq!(sniff(&bytes, name, Lang::Zh).unwrap(), *want, "{name}");
+    }
+    for name in ["r15_sylk.xls", "r15_dif.xls"] {
+        let bytes = std::fs::read(fixture(name)).unwrap();
+        let err = sniff(&bytes, name, Lang::En).unwrap_err();
+        assert!(err.message.contains("save it as .xlsx"), "{}", err.message);
+    }
+}
