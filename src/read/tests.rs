@@ -245,3 +245,21 @@ fn other_formats_saved_as_xls_are_sniffed() {
         assert!(err.message.contains("save it as .xlsx"), "{}", err.message);
     }
 }
+
+#[test]
+fn utf32_without_bom_and_utf16_with_a_rare_character_are_text() {
+    let want = "名称,amount\r\n甲,1\r\n";
+    let le: Vec<u8> = want
+        .chars()
+        .flat_map(|c| (c as u32).to_le_bytes())
+        .collect();
+    let be: Vec<u8> = want
+        .chars()
+        .flat_map(|c| (c as u32).to_be_bytes())
+        .collect();
+    assert_eq!(decode_text(&le), want);
+    assert_eq!(decode_text(&be), want);
+    let rare = "premiere,second\r\n\u{10000},x\r\n";
+    let utf16: Vec<u8> = rare.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+    assert_eq!(decode_text(&utf16), rare);
+}

@@ -16,6 +16,7 @@ pub(super) fn looks_binary(bytes: &[u8]) -> bool {
         || bytes.starts_with(&[0xFE, 0xFF])
         || bytes.starts_with(&[0, 0, 0xFE, 0xFF])
         || utf16_without_bom(bytes).is_some()
+        || utf32_without_bom(bytes).is_some()
     {
         return false;
     }
@@ -38,10 +39,33 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     let odd_nul = head.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
     // Chinese text has no NUL bytes in UTF-16, but delimiters, digits and line ends do; text in
     // any 8-bit encoding has none at all.
-    if odd_nul * 5 >= pairs && even_nul * 100 <= pairs {
+    // (A rare character outside the BMP has a NUL in the other half: allow one in twenty, or
+    // three in a short file.)
+    if odd_nul * 5 >= pairs && even_nul * 20 <= pairs.max(60) {
         Some(encoding_rs::UTF_16LE)
-    } else if even_nul * 5 >= pairs && odd_nul * 100 <= pairs {
+    } else if even_nul * 5 >= pairs && odd_nul * 20 <= pairs.max(60) {
         Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// Little- (`true`) or big-endian UTF-32 without a byte-order mark: in nearly every four bytes the
+/// two high ones are NUL (every character of the Basic Multilingual Plane).
+fn utf32_without_bom(bytes: &[u8]) -> Option<bool> {
+    let head = &bytes[..bytes.len().min(4096) & !3];
+    let units = head.len() / 4;
+    if units < 2 {
+        return None;
+    }
+    let high_nul = |a: usize, b: usize| {
+        head.chunks(4).filter(|u| u[a] == 0 && u[b] == 0).count() * 20 >= units * 19
+    };
+    let low_set = |a: usize| head.chunks(4).filter(|u| u[a] != 0).count() * 2 >= units;
+    if high_nul(2, 3) && low_set(0) {
+        Some(true)
+    } else if high_nul(0, 1) && low_set(3) {
+        Some(false)
     } else {
         None
     }
@@ -108,16 +132,17 @@ fn label(enc: &'static Encoding) -> &'static str {
     }
 }
 
-/// UTF-32 with a byte-order mark (encoding_rs does not decode it); `None` without one.
+/// UTF-32, with a byte-order mark or judged from its NULs (encoding_rs does not decode it).
 fn utf32(bytes: &[u8]) -> Option<Decoded> {
-    let (little, encoding) = if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) {
-        (true, "UTF-32LE")
+    let (little, bom) = if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) {
+        (true, 4)
     } else if bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
-        (false, "UTF-32BE")
+        (false, 4)
     } else {
-        return None;
+        (utf32_without_bom(bytes)?, 0)
     };
-    let text = bytes[4..]
+    let encoding = if little { "UTF-32LE" } else { "UTF-32BE" };
+    let text = bytes[bom..]
         .chunks(4)
         .map(|c| {
             let mut b = [0u8; 4];

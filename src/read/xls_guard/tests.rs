@@ -338,8 +338,13 @@ fn sheets_that_together_are_too_large_are_refused() {
         memory_needed(&stream(&vec![full.clone(); 100])),
         Err(TooLarge)
     );
-    let err = crate::read::read_bytes(&compound(&stream(&vec![full; 100])), "大.xls", "大", Lang::En)
-        .unwrap_err();
+    let err = crate::read::read_bytes(
+        &compound(&stream(&vec![full; 100])),
+        "大.xls",
+        "大",
+        Lang::En,
+    )
+    .unwrap_err();
     assert!(
         err.message.contains("大.xls is too large"),
         "{}",
