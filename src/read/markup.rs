@@ -247,7 +247,7 @@ pub(super) fn declared_encoding(bytes: &[u8]) -> Option<&'static encoding_rs::En
             let end = value
                 .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
                 .unwrap_or(value.len());
-            if let Some(enc) = encoding_rs::Encoding::for_label(value[..end].as_bytes()) {
+            if let Some(enc) = encoding_rs::Encoding::for_label(&value.as_bytes()[..end]) {
                 return Some(enc);
             }
             from += at + key.len();

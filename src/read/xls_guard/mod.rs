@@ -35,7 +35,7 @@ pub(super) fn check(bytes: &[u8], name: &str, lang: Lang) -> Result<()> {
         _ => 512,
     };
     let padded;
-    let bytes = if bytes.len() > 512 && bytes.len() % sector != 0 {
+    let bytes = if bytes.len() > 512 && !bytes.len().is_multiple_of(sector) {
         padded = [bytes, &vec![0; sector - bytes.len() % sector]].concat();
         &padded[..]
     } else {
