@@ -45,8 +45,19 @@ fn refused(fixture: &str) -> String {
     let said = stderr.trim_end();
     assert_eq!(said.lines().count(), 1, "{fixture}: {said}");
     assert!(said.chars().count() <= 200, "{fixture}: {said}");
-    assert!(said.contains(fixture) && !said.contains("tests/fixtures"), "{said}");
-    for leak in ["error", "Error", "Expecting", "Unrecognized", "os error", "{", "::"] {
+    assert!(
+        said.contains(fixture) && !said.contains("tests/fixtures"),
+        "{said}"
+    );
+    for leak in [
+        "error",
+        "Error",
+        "Expecting",
+        "Unrecognized",
+        "os error",
+        "{",
+        "::",
+    ] {
         assert!(!said.contains(leak), "{fixture}: library text in {said}");
     }
     said.to_string()
@@ -107,7 +118,10 @@ fn text_in_any_encoding_is_read() {
     // are then named in the no-code-column message.
     let (code, _, stderr) = check("r15_big5.csv");
     assert_eq!(code, 1, "{stderr}");
-    assert!(stderr.contains("客戶編碼") && stderr.contains("客戶名稱"), "{stderr}");
+    assert!(
+        stderr.contains("客戶編碼") && stderr.contains("客戶名稱"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -121,7 +135,11 @@ fn a_small_damaged_xls_is_refused_without_a_gigabyte() {
     let started = std::time::Instant::now();
     let said = refused("r15_far_cell.xls");
     assert!(said.contains("已损坏"), "{said}");
-    assert!(started.elapsed().as_secs() < 3, "took {:?}", started.elapsed());
+    assert!(
+        started.elapsed().as_secs() < 3,
+        "took {:?}",
+        started.elapsed()
+    );
 }
 
 #[test]
