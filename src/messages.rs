@@ -1430,4 +1430,23 @@ pub fn write_cause(err: &std::io::Error) -> WriteCause {
     }
 }
 
+// ───────────────────────────── issue 15: every real spreadsheet opens (read/) ─────────────────────────────
+
+/// A file in a spreadsheet format custseg recognises but does not read (SYLK, DIF), often
+/// saved with an .xls name.
+pub fn read_other_format(lang: Lang, file: &str, format: &str) -> String {
+    crate::say!(
+        lang,
+        "文件 {} 实际是 {} 格式（不是 Excel 工作簿），custseg 无法读取；请在 Excel 或 WPS 中打开后另存为 .xlsx 再试。",
+        "The file {} is really in {} format (not an Excel workbook), which custseg cannot read; open it in Excel or WPS, save it as .xlsx and retry.",
+        file,
+        format
+    )
+}
+
+/// The sheet name of the `n`-th table of an HTML page with several tables.
+pub fn read_html_table_name(lang: Lang, stem: &str, n: usize) -> String {
+    crate::say!(lang, "{} 表{}", "{} table {}", stem, n)
+}
+
 // ───────────────────────────── end of sections ─────────────────────────────

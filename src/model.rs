@@ -521,6 +521,10 @@ pub struct InputFile {
     pub sha256: String,
     /// The sheets looked at.
     pub sheets: Vec<SheetInfo>,
+    /// The text encoding a text-based input was read in ("UTF-8", "GBK", "Big5" …); `None`
+    /// for a binary workbook.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
 }
 
 /// What custseg made of one sheet.

@@ -77,6 +77,7 @@ pub fn analysis(n: usize, lang: Lang) -> Analysis {
             inputs: vec![InputFile {
                 path: "客户档案.xlsx".into(),
                 sha256: "0".repeat(64),
+                encoding: None,
                 sheets: vec![SheetInfo {
                     name: "客户档案".into(),
                     role: SheetRole::Customers,

@@ -16,6 +16,7 @@ mod joining;
 mod print19;
 mod messages15;
 mod reading;
+mod reading15;
 mod reporting;
 mod shown;
 

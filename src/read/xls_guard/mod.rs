@@ -28,6 +28,19 @@ use crate::model::Lang;
 /// The corrupt-file message when the file is damaged in a way that would make calamine allocate
 /// without bound; the too-large message when its sheets together are too large to hold.
 pub(super) fn check(bytes: &[u8], name: &str, lang: Lang) -> Result<()> {
+    // A file whose last sector is cut short (some writers do not pad it) is read by calamine
+    // as if padded with zeros: walk it so.
+    let sector = match u16_at(bytes, 30) {
+        Some(0x000C) => 4096,
+        _ => 512,
+    };
+    let padded;
+    let bytes = if bytes.len() > 512 && !bytes.len().is_multiple_of(sector) {
+        padded = [bytes, &vec![0; sector - bytes.len() % sector]].concat();
+        &padded[..]
+    } else {
+        bytes
+    };
     match refusal(bytes) {
         None => Ok(()),
         Some(Refusal::Corrupt) => Err(Error::input(msg::read_corrupt(lang, name, ""))),
@@ -382,6 +395,18 @@ impl<'a> Iterator for Records<'a> {
 /// fill and copy hundreds of megabytes.
 const SHEET_CELLS: u64 = 65_536 * 256;
 
+/// A sheet's grid may span this many cells (32 MB of calamine values) whatever it holds.
+const SPARSE_SPAN: u64 = 1 << 20;
+
+/// Beyond [`SPARSE_SPAN`], the most grid cells per cell the sheet really holds: a small damaged
+/// file with one cell at the sheet's last row and column would otherwise cost a gigabyte.
+const CELLS_PER_HELD: u64 = 1_000;
+
+/// Whether a grid of `span` cells is absurd for a sheet holding `held` cell records.
+fn absurd(span: u64, held: u64) -> bool {
+    span > SPARSE_SPAN && span / CELLS_PER_HELD > held
+}
+
 /// The most UTF-8 bytes one stored character of a shared string decodes to: a UTF-16 unit
 /// gives at most 3, but under a legacy code page a damaged byte pair gives two U+FFFD.
 const UTF8_PER_CHAR: u64 = 6;
@@ -424,6 +449,8 @@ struct SheetCost {
     reserved: u64,
     /// Bytes of shared strings copied into the sheet's cells.
     text: u64,
+    /// Cell records (blank ones included) the sheet really holds.
+    held: u64,
 }
 
 /// Refuses a stream whose sheets would make calamine allocate too much.
@@ -456,6 +483,12 @@ fn memory_needed(stream: &[u8]) -> std::result::Result<(), Refusal> {
         let cost = sheet_cost(records, &strings, &mut budget).ok_or(Corrupt)?;
         let (values, formulas) = (cost.values.cells(), cost.formulas.cells());
         if values > SHEET_CELLS || formulas > SHEET_CELLS || cost.reserved > SHEET_CELLS {
+            return Err(Corrupt);
+        }
+        if [values, formulas, cost.reserved]
+            .iter()
+            .any(|&span| absurd(span, cost.held))
+        {
             return Err(Corrupt);
         }
         total = total
@@ -534,6 +567,12 @@ fn sheet_cost(records: &[u8], strings: &[u16], budget: &mut usize) -> Option<She
             0x000A => break,
             _ => {}
         }
+        cost.held += match r.typ {
+            // MulRk, MulBlank: a run of cells.
+            0x00BD | 0x00BE => r.data.len().saturating_sub(6).div_ceil(6) as u64,
+            0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0006 | 0x0201 => 1,
+            _ => 0,
+        };
     }
     Some(cost)
 }

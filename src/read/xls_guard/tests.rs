@@ -223,6 +223,22 @@ fn a_damaged_dimensions_record_is_refused() {
     assert_eq!(dimensions_reserve(&dims), 1000);
 }
 
+/// An embedded chart substream holding a far cell calamine does not read.
+fn chart_again() -> Vec<u8> {
+    let bof = record(0x0809, &[0x00, 0x06, 0x20, 0x00, 0, 0, 0, 0]);
+    [bof, number(60_000, 1000), record(0x000A, &[])].concat()
+}
+
+#[test]
+fn a_sheet_spanning_far_more_than_it_holds_is_refused() {
+    // One cell at A1 and one at the last row and column (42 KB on disk, 1 GB in calamine).
+    let s = stream(&[[number(0, 0), number(65_535, 255)].concat()]);
+    assert_eq!(memory_needed(&s), Err(Corrupt));
+    // A sparse sheet within a million cells passes.
+    let s = stream(&[[number(0, 0), number(3_999, 255)].concat()]);
+    assert_eq!(memory_needed(&s), Ok(()));
+}
+
 #[test]
 fn the_span_counts_every_kind_of_cell() {
     let far = |rec: Vec<u8>| stream(&[[number(0, 0), rec].concat()]);
@@ -252,10 +268,10 @@ fn the_span_counts_every_kind_of_cell() {
     let s = stream(&[[number(60_000, 1000), record(0x0207, &[0, 0, 0])].concat()]);
     assert_eq!(memory_needed(&s), Err(Corrupt), "string");
     // Blank cells and cells inside an embedded chart are not read by calamine.
-    let bof = record(0x0809, &[0x00, 0x06, 0x20, 0x00, 0, 0, 0, 0]);
-    let chart = [bof, number(60_000, 1000), record(0x000A, &[])].concat();
+    // (Enough cells that the full sheet's grid is no absurd span for what it holds.)
     let blank = record(0x0201, &pos(60_000, 1000, &[0; 2]));
-    let s = stream(&[[number(0, 0), chart, blank, number(65_535, 255)].concat()]);
+    let many: Vec<u8> = (0..20_000u16).flat_map(|r| number(r, 0)).collect();
+    let s = stream(&[[many, chart_again(), blank, number(65_535, 255)].concat()]);
     assert_eq!(memory_needed(&s), Ok(()));
 }
 
@@ -314,16 +330,21 @@ fn insert_into_globals(s: &[u8], extra: &[u8]) -> Vec<u8> {
 
 #[test]
 fn sheets_that_together_are_too_large_are_refused() {
-    // Each sheet spans 65 536 × 256 cells, as a full BIFF8 sheet may; nine of them need
-    // more than the limit once expanded.
-    let full = [number(0, 0), number(65_535, 255)].concat();
+    // Each sheet spans 4 096 × 256 cells (as much as a sheet may span whatever it holds); a
+    // hundred of them need more than the limit once expanded.
+    let full = [number(0, 0), number(4_095, 255)].concat();
     assert_eq!(memory_needed(&stream(&vec![full.clone(); 3])), Ok(()));
     assert_eq!(
-        memory_needed(&stream(&vec![full.clone(); 9])),
+        memory_needed(&stream(&vec![full.clone(); 100])),
         Err(TooLarge)
     );
-    let err = crate::read::read_bytes(&compound(&stream(&vec![full; 9])), "大.xls", "大", Lang::En)
-        .unwrap_err();
+    let err = crate::read::read_bytes(
+        &compound(&stream(&vec![full; 100])),
+        "大.xls",
+        "大",
+        Lang::En,
+    )
+    .unwrap_err();
     assert!(
         err.message.contains("大.xls is too large"),
         "{}",
