@@ -10,11 +10,11 @@ use assert_cmd::Command;
 use calamine::{open_workbook_auto, Data, Reader};
 
 mod comparing;
-mod findings;
 mod decoration19;
+mod findings;
 mod joining;
-mod print19;
 mod messages15;
+mod print19;
 mod reading;
 mod reading15;
 mod reporting;

@@ -12,8 +12,8 @@ pub mod reading;
 mod sheets;
 mod styles;
 mod summary;
-mod typed;
 mod trade;
+mod typed;
 
 use rust_xlsxwriter::{DocProperties, Workbook, XlsxError};
 
