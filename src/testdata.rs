@@ -145,6 +145,7 @@ pub fn analysis(n: usize, lang: Lang) -> Analysis {
         },
         migration: None,
         profile_settings: vec![("name".into(), "software".into())],
+        forecast: Default::default(),
     }
 }
 

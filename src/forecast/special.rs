@@ -32,11 +32,6 @@ pub fn ln_gamma(x: f64) -> f64 {
     0.5 * (2.0 * std::f64::consts::PI).ln() + (x + 0.5) * t.ln() - t + sum.ln()
 }
 
-/// ln B(a, b) = ln Γ(a) + ln Γ(b) − ln Γ(a + b).
-pub fn ln_beta(a: f64, b: f64) -> f64 {
-    ln_gamma(a) + ln_gamma(b) - ln_gamma(a + b)
-}
-
 /// ₂F₁(a, b; c; z) for 0 ≤ z < 1 and a, b, c > 0, by its power series; None when the series has
 /// not settled after many terms (z very close to 1).
 pub fn hyp2f1(a: f64, b: f64, c: f64, z: f64) -> Option<f64> {
