@@ -30,10 +30,19 @@ impl Backtest {
 
 /// The backtest, when the data reach at least two quarters before the as-of date and the
 /// calibration fit is valid; else None with the fallback said.
-pub(super) fn run(h: &Histories, as_of: NaiveDate, fallbacks: &mut Vec<Fallback>) -> Option<Backtest> {
+pub(super) fn run(
+    h: &Histories,
+    as_of: NaiveDate,
+    fallbacks: &mut Vec<Fallback>,
+) -> Option<Backtest> {
     let quarter = Duration::days(QUARTER_DAYS as i64);
     let end = as_of - quarter;
-    let first = h.days.iter().filter_map(|d| d.first()).map(|(d, _)| *d).min()?;
+    let first = h
+        .days
+        .iter()
+        .filter_map(|d| d.first())
+        .map(|(d, _)| *d)
+        .min()?;
     if first > end - quarter {
         fallbacks.push(Fallback::NoBacktest((as_of - first).num_days()));
         return None;
@@ -58,7 +67,10 @@ pub(super) fn run(h: &Histories, as_of: NaiveDate, fallbacks: &mut Vec<Fallback>
     let deciles = (0..10)
         .map(|k| {
             let part = &pairs[k * n / 10..(k + 1) * n / 10];
-            (part.iter().map(|p| p.0).sum(), part.iter().map(|p| p.1).sum())
+            (
+                part.iter().map(|p| p.0).sum(),
+                part.iter().map(|p| p.1).sum(),
+            )
         })
         .collect();
     Some(Backtest {

@@ -41,12 +41,16 @@ pub struct Fit {
 }
 
 /// The histories grouped: identical (x, t_x, T) once with a count, and the distinct x values,
-/// so one likelihood evaluation computes each ln Γ term once per distinct x.
+/// so one likelihood evaluation computes each ln Γ term once per distinct x. When every t_x and
+/// T is a whole number of days (always, from dates), ln(α + d) is tabled once per evaluation
+/// for d = 0 … the longest T, so no row takes a logarithm of its own for it.
 struct Prepared {
     /// Distinct x values.
     xs: Vec<f64>,
     /// (index into xs, t_x, T, how many customers).
     rows: Vec<(usize, f64, f64, f64)>,
+    /// The longest T, when every t_x and T is a whole number of days up to a limit.
+    whole_days: Option<usize>,
 }
 
 impl Prepared {
@@ -69,7 +73,16 @@ impl Prepared {
                 _ => rows.push((xi, h.t_x, h.t, 1.0)),
             }
         }
-        Prepared { xs, rows }
+        let longest = rows.iter().map(|r| r.2).fold(0.0, f64::max);
+        let whole = rows
+            .iter()
+            .all(|r| r.1.fract() == 0.0 && r.2.fract() == 0.0 && r.1 >= 0.0 && r.2 >= 0.0);
+        let whole_days = (whole && longest <= 200_000.0).then_some(longest as usize);
+        Prepared {
+            xs,
+            rows,
+            whole_days,
+        }
     }
 
     /// The log-likelihood of all customers at the parameters.
@@ -89,18 +102,30 @@ impl Prepared {
                 (c, d)
             })
             .collect();
+        let table: Vec<f64> = match self.whole_days {
+            Some(longest) => (0..=longest).map(|d| (alpha + d as f64).ln()).collect(),
+            None => Vec::new(),
+        };
+        let ln_at = |days: f64| match table.get(days as usize) {
+            Some(v) if self.whole_days.is_some() => *v,
+            _ => (alpha + days).ln(),
+        };
         let mut total = 0.0;
         for &(xi, t_x, t, n) in &self.rows {
             let x = self.xs[xi];
             let (c, d) = by_x[xi];
-            let a3 = -(r + x) * (alpha + t).ln();
-            let ll = if x > 0.0 {
-                let a4 = d - (r + x) * (alpha + t_x).ln();
-                let m = a3.max(a4);
-                c + m + ((a3 - m).exp() + (a4 - m).exp()).ln()
-            } else {
-                c + a3
-            };
+            let ln_t = ln_at(t);
+            // ln[(α+T)^-(r+x) + a/(b+x−1)·(α+t_x)^-(r+x)]
+            //   = −(r+x)·ln(α+T) + ln(1 + a/(b+x−1)·((α+T)/(α+t_x))^(r+x)).
+            let mut ll = c - (r + x) * ln_t;
+            if x > 0.0 {
+                let log_odds = d + (r + x) * (ln_t - ln_at(t_x));
+                ll += if log_odds > 30.0 {
+                    log_odds + (-log_odds).exp().ln_1p()
+                } else {
+                    log_odds.exp().ln_1p()
+                };
+            }
             total += n * ll;
         }
         total

@@ -19,15 +19,27 @@ pub fn lines(s: &Summary, lang: Lang) -> Vec<(String, String)> {
         )
         .into(),
     );
-    put("有购买记录的客户", "Customers with purchases", s.customers.to_string());
+    put(
+        "有购买记录的客户",
+        "Customers with purchases",
+        s.customers.to_string(),
+    );
     put("重复购买客户", "Repeat buyers", s.repeat_buyers.to_string());
     if let Some(f) = &s.bgnbd {
         let p = &f.params;
         put("BG/NBD r", "BG/NBD r", format!("{:.4}", p.r));
-        put("BG/NBD α（天）", "BG/NBD α (days)", format!("{:.4}", p.alpha));
+        put(
+            "BG/NBD α（天）",
+            "BG/NBD α (days)",
+            format!("{:.4}", p.alpha),
+        );
         put("BG/NBD a", "BG/NBD a", format!("{:.4}", p.a));
         put("BG/NBD b", "BG/NBD b", format!("{:.4}", p.b));
-        put("BG/NBD 对数似然", "BG/NBD log-likelihood", format!("{:.2}", f.log_likelihood));
+        put(
+            "BG/NBD 对数似然",
+            "BG/NBD log-likelihood",
+            format!("{:.2}", f.log_likelihood),
+        );
         put(
             "使用方式",
             "Used for",

@@ -8,8 +8,8 @@
 //! get no forecast (blank cells), and so does everyone when a fallback says the fit is not valid.
 
 mod backtest;
-pub mod describe;
 pub mod bgnbd;
+pub mod describe;
 pub mod gamma_gamma;
 mod optimize;
 mod special;
@@ -197,6 +197,25 @@ fn fit_upto(
 /// Fits the models on the histories up to `as_of`, puts each customer's forecast in its record
 /// and returns the summary (with the backtest when the span allows it).
 pub fn forecast(h: &Histories, customers: &mut [CustomerRecord], as_of: NaiveDate) -> Summary {
+    // The backtest's own fit runs on the second core meanwhile.
+    let (mut s, backtest) = std::thread::scope(|scope| {
+        let backtest = scope.spawn(|| {
+            let mut said = Vec::new();
+            let b = backtest::run(h, as_of, &mut said);
+            (b, said)
+        });
+        let s = fit_and_predict(h, customers, as_of);
+        (s, backtest.join().unwrap_or_default())
+    });
+    if s.fitted() {
+        s.backtest = backtest.0;
+        s.fallbacks.extend(backtest.1);
+    }
+    s
+}
+
+/// The fit up to `as_of` and each customer's forecast, without the backtest.
+fn fit_and_predict(h: &Histories, customers: &mut [CustomerRecord], as_of: NaiveDate) -> Summary {
     let mut s = Summary::default();
     let (rows, fit) = fit_upto(h, as_of, &mut s.fallbacks);
     s.customers = rows.iter().flatten().count();
@@ -208,7 +227,12 @@ pub fn forecast(h: &Histories, customers: &mut [CustomerRecord], as_of: NaiveDat
     let spend = fit_spend(&rows, &mut s);
     // Customers' own mean spend per purchase day, where the spend model is not used; for a
     // customer who spent nothing, the mean over those who did.
-    let spenders: Vec<f64> = rows.iter().flatten().map(|r| r.2).filter(|v| *v > 0.0).collect();
+    let spenders: Vec<f64> = rows
+        .iter()
+        .flatten()
+        .map(|r| r.2)
+        .filter(|v| *v > 0.0)
+        .collect();
     let overall = spenders.iter().sum::<f64>() / spenders.len().max(1) as f64;
     for (c, row) in customers.iter_mut().zip(&rows) {
         let Some((rfm, mean_repeat, mean_all)) = *row else {
@@ -218,12 +242,16 @@ pub fn forecast(h: &Histories, customers: &mut [CustomerRecord], as_of: NaiveDat
         let quarter = bgnbd::expected_purchases(p, &rfm, QUARTER_DAYS);
         let year = bgnbd::expected_purchases(p, &rfm, YEAR_DAYS);
         let per_day = match &spend {
-            Some(g) if mean_repeat > 0.0 => gamma_gamma::expected_spend(&g.params, rfm.x, mean_repeat),
+            Some(g) if mean_repeat > 0.0 => {
+                gamma_gamma::expected_spend(&g.params, rfm.x, mean_repeat)
+            }
             Some(g) => gamma_gamma::expected_spend(&g.params, 0.0, 0.0),
             None if mean_all > 0.0 => mean_all,
             None => overall,
         };
-        let value = year.map(|n| n * per_day).filter(|v| v.is_finite() && *v >= 0.0);
+        let value = year
+            .map(|n| n * per_day)
+            .filter(|v| v.is_finite() && *v >= 0.0);
         let p_alive = bgnbd::p_alive(p, &rfm);
         if let (Some(quarter), true) = (quarter, p_alive.is_finite()) {
             c.forecast = Some(CustomerForecast {
@@ -233,7 +261,6 @@ pub fn forecast(h: &Histories, customers: &mut [CustomerRecord], as_of: NaiveDat
             });
         }
     }
-    s.backtest = backtest::run(h, as_of, &mut s.fallbacks);
     s
 }
 

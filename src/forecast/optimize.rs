@@ -66,7 +66,7 @@ fn simplex(f: &impl Fn(&[f64]) -> f64, start: &[f64]) -> Minimum {
             .skip(1)
             .flat_map(|p| p.iter().zip(&points[0]).map(|(a, b)| (a - b).abs()))
             .fold(0.0, f64::max);
-        if spread <= 1e-11 * (1.0 + values[0].abs()) && size <= 1e-7 {
+        if spread <= 1e-10 * (1.0 + values[0].abs()) && size <= 1e-6 {
             converged = true;
             break;
         }
