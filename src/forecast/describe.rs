@@ -45,14 +45,14 @@ pub fn lines(s: &Summary, lang: Lang) -> Vec<(String, String)> {
             "Used for",
             match lang {
                 Lang::Zh => format!(
-                    "非订阅客户：存活概率 < {:.0}% 为高流失风险、< {:.0}% 为中；< {:.0}% 为“流失”，< {:.0}% 为“衰退期”；订阅客户仍按续费规则",
+                    "非订阅客户：无登录数据时，存活概率 < {:.0}% 为高流失风险、< {:.0}% 为中（代替最近购买天数规则）；生命周期：存活概率 < {:.0}% 为“流失”，< {:.0}% 为“衰退期”；订阅客户仍按续费规则",
                     P_ALIVE_HIGH_RISK * 100.0,
                     P_ALIVE_MEDIUM_RISK * 100.0,
                     P_ALIVE_LOST * 100.0,
                     P_ALIVE_HIGH_RISK * 100.0
                 ),
                 Lang::En => format!(
-                    "Non-subscription customers: P(alive) below {:.0}% is high churn risk, below {:.0}% medium; below {:.0}% Lost, below {:.0}% Declining; subscriptions keep the renewal rules",
+                    "Non-subscription customers: without login data, P(alive) below {:.0}% is high churn risk, below {:.0}% medium (instead of the days since the last purchase); lifecycle: below {:.0}% Lost, below {:.0}% Declining; subscriptions keep the renewal rules",
                     P_ALIVE_HIGH_RISK * 100.0,
                     P_ALIVE_MEDIUM_RISK * 100.0,
                     P_ALIVE_LOST * 100.0,

@@ -5,6 +5,7 @@ mod actions;
 mod activity;
 mod clusters;
 mod cover;
+mod forecast;
 mod migration;
 
 pub use migration::report as migration_report;
@@ -42,6 +43,7 @@ pub fn write_all(doc: &mut Layout, a: &Analysis, f: &Figures) -> Result<()> {
     actions::core_list(doc, a);
     quality::data_quality(doc, a, f);
     quality::appendix(doc, a);
+    forecast::forecast(doc, a);
     Ok(())
 }
 
