@@ -29,8 +29,8 @@ pub fn lines(s: &Summary, lang: Lang) -> Vec<(String, String)> {
         let p = &f.params;
         put("BG/NBD r", "BG/NBD r", format!("{:.4}", p.r));
         put(
-            "BG/NBD α（天）",
-            "BG/NBD α (days)",
+            "BG/NBD alpha（天）",
+            "BG/NBD alpha (days)",
             format!("{:.4}", p.alpha),
         );
         put("BG/NBD a", "BG/NBD a", format!("{:.4}", p.a));
