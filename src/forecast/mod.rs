@@ -138,8 +138,12 @@ pub fn histories(extracted: &Extracted, as_of: NaiveDate) -> Histories {
     Histories { days }
 }
 
+/// One customer's history in the models' terms: (x, t_x, T), the mean spend of its repeat
+/// purchase days and the mean spend of all its purchase days.
+type Row = (Rfm, f64, f64);
+
 /// One customer's history in the models' terms, up to `end`; None without a purchase by then.
-fn summarise(days: &[(NaiveDate, f64)], end: NaiveDate) -> Option<(Rfm, f64, f64)> {
+fn summarise(days: &[(NaiveDate, f64)], end: NaiveDate) -> Option<Row> {
     let upto: Vec<&(NaiveDate, f64)> = days.iter().filter(|(d, _)| *d <= end).collect();
     let first = upto.first()?.0;
     let last = upto.last()?.0;
@@ -161,8 +165,8 @@ fn fit_upto(
     h: &Histories,
     end: NaiveDate,
     fallbacks: &mut Vec<Fallback>,
-) -> (Vec<Option<(Rfm, f64, f64)>>, Option<bgnbd::Fit>) {
-    let rows: Vec<Option<(Rfm, f64, f64)>> = h.days.iter().map(|d| summarise(d, end)).collect();
+) -> (Vec<Option<Row>>, Option<bgnbd::Fit>) {
+    let rows: Vec<Option<Row>> = h.days.iter().map(|d| summarise(d, end)).collect();
     let data: Vec<Rfm> = rows.iter().flatten().map(|r| r.0).collect();
     let repeat = data.iter().filter(|r| r.x > 0.0).count();
     let dates: std::collections::BTreeSet<NaiveDate> = h
@@ -266,7 +270,7 @@ fn fit_and_predict(h: &Histories, customers: &mut [CustomerRecord], as_of: Naive
 
 /// Fits Gamma-Gamma on the repeat buyers with a positive mean spend, unless too few, not
 /// converging, or spend correlated with frequency (each said in the fallbacks).
-fn fit_spend(rows: &[Option<(Rfm, f64, f64)>], s: &mut Summary) -> Option<gamma_gamma::Fit> {
+fn fit_spend(rows: &[Option<Row>], s: &mut Summary) -> Option<gamma_gamma::Fit> {
     let repeat: Vec<(Rfm, f64)> = rows
         .iter()
         .flatten()
