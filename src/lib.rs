@@ -23,6 +23,8 @@ pub mod read;
 pub mod extract;
 // 3. Fold transactions, usage and surveys into each customer.
 pub mod aggregate;
+// 3b. Customer-base models (BG/NBD, Gamma-Gamma): P(alive), expected purchases and value.
+pub mod forecast;
 // 4. Size, industry, needs, value, activity, satisfaction, potential, risk, recommendations.
 pub mod classify;
 // 5. k-means on standardised features; cluster names.

@@ -510,6 +510,20 @@ pub struct CustomerRecord {
     pub stage: Option<String>,
     /// Transaction amount per calendar year (元), from transaction sheets.
     pub amount_by_year: BTreeMap<i32, f64>,
+    /// What the customer-base models say of the customer (stage forecast); None where they
+    /// were not fitted or the customer has no purchase day.
+    pub forecast: Option<CustomerForecast>,
+}
+
+/// One customer's BG/NBD and Gamma-Gamma forecast.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct CustomerForecast {
+    /// 存活概率: the probability the customer has not dropped out, 0–1.
+    pub p_alive: f64,
+    /// 预计下季度购买次数: expected purchase days in the next 91 days.
+    pub quarter_purchases: f64,
+    /// 预计未来12个月价值 (元): expected purchase days in the next 365 days × expected spend.
+    pub value_12m: Option<f64>,
 }
 
 /// One input file as read: enough to reproduce the run (参数 sheet).
@@ -1143,4 +1157,6 @@ pub struct Analysis {
     pub profile_settings: Vec<(String, String)>,
     /// The profile's report plan: sections in order, the funnel, group tables, tier actions.
     pub report: crate::profile::ReportSettings,
+    /// The customer-base models' fit, fallbacks and backtest.
+    pub forecast: crate::forecast::Summary,
 }

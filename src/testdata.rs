@@ -143,6 +143,7 @@ pub fn analysis(n: usize, lang: Lang) -> Analysis {
         migration: None,
         profile_settings: vec![("name".into(), "software".into())],
         report: crate::profile::ReportSettings::default(),
+        forecast: Default::default(),
     }
 }
 

@@ -1,10 +1,12 @@
 //! Stage 4, classify — activity (活跃) and churn (流失风险): how much and how lately the customer
-//! uses what it bought, and the risk of losing it from inactivity and a falling yearly amount.
+//! uses what it bought, and the risk of losing it from inactivity (or P(alive)) and a falling
+//! yearly amount.
 
 use crate::classify::distribution::Distributions;
 use crate::classify::facts::Facts;
 use crate::classify::score::blend;
-use crate::model::{CustomerRecord, Level};
+use crate::forecast;
+use crate::model::{CustomerRecord, Level, PaymentModel};
 use crate::profile::Profile;
 
 /// 活跃 score: logins by rank, how recent the last login is, the breadth of modules in use and
@@ -36,7 +38,9 @@ pub(super) fn activity_score(
     ])
 }
 
-/// 流失风险 from inactivity (logins, else purchases) and a falling yearly amount.
+/// 流失风险 from inactivity (logins, else purchases) and a falling yearly amount. Without login
+/// data, a non-subscription customer with a BG/NBD forecast is judged by P(alive) instead of the
+/// fixed days since the last purchase (the stated fallback when the model was not fitted).
 pub(super) fn churn(c: &CustomerRecord, f: &Facts, profile: &Profile) -> Level {
     let a = &profile.activity;
     let mut level = Level::Low;
@@ -59,6 +63,17 @@ pub(super) fn churn(c: &CustomerRecord, f: &Facts, profile: &Profile) -> Level {
         known = true;
         if n <= 0.0 {
             raise(Level::High, &mut level);
+        }
+    } else if let Some(p) = c
+        .forecast
+        .filter(|_| f.payment != Some(PaymentModel::Subscription))
+        .map(|fc| fc.p_alive)
+    {
+        known = true;
+        if p < forecast::P_ALIVE_HIGH_RISK {
+            raise(Level::High, &mut level);
+        } else if p < forecast::P_ALIVE_MEDIUM_RISK {
+            raise(Level::Medium, &mut level);
         }
     } else if let Some(days) = f.recency_days {
         known = true;

@@ -185,7 +185,7 @@ impl Base<'_> {
         let tier = tier_of(total, self.tier_cutoffs);
         let rfm = value::rfm_class(&f, self.rfm_refs);
         let churn_risk = activity::churn(&record, &f, profile);
-        let lifecycle = lifecycle::lifecycle(&f, churn_risk, profile);
+        let lifecycle = lifecycle::lifecycle(&f, churn_risk, record.forecast.as_ref(), profile);
         let advice = recommend::credit(
             &CreditInput {
                 overdue_days: record.overdue_days,

@@ -10,7 +10,9 @@ use crate::error::Result;
 use crate::model::{Analysis, CustomerRecord, Dataset, Lang, RunInfo, Tier, TierSnapshot};
 use crate::progress::Progress;
 use crate::report::font::Font;
-use crate::{aggregate, classify, cluster, compare, extract, output, report, say, workbook};
+use crate::{
+    aggregate, classify, cluster, compare, extract, forecast, output, report, say, workbook,
+};
 
 /// The files a run wrote, each where it actually went (a fallback name when the first was taken).
 #[derive(Debug, Default)]
@@ -171,11 +173,14 @@ fn analyse(cfg: &Config, progress: &Progress) -> Result<Analysed> {
     let customers_file = config::customers_file(&extracted.dataset, &cfg.inputs);
 
     progress.stage(say!(lang, "汇总交易明细", "Aggregating the detail rows"));
+    let histories = forecast::histories(&extracted, as_of.date);
     let aggregate::Aggregated {
         mut dataset,
-        customers,
+        mut customers,
     } = aggregate::aggregate(extracted, as_of.date);
     require_customers(&dataset, &customers, lang)?;
+    progress.stage(say!(lang, "客户存续模型", "Customer-base models"));
+    let forecast = forecast::forecast(&histories, &mut customers, as_of.date);
 
     progress.stage(say!(lang, "客户分类", "Classifying"));
     let mut classification = classify::classify(
@@ -228,6 +233,7 @@ fn analyse(cfg: &Config, progress: &Progress) -> Result<Analysed> {
         migration,
         profile_settings,
         report: cfg.profile.report.clone(),
+        forecast,
     };
     Ok(Analysed {
         analysis,

@@ -104,6 +104,7 @@ pub(super) fn merge_customer(into: &mut CustomerRecord, from: CustomerRecord) {
         projects,
         stage,
         amount_by_year: _,
+        forecast: _,
     } = from;
     pub(super) fn keep<T>(slot: &mut Option<T>, v: Option<T>) {
         if slot.is_none() {

@@ -22,13 +22,18 @@ pub enum Kind {
     Count,
     /// Money in 元, no decimals, with data bars.
     Money,
+    /// A fraction shown as a percentage with one decimal (0.834 → 83.4%).
+    Percent,
+    /// A number with up to two decimals.
+    Decimal,
 }
 
 impl Kind {
     /// Decimals shown, for the column width.
     pub fn decimals(self) -> usize {
         match self {
-            Kind::Score => 1,
+            Kind::Score | Kind::Percent => 1,
+            Kind::Decimal => 2,
             _ => 0,
         }
     }
@@ -488,7 +493,46 @@ pub fn headers(taken: &[&str], lang: Lang) -> Vec<Cow<'static, str>> {
 }
 
 /// Every derived column, in its place on the sheet.
-pub const COLUMNS: [Column; 29] = [
+/// 存活概率 / P(Alive).
+pub const P_ALIVE: Column = Column {
+    header: ("存活概率", "P(Alive)"),
+    note: (
+        "BG/NBD 模型（Fader、Hardie、Lee 2005）按本次数据拟合：由客户的重复购买天数、首次到最近一次购买的天数和首次购买到基准日的天数，估计客户仍是客户（未流失）的概率。参数、样本与回测见“参数”表；数据不足以拟合时为空，原因写在“参数”表。",
+        "BG/NBD model (Fader, Hardie & Lee 2005) fitted to this run's data: from the customer's repeat purchase days, the days from first to last purchase and from first purchase to the as-of date, the probability that the customer is still a customer. Parameters, sample and backtest in Settings; blank where the data do not allow a fit, with the reason in Settings.",
+    ),
+    kind: Kind::Percent,
+    widest: None,
+    part: Part::Basis,
+    value: |c, _| Value::Number(c.record.forecast.map(|f| f.p_alive)),
+};
+
+/// 预计下季度购买次数 / Expected Purchases Next Quarter.
+pub const EXPECTED_QUARTER: Column = Column {
+    header: ("预计下季度购买次数", "Expected Purchases Next Quarter"),
+    note: (
+        "BG/NBD 模型预计未来 91 天内的购买天数（同一天多笔算一次）。",
+        "Purchase days expected in the next 91 days by the BG/NBD model (several purchases on one day count once).",
+    ),
+    kind: Kind::Decimal,
+    widest: None,
+    part: Part::Basis,
+    value: |c, _| Value::Number(c.record.forecast.map(|f| f.quarter_purchases)),
+};
+
+/// 预计未来12个月价值 / Expected 12-Month Value.
+pub const VALUE_12M: Column = Column {
+    header: ("预计未来12个月价值", "Expected 12-Month Value"),
+    note: (
+        "元：BG/NBD 预计未来 365 天的购买天数 × Gamma-Gamma 模型估计的每次购买金额（未折现）；消费金额与购买频次相关、或重复购买客户太少时改用客户自己的平均每次金额，“参数”表写明。",
+        "元: purchase days expected in the next 365 days (BG/NBD) × spend per purchase from the Gamma-Gamma model (not discounted); where spend is correlated with frequency or there are too few repeat buyers, the customer's own mean spend per purchase, as Settings says.",
+    ),
+    kind: Kind::Money,
+    widest: None,
+    part: Part::Basis,
+    value: |c, _| Value::Number(c.record.forecast.and_then(|f| f.value_12m)),
+};
+
+pub const COLUMNS: [Column; 32] = [
     SIZE_CLASS,
     INDUSTRY_GROUP,
     SIZE_SCORE,
@@ -518,4 +562,7 @@ pub const COLUMNS: [Column; 29] = [
     NEEDS,
     PAYMENT_MODEL,
     CREDIT_REASON,
+    P_ALIVE,
+    EXPECTED_QUARTER,
+    VALUE_12M,
 ];

@@ -153,6 +153,8 @@ pub fn write(
             Kind::Score => &st.score,
             Kind::Count => &st.int,
             Kind::Money => &st.money,
+            Kind::Percent => &st.percent,
+            Kind::Decimal => &st.number,
             Kind::Text | Kind::Tier => continue,
         };
         ws.set_column_format(d + i as u16, format)?;

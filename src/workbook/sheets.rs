@@ -448,6 +448,13 @@ pub fn write_settings(
     let mut lines = run_lines(analysis, st);
     lines.extend(scoring_lines(analysis, st));
     lines.extend(clustering_lines(analysis, st));
+    lines.push(Line::Section(
+        lang.pick("客户存续与价值模型", "Customer-base models"),
+    ));
+    for (key, value) in crate::forecast::describe::lines(&analysis.forecast, lang) {
+        lines.push(Line::Pair(key, Value::Text(value)));
+    }
+    lines.push(Line::Blank);
     for line in lines {
         match line {
             Line::Section(title) => section(ws, &mut row, title, st)?,

@@ -5,6 +5,7 @@ mod actions;
 mod activity;
 mod clusters;
 mod cover;
+mod forecast;
 mod funnel;
 mod groups;
 mod migration;
@@ -45,7 +46,10 @@ pub fn write_all(doc: &mut Layout, a: &Analysis, f: &Figures) -> Result<()> {
             "actions" => actions::actions(doc, a, f),
             "core_list" => actions::core_list(doc, a),
             "quality" => quality::data_quality(doc, a, f),
-            "appendix" => quality::appendix(doc, a),
+            "appendix" => {
+                quality::appendix(doc, a);
+                forecast::forecast(doc, a);
+            }
             "funnel" => funnel::funnel(doc, a),
             other => {
                 if let Some(g) = a.report.group(other) {

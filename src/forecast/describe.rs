@@ -1,0 +1,119 @@
+//! Stage forecast — the fit in words: the (label, value) lines that 参数 and the report's
+//! appendix both show, so the two never disagree.
+
+use super::{Summary, P_ALIVE_HIGH_RISK, P_ALIVE_LOST, P_ALIVE_MEDIUM_RISK};
+use crate::messages::forecast_fallback;
+use crate::model::Lang;
+
+/// The model's lines: sample, parameters, log-likelihood, the rules fed, the backtest and every
+/// fallback as a sentence (label 说明 / Note).
+pub fn lines(s: &Summary, lang: Lang) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    let mut put = |zh: &str, en: &str, value: String| out.push((lang.pick(zh, en).into(), value));
+    put(
+        "模型",
+        "Model",
+        lang.pick(
+            "BG/NBD（购买次数与存活概率）+ Gamma-Gamma（每次金额），按天拟合",
+            "BG/NBD (purchases and P(alive)) + Gamma-Gamma (spend per purchase), fitted in days",
+        )
+        .into(),
+    );
+    put(
+        "有购买记录的客户",
+        "Customers with purchases",
+        s.customers.to_string(),
+    );
+    put("重复购买客户", "Repeat buyers", s.repeat_buyers.to_string());
+    if let Some(f) = &s.bgnbd {
+        let p = &f.params;
+        put("BG/NBD r", "BG/NBD r", format!("{:.4}", p.r));
+        put(
+            "BG/NBD alpha（天）",
+            "BG/NBD alpha (days)",
+            format!("{:.4}", p.alpha),
+        );
+        put("BG/NBD a", "BG/NBD a", format!("{:.4}", p.a));
+        put("BG/NBD b", "BG/NBD b", format!("{:.4}", p.b));
+        put(
+            "BG/NBD 对数似然",
+            "BG/NBD log-likelihood",
+            format!("{:.2}", f.log_likelihood),
+        );
+        put(
+            "使用方式",
+            "Used for",
+            match lang {
+                Lang::Zh => format!(
+                    "非订阅客户：无登录数据时，存活概率 < {:.0}% 为高流失风险、< {:.0}% 为中（代替最近购买天数规则）；生命周期：存活概率 < {:.0}% 为“流失”，< {:.0}% 为“衰退期”；订阅客户仍按续费规则",
+                    P_ALIVE_HIGH_RISK * 100.0,
+                    P_ALIVE_MEDIUM_RISK * 100.0,
+                    P_ALIVE_LOST * 100.0,
+                    P_ALIVE_HIGH_RISK * 100.0
+                ),
+                Lang::En => format!(
+                    "Non-subscription customers: without login data, P(alive) below {:.0}% is high churn risk, below {:.0}% medium (instead of the days since the last purchase); lifecycle: below {:.0}% Lost, below {:.0}% Declining; subscriptions keep the renewal rules",
+                    P_ALIVE_HIGH_RISK * 100.0,
+                    P_ALIVE_MEDIUM_RISK * 100.0,
+                    P_ALIVE_LOST * 100.0,
+                    P_ALIVE_HIGH_RISK * 100.0
+                ),
+            },
+        );
+    }
+    if let Some(g) = &s.spend {
+        let p = &g.params;
+        put(
+            "Gamma-Gamma 拟合客户",
+            "Gamma-Gamma customers fitted",
+            s.spend_buyers.to_string(),
+        );
+        put("Gamma-Gamma p", "Gamma-Gamma p", format!("{:.4}", p.p));
+        put("Gamma-Gamma q", "Gamma-Gamma q", format!("{:.4}", p.q));
+        put("Gamma-Gamma v", "Gamma-Gamma v", format!("{:.2}", p.v));
+        put(
+            "Gamma-Gamma 对数似然",
+            "Gamma-Gamma log-likelihood",
+            format!("{:.2}", g.log_likelihood),
+        );
+    }
+    if let Some(rho) = s.correlation {
+        put(
+            "金额与频次相关系数",
+            "Spend–frequency correlation",
+            format!("{rho:.3}"),
+        );
+    }
+    if let Some(b) = &s.backtest {
+        put(
+            "回测",
+            "Backtest",
+            match lang {
+                Lang::Zh => format!(
+                    "以 {} 前的数据拟合，预测其后 91 天 {} 家客户的购买天数：预测 {:.1}，实际 {:.0}{}",
+                    b.calibration_end.format("%Y-%m-%d"),
+                    b.customers,
+                    b.predicted,
+                    b.actual,
+                    b.error_percent()
+                        .map(|e| format!("，误差 {e:+.1}%"))
+                        .unwrap_or_default()
+                ),
+                Lang::En => format!(
+                    "Fitted on the data up to {}, predicting {} customers' purchase days in the next 91 days: predicted {:.1}, actual {:.0}{}",
+                    b.calibration_end.format("%Y-%m-%d"),
+                    b.customers,
+                    b.predicted,
+                    b.actual,
+                    b.error_percent()
+                        .map(|e| format!(", error {e:+.1}%"))
+                        .unwrap_or_default()
+                ),
+            },
+        );
+    }
+    for f in &s.fallbacks {
+        put("说明", "Note", forecast_fallback(lang, f));
+    }
+    out
+}
