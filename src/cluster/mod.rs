@@ -3,17 +3,20 @@
 //! named from their centroids. The same customers and seed always give the same clusters.
 //!
 //! The steps, one submodule each: [`features`] (which measures, log scale, median imputation,
-//! z-scores) → [`kmeans`] (linfa, k-means++ with restarts) and [`silhouette`] (choosing k) →
+//! z-scores) → [`kmeans`] (linfa-clustering's k-means++ with restarts, computed to the same bits
+//! by `lloyd` on flat slices) and [`silhouette`] (choosing k) →
 //! [`naming`] (names from the centroid's standout traits).
 
 pub mod features;
 pub mod kmeans;
+mod lloyd;
 pub mod naming;
 pub mod silhouette;
 
 use ndarray::ArrayView2;
 use rand::SeedableRng;
 use rand_xoshiro::Xoshiro256Plus;
+use rayon::prelude::*;
 
 use crate::messages;
 use crate::model::{Classified, ClusterInfo, Clustering, Lang};
@@ -222,9 +225,14 @@ fn search_k(
         Ok(v) => v,
         Err(_) => return (one_cluster(matrix.nrows()), Vec::new()),
     };
+    // Each k is fitted on its own (same seed, own random stream), so fitting them side by side
+    // gives the same fits; they are then taken in order of k.
+    let fits: Vec<Fit> = (K_MIN..=k_top)
+        .into_par_iter()
+        .map(|k| kmeans::fit(view, k, seed, SEARCH_EFFORT))
+        .collect();
     let mut tried: Vec<Fit> = Vec::new();
-    for k in K_MIN..=k_top {
-        let fit = kmeans::fit(view, k, seed, SEARCH_EFFORT);
+    for fit in fits {
         // A k that collapsed onto an already tried one says nothing new.
         if fit.k >= K_MIN && tried.iter().all(|t| t.k != fit.k) {
             tried.push(fit);
