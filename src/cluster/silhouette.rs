@@ -31,23 +31,9 @@ pub fn mean_silhouettes(points: &[f64], d: usize, labelings: &[&[usize]]) -> Vec
     for &slot in &labels {
         sizes[slot as usize] += 1;
     }
-    // Rows padded to whole blocks of LANES so that the distance loop has a fixed width; each
-    // tile of TILE points is stored feature by feature so that the loop runs across the tile's
-    // points at once and vectorises. This is where all the time goes (n² distances).
     let blocks = d.div_ceil(LANES);
-    let mut padded = vec![[0.0f64; LANES]; n * blocks];
-    for (i, row) in points.chunks_exact(d).enumerate() {
-        for (j, &x) in row.iter().enumerate() {
-            padded[i * blocks + j / LANES][j % LANES] = x;
-        }
-    }
     let tiles = n.div_ceil(TILE);
-    let mut across = vec![[0.0f64; TILE]; tiles * blocks * LANES];
-    for (i, row) in padded.chunks_exact(blocks).enumerate() {
-        for (f, &x) in row.iter().flatten().enumerate() {
-            across[(i / TILE) * blocks * LANES + f][i % TILE] = x;
-        }
-    }
+    let (padded, across) = layout(points, d);
 
     // Per tile of points and labeling: each point's silhouette, from its distance sums to each
     // cluster. Every sum adds the distances in order of the other point, as one point at a time
@@ -127,6 +113,28 @@ pub fn mean_silhouettes(points: &[f64], d: usize, labelings: &[&[usize]]) -> Vec
     (0..m)
         .map(|c| (0..n).map(|i| scores[i * m + c]).sum::<f64>() / n as f64)
         .collect()
+}
+
+/// The points in the two layouts the distance loop reads: each row padded to whole blocks of
+/// LANES (a fixed width), and each tile of TILE points stored feature by feature so that the
+/// loop runs across the tile's points at once and vectorises. This is where all the time goes
+/// (n² distances).
+fn layout(points: &[f64], d: usize) -> (Vec<[f64; LANES]>, Vec<[f64; TILE]>) {
+    let n = points.len() / d;
+    let blocks = d.div_ceil(LANES);
+    let mut padded = vec![[0.0f64; LANES]; n * blocks];
+    for (i, row) in points.chunks_exact(d).enumerate() {
+        for (j, &x) in row.iter().enumerate() {
+            padded[i * blocks + j / LANES][j % LANES] = x;
+        }
+    }
+    let mut across = vec![[0.0f64; TILE]; n.div_ceil(TILE) * blocks * LANES];
+    for (i, row) in padded.chunks_exact(blocks).enumerate() {
+        for (f, &x) in row.iter().flatten().enumerate() {
+            across[(i / TILE) * blocks * LANES + f][i % TILE] = x;
+        }
+    }
+    (padded, across)
 }
 
 /// Points whose distances are computed together (one vectorised pass over the other points).
