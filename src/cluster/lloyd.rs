@@ -8,6 +8,7 @@ use ndarray::ArrayView1;
 use rand::distributions::{Distribution, WeightedIndex};
 use rand::SeedableRng;
 use rand_xoshiro::Xoshiro256Plus;
+use rayon::prelude::*;
 
 /// Where each restart's centroids come from.
 pub enum Init<'a> {
@@ -64,35 +65,27 @@ pub fn fit(data: &[f64], d: usize, init: Init, s: Settings) -> Option<Vec<usize>
     if n == 0 || k == 0 || s.tolerance.is_nan() || s.tolerance <= 0.0 {
         return None;
     }
-    let mut rng = match init {
-        Init::PlusPlus(seed) => Some(Xoshiro256Plus::seed_from_u64(seed)),
-        Init::Given(_) => None,
+    // The restarts' starting centroids are drawn one after the other from the one random
+    // stream, as linfa draws them; the restarts themselves use no randomness, so they run side
+    // by side and are then compared in order (the first of equal inertias is kept).
+    let runs = s.runs.max(1);
+    let starts: Vec<Vec<f64>> = match init {
+        Init::Given(c) => vec![c.to_vec(); runs],
+        Init::PlusPlus(seed) => {
+            let mut rng = Xoshiro256Plus::seed_from_u64(seed);
+            let mut dists = vec![0.0f64; n];
+            (0..runs)
+                .map(|_| plus_plus(data, d, k, &mut rng, &mut dists))
+                .collect()
+        }
     };
+    let restarts: Vec<(f64, Vec<f64>)> = starts
+        .into_par_iter()
+        .map(|centroids| restart(data, d, centroids, s))
+        .collect();
     let mut min_inertia = f64::INFINITY;
     let mut best: Option<Vec<f64>> = None;
-    let mut memberships = vec![0usize; n];
-    let mut dists = vec![0.0f64; n];
-    let mut next = vec![0.0f64; k * d];
-    let mut counts = vec![0usize; k];
-    for _ in 0..s.runs.max(1) {
-        let mut centroids = match (&init, rng.as_mut()) {
-            (Init::Given(c), _) => c.to_vec(),
-            (_, Some(rng)) => plus_plus(data, d, k, rng, &mut dists),
-            _ => return None,
-        };
-        let mut iterations = 0;
-        let inertia = loop {
-            for ((row, m), dist) in data.chunks_exact(d).zip(&mut memberships).zip(&mut dists) {
-                (*m, *dist) = closest(row, &centroids, d);
-            }
-            update(&centroids, data, d, &memberships, &mut next, &mut counts);
-            let moved = sq_dist(&centroids, &next).sqrt();
-            std::mem::swap(&mut centroids, &mut next);
-            iterations += 1;
-            if moved < s.tolerance || iterations == s.max_iterations.max(1) {
-                break ArrayView1::from(&dists[..]).sum();
-            }
-        };
+    for (inertia, centroids) in restarts {
         if inertia < min_inertia {
             min_inertia = inertia;
             best = Some(centroids);
@@ -104,6 +97,30 @@ pub fn fit(data: &[f64], d: usize, init: Init, s: Settings) -> Option<Vec<usize>
             .map(|row| closest(row, &best, d).0)
             .collect(),
     )
+}
+
+/// One restart from the given centroids: Lloyd iterations until the centroids move less than
+/// the tolerance or the iterations run out; its inertia (from the last assignment, before the
+/// last update, as linfa computes it) and its final centroids.
+fn restart(data: &[f64], d: usize, mut centroids: Vec<f64>, s: Settings) -> (f64, Vec<f64>) {
+    let n = data.len() / d;
+    let mut memberships = vec![0usize; n];
+    let mut dists = vec![0.0f64; n];
+    let mut next = vec![0.0f64; centroids.len()];
+    let mut counts = vec![0usize; s.k];
+    let mut iterations = 0;
+    loop {
+        for ((row, m), dist) in data.chunks_exact(d).zip(&mut memberships).zip(&mut dists) {
+            (*m, *dist) = closest(row, &centroids, d);
+        }
+        update(&centroids, data, d, &memberships, &mut next, &mut counts);
+        let moved = sq_dist(&centroids, &next).sqrt();
+        std::mem::swap(&mut centroids, &mut next);
+        iterations += 1;
+        if moved < s.tolerance || iterations == s.max_iterations.max(1) {
+            return (ArrayView1::from(&dists[..]).sum(), centroids);
+        }
+    }
 }
 
 /// linfa's `compute_centroids`: per cluster, its members summed in row order, plus the old
