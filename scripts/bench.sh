@@ -5,6 +5,8 @@
 # rust_xlsxwriter, no analysis). Needs hyperfine and /usr/bin/time (Debian: hyperfine, time).
 #
 # Usage: scripts/bench.sh [small|large|all]   (default all)
+#        BASE=/path/to/older/custseg scripts/bench.sh small   also times that binary in the same
+#        hyperfine run, so that before, after and the floor are measured under the same load.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 which=${1:-all}
@@ -36,8 +38,11 @@ bench() { # name customers transactions
   echo "== $name: $2 customers, $3 transaction lines"
   $bin "${inputs[@]}" -o "$out" -q --timings --as-of 2026-09-30 2>&1 >/dev/null | sed 's/^/   stage\t/'
   # floor-write is the floor without its inputs: its writing half, for the stage comparison.
+  local base=()
+  [ -n "${BASE:-}" ] && base=(-n custseg-base "$BASE ${inputs[*]} -o $out/base -q --as-of 2026-09-30")
+  mkdir -p "$out/base"
   hyperfine --warmup 1 --runs "${RUNS:-3}" --export-markdown "$data/$name.md" \
-    -n custseg "$bin ${inputs[*]} -o $out -q --as-of 2026-09-30" \
+    -n custseg "$bin ${inputs[*]} -o $out -q --as-of 2026-09-30" "${base[@]}" \
     -n floor "$floor $out/floor.xlsx $rows $cols ${inputs[*]}" \
     -n floor-write "$floor $out/floor.xlsx $rows $cols"
   echo "   peak memory: custseg $(peak_mb $bin "${inputs[@]}" -o "$out" -q --as-of 2026-09-30) MB," \

@@ -1,14 +1,12 @@
-//! k-means on linfa-clustering: k-means++ seeding, several restarts keeping the lowest
-//! inertia, bounded iterations and a fixed seed, so that the same matrix gives the same labels.
+//! k-means as linfa-clustering computes it ([`super::lloyd`], bit for bit): k-means++ seeding,
+//! several restarts keeping the lowest inertia, bounded iterations and a fixed seed, so that the
+//! same matrix gives the same labels.
 
 use std::collections::HashSet;
 
-use linfa::traits::{Fit as _, Predict as _};
-use linfa::DatasetBase;
-use linfa_clustering::{KMeans, KMeansInit};
 use ndarray::{Array2, ArrayView2};
-use rand::SeedableRng;
-use rand_xoshiro::Xoshiro256Plus;
+
+use super::lloyd::{self, Init, Settings};
 
 /// How hard one k-means fit tries.
 #[derive(Debug, Clone, Copy)]
@@ -95,7 +93,7 @@ fn compact(raw: &[usize]) -> Fit {
 /// The caller keeps `k` at or below the number of distinct rows; `k <= 1`, an empty matrix or
 /// a fit linfa rejects gives one cluster.
 pub fn fit(data: ArrayView2<f64>, k: usize, seed: u64, effort: Effort) -> Fit {
-    run(data, k, seed, effort, KMeansInit::KMeansPlusPlus)
+    run(data, k, effort, Init::PlusPlus(seed))
 }
 
 /// One k-means run on `data` starting from the given centroids (k × d): how a fit found on a
@@ -106,7 +104,13 @@ pub fn refine(data: ArrayView2<f64>, centroids: Array2<f64>, effort: Effort) -> 
         return fit(data, k, 0, effort);
     }
     let effort = Effort { runs: 1, ..effort };
-    run(data, k, 0, effort, KMeansInit::Precomputed(centroids))
+    let centroids = centroids.as_standard_layout();
+    run(
+        data,
+        k,
+        effort,
+        Init::Given(centroids.as_slice().unwrap_or(&[])),
+    )
 }
 
 /// Mean of each cluster's rows (k × d), in the order of the fit's labels.
@@ -125,7 +129,7 @@ pub fn centroids(data: &[f64], d: usize, fit: &Fit) -> Array2<f64> {
     sums
 }
 
-fn run(data: ArrayView2<f64>, k: usize, seed: u64, effort: Effort, init: KMeansInit<f64>) -> Fit {
+fn run(data: ArrayView2<f64>, k: usize, effort: Effort, init: Init) -> Fit {
     let n = data.nrows();
     if k <= 1 || n == 0 || data.ncols() == 0 {
         return Fit {
@@ -133,20 +137,16 @@ fn run(data: ArrayView2<f64>, k: usize, seed: u64, effort: Effort, init: KMeansI
             k: usize::from(n > 0),
         };
     }
-    let dataset = DatasetBase::from(data);
-    let model = KMeans::params_with_rng(k, Xoshiro256Plus::seed_from_u64(seed))
-        .init_method(init)
-        .n_runs(effort.runs.max(1))
-        .max_n_iterations(effort.max_iterations.max(1))
-        .tolerance(effort.tolerance)
-        .fit(&dataset);
-    match model {
-        Ok(model) => {
-            // linfa's own counts describe its last restart, not the kept one: label afresh.
-            let raw = model.predict(&data);
-            compact(raw.as_slice().unwrap_or(&raw.to_vec()))
-        }
-        Err(_) => Fit {
+    let flat = data.as_standard_layout();
+    let settings = Settings {
+        k,
+        runs: effort.runs.max(1),
+        max_iterations: effort.max_iterations.max(1),
+        tolerance: effort.tolerance,
+    };
+    match lloyd::fit(flat.as_slice().unwrap_or(&[]), data.ncols(), init, settings) {
+        Some(raw) => compact(&raw),
+        None => Fit {
             labels: vec![0; n],
             k: 1,
         },
@@ -183,7 +183,80 @@ pub fn inertia(data: &[f64], d: usize, fit: &Fit) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use linfa::traits::{Fit as _, Predict as _};
+    use linfa::DatasetBase;
+    use linfa_clustering::{KMeans, KMeansInit};
     use ndarray::Array2;
+    use rand::{Rng, SeedableRng};
+    use rand_xoshiro::{Xoshiro256Plus, Xoshiro256PlusPlus};
+
+    /// The fit as linfa-clustering itself makes it: the reference [`lloyd`] must equal.
+    fn linfa_fit(data: ArrayView2<f64>, k: usize, effort: Effort, init: KMeansInit<f64>) -> Fit {
+        let model = KMeans::params_with_rng(k, Xoshiro256Plus::seed_from_u64(effort.runs as u64))
+            .init_method(init)
+            .n_runs(effort.runs)
+            .max_n_iterations(effort.max_iterations)
+            .tolerance(effort.tolerance)
+            .fit(&DatasetBase::from(data))
+            .expect("linfa fit");
+        let raw = model.predict(&data);
+        compact(raw.as_slice().expect("contiguous"))
+    }
+
+    /// Rows around a few random centres, some rows repeated, rounded so that ties happen.
+    fn blobs(n: usize, d: usize, centres: usize, rng: &mut Xoshiro256PlusPlus) -> Vec<f64> {
+        let c: Vec<f64> = (0..centres * d).map(|_| rng.gen_range(-3.0..3.0)).collect();
+        let mut rows = Vec::with_capacity(n * d);
+        for i in 0..n {
+            if i > 0 && rng.gen_bool(0.05) {
+                let j = rng.gen_range(0..i);
+                rows.extend_from_within(j * d..(j + 1) * d);
+                continue;
+            }
+            let g = rng.gen_range(0..centres);
+            for j in 0..d {
+                let x: f64 = c[g * d + j] + rng.gen_range(-1.5..1.5);
+                rows.push(if i % 3 == 0 {
+                    (x * 8.0).round() / 8.0
+                } else {
+                    x
+                });
+            }
+        }
+        rows
+    }
+
+    #[test]
+    fn same_labels_as_linfa_bit_for_bit() {
+        let mut rng = Xoshiro256PlusPlus::seed_from_u64(20);
+        let efforts = [
+            Effort::default(),
+            crate::cluster::SEARCH_EFFORT,
+            Effort {
+                runs: 2,
+                max_iterations: 3,
+                tolerance: 1e-9,
+            },
+        ];
+        for case in 0..24 {
+            let (n, d) = (rng.gen_range(20..400), rng.gen_range(1..10));
+            let rows = blobs(n, d, rng.gen_range(1..7), &mut rng);
+            let m = Array2::from_shape_vec((n, d), rows.clone()).expect("shape");
+            for k in [2, 3, 5, 8] {
+                let effort = efforts[(case + k) % efforts.len()];
+                let seed = effort.runs as u64;
+                let ours = fit(m.view(), k, seed, effort);
+                let theirs = linfa_fit(m.view(), k, effort, KMeansInit::KMeansPlusPlus);
+                assert_eq!(ours, theirs, "case {case}: n {n}, d {d}, k {k}");
+                let start = centroids(&rows, d, &ours);
+                let ours = refine(m.view(), start.clone(), effort);
+                let one = Effort { runs: 1, ..effort };
+                let theirs =
+                    linfa_fit(m.view(), start.nrows(), one, KMeansInit::Precomputed(start));
+                assert_eq!(ours, theirs, "refine, case {case}: n {n}, d {d}, k {k}");
+            }
+        }
+    }
 
     #[test]
     fn compact_renumbers_by_first_appearance() {

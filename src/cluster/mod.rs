@@ -3,17 +3,20 @@
 //! named from their centroids. The same customers and seed always give the same clusters.
 //!
 //! The steps, one submodule each: [`features`] (which measures, log scale, median imputation,
-//! z-scores) → [`kmeans`] (linfa, k-means++ with restarts) and [`silhouette`] (choosing k) →
+//! z-scores) → [`kmeans`] (linfa-clustering's k-means++ with restarts, computed to the same bits
+//! by `lloyd` on flat slices) and [`silhouette`] (choosing k) →
 //! [`naming`] (names from the centroid's standout traits).
 
 pub mod features;
 pub mod kmeans;
+mod lloyd;
 pub mod naming;
 pub mod silhouette;
 
 use ndarray::ArrayView2;
 use rand::SeedableRng;
 use rand_xoshiro::Xoshiro256Plus;
+use rayon::prelude::*;
 
 use crate::messages;
 use crate::model::{Classified, ClusterInfo, Clustering, Lang};
@@ -26,6 +29,22 @@ pub const K_MIN: usize = 2;
 /// The largest k tried when `--k` is not given: more segments than a manager can act on is
 /// not a segmentation.
 pub const K_MAX: usize = 8;
+/// Customers per cluster, on average, below which a larger k is not tried when k is chosen: a
+/// small base is not cut into segments of a handful of customers each.
+pub const MIN_PER_CLUSTER: usize = 30;
+
+/// The largest k tried for `n` customers: [`K_MAX`], and for a small base at most one cluster
+/// per [`MIN_PER_CLUSTER`] customers (n/30), but never fewer than [`K_MIN`].
+///
+/// ```
+/// use custseg::cluster::k_cap;
+///
+/// assert_eq!((k_cap(50), k_cap(90), k_cap(150), k_cap(300)), (2, 3, 5, 8));
+/// ```
+pub fn k_cap(n: usize) -> usize {
+    K_MAX.min((n / MIN_PER_CLUSTER).max(K_MIN))
+}
+
 /// Rows the silhouette is computed on. The silhouette is exact but quadratic; 5 000 rows keep
 /// the k search well under a second while estimating it to about ±0.01.
 pub const SAMPLE_SIZE: usize = 5_000;
@@ -41,7 +60,8 @@ pub const SEARCH_EFFORT: Effort = Effort {
 /// Keeps the sample's random stream apart from the k-means seeding stream of the same seed.
 const SAMPLE_STREAM: u64 = 0x9E37_79B9_7F4A_7C15;
 
-/// Clusters the classified customers; `k` given with `--k`, else chosen in 2..=8 by silhouette.
+/// Clusters the classified customers; `k` given with `--k`, else chosen in 2..=8 (at most
+/// [`k_cap`]) by silhouette.
 ///
 /// Labels are aligned with `customers` and 1-based; cluster 1 has the highest mean 综合得分.
 /// Fewer clusters than asked are made when there are fewer distinct customers; fewer than two
@@ -204,7 +224,7 @@ fn final_fit(matrix: ArrayView2<f64>, points: &[f64], d: usize, k: usize, seed: 
     kmeans::refine(matrix, kmeans::centroids(points, d, &seeds), Effort::REFINE)
 }
 
-/// No `--k`: fits every k in 2..=8 on the sample, keeps the k with the highest silhouette
+/// No `--k`: fits every k in 2..=[`k_cap`] on the sample, keeps the k with the highest silhouette
 /// (the smaller k on a tie), then fits the whole customer base with it.
 fn search_k(
     p: &Prepared,
@@ -217,14 +237,19 @@ fn search_k(
     let m = sample.len();
     let distinct = kmeans::distinct_rows(&points, d, K_MAX);
     // A silhouette needs at least two clusters and one point more than clusters.
-    let k_top = K_MAX.min(distinct).min(m.saturating_sub(1));
+    let k_top = k_cap(matrix.nrows()).min(distinct).min(m.saturating_sub(1));
     let view = match ArrayView2::from_shape((m, d), &points) {
         Ok(v) => v,
         Err(_) => return (one_cluster(matrix.nrows()), Vec::new()),
     };
+    // Each k is fitted on its own (same seed, own random stream), so fitting them side by side
+    // gives the same fits; they are then taken in order of k.
+    let fits: Vec<Fit> = (K_MIN..=k_top)
+        .into_par_iter()
+        .map(|k| kmeans::fit(view, k, seed, SEARCH_EFFORT))
+        .collect();
     let mut tried: Vec<Fit> = Vec::new();
-    for k in K_MIN..=k_top {
-        let fit = kmeans::fit(view, k, seed, SEARCH_EFFORT);
+    for fit in fits {
         // A k that collapsed onto an already tried one says nothing new.
         if fit.k >= K_MIN && tried.iter().all(|t| t.k != fit.k) {
             tried.push(fit);

@@ -31,78 +31,80 @@ pub fn mean_silhouettes(points: &[f64], d: usize, labelings: &[&[usize]]) -> Vec
     for &slot in &labels {
         sizes[slot as usize] += 1;
     }
-    // Rows padded to whole blocks of LANES so that the distance loop has a fixed width and
-    // vectorises; this is where all the time goes (n² distances).
     let blocks = d.div_ceil(LANES);
-    let mut padded = vec![[0.0f64; LANES]; n * blocks];
-    for (i, row) in points.chunks_exact(d).enumerate() {
-        for (j, &x) in row.iter().enumerate() {
-            padded[i * blocks + j / LANES][j % LANES] = x;
-        }
-    }
+    let tiles = n.div_ceil(TILE);
+    let (padded, across) = layout(points, d);
 
-    // Per point and labeling: its silhouette, computed from its distance sums to each cluster.
-    let per_point = |i: usize, sums: &mut [f64], out: &mut [f64]| {
-        sums.iter_mut().for_each(|s| *s = 0.0);
-        let xi = &padded[i * blocks..(i + 1) * blocks];
-        for (j, (xj, slots)) in padded
-            .chunks_exact(blocks)
-            .zip(labels.chunks_exact(m))
-            .enumerate()
-        {
-            if j == i {
-                continue;
-            }
-            let mut sq = 0.0;
-            for (a, b) in xi.iter().zip(xj) {
-                let mut acc = [0.0f64; LANES];
-                for l in 0..LANES {
-                    let diff = a[l] - b[l];
-                    acc[l] = diff * diff;
+    // Per tile of points and labeling: each point's silhouette, from its distance sums to each
+    // cluster. Every sum adds the distances in order of the other point, as one point at a time
+    // would; a point's distance to itself is +0.0, which leaves a sum unchanged.
+    let per_tile = |t: usize, sums: &mut [[f64; TILE]], out: &mut [f64]| {
+        sums.iter_mut().for_each(|s| *s = [0.0; TILE]);
+        let xt = &across[t * blocks * LANES..(t + 1) * blocks * LANES];
+        for (xj, slots) in padded.chunks_exact(blocks).zip(labels.chunks_exact(m)) {
+            let mut sq = [0.0f64; TILE];
+            for (b, lanes) in xj.iter().enumerate() {
+                let mut block = [-0.0f64; TILE];
+                for (l, &y) in lanes.iter().enumerate() {
+                    let xs = &xt[b * LANES + l];
+                    for r in 0..TILE {
+                        let diff = xs[r] - y;
+                        block[r] += diff * diff;
+                    }
                 }
-                sq += acc.iter().sum::<f64>();
+                for r in 0..TILE {
+                    sq[r] += block[r];
+                }
             }
-            let dist = sq.sqrt();
+            let mut dist = [0.0f64; TILE];
+            for r in 0..TILE {
+                dist[r] = sq[r].sqrt();
+            }
             for &slot in slots {
                 if let Some(s) = sums.get_mut(slot as usize) {
-                    *s += dist;
+                    for r in 0..TILE {
+                        s[r] += dist[r];
+                    }
                 }
             }
         }
-        for (c, &k) in ks.iter().enumerate() {
-            let own = labels[i * m + c] as usize;
-            let own_size = sizes[own];
-            out[c] = if k < 2 || own_size <= 1 {
-                0.0
-            } else {
-                let a = sums[own] / (own_size - 1) as f64;
-                let b = (offsets[c]..offsets[c] + k)
-                    .filter(|&slot| slot != own && sizes[slot] > 0)
-                    .map(|slot| sums[slot] / sizes[slot] as f64)
-                    .fold(f64::INFINITY, f64::min);
-                let denom = a.max(b);
-                if denom > 0.0 && b.is_finite() {
-                    (b - a) / denom
-                } else {
+        for (r, out) in out.chunks_mut(m).enumerate() {
+            let i = t * TILE + r;
+            for (c, &k) in ks.iter().enumerate() {
+                let own = labels[i * m + c] as usize;
+                let own_size = sizes[own];
+                out[c] = if k < 2 || own_size <= 1 {
                     0.0
-                }
-            };
+                } else {
+                    let a = sums[own][r] / (own_size - 1) as f64;
+                    let b = (offsets[c]..offsets[c] + k)
+                        .filter(|&slot| slot != own && sizes[slot] > 0)
+                        .map(|slot| sums[slot][r] / sizes[slot] as f64)
+                        .fold(f64::INFINITY, f64::min);
+                    let denom = a.max(b);
+                    if denom > 0.0 && b.is_finite() {
+                        (b - a) / denom
+                    } else {
+                        0.0
+                    }
+                };
+            }
         }
     };
 
     let threads = std::thread::available_parallelism()
         .map_or(1, |p| p.get())
         .clamp(1, 8)
-        .min(n);
-    let chunk = n.div_ceil(threads);
+        .min(tiles);
+    let per_thread = tiles.div_ceil(threads);
     let mut scores = vec![0.0; n * m];
     std::thread::scope(|scope| {
-        for (t, part) in scores.chunks_mut(chunk * m).enumerate() {
-            let per_point = &per_point;
+        for (p, part) in scores.chunks_mut(per_thread * TILE * m).enumerate() {
+            let per_tile = &per_tile;
             scope.spawn(move || {
-                let mut sums = vec![0.0; width];
-                for (r, out) in part.chunks_mut(m).enumerate() {
-                    per_point(t * chunk + r, &mut sums, out);
+                let mut sums = vec![[0.0; TILE]; width];
+                for (q, out) in part.chunks_mut(TILE * m).enumerate() {
+                    per_tile(p * per_thread + q, &mut sums, out);
                 }
             });
         }
@@ -112,6 +114,31 @@ pub fn mean_silhouettes(points: &[f64], d: usize, labelings: &[&[usize]]) -> Vec
         .map(|c| (0..n).map(|i| scores[i * m + c]).sum::<f64>() / n as f64)
         .collect()
 }
+
+/// The points in the two layouts the distance loop reads: each row padded to whole blocks of
+/// LANES (a fixed width), and each tile of TILE points stored feature by feature so that the
+/// loop runs across the tile's points at once and vectorises. This is where all the time goes
+/// (n² distances).
+fn layout(points: &[f64], d: usize) -> (Vec<[f64; LANES]>, Vec<[f64; TILE]>) {
+    let n = points.len() / d;
+    let blocks = d.div_ceil(LANES);
+    let mut padded = vec![[0.0f64; LANES]; n * blocks];
+    for (i, row) in points.chunks_exact(d).enumerate() {
+        for (j, &x) in row.iter().enumerate() {
+            padded[i * blocks + j / LANES][j % LANES] = x;
+        }
+    }
+    let mut across = vec![[0.0f64; TILE]; n.div_ceil(TILE) * blocks * LANES];
+    for (i, row) in padded.chunks_exact(blocks).enumerate() {
+        for (f, &x) in row.iter().flatten().enumerate() {
+            across[(i / TILE) * blocks * LANES + f][i % TILE] = x;
+        }
+    }
+    (padded, across)
+}
+
+/// Points whose distances are computed together (one vectorised pass over the other points).
+const TILE: usize = 8;
 
 /// Width of the fixed-size blocks rows are padded to.
 const LANES: usize = 8;
@@ -142,6 +169,84 @@ mod tests {
                 (got - want).abs() < 1e-12,
                 "labels {labels:?}: expected {want}, got {got}"
             );
+        }
+    }
+
+    /// The silhouette one point at a time, as this module computed it before points were taken
+    /// a tile at a time: the tiled version must give the same bits.
+    fn one_at_a_time(points: &[f64], d: usize, labels: &[usize]) -> f64 {
+        let n = points.len() / d;
+        let k = labels.iter().max().map_or(0, |m| m + 1);
+        let mut sizes = vec![0usize; k];
+        labels.iter().for_each(|&l| sizes[l] += 1);
+        let blocks = d.div_ceil(LANES);
+        let pad = |i: usize| {
+            let mut p = vec![[0.0f64; LANES]; blocks];
+            for (j, &x) in points[i * d..(i + 1) * d].iter().enumerate() {
+                p[j / LANES][j % LANES] = x;
+            }
+            p
+        };
+        let mut total = 0.0;
+        for i in 0..n {
+            let xi = pad(i);
+            let mut sums = vec![0.0; k];
+            for j in (0..n).filter(|&j| j != i) {
+                let mut sq = 0.0;
+                for (a, b) in xi.iter().zip(pad(j).iter()) {
+                    let mut acc = [0.0f64; LANES];
+                    for l in 0..LANES {
+                        let diff = a[l] - b[l];
+                        acc[l] = diff * diff;
+                    }
+                    sq += acc.iter().sum::<f64>();
+                }
+                sums[labels[j]] += sq.sqrt();
+            }
+            let own = labels[i];
+            total += if k < 2 || sizes[own] <= 1 {
+                0.0
+            } else {
+                let a = sums[own] / (sizes[own] - 1) as f64;
+                let b = (0..k)
+                    .filter(|&l| l != own && sizes[l] > 0)
+                    .map(|l| sums[l] / sizes[l] as f64)
+                    .fold(f64::INFINITY, f64::min);
+                let denom = a.max(b);
+                if denom > 0.0 && b.is_finite() {
+                    (b - a) / denom
+                } else {
+                    0.0
+                }
+            };
+        }
+        total / n as f64
+    }
+
+    #[test]
+    fn tiles_give_the_same_bits_as_one_point_at_a_time() {
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for case in 0..12 {
+            let d = 1 + case % 11;
+            let n = 3 + (next() % 90) as usize;
+            let points: Vec<f64> = (0..n * d)
+                .map(|_| (next() % 2000) as f64 / 300.0 - 3.0)
+                .collect();
+            let labelings: Vec<Vec<usize>> = (2..6)
+                .map(|k| (0..n).map(|i| (i * 7 + i / 3) % k.min(n)).collect())
+                .collect();
+            let refs: Vec<&[usize]> = labelings.iter().map(|l| l.as_slice()).collect();
+            let got = mean_silhouettes(&points, d, &refs);
+            for (labels, got) in labelings.iter().zip(got) {
+                let want = one_at_a_time(&points, d, labels);
+                assert_eq!(got.to_bits(), want.to_bits(), "case {case}: n {n}, d {d}");
+            }
         }
     }
 

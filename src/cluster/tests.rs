@@ -153,6 +153,20 @@ fn planted_segments_are_recovered_and_their_number_chosen() {
 }
 
 #[test]
+fn a_small_base_tries_at_most_one_cluster_per_thirty_customers() {
+    for (n, top) in [(90, 3), (150, 5), (239, 7), (240, 8), (300, 8)] {
+        let (customers, _) = planted(n, 4, 9);
+        let c = cluster(&customers, None, 1, Lang::Zh);
+        let tried: Vec<usize> = c.silhouettes.iter().map(|(k, _)| *k).collect();
+        assert_eq!(tried, (2..=top).collect::<Vec<_>>(), "{n} customers");
+        assert!(c.k <= top, "{n} customers: k {}", c.k);
+    }
+    // A k given with --k is not capped.
+    let (customers, _) = planted(90, 4, 9);
+    assert_eq!(cluster(&customers, Some(4), 1, Lang::Zh).k, 4);
+}
+
+#[test]
 fn planted_segments_are_recovered_on_a_sampled_search() {
     // More customers than the silhouette sample: the search runs on 500 of them.
     let (customers, truth) = planted(3_000, 4, 5);
