@@ -353,6 +353,26 @@ pub const FIELDS: &[Field] = &[
     ),
     f("stage", FieldType::Text, &["客户阶段", "跟进阶段", "stage"]),
     f(
+        "owner",
+        FieldType::Text,
+        &[
+            "业务员",
+            "客户经理",
+            "销售",
+            "销售员",
+            "销售代表",
+            "负责人",
+            "跟进人",
+            "设计师",
+            "销售负责人",
+            "salesperson",
+            "accountmanager",
+            "owner",
+            "salesrep",
+            "salesrepresentative",
+        ],
+    ),
+    f(
         "date",
         FieldType::Date,
         &[

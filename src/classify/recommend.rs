@@ -203,6 +203,10 @@ pub struct RecommendInput<'a> {
     pub area: Option<f64>,
     /// Modules already in use.
     pub modules: &'a [String],
+    /// 需求模块: what the customer asks for.
+    pub needs: &'a [String],
+    /// 活跃得分.
+    pub activity: Option<f64>,
     /// 产品版本: the edition the customer owns, as written.
     pub owned: Option<&'a str>,
 }
@@ -269,13 +273,53 @@ fn edition_move(owned: &str, advised: &str, lang: Lang) -> Option<String> {
     })
 }
 
+/// A step-up rule's advice: the next edition above the one owned, with the rule's reason; None
+/// when the owned text names no edition or it is not below the rule's edition.
+fn step_up(rule: &RecommendRule, owned: &str, lang: Lang) -> Option<String> {
+    let (have, cap) = (edition_rank(owned)?, edition_rank(&rule.give)?);
+    if have >= cap {
+        return None;
+    }
+    let owned_name = match lang {
+        Lang::Zh => owned.trim().to_string(),
+        Lang::En => EDITIONS[have].2.to_string(),
+    };
+    let next = lang.pick(EDITIONS[have + 1].1, EDITIONS[have + 1].2);
+    let why = match (lang, &rule.why_en) {
+        (Lang::En, Some(en)) => en.trim(),
+        (Lang::En, None) => "",
+        (Lang::Zh, _) => rule.why.trim(),
+    };
+    Some(if why.is_empty() {
+        format!("{owned_name} → {next}")
+    } else {
+        say!(lang, "{} → {}（{}）", "{} → {} ({})", owned_name, next, why)
+    })
+}
+
+/// The modules a customer asks for (需求模块) and does not use yet, as written, in order.
+fn open_needs<'a>(needs: &'a [String], modules: &[String]) -> Vec<&'a str> {
+    let mut open: Vec<&str> = Vec::new();
+    for need in needs {
+        let key = normalise(need);
+        let used = modules
+            .iter()
+            .any(|m| !m.is_empty() && (m.contains(key.as_str()) || key.contains(m.as_str())));
+        let text = need.trim();
+        if !key.is_empty() && !used && !open.contains(&text) {
+            open.push(text);
+        }
+    }
+    open
+}
+
 /// The move part of a 推荐产品 text (what the actions page counts): the text before the reason
 /// in brackets, e.g. "维持现有版本" or "标准版 → 专业版".
 pub fn product_move(product: &str) -> &str {
     product.split(['（', '(']).next().unwrap_or(product).trim()
 }
 
-fn holds(rule: &RecommendRule, c: &RecommendInput<'_>, style: Option<&str>) -> bool {
+fn holds(rule: &RecommendRule, c: &RecommendInput<'_>, style: Option<&str>, asks: bool) -> bool {
     fn within<T: PartialEq + Copy>(list: &[T], v: Option<T>) -> bool {
         list.is_empty() || v.is_some_and(|v| list.contains(&v))
     }
@@ -302,6 +346,8 @@ fn holds(rule: &RecommendRule, c: &RecommendInput<'_>, style: Option<&str>) -> b
         && at_least(rule.min_budget, c.budget)
         && at_least(rule.min_projects, c.projects)
         && at_least(rule.min_area, c.area)
+        && at_least(rule.min_activity, c.activity)
+        && (!rule.open_needs || asks)
 }
 
 fn already_bought(rule: &RecommendRule, modules: &[String]) -> bool {
@@ -326,32 +372,55 @@ fn give(rule: &RecommendRule, lang: Lang) -> String {
 }
 
 /// 推荐产品 (first matching product rule, read against the edition the customer owns: the next
-/// step up or 维持现有版本 with the reason, never a downgrade) and 推荐服务 (every matching module and service rule,
-/// modules first, skipping what is already in use), joined with "、".
+/// step up or 维持现有版本 with the reason, never a downgrade; a step-up rule applies only below
+/// its edition) and 推荐服务 (every matching module and service rule, modules first — the
+/// modules asked for and not yet used among them — skipping what is already in use), joined
+/// with "、".
 pub fn recommend(rules: &[RecommendRule], c: &RecommendInput<'_>, lang: Lang) -> (String, String) {
     // Normalised once per customer, not once per rule.
     let style = c.style.map(normalise);
     let style = style.as_deref();
     let modules: Vec<String> = c.modules.iter().map(|m| normalise(m)).collect();
+    let open = open_needs(c.needs, &modules);
+    let asks = !open.is_empty();
+    let owned = c.owned.filter(|o| !o.trim().is_empty());
     let product = rules
         .iter()
         .filter(|r| r.kind == Some(RuleKind::Product))
-        .find(|r| holds(r, c, style))
-        .map(|r| {
+        .filter(|r| holds(r, c, style, asks))
+        .find_map(|r| {
+            if r.step_up {
+                return step_up(r, owned?, lang);
+            }
             let advised = give(r, lang);
-            c.owned
-                .filter(|o| !o.trim().is_empty())
-                .and_then(|o| edition_move(o, &r.give, lang))
-                .unwrap_or(advised)
+            Some(
+                owned
+                    .and_then(|o| edition_move(o, &r.give, lang))
+                    .unwrap_or(advised),
+            )
         })
         .unwrap_or_else(|| say!(lang, "无匹配规则", "no rule matched"));
     let mut services: Vec<String> = Vec::new();
+    // Modules in use and those already advised from the needs: a rule for the same module is
+    // not advised twice under two names (项目管理 asked for covers 项目成本/合同管理).
+    let mut covered = modules.clone();
     for kind in [RuleKind::Module, RuleKind::Service] {
         for rule in rules.iter().filter(|r| r.kind == Some(kind)) {
-            if kind == RuleKind::Module && already_bought(rule, &modules) {
+            if rule.from_needs {
+                if holds(rule, c, style, asks) {
+                    for need in &open {
+                        if !services.iter().any(|s| s == need) {
+                            services.push(need.to_string());
+                            covered.push(normalise(need));
+                        }
+                    }
+                }
                 continue;
             }
-            if holds(rule, c, style) {
+            if kind == RuleKind::Module && already_bought(rule, &covered) {
+                continue;
+            }
+            if holds(rule, c, style, asks) {
                 let g = give(rule, lang);
                 if !services.contains(&g) {
                     services.push(g);
@@ -665,6 +734,160 @@ mod tests {
         let (product, services) = recommend(&p.recommend, &c, Lang::En);
         assert_eq!(product, "Standard package");
         assert_eq!(services, "Smart-home bundle, Dedicated designer");
+    }
+
+    /// Step-up rules: active core and potential customers move one edition up, with the reason;
+    /// a high churn risk, low activity or no open need leaves the size rules to decide.
+    #[test]
+    fn step_up_rules_move_active_customers_one_edition_up() {
+        let p = software();
+        let needs = vec!["项目管理".to_string(), "预算管理".to_string()];
+        let modules = vec!["基础财务核算".to_string(), "预算".to_string()];
+        let none: Vec<String> = Vec::new();
+        // (tier, churn, activity, owned, needs, product)
+        let cases: Vec<(Tier, Level, f64, &str, &Vec<String>, &str)> = vec![
+            (
+                Tier::Core,
+                Level::Low,
+                70.0,
+                "专业版",
+                &none,
+                "专业版 → 旗舰版/定制版（核心客户，使用活跃）",
+            ),
+            (
+                Tier::Core,
+                Level::Medium,
+                50.0,
+                "标准版",
+                &none,
+                "标准版 → 专业版（核心客户，使用活跃）",
+            ),
+            (
+                Tier::Core,
+                Level::High,
+                70.0,
+                "标准版",
+                &none,
+                "维持现有版本（标准版符合规模与需要）",
+            ),
+            (
+                Tier::Core,
+                Level::Low,
+                40.0,
+                "标准版",
+                &none,
+                "维持现有版本（标准版符合规模与需要）",
+            ),
+            (
+                Tier::Core,
+                Level::Low,
+                90.0,
+                "旗舰版",
+                &none,
+                "维持现有版本（已是最高版本旗舰版）",
+            ),
+            (
+                Tier::Potential,
+                Level::Low,
+                60.0,
+                "标准版",
+                &needs,
+                "标准版 → 专业版（潜力客户，使用活跃且有未购需求）",
+            ),
+            (
+                Tier::Potential,
+                Level::Low,
+                60.0,
+                "标准版",
+                &none,
+                "维持现有版本（标准版符合规模与需要）",
+            ),
+            (
+                Tier::General,
+                Level::Low,
+                65.0,
+                "轻量版",
+                &needs,
+                "轻量版 → 标准版（使用活跃且有未购需求）",
+            ),
+            (
+                Tier::General,
+                Level::Low,
+                65.0,
+                "标准版",
+                &needs,
+                "维持现有版本（标准版符合规模与需要）",
+            ),
+        ];
+        for (tier, churn, activity, owned, needs, want) in cases {
+            let c = RecommendInput {
+                size: Some(SizeClass::Unknown),
+                tier: Some(tier),
+                churn: Some(churn),
+                activity: Some(activity),
+                owned: Some(owned),
+                needs,
+                modules: &modules,
+                ..Default::default()
+            };
+            let (product, _) = recommend(&p.recommend, &c, Lang::Zh);
+            assert_eq!(product, want, "{tier:?} {churn:?} {activity} {owned}");
+        }
+        // Without an edition on record a step-up rule says nothing: the size rules decide.
+        let c = RecommendInput {
+            size: Some(SizeClass::Medium),
+            tier: Some(Tier::Core),
+            churn: Some(Level::Low),
+            activity: Some(90.0),
+            ..Default::default()
+        };
+        assert_eq!(recommend(&p.recommend, &c, Lang::Zh).0, "专业版");
+        let c = RecommendInput {
+            size: Some(SizeClass::Unknown),
+            tier: Some(Tier::Core),
+            churn: Some(Level::Low),
+            activity: Some(90.0),
+            owned: Some("专业版"),
+            ..Default::default()
+        };
+        assert_eq!(
+            recommend(&p.recommend, &c, Lang::En).0,
+            "Professional → Flagship / custom (core customer, active user)"
+        );
+    }
+
+    /// The modules asked for and not yet used come first in 推荐服务, and a group rule for the
+    /// same module is not repeated under another name.
+    #[test]
+    fn modules_asked_for_and_not_used_are_advised() {
+        let p = software();
+        let needs = vec![
+            "项目管理".to_string(),
+            "预算管理".to_string(),
+            "项目管理".to_string(),
+        ];
+        let modules = vec!["基础财务核算".to_string(), "预算管理".to_string()];
+        let c = RecommendInput {
+            group: Some(IndustryGroup::Construction),
+            tier: Some(Tier::Potential),
+            churn: Some(Level::Low),
+            needs: &needs,
+            modules: &modules,
+            ..Default::default()
+        };
+        let (_, services) = recommend(&p.recommend, &c, Lang::Zh);
+        assert_eq!(services, "项目管理、营销推送/优惠券");
+        assert_eq!(
+            open_needs(&needs, &[normalise("项目管理系统")]),
+            vec!["预算管理"]
+        );
+        // At high churn risk the customer is called first, not sold to.
+        let c = RecommendInput {
+            churn: Some(Level::High),
+            ..c
+        };
+        let (_, services) = recommend(&p.recommend, &c, Lang::Zh);
+        assert_eq!(services, "项目成本/合同管理、营销推送/优惠券、挽留回访");
     }
 
     #[test]
