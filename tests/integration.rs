@@ -11,6 +11,7 @@ use calamine::{open_workbook_auto, Data, Reader};
 
 mod comparing;
 mod joining;
+mod owners19;
 mod reading;
 mod reporting;
 mod shown;

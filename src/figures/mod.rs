@@ -25,6 +25,7 @@ use crate::model::{
     Analysis, Classified, Finding, FindingKind, IndustryGroup, Level, RfmClass, SizeClass, Tier,
 };
 
+pub mod owners;
 #[cfg(test)]
 mod tests;
 

@@ -6,6 +6,7 @@ mod activity;
 mod clusters;
 mod cover;
 mod migration;
+mod owners;
 
 pub use migration::report as migration_report;
 mod quality;
@@ -40,6 +41,7 @@ pub fn write_all(doc: &mut Layout, a: &Analysis, f: &Figures) -> Result<()> {
     }
     actions::actions(doc, a, f);
     actions::core_list(doc, a);
+    owners::owners(doc, a);
     quality::data_quality(doc, a, f);
     quality::appendix(doc, a);
     Ok(())
@@ -60,8 +62,12 @@ fn section(doc: &mut Layout, a: &Analysis, index: usize, room: f32) {
 
 /// As [`section`], for a document without an analysis (the comparison's own report).
 fn section_in(doc: &mut Layout, l: Lang, index: usize, room: f32) {
+    section_titled(doc, report_section(index, l), room);
+}
+
+/// Starts a section with its own title (one the profile does not number in `REPORT_SECTIONS`).
+fn section_titled(doc: &mut Layout, title: &str, room: f32) {
     doc.ensure(room + 16.0);
-    let title = report_section(index, l);
     // Numbered as printed: 季度变动 is left out without a migration.
     doc.sections += 1;
     let numbered = format!("{}. {title}", doc.sections);
