@@ -1369,6 +1369,7 @@ pub fn follow_up_action(
     use crate::figures::owners::FollowUp;
     use crate::model::Level;
     let offer = || {
+        // An upgrade and one more item, or two items: what fits one line of the report.
         let mut parts: Vec<&str> = Vec::new();
         let product = crate::classify::recommend::product_move(&c.recommended_product);
         if product.contains('→') {
@@ -1379,7 +1380,7 @@ pub fn follow_up_action(
                 .split(['、', ','])
                 .map(str::trim)
                 .filter(|s| !s.is_empty())
-                .take(2),
+                .take(2 - parts.len()),
         );
         parts.join(lang.pick("、", ", "))
     };
@@ -1429,10 +1430,10 @@ pub fn named_customers(names: &[String], total: usize, lang: Lang) -> String {
             "{} 等 {} 家",
             "{} and {} more",
             list,
-            match lang {
+            crate::report::format::count(match lang {
                 Lang::Zh => total,
                 Lang::En => total - shown.len(),
-            }
+            })
         )
     } else {
         list

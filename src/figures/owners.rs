@@ -205,4 +205,40 @@ mod tests {
             .count();
         assert_eq!(listed, expected);
     }
+
+    /// The words around the lists, word for word.
+    #[test]
+    fn follow_up_words() {
+        use crate::messages::{follow_up_action, named_customers};
+        let names: Vec<String> = (1..=12).map(|i| format!("客户{i}")).collect();
+        assert_eq!(named_customers(&names[..2], 2, Lang::Zh), "客户1、客户2");
+        assert_eq!(
+            named_customers(&names, 1234, Lang::Zh),
+            "客户1、客户2、客户3、客户4、客户5、客户6、客户7、客户8、客户9、客户10 等 1,234 家"
+        );
+        assert!(named_customers(&names, 12, Lang::En).ends_with("客户10 and 2 more"));
+        let a = testdata::analysis(10, Lang::Zh);
+        let mut c = a.classification.customers[0].clone();
+        c.churn_risk = Level::Low;
+        c.recommended_product = "标准版 → 专业版（潜力客户，使用活跃且有未购需求）".into();
+        c.recommended_services = "项目管理、资金管理、营销推送/优惠券".into();
+        assert_eq!(
+            follow_up_action(FollowUp::PotentialToDevelop, &c, Lang::Zh),
+            "推荐：标准版 → 专业版、项目管理"
+        );
+        c.recommended_product = "维持现有版本（标准版符合规模与需要）".into();
+        assert_eq!(
+            follow_up_action(FollowUp::PotentialToDevelop, &c, Lang::Zh),
+            "推荐：项目管理、资金管理"
+        );
+        c.churn_risk = Level::High;
+        assert_eq!(
+            follow_up_action(FollowUp::CoreAtRisk, &c, Lang::Zh),
+            "一周内安排挽留回访，了解原因并制定挽回方案"
+        );
+        assert_eq!(
+            follow_up_action(FollowUp::LostKeyAccount, &c, Lang::En),
+            "Visit, learn why they left, and talk about winning them back"
+        );
+    }
 }
