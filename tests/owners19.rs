@@ -83,7 +83,7 @@ fn owner_lists_when_the_input_has_an_owner_column() {
         assert!(text.contains(&format!("{owner}：")), "{owner} in the PDF");
     }
     assert!(text.contains("潜力客户待开发"));
-    assert!(text.contains("金额（万元）"));
+    assert!(text.contains("（万元）"), "amounts in 万元");
 }
 
 /// Without an owner column: no 跟进清单 and no section by owner.
@@ -123,22 +123,27 @@ fn actions_name_the_customers_they_count() {
     let (dir, _) = run_sample(&[]);
     let text = pdftotext(&dir.path().join(PDF));
     let flat: String = text.split_whitespace().collect();
-    let at = flat.find("家流失风险高（").expect("high churn sentence");
-    let rest = &flat[at..];
-    let names = &rest[rest.find('（').unwrap() + '（'.len_utf8()..rest.find('）').unwrap()];
-    assert!(names.contains('、'), "names listed: {names}");
-    let xlsx = dir.path().join(XLSX);
-    let details = sheet(&xlsx, "客户明细");
+    let details = sheet(&dir.path().join(XLSX), "客户明细");
     let name_col = col(&details[0], "客户名称");
-    let first = names.split('、').next().unwrap();
-    assert!(
-        details[1..].iter().any(|r| r[name_col] == first),
-        "{first} is a customer"
-    );
-    if let Some(tail) = names.rsplit('、').next().filter(|t| t.contains('等')) {
-        assert!(tail.ends_with('家'), "{tail}");
-        assert!(names.matches('、').count() == 9, "ten names: {names}");
+    let mut lists = Vec::new();
+    for (at, _) in flat.match_indices("家流失风险高（") {
+        let rest = &flat[at..];
+        let names = &rest[rest.find('（').unwrap() + '（'.len_utf8()..rest.find('）').unwrap()];
+        let first = names.split('、').next().unwrap();
+        assert!(
+            details[1..].iter().any(|r| r[name_col] == first),
+            "{first} is a customer"
+        );
+        lists.push(names.to_string());
     }
+    assert_eq!(lists.len(), 3, "one per tier: {lists:?}");
+    assert!(lists.iter().any(|n| n.contains('、')), "{lists:?}");
+    let long = lists
+        .iter()
+        .find(|n| n.contains('等'))
+        .expect("more than ten: 等 N 家");
+    assert_eq!(long.matches('、').count(), 9, "ten names: {long}");
+    assert!(long.ends_with("等86家"), "{long}");
     assert!(!flat.contains("最常推荐的产品"), "counted by move");
 }
 

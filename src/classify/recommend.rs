@@ -237,7 +237,8 @@ fn edition_rank(text: &str) -> Option<usize> {
 }
 
 /// The product advice from the rule's edition and the one the customer owns, as a salesperson
-/// gives it: the next step up ("标准版 → 专业版"), or 维持现有版本 with the reason; never lower.
+/// gives it: the next step up with the reason ("标准版 → 专业版（按规模与需要宜用专业版）"), or
+/// 维持现有版本 with the reason; never lower.
 /// None when either text names no edition (the rule's text stands).
 fn edition_move(owned: &str, advised: &str, lang: Lang) -> Option<String> {
     let (have, want) = (edition_rank(owned)?, edition_rank(advised)?);
@@ -247,7 +248,14 @@ fn edition_move(owned: &str, advised: &str, lang: Lang) -> Option<String> {
         Lang::En => name(have).to_string(),
     };
     Some(if want > have {
-        format!("{owned_name} → {}", name(have + 1))
+        say!(
+            lang,
+            "{} → {}（按规模与需要宜用{}）",
+            "{} → {} (the size and needs call for {})",
+            owned_name,
+            name(have + 1),
+            name(want)
+        )
     } else if have == EDITIONS.len() - 1 {
         say!(
             lang,

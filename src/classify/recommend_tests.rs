@@ -442,8 +442,16 @@ fn money_has_thousands_separators() {
 fn product_advice_steps_up_from_the_owned_edition_and_never_down() {
     let p = software();
     let cases = [
-        (SizeClass::Medium, "标准版", "标准版 → 专业版"),
-        (SizeClass::Large, "轻量版", "轻量版 → 标准版"),
+        (
+            SizeClass::Medium,
+            "标准版",
+            "标准版 → 专业版（按规模与需要宜用专业版）",
+        ),
+        (
+            SizeClass::Large,
+            "轻量版",
+            "轻量版 → 标准版（按规模与需要宜用旗舰版/定制版）",
+        ),
         (
             SizeClass::Medium,
             "专业版",
@@ -477,7 +485,10 @@ fn product_advice_steps_up_from_the_owned_edition_and_never_down() {
         ..Default::default()
     };
     let (product, _) = recommend(&p.recommend, &c, Lang::En);
-    assert_eq!(product, "Professional → Flagship / custom");
+    assert_eq!(
+        product,
+        "Professional → Flagship / custom (the size and needs call for Flagship / custom)"
+    );
     assert_eq!(
         product_move("维持现有版本（已是最高版本定制版）"),
         "维持现有版本"
