@@ -1392,8 +1392,8 @@ pub fn follow_up_action(
         ),
         FollowUp::CoreAtRisk => crate::say!(
             lang,
-            "本月安排回访，了解使用变化，优先续约",
-            "Visit this month, ask about the drop in use, prioritise the renewal"
+            "本月安排回访，了解近况与需求，稳住合作",
+            "Visit this month, hear how they are and what they need, keep the business"
         ),
         FollowUp::PotentialToDevelop if c.churn_risk == Level::High => crate::say!(
             lang,

@@ -278,7 +278,8 @@ fn step_up_rules_move_active_customers_one_edition_up() {
     let modules = vec!["基础财务核算".to_string(), "预算".to_string()];
     let none: Vec<String> = Vec::new();
     // (tier, churn, activity, owned, needs, product)
-    let cases: Vec<(Tier, Level, f64, &str, &Vec<String>, &str)> = vec![
+    type Case<'a> = (Tier, Level, f64, &'a str, &'a Vec<String>, &'a str);
+    let cases: Vec<Case> = vec![
         (
             Tier::Core,
             Level::Low,
