@@ -243,7 +243,8 @@ fn sample_run_writes_a_complete_workbook_and_report() {
             "聚类分析",
             "读取记录",
             "数据质量",
-            "参数"
+            "参数",
+            "跟进清单"
         ]
     );
 
@@ -438,7 +439,8 @@ fn english_run_uses_the_english_sheet_names_and_headers() {
             "Clusters",
             "Reading",
             "Data Quality",
-            "Settings"
+            "Settings",
+            "Follow-up"
         ]
     );
     let rows = sheet(&xlsx, "Customers");
