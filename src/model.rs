@@ -508,6 +508,8 @@ pub struct CustomerRecord {
     pub projects: Option<f64>,
     /// 客户阶段 (decoration).
     pub stage: Option<String>,
+    /// 业务员 / 客户经理 / 设计师: who follows the customer up, as written.
+    pub owner: Option<String>,
     /// Transaction amount per calendar year (元), from transaction sheets.
     pub amount_by_year: BTreeMap<i32, f64>,
     /// What the customer-base models say of the customer (stage forecast); None where they
