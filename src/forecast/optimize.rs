@@ -1,5 +1,5 @@
 //! Stage forecast — minimisation: Nelder–Mead on unconstrained (log) parameters, deterministic,
-//! restarted from its own result until two runs agree.
+//! restarted from its own result until two runs agree (then it has converged).
 
 /// The outcome of a minimisation.
 #[derive(Debug, Clone)]
@@ -27,8 +27,12 @@ pub fn minimise(f: impl Fn(&[f64]) -> f64, start: &[f64]) -> Minimum {
     for _ in 0..5 {
         let again = simplex(&g, &best.x);
         let settled = (best.value - again.value).abs() <= 1e-9 * (1.0 + best.value.abs());
+        // A restart that lands on the same value is a minimum even when the simplex did not
+        // shrink: along a flat ridge (BG/NBD's a and b grow together when few customers drop
+        // out) the point may wander while the likelihood does not change. Without this, the
+        // last bits of ln/exp (glibc against mingw) decided whether a fit was "converged".
         best = Minimum {
-            converged: again.converged,
+            converged: again.converged || settled,
             ..again
         };
         if settled {
