@@ -354,7 +354,7 @@ fn source_choices(summaries: &[SummaryColumns], present: Present) -> Vec<Finding
             &[
                 "purchase_amount",
                 "deal_count",
-                "first_purchase",
+                // first_purchase is not replaced: the earlier of the sheet's and the detail's.
                 "last_purchase",
             ],
             SheetRole::Transactions,
