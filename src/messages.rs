@@ -1518,6 +1518,7 @@ pub fn forecast_fallback(lang: Lang, f: &crate::forecast::Fallback) -> String {
 }
 
 // ── forecast feeds 潜力 and 生命周期 (issues 20, 19) ──
+// Each fits on one line of the appendix table.
 
 /// 参数 / appendix: how 潜力 uses 预计未来12个月价值 (weight 0 = not used; without a valid fit,
 /// the old rule).
@@ -1525,42 +1526,49 @@ pub fn forecast_potential_use(lang: Lang, weight: f64, fitted: bool) -> String {
     if weight <= 0.0 {
         crate::say!(
             lang,
-            "不计预计未来12个月价值（模板 [potential] value_12m = 0）。",
-            "The expected 12-month value is not weighed (template [potential] value_12m = 0)."
+            "不计预计未来12个月价值（模板 [potential] value_12m = 0）",
+            "12-month value not weighed (template [potential] value_12m = 0)"
         )
     } else if fitted {
         crate::say!(
             lang,
-            "含预计未来12个月价值（在客户中的百分位，权重 {}），与预算、未购需求、增长、规模空间等各项按权重合计；无预测值的客户按其余各项计算。",
-            "Includes the expected 12-month value (its percentile among the customers, weight {}), weighted with budget, unmet needs, growth, headroom and the rest; customers without a forecast are scored on the other parts.",
+            "含预计未来12个月价值（百分位，权重 {}）；无预测值者按其余各项",
+            "Weighs the 12-month value (percentile, weight {}); without a forecast, the rest",
             weight
         )
     } else {
         crate::say!(
             lang,
-            "模型未拟合：潜力不计预计未来12个月价值，按原规则（预算、未购需求、增长、规模空间等）计算。",
-            "The model was not fitted: potential leaves out the expected 12-month value and uses the old rule (budget, unmet needs, growth, headroom and the rest)."
+            "模型未拟合：不计12个月价值，按原规则（预算、需求、增长等）计算",
+            "Model not fitted: no 12-month value, the old rule (budget, needs, growth …)"
         )
     }
 }
 
-/// 参数 / appendix: where the customer's age for 生命周期 comes from, and whether the history is
-/// long enough to tell 成熟期 (`days` since the earliest known start; `mature` days needed).
+/// 参数 / appendix: where 生命周期 counts a customer's age from.
+pub fn forecast_lifecycle_start(lang: Lang) -> &'static str {
+    lang.pick(
+        "客户表的首次购买/签约日期与明细中的首次购买，取较早者",
+        "The sheet's first purchase / signing date or the detail's first one, the earlier",
+    )
+}
+
+/// 参数 / appendix: whether the history (`days` since the earliest known start) is long enough
+/// to tell 成熟期 (`mature` days needed).
 pub fn forecast_lifecycle_history(lang: Lang, days: i64, mature: f64) -> String {
     if (days as f64) < mature {
         crate::say!(
             lang,
-            "客户年龄取最早已知的关系开始日（客户表的首次购买/签约日期与交易明细中的首次购买取较早者）。数据中最早的关系只有 {} 天，不足成熟期所需的 {} 天：本次无法判断成熟期，关系不满 {} 天且未衰退、未流失的客户列为“成长期”。",
-            "The customer's age runs from the earliest known start (the first purchase / signing date in the customers sheet or the first purchase in the detail rows, whichever is earlier). The longest relationship in the data is only {} days, short of the {} days that 成熟期 (mature) needs: maturity cannot be told in this run, and customers younger than {} days that are neither declining nor lost are listed as 成长期 (growing).",
+            "历史仅 {} 天，不足成熟期所需 {} 天：无法判断成熟期，未满者列为成长期",
+            "History of {} days, under the {} needed: maturity cannot be told (shown as growing)",
             days,
-            mature,
             mature
         )
     } else {
         crate::say!(
             lang,
-            "客户年龄取最早已知的关系开始日（客户表的首次购买/签约日期与交易明细中的首次购买取较早者）；成为客户满 {} 天且无增长、衰退信号为“成熟期”。",
-            "The customer's age runs from the earliest known start (the first purchase / signing date in the customers sheet or the first purchase in the detail rows, whichever is earlier); a customer of {} days or more with no growth or decline is 成熟期 (mature).",
+            "成为客户满 {} 天且无增长、衰退信号为成熟期",
+            "A customer of {} days or more with no growth or decline is mature",
             mature
         )
     }

@@ -55,20 +55,20 @@ fn the_signing_date_in_the_customers_sheet_is_the_start_of_the_relationship() {
     assert_eq!(lifecycle["0002"], "成长期");
     // Signed after its first purchase in the export: the earlier date counts.
     assert_eq!(lifecycle["0003"], "成长期");
-    let history = said(&params, "生命周期与历史长度");
-    assert!(history.contains("取较早者"), "{history}");
-    assert!(!history.contains("无法判断成熟期"), "{history}");
+    assert!(said(&params, "客户年龄起点").contains("取较早者"));
+    let mature = said(&params, "成熟期");
+    assert!(!mature.contains("无法判断成熟期"), "{mature}");
     // Three customers: no fit, so 潜力 keeps the old rule and says so.
-    assert!(said(&params, "潜力与12个月价值").starts_with("模型未拟合"));
+    assert!(said(&params, "潜力（12个月价值）").starts_with("模型未拟合"));
 }
 
 #[test]
 fn a_history_too_short_for_maturity_is_said_not_silently_growing() {
     let (lifecycle, params) = run_with_signing(["", "", ""]);
     assert!(lifecycle.values().all(|l| l != "成熟期"), "{lifecycle:?}");
-    let history = said(&params, "生命周期与历史长度");
+    let mature = said(&params, "成熟期");
     assert!(
-        history.contains("不足成熟期所需的 730 天：本次无法判断成熟期"),
-        "{history}"
+        mature.contains("不足成熟期所需 730 天：无法判断成熟期"),
+        "{mature}"
     );
 }

@@ -910,8 +910,9 @@ fn potential_and_lifecycle_uses_are_said_in_words() {
             .map(|(_, v)| v.clone())
             .unwrap_or_default()
     };
-    assert!(said("生命周期与历史长度").contains("只有 400 天，不足成熟期所需的 730 天"));
-    assert!(said("潜力与12个月价值").starts_with("模型未拟合：潜力不计预计未来12个月价值"));
+    assert!(said("成熟期").starts_with("历史仅 400 天，不足成熟期所需 730 天：无法判断成熟期"));
+    assert!(said("客户年龄起点").contains("取较早者"));
+    assert!(said("潜力（12个月价值）").starts_with("模型未拟合：不计12个月价值"));
     let long = Uses::of(&profile, &[c(days_ago(800))], as_of());
     let summary = crate::forecast::Summary {
         uses: long,
@@ -920,7 +921,7 @@ fn potential_and_lifecycle_uses_are_said_in_words() {
     let lines = crate::forecast::describe::lines(&summary, Lang::En);
     assert!(lines
         .iter()
-        .any(|(k, v)| k == "Lifecycle and history length" && v.contains("of 730 days or more")));
+        .any(|(k, v)| k == "Mature stage" && v.contains("of 730 days or more")));
     // No known start at all: nothing to say about the history.
     let none = Uses::of(&profile, &[c(None)], as_of());
     assert_eq!(none.history_days, None);

@@ -4,7 +4,9 @@
 use chrono::NaiveDate;
 
 use super::{Summary, P_ALIVE_HIGH_RISK, P_ALIVE_LOST, P_ALIVE_MEDIUM_RISK};
-use crate::messages::{forecast_fallback, forecast_lifecycle_history, forecast_potential_use};
+use crate::messages::{
+    forecast_fallback, forecast_lifecycle_history, forecast_lifecycle_start, forecast_potential_use,
+};
 use crate::model::{CustomerRecord, Lang};
 use crate::profile::Profile;
 
@@ -140,14 +142,19 @@ pub fn lines(s: &Summary, lang: Lang) -> Vec<(String, String)> {
         );
     }
     put(
-        "潜力与12个月价值",
-        "Potential and 12-month value",
+        "潜力（12个月价值）",
+        "Potential: 12-month value",
         forecast_potential_use(lang, s.uses.potential_value_weight, s.fitted()),
     );
     if let Some(days) = s.uses.history_days {
         put(
-            "生命周期与历史长度",
-            "Lifecycle and history length",
+            "客户年龄起点",
+            "Customer age from",
+            forecast_lifecycle_start(lang).into(),
+        );
+        put(
+            "成熟期",
+            "Mature stage",
             forecast_lifecycle_history(lang, days, s.uses.mature_days),
         );
     }
