@@ -302,7 +302,8 @@ fn put_purchases(c: &mut CustomerRecord, purchases: Option<Purchases>, has_tx: b
             p.docs.dedup();
             c.purchase_amount = Some(p.amount);
             c.deal_count = Some(p.docs.len() as f64 + p.rows_without_doc);
-            c.first_purchase = p.first;
+            // The earliest known start: a 首次购买/签约日期 in the customers sheet may predate the export.
+            c.first_purchase = c.first_purchase.into_iter().chain(p.first).min();
             c.last_purchase = p.last;
             c.amount_by_year = p.by_year.into_iter().collect();
         }
@@ -353,7 +354,7 @@ fn source_choices(summaries: &[SummaryColumns], present: Present) -> Vec<Finding
             &[
                 "purchase_amount",
                 "deal_count",
-                "first_purchase",
+                // first_purchase is not replaced: the earlier of the sheet's and the detail's.
                 "last_purchase",
             ],
             SheetRole::Transactions,

@@ -12,6 +12,7 @@ use calamine::{open_workbook_auto, Data, Reader};
 mod comparing;
 mod decoration19;
 mod findings;
+mod forecast20;
 mod joining;
 mod messages15;
 mod owners19;

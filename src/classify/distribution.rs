@@ -57,6 +57,7 @@ pub(super) struct Distributions {
     pub(super) hours: Percentile,
     pub(super) budget: Percentile,
     pub(super) area: Percentile,
+    pub(super) value_12m: Percentile,
 }
 
 impl Distributions {
@@ -70,6 +71,11 @@ impl Distributions {
             hours: Percentile::new(customers.iter().map(|c| c.usage_hours)),
             budget: Percentile::new(customers.iter().map(|c| c.budget)),
             area: Percentile::new(customers.iter().map(|c| c.house_area)),
+            value_12m: Percentile::new(
+                customers
+                    .iter()
+                    .map(|c| c.forecast.as_ref().and_then(|f| f.value_12m)),
+            ),
         }
     }
 }

@@ -1,5 +1,6 @@
 //! Stage 4, classify — potential (潜力): what more the customer could buy — budget, unmet needs,
-//! growth, headroom against its size, house area and the stage of the deal.
+//! growth, headroom against its size, house area, the stage of the deal and, where the BG/NBD
+//! fit is valid and the profile weighs it, the forecast 12-month value (else the old rule).
 
 use crate::classify::distribution::Distributions;
 use crate::classify::facts::Facts;
@@ -9,7 +10,8 @@ use crate::model::CustomerRecord;
 use crate::profile::Profile;
 
 /// 潜力 score: budget and house area by rank, unmet needs, the yearly growth, the headroom of a
-/// large firm that spends little, and the sales stage.
+/// large firm that spends little, the sales stage and the forecast 12-month value by rank (absent
+/// without a valid fit, so the other parts carry the score as before).
 pub(super) fn potential_score(
     c: &CustomerRecord,
     f: &Facts,
@@ -56,5 +58,12 @@ pub(super) fn potential_score(
         (p.headroom, headroom),
         (p.area, c.house_area.and_then(|v| d.area.rank(v))),
         (p.stage, stage),
+        (
+            p.value_12m,
+            c.forecast
+                .as_ref()
+                .and_then(|fc| fc.value_12m)
+                .and_then(|v| d.value_12m.rank(v)),
+        ),
     ])
 }

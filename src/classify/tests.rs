@@ -850,3 +850,79 @@ fn decoration_profile_scores_homeowners_without_size() {
     );
     assert!(r.customers[0].recommended_services.contains("智能家居配套"));
 }
+
+#[test]
+fn potential_weighs_the_12_month_value_only_with_a_forecast_and_the_setting() {
+    // Two customers alike but for the forecast 12-month value.
+    let with_value = |code: &str, value: Option<f64>| CustomerRecord {
+        budget: Some(100.0),
+        forecast: value.map(|v| crate::model::CustomerForecast {
+            p_alive: 0.9,
+            quarter_purchases: 1.0,
+            value_12m: Some(v),
+        }),
+        ..customer(code)
+    };
+    let potential = |profile: &Profile, values: [Option<f64>; 2]| -> Vec<f64> {
+        let records = vec![with_value("1", values[0]), with_value("2", values[1])];
+        classify(records, profile, as_of(), Lang::Zh)
+            .customers
+            .iter()
+            .map(|c| c.scores.potential.unwrap())
+            .collect()
+    };
+    let on = software();
+    assert!(on.potential.value_12m > 0.0, "on by default in software");
+    // Budgets tie (rank 50): the higher forecast value lifts its customer's 潜力.
+    let weighed = potential(&on, [Some(1000.0), Some(50.0)]);
+    assert!(weighed[0] > weighed[1], "{weighed:?}");
+    // No fit (no forecast): the old rule, exactly as with the setting off.
+    let mut off = software();
+    off.potential.value_12m = 0.0;
+    let old = potential(&off, [Some(1000.0), Some(50.0)]);
+    assert_eq!(old[0], old[1]);
+    assert_eq!(potential(&on, [None, None]), old);
+    // Off in the decoration profile.
+    let decoration = Profile::builtin("decoration", Lang::Zh).unwrap().unwrap();
+    assert_eq!(decoration.potential.value_12m, 0.0);
+}
+
+#[test]
+fn potential_and_lifecycle_uses_are_said_in_words() {
+    use crate::forecast::describe::Uses;
+    let c = |first: Option<NaiveDate>| CustomerRecord {
+        first_purchase: first,
+        ..customer("1")
+    };
+    let profile = software();
+    let short = Uses::of(&profile, &[c(days_ago(400)), c(days_ago(100))], as_of());
+    assert_eq!(short.history_days, Some(400));
+    assert_eq!(short.mature_days, 730.0);
+    let summary = crate::forecast::Summary {
+        uses: short,
+        ..Default::default()
+    };
+    let lines = crate::forecast::describe::lines(&summary, Lang::Zh);
+    let said = |key: &str| {
+        lines
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    assert!(said("成熟期").starts_with("历史仅 400 天，不足成熟期所需 730 天：无法判断成熟期"));
+    assert!(said("客户年龄起点").contains("取较早者"));
+    assert!(said("潜力（12个月价值）").starts_with("模型未拟合：不计12个月价值"));
+    let long = Uses::of(&profile, &[c(days_ago(800))], as_of());
+    let summary = crate::forecast::Summary {
+        uses: long,
+        ..Default::default()
+    };
+    let lines = crate::forecast::describe::lines(&summary, Lang::En);
+    assert!(lines
+        .iter()
+        .any(|(k, v)| k == "Mature stage" && v.contains("of 730 days or more")));
+    // No known start at all: nothing to say about the history.
+    let none = Uses::of(&profile, &[c(None)], as_of());
+    assert_eq!(none.history_days, None);
+}

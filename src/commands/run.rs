@@ -180,7 +180,8 @@ fn analyse(cfg: &Config, progress: &Progress) -> Result<Analysed> {
     } = aggregate::aggregate(extracted, as_of.date);
     require_customers(&dataset, &customers, lang)?;
     progress.stage(say!(lang, "客户存续模型", "Customer-base models"));
-    let forecast = forecast::forecast(&histories, &mut customers, as_of.date);
+    let mut forecast = forecast::forecast(&histories, &mut customers, as_of.date);
+    forecast.uses = forecast::describe::Uses::of(&cfg.profile, &customers, as_of.date);
 
     progress.stage(say!(lang, "客户分类", "Classifying"));
     let mut classification = classify::classify(

@@ -1,9 +1,38 @@
 //! Stage forecast — the fit in words: the (label, value) lines that 参数 and the report's
-//! appendix both show, so the two never disagree.
+//! appendix both show, so the two never disagree; with how 潜力 and 生命周期 use the history.
+
+use chrono::NaiveDate;
 
 use super::{Summary, P_ALIVE_HIGH_RISK, P_ALIVE_LOST, P_ALIVE_MEDIUM_RISK};
-use crate::messages::forecast_fallback;
-use crate::model::Lang;
+use crate::messages::{
+    forecast_fallback, forecast_lifecycle_history, forecast_lifecycle_start, forecast_potential_use,
+};
+use crate::model::{CustomerRecord, Lang};
+use crate::profile::Profile;
+
+/// How the run's profile lets 潜力 and 生命周期 use the history, for 参数 and the appendix.
+#[derive(Debug, Clone, Default)]
+pub struct Uses {
+    /// Weight of 预计未来12个月价值 in 潜力 (0: not weighed).
+    pub potential_value_weight: f64,
+    /// Days from the earliest known start of any relationship to the as-of date, when known.
+    pub history_days: Option<i64>,
+    /// Days as a customer that 成熟期 needs (the profile's `lifecycle.growing_days`).
+    pub mature_days: f64,
+}
+
+impl Uses {
+    /// From the profile and the customers as aggregated (whose first purchase is the earliest
+    /// known start: the customers sheet's date or the export's first purchase).
+    pub fn of(profile: &Profile, customers: &[CustomerRecord], as_of: NaiveDate) -> Uses {
+        let earliest = customers.iter().filter_map(|c| c.first_purchase).min();
+        Uses {
+            potential_value_weight: profile.potential.value_12m,
+            history_days: earliest.map(|d| (as_of - d).num_days().max(0)),
+            mature_days: profile.lifecycle.growing_days,
+        }
+    }
+}
 
 /// The model's lines: sample, parameters, log-likelihood, the rules fed, the backtest and every
 /// fallback as a sentence (label 说明 / Note).
@@ -110,6 +139,23 @@ pub fn lines(s: &Summary, lang: Lang) -> Vec<(String, String)> {
                         .unwrap_or_default()
                 ),
             },
+        );
+    }
+    put(
+        "潜力（12个月价值）",
+        "Potential: 12-month value",
+        forecast_potential_use(lang, s.uses.potential_value_weight, s.fitted()),
+    );
+    if let Some(days) = s.uses.history_days {
+        put(
+            "客户年龄起点",
+            "Customer age from",
+            forecast_lifecycle_start(lang).into(),
+        );
+        put(
+            "成熟期",
+            "Mature stage",
+            forecast_lifecycle_history(lang, days, s.uses.mature_days),
         );
     }
     for f in &s.fallbacks {

@@ -99,6 +99,8 @@ pub struct Summary {
     pub fallbacks: Vec<Fallback>,
     /// The backtest, when the span allowed it.
     pub backtest: Option<Backtest>,
+    /// How 潜力 and 生命周期 use the history (set after the fit, from the profile).
+    pub uses: describe::Uses,
 }
 
 impl Summary {

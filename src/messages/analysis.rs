@@ -186,3 +186,61 @@ pub fn forecast_fallback(lang: Lang, f: &crate::forecast::Fallback) -> String {
         ),
     }
 }
+
+// ── forecast feeds 潜力 and 生命周期 (issues 20, 19) ──
+// Each fits on one line of the appendix table.
+
+/// 参数 / appendix: how 潜力 uses 预计未来12个月价值 (weight 0 = not used; without a valid fit,
+/// the old rule).
+pub fn forecast_potential_use(lang: Lang, weight: f64, fitted: bool) -> String {
+    if weight <= 0.0 {
+        crate::say!(
+            lang,
+            "不计预计未来12个月价值（模板 [potential] value_12m = 0）",
+            "12-month value not weighed (template [potential] value_12m = 0)"
+        )
+    } else if fitted {
+        crate::say!(
+            lang,
+            "含预计未来12个月价值（百分位，权重 {}）；无预测值者按其余各项",
+            "Weighs the 12-month value (percentile, weight {}); without a forecast, the rest",
+            weight
+        )
+    } else {
+        crate::say!(
+            lang,
+            "模型未拟合：不计12个月价值，按原规则（预算、需求、增长等）计算",
+            "Model not fitted: no 12-month value, the old rule (budget, needs, growth …)"
+        )
+    }
+}
+
+/// 参数 / appendix: where 生命周期 counts a customer's age from.
+pub fn forecast_lifecycle_start(lang: Lang) -> &'static str {
+    lang.pick(
+        "客户表的首次购买/签约日期与明细中的首次购买，取较早者",
+        "The sheet's first purchase / signing date or the detail's first one, the earlier",
+    )
+}
+
+/// 参数 / appendix: whether the history (`days` since the earliest known start) is long enough
+/// to tell 成熟期 (`mature` days needed).
+pub fn forecast_lifecycle_history(lang: Lang, days: i64, mature: f64) -> String {
+    if (days as f64) < mature {
+        crate::say!(
+            lang,
+            "历史仅 {} 天，不足成熟期所需 {} 天：无法判断成熟期，未满者列为成长期",
+            "History of {} days, under the {} needed: maturity cannot be told (shown as growing)",
+            days,
+            mature
+        )
+    } else {
+        crate::say!(
+            lang,
+            "成为客户满 {} 天且无增长、衰退信号为成熟期",
+            "A customer of {} days or more with no growth or decline is mature",
+            mature
+        )
+    }
+}
+

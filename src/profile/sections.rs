@@ -327,6 +327,9 @@ pub struct PotentialSettings {
     /// Weight of the follow-up stage (decoration).
     #[serde(deserialize_with = "non_negative")]
     pub stage: f64,
+    /// Weight of 预计未来12个月价值 (percentile rank) where the BG/NBD fit is valid; 0 = off.
+    #[serde(deserialize_with = "non_negative")]
+    pub value_12m: f64,
     /// This many unmet needs is full potential.
     #[serde(deserialize_with = "non_negative")]
     pub full_unmet_needs: f64,
@@ -346,6 +349,7 @@ impl Default for PotentialSettings {
             headroom: 0.15,
             area: 0.0,
             stage: 0.0,
+            value_12m: 0.0,
             full_unmet_needs: 3.0,
             full_growth: 0.5,
             stages: Vec::new(),
