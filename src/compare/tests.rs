@@ -15,6 +15,7 @@ fn snap(code: &str, tier: Tier, score: f64) -> TierSnapshot {
         total_score: score,
         amount: None,
         dimensions: [None; 5],
+        p_alive: None,
     }
 }
 
@@ -213,6 +214,7 @@ fn read_snapshot_skips_rows_without_code_or_tier() {
                 total_score: 81.5,
                 amount: None,
                 dimensions: [None; 5],
+                p_alive: None,
             },
             TierSnapshot {
                 code: "000124".into(),
@@ -221,6 +223,7 @@ fn read_snapshot_skips_rows_without_code_or_tier() {
                 total_score: 12.0,
                 amount: None,
                 dimensions: [None; 5],
+                p_alive: None,
             },
         ]
     );
