@@ -282,9 +282,10 @@ fn write_matrix(
     Ok(row)
 }
 
-/// The customers whose P(alive) fell most, from `row` down, in the columns of the moves list
-/// below (rank, code, name, tier …), or the sentence saying none fell that much; returns the
-/// next free row.
+/// The customers whose P(alive) fell most, from `row` down (code, name, tier, P(alive) before
+/// and now, change, amount; the code in column A, so that the moves list below stays the first
+/// table with 客户编码 in column B), or the sentence saying none fell that much; returns the next
+/// free row.
 fn write_alive_fell(
     ws: &mut Worksheet,
     mut row: u32,
@@ -310,7 +311,6 @@ fn write_alive_fell(
     put_text(ws, row, 0, &count, &st.note)?;
     row += 1;
     let heads = [
-        lang.pick("排名", "Rank"),
         lang.pick("客户编码", "Customer Code"),
         lang.pick("客户名称", "Customer Name"),
         lang.pick("本期等级", "Current Tier"),
@@ -324,17 +324,16 @@ fn write_alive_fell(
         widths.see_header(col, h);
     }
     row += 1;
-    for (rank, drop) in fell.listed.iter().enumerate() {
-        ws.write_number_with_format(row, 0, (rank + 1) as f64, &st.centered)?;
-        put_plain_text(ws, row, 1, &drop.code)?;
-        widths.see(1, text_width(&drop.code));
-        put_plain_text(ws, row, 2, &drop.name)?;
-        widths.see(2, text_width(&drop.name));
-        ws.write_string_with_format(row, 3, drop.tier.label(lang), st.tier(drop.tier))?;
-        put_number(ws, row, 4, Some(drop.before), &st.percent)?;
-        put_number(ws, row, 5, Some(drop.after), &st.percent)?;
-        put_number(ws, row, 6, Some(drop.points()), &st.change)?;
-        put_number(ws, row, 7, drop.amount.map(|a| a / 1e4), &st.wan)?;
+    for drop in &fell.listed {
+        put_plain_text(ws, row, 0, &drop.code)?;
+        widths.see(0, text_width(&drop.code));
+        put_plain_text(ws, row, 1, &drop.name)?;
+        widths.see(1, text_width(&drop.name));
+        ws.write_string_with_format(row, 2, drop.tier.label(lang), st.tier(drop.tier))?;
+        put_number(ws, row, 3, Some(drop.before), &st.percent)?;
+        put_number(ws, row, 4, Some(drop.after), &st.percent)?;
+        put_number(ws, row, 5, Some(drop.points()), &st.change)?;
+        put_number(ws, row, 6, drop.amount.map(|a| a / 1e4), &st.wan)?;
         row += 1;
     }
     Ok(row + 1)
