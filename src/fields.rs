@@ -353,6 +353,26 @@ pub const FIELDS: &[Field] = &[
     ),
     f("stage", FieldType::Text, &["客户阶段", "跟进阶段", "stage"]),
     f(
+        "owner",
+        FieldType::Text,
+        &[
+            "负责人",
+            "业务员",
+            "客户经理",
+            "销售",
+            "销售员",
+            "销售代表",
+            "跟进人",
+            "设计师",
+            "销售负责人",
+            "salesperson",
+            "accountmanager",
+            "owner",
+            "salesrep",
+            "salesrepresentative",
+        ],
+    ),
+    f(
         "date",
         FieldType::Date,
         &[
@@ -713,6 +733,31 @@ mod tests {
                     panic!("alias {a:?} is in both {other} and {}", f.name);
                 }
             }
+        }
+    }
+
+    /// The owner column, by any of its everyday names (issue 19: 业务员 was not recognised).
+    #[test]
+    fn owner_headers() {
+        let m = FieldMatcher::builtin();
+        for h in [
+            "业务员",
+            "客户经理",
+            "销售",
+            "销售员",
+            "负责人",
+            "跟进人",
+            "设计师",
+            "Salesperson",
+            "Account Manager",
+            "Owner",
+            "Sales Rep",
+            "业务员 Salesperson",
+        ] {
+            assert_eq!(m.canonical_field(h), Some("owner"), "{h}");
+        }
+        for h in ["销售金额", "销售数量", "联系人"] {
+            assert_ne!(m.canonical_field(h), Some("owner"), "{h}");
         }
     }
 }

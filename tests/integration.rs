@@ -15,6 +15,7 @@ mod fell20;
 mod findings;
 mod joining;
 mod messages15;
+mod owners19;
 mod print19;
 mod reading;
 mod reading15;
@@ -248,7 +249,8 @@ fn sample_run_writes_a_complete_workbook_and_report() {
             "聚类分析",
             "读取记录",
             "数据质量",
-            "参数"
+            "参数",
+            "跟进清单"
         ]
     );
 
@@ -443,7 +445,8 @@ fn english_run_uses_the_english_sheet_names_and_headers() {
             "Clusters",
             "Reading",
             "Data Quality",
-            "Settings"
+            "Settings",
+            "Follow-up"
         ]
     );
     let rows = sheet(&xlsx, "Customers");

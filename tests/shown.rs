@@ -55,10 +55,7 @@ fn check_names_the_columns_not_recognised_in_english_too() {
         out.contains("Read 客户档案.xlsx / 客户档案: customers, header on row 3"),
         "{out}"
     );
-    assert!(
-        out.contains("  columns not recognised: 联系人, 业务员"),
-        "{out}"
-    );
+    assert!(out.contains("  columns not recognised: 联系人\n"), "{out}");
 }
 
 #[test]

@@ -216,6 +216,8 @@ impl Base<'_> {
                 projects: record.projects,
                 area: record.house_area,
                 modules: &record.modules,
+                needs: &record.needs,
+                activity: s.activity,
                 owned: record.product.as_deref(),
             },
             lang,

@@ -30,6 +30,7 @@ pub(super) fn set_field(rec: &mut CustomerRecord, name: &str, value: FieldValue)
         ("product", V::Text(t)) => fill(&mut rec.product, t),
         ("style", V::Text(t)) => fill(&mut rec.style, t),
         ("stage", V::Text(t)) => fill(&mut rec.stage, t),
+        ("owner", V::Text(t)) => fill(&mut rec.owner, t),
         ("founded", V::Date(d)) => fill(&mut rec.founded, d),
         ("first_purchase", V::Date(d)) => fill(&mut rec.first_purchase, d),
         ("last_purchase", V::Date(d)) => fill(&mut rec.last_purchase, d),
@@ -103,6 +104,7 @@ pub(super) fn merge_customer(into: &mut CustomerRecord, from: CustomerRecord) {
         house_area,
         projects,
         stage,
+        owner,
         amount_by_year: _,
         forecast: _,
     } = from;
@@ -140,6 +142,7 @@ pub(super) fn merge_customer(into: &mut CustomerRecord, from: CustomerRecord) {
     keep(&mut into.house_area, house_area);
     keep(&mut into.projects, projects);
     keep(&mut into.stage, stage);
+    keep(&mut into.owner, owner);
     if into.modules.is_empty() {
         into.modules = modules;
     }

@@ -26,6 +26,7 @@ use crate::model::{
 };
 
 pub mod decoration;
+pub mod owners;
 #[cfg(test)]
 mod tests;
 

@@ -17,6 +17,7 @@ pub const SECTIONS: &[&str] = &[
     "migration",
     "actions",
     "core_list",
+    "owners",
     "quality",
     "appendix",
     "funnel",

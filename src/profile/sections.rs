@@ -629,4 +629,20 @@ pub struct RecommendRule {
     /// Skip when a module already in use contains one of these (default: `give` itself).
     #[serde(default)]
     pub unless_bought: Vec<String>,
+    /// English text of `why`.
+    #[serde(default)]
+    pub why_en: Option<String>,
+    /// 活跃得分 at least this (logins, usage).
+    #[serde(default)]
+    pub min_activity: Option<f64>,
+    /// The customer asks (需求模块) for a module not yet in use.
+    #[serde(default)]
+    pub open_needs: bool,
+    /// Product rule: only for a customer whose 产品版本 is below `give`; advises the next edition
+    /// up, with `why` as the reason.
+    #[serde(default)]
+    pub step_up: bool,
+    /// Module rule: gives each module the customer asks for (需求模块) and does not use yet.
+    #[serde(default)]
+    pub from_needs: bool,
 }

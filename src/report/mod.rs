@@ -395,6 +395,8 @@ mod tests {
             c.tier = Tier::Core;
         }
         a.classification.customers[0].total_score = 99.9;
+        // Not named in full by the actions sentence (paragraphs wrap; tables cut).
+        a.classification.customers[0].churn_risk = crate::model::Level::Low;
         a.classification.customers[0].record.name =
             Some("江苏鑫淼犇骉焱垚燚精密机械制造股份有限公司苏州工业园区第一分公司".into());
         let text = text_of(&write(&a));

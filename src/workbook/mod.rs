@@ -8,6 +8,7 @@
 
 pub mod columns;
 mod customers;
+mod owners;
 pub mod reading;
 mod sheets;
 mod styles;
@@ -123,6 +124,7 @@ fn fill(analysis: &Analysis) -> Result<Workbook> {
         reading::write_reading(wb, analysis, &st)?;
         sheets::write_quality(wb, analysis, &st)?;
         sheets::write_settings(wb, analysis, &st)?;
+        owners::write_owners(wb, analysis, &st)?;
         Ok(())
     })
 }

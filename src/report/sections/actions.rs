@@ -2,9 +2,12 @@
 
 use std::collections::BTreeMap;
 
-use super::{bullet, customers, lang, money_header, name_of, para, section, unit_for, TABLE};
+use super::{
+    bullet, by_amount, customers, lang, money_header, name_of, para, section, unit_for, TABLE,
+};
 use crate::classify::recommend::product_move;
 use crate::figures::{amount_of, Figures};
+use crate::messages;
 use crate::model::{Analysis, Classified, Level, Tier};
 use crate::report::charts;
 use crate::report::format::{self, MoneyUnit};
@@ -16,10 +19,12 @@ pub(super) fn actions(doc: &mut Layout, a: &Analysis, f: &Figures) {
     section(doc, a, 9, 80.0);
     for s in &f.tiers {
         let members: Vec<&Classified> = customers(a).iter().filter(|c| c.tier == s.tier).collect();
-        let high_churn = members
-            .iter()
-            .filter(|c| c.churn_risk == Level::High)
-            .count();
+        let high_churn = by_amount(
+            members
+                .iter()
+                .copied()
+                .filter(|c| c.churn_risk == Level::High),
+        );
         let (what, why) = match s.tier {
             Tier::Core => (
                 say!(l, "配备专属客户经理，每季度业务回顾；优先续约与增购高级模块；给予较宽的信用与结算条件。", "Assign a dedicated account manager with quarterly business reviews; prioritise renewals and upsell of advanced modules; allow generous credit and settlement terms."),
@@ -59,14 +64,15 @@ pub(super) fn actions(doc: &mut Layout, a: &Analysis, f: &Figures) {
         doc.y = top + 8.0;
         bullet(doc, &what);
         bullet(doc, &why);
-        if high_churn > 0 {
+        if !high_churn.is_empty() {
+            // Named, largest first, so the reader knows whom to call.
+            let names: Vec<String> = high_churn.iter().take(10).map(|c| name_of(c)).collect();
             bullet(
                 doc,
-                &say!(
+                &messages::actions_high_churn(
+                    &format::count(high_churn.len()),
+                    &messages::named_customers(&names, high_churn.len(), l),
                     l,
-                    "其中 {} 家流失风险高：一周内安排挽留回访，了解原因并制定挽回方案。",
-                    "{} of them are at high churn risk: call within a week, find out why, and agree a plan to win them back.",
-                    format::count(high_churn)
                 ),
             );
         }

@@ -9,6 +9,7 @@ mod forecast;
 mod funnel;
 mod groups;
 mod migration;
+mod owners;
 
 pub use migration::report as migration_report;
 mod quality;
@@ -45,6 +46,7 @@ pub fn write_all(doc: &mut Layout, a: &Analysis, f: &Figures) -> Result<()> {
             "migration" if a.migration.is_some() => migration::migration(doc, a, f),
             "actions" => actions::actions(doc, a, f),
             "core_list" => actions::core_list(doc, a),
+            "owners" => owners::owners(doc, a),
             "quality" => quality::data_quality(doc, a, f),
             "appendix" => {
                 quality::appendix(doc, a);

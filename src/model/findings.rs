@@ -1,0 +1,282 @@
+//! Data-quality findings: what was doubtful in the input, typed with its data (file, sheet,
+//! row, column, value, cause); worded in zh or en only at the edge (messages::findings).
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::{Lang, SheetRole};
+
+/// The kind of a data-quality finding; its label groups findings in the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum FindingKind {
+    /// A row without a customer code.
+    MissingCode,
+    /// The same customer code twice.
+    DuplicateCode,
+    /// The same 统一社会信用代码 under two codes.
+    DuplicateCreditCode,
+    /// A value that could not be read as its column's type.
+    BadValue,
+    /// A value outside its plausible range (negative headcount, satisfaction 11 on 1–5 …).
+    OutOfRange,
+    /// A totals row (合计/总计/小计) that was skipped.
+    TotalsRow,
+    /// A blank row inside the data.
+    BlankRow,
+    /// A transaction dated after the as-of date.
+    FutureDate,
+    /// A transaction/usage/survey row whose code is in no customers sheet.
+    UnknownCustomer,
+    /// A sheet that was not used, and why.
+    SheetSkipped,
+    /// An industry text that maps to no standard industry.
+    UnmappedIndustry,
+    /// Both a pre-aggregated column and detail rows exist; which one won.
+    SourceChoice,
+    /// A detail sheet's codes joined the customers only after one normalisation (leading
+    /// zeros, white space, full-width forms, letter case, a constant prefix): the rule applied.
+    JoinRule,
+    /// Anything else worth telling.
+    Other,
+    /// Two columns of a sheet claim one field; the first is used.
+    ColumnClaimedTwice,
+    /// A footer line (打印人, 审核, 第 1 页 共 3 页 …) that was skipped.
+    FooterRow,
+    /// A placeholder word (不详, 待补充, N/A …) read as a missing value.
+    Placeholder,
+    /// A customers sheet's code unlike the column's other codes (a sentence, a length far
+    /// outside theirs): the row is not a customer.
+    OddCode,
+}
+
+impl FindingKind {
+    /// The short label for the kind, used to count findings by problem.
+    pub fn label(self, lang: Lang) -> &'static str {
+        use FindingKind::*;
+        match (self, lang) {
+            (MissingCode, Lang::Zh) => "缺少客户编码",
+            (MissingCode, Lang::En) => "Missing customer code",
+            (DuplicateCode, Lang::Zh) => "客户编码重复",
+            (DuplicateCode, Lang::En) => "Duplicate customer code",
+            (DuplicateCreditCode, Lang::Zh) => "信用代码重复",
+            (DuplicateCreditCode, Lang::En) => "Duplicate credit code",
+            (BadValue, Lang::Zh) => "无法识别的值",
+            (BadValue, Lang::En) => "Unreadable value",
+            (OutOfRange, Lang::Zh) => "数值超出合理范围",
+            (OutOfRange, Lang::En) => "Value out of range",
+            (TotalsRow, Lang::Zh) => "合计行",
+            (TotalsRow, Lang::En) => "Totals row",
+            (BlankRow, Lang::Zh) => "空行",
+            (BlankRow, Lang::En) => "Blank row",
+            (FutureDate, Lang::Zh) => "日期晚于基准日",
+            (FutureDate, Lang::En) => "Date after as-of date",
+            (UnknownCustomer, Lang::Zh) => "客户档案中无此编码",
+            (UnknownCustomer, Lang::En) => "Code not in customer list",
+            (SheetSkipped, Lang::Zh) => "工作表未使用",
+            (SheetSkipped, Lang::En) => "Sheet not used",
+            (UnmappedIndustry, Lang::Zh) => "行业无法归类",
+            (UnmappedIndustry, Lang::En) => "Industry not mapped",
+            (SourceChoice, Lang::Zh) => "数据来源选择",
+            (SourceChoice, Lang::En) => "Data source choice",
+            (JoinRule, Lang::Zh) => "客户编码按规则匹配",
+            (JoinRule, Lang::En) => "Codes joined by a rule",
+            (Other, Lang::Zh) => "其他",
+            (Other, Lang::En) => "Other",
+            (ColumnClaimedTwice, Lang::Zh) => "多列表示同一字段",
+            (ColumnClaimedTwice, Lang::En) => "Two columns for one field",
+            (FooterRow, Lang::Zh) => "表尾行",
+            (FooterRow, Lang::En) => "Footer line",
+            (Placeholder, Lang::Zh) => "占位词",
+            (Placeholder, Lang::En) => "Placeholder word",
+            (OddCode, Lang::Zh) => "编码不像客户编码",
+            (OddCode, Lang::En) => "Code unlike a customer code",
+        }
+    }
+}
+
+/// One row of the 数据质量 sheet: where a problem was found in the input, and what it was; the
+/// problem and action sentences are worded from `issue` where they are shown (`messages`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    /// Input file name.
+    pub file: String,
+    /// Sheet name ("" when the finding is about the whole file).
+    pub sheet: String,
+    /// Row number as Excel shows it (1-based), when the finding is about a row.
+    pub row: Option<u32>,
+    /// Column header as in the input, when the finding is about a cell of a named column (a
+    /// column custseg names itself, such as a customer's date field, comes from `issue`).
+    pub column: Option<String>,
+    /// The offending value, as written.
+    pub value: String,
+    /// What was found, with the data its sentences need.
+    pub issue: Issue,
+    /// True when the row was left out of the classification (it counts in `rows_rejected`).
+    pub rejected: bool,
+}
+
+impl Finding {
+    /// The kind of problem, which groups findings in the report.
+    pub fn kind(&self) -> FindingKind {
+        self.issue.kind()
+    }
+}
+
+/// What a finding found, with its data (the other row, the rule applied, the count …); the
+/// place and the offending value are the [`Finding`]'s.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Issue {
+    /// A row without a customer code (rejected).
+    MissingCode,
+    /// The row's code (the value) was first seen on `first_row`; the rows are merged.
+    DuplicateCode {
+        /// The row where the code was first seen.
+        first_row: u32,
+    },
+    /// The row's 统一社会信用代码 is that of another customer code; both are kept.
+    DuplicateCreditCode {
+        /// The customer code that had the credit code first.
+        other: String,
+    },
+    /// A detail row without the value it needs (rejected).
+    MissingValue {
+        /// The value's type: "money", "date", "satisfaction" … (see `messages::read_value_kind`).
+        what: &'static str,
+    },
+    /// A value that cannot be read as its type: left blank, or its row rejected when the value
+    /// is required (`Finding::rejected`).
+    BadValue {
+        /// The value's type, as for `MissingValue`.
+        what: &'static str,
+    },
+    /// A value outside its plausible range, left blank.
+    OutOfRange {
+        /// The plausible range as shown ("0–100", "≥ 0" …).
+        range: &'static str,
+    },
+    /// A totals row (合计/总计/小计), not a customer (rejected).
+    TotalsRow,
+    /// A footer line (打印人, 审核, 第 1 页 共 3 页 …), not a customer (rejected).
+    FooterRow,
+    /// A placeholder word (不详, 待补充, N/A …) read as a missing value.
+    Placeholder,
+    /// A customers sheet's code unlike the column's other codes (rejected).
+    OddCode {
+        /// `None` when the code is a sentence; else the length most codes stay within.
+        typical: Option<usize>,
+    },
+    /// A detail row dated after the as-of date, left out of the figures (rejected).
+    FutureDate {
+        /// The as-of date.
+        as_of: NaiveDate,
+    },
+    /// A customers-sheet date after the as-of date, not used; the customer stays.
+    FutureCustomerDate {
+        /// The as-of date.
+        as_of: NaiveDate,
+        /// The date's field: "founded", "first_purchase", "last_purchase" or "last_login".
+        field: &'static str,
+    },
+    /// A detail row whose code is in no customers sheet (rejected).
+    UnknownCustomer,
+    /// A sheet that was not used.
+    SheetSkipped {
+        /// Why.
+        why: SkipWhy,
+    },
+    /// An industry text (the value) that maps to no standard industry.
+    UnmappedIndustry {
+        /// How many customers have the text.
+        customers: usize,
+    },
+    /// A customers sheet's summary columns that detail rows overrule where a customer has some.
+    SourceChoice {
+        /// The summary columns' headers, as in the input.
+        columns: Vec<String>,
+        /// The kinds of detail rows present for them, in order.
+        detail: Vec<SheetRole>,
+    },
+    /// A detail sheet's codes joined the customers only after one normalisation.
+    JoinRule {
+        /// The normalisation.
+        rule: JoinRule,
+        /// Rows that joined a customer with it.
+        joined: usize,
+        /// The sheet's rows with a code.
+        rows: usize,
+    },
+    /// A weighted dimension that no customer has any data for (about the whole base).
+    DimensionAbsent {
+        /// The dimension, left out of the total score.
+        dimension: crate::profile::Dimension,
+    },
+    /// Two columns of a sheet claim one field (the second is `Finding::column`); the first is used.
+    ColumnClaimedTwice {
+        /// The header of the column used.
+        first: String,
+        /// The canonical field both claim.
+        field: &'static str,
+    },
+}
+
+impl Issue {
+    /// The kind of problem, which groups findings in the report.
+    pub fn kind(&self) -> FindingKind {
+        match self {
+            Issue::MissingCode => FindingKind::MissingCode,
+            Issue::DuplicateCode { .. } => FindingKind::DuplicateCode,
+            Issue::DuplicateCreditCode { .. } => FindingKind::DuplicateCreditCode,
+            Issue::MissingValue { .. } | Issue::BadValue { .. } => FindingKind::BadValue,
+            Issue::OutOfRange { .. } => FindingKind::OutOfRange,
+            Issue::TotalsRow => FindingKind::TotalsRow,
+            Issue::FooterRow => FindingKind::FooterRow,
+            Issue::Placeholder => FindingKind::Placeholder,
+            Issue::OddCode { .. } => FindingKind::OddCode,
+            Issue::FutureDate { .. } | Issue::FutureCustomerDate { .. } => FindingKind::FutureDate,
+            Issue::UnknownCustomer => FindingKind::UnknownCustomer,
+            Issue::SheetSkipped { .. } => FindingKind::SheetSkipped,
+            Issue::UnmappedIndustry { .. } => FindingKind::UnmappedIndustry,
+            Issue::SourceChoice { .. } => FindingKind::SourceChoice,
+            Issue::JoinRule { .. } => FindingKind::JoinRule,
+            Issue::DimensionAbsent { .. } => FindingKind::Other,
+            Issue::ColumnClaimedTwice { .. } => FindingKind::ColumnClaimedTwice,
+        }
+    }
+}
+
+/// Why a sheet was not used.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SkipWhy {
+    /// The sheet holds nothing.
+    Empty,
+    /// No column is a customer code.
+    NoCodeColumn {
+        /// The headers found, as in the input.
+        columns: Vec<String>,
+    },
+    /// The reader left it out (a hidden sheet), in the reader's words.
+    Reader {
+        /// The reader's sentence, in the run's language.
+        why: String,
+    },
+}
+
+/// A normalisation under which a detail sheet's codes join the customers' codes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JoinRule {
+    /// Leading zeros ignored (1 = 000001).
+    LeadingZeros,
+    /// White space ignored.
+    Spaces,
+    /// Full-width characters read as half-width.
+    Width,
+    /// Letter case ignored.
+    Case,
+    /// A constant prefix set aside on one side or both ("" when that side has none).
+    Prefix {
+        /// The detail codes' prefix.
+        detail: String,
+        /// The customers' codes' prefix.
+        customers: String,
+    },
+}
