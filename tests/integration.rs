@@ -11,6 +11,7 @@ use calamine::{open_workbook_auto, Data, Reader};
 
 mod comparing;
 mod decoration19;
+mod fell20;
 mod findings;
 mod forecast20;
 mod joining;

@@ -1,5 +1,6 @@
 //! Quarter comparison: read a result workbook of an earlier run back into tier snapshots and
-//! compute the migration (transition matrix; upgraded, downgraded, new, lost).
+//! compute the migration (transition matrix; upgraded, downgraded, new, lost; whose P(alive)
+//! fell most).
 //!
 //! Promises: any workbook custseg wrote (zh or en) reads back with the codes as they were
 //! written; a file that is not a result workbook gets one sentence naming the file and what is
@@ -11,12 +12,16 @@ use std::path::{Path, PathBuf};
 
 use calamine::{open_workbook_auto, Data, Range, Reader, Sheets};
 
+mod alive;
+
+pub use alive::{AliveDrop, AliveFell, FELL_LISTED, FELL_POINTS};
+
 use crate::error::{Error, Result};
 use crate::messages;
 use crate::model::{Classified, Driver, Lang, Migration, Move, PeriodFacts, Tier, TierSnapshot};
 use crate::workbook::columns::{
-    Column, ACTIVITY_SCORE, MONETARY, POTENTIAL_SCORE, SATISFACTION_SCORE, SIZE_SCORE, TIER,
-    TOTAL_SCORE, VALUE_SCORE,
+    Column, ACTIVITY_SCORE, MONETARY, POTENTIAL_SCORE, P_ALIVE, SATISFACTION_SCORE, SIZE_SCORE,
+    TIER, TOTAL_SCORE, VALUE_SCORE,
 };
 use crate::workbook::{
     CODE_COLUMN_KEY, CUSTOMERS_SHEET, NAME_COLUMN_KEY, OWN_CODE_HEADER, OWN_NAME_HEADER,
@@ -41,7 +46,7 @@ pub fn read_snapshot(path: &Path, lang: Lang) -> Result<Vec<TierSnapshot>> {
 
 /// Reads the snapshot from an opened workbook; `file` names it in messages.
 ///
-/// An xlsx workbook is streamed cell by cell, keeping only the four columns needed, so that
+/// An xlsx workbook is streamed cell by cell, keeping only the columns needed, so that
 /// reading last quarter's 100 000 customers takes little memory; other formats (a result
 /// workbook re-saved as .xls or .ods) are read whole.
 pub fn read_workbook<RS: Read + Seek>(
@@ -168,8 +173,9 @@ pub const DIMENSIONS: [&Column; 5] = [
     &POTENTIAL_SCORE,
 ];
 
-/// How many cells of a row are kept: code, name, tier, score, amount, the five dimensions.
-const KEPT: usize = 10;
+/// How many cells of a row are kept: code, name, tier, score, amount, the five dimensions,
+/// 存活概率.
+const KEPT: usize = 11;
 
 /// The kept cells of one row, in the slot order of `Plan::cols`.
 type Row = [Data; KEPT];
@@ -178,8 +184,9 @@ fn empty_row() -> Row {
     std::array::from_fn(|_| Data::Empty)
 }
 
-/// The columns of the customers sheet that are kept: code, name, tier, score, amount, then
-/// the five dimension scores (code, tier and score are always found).
+/// The columns of the customers sheet that are kept: code, name, tier, score, amount, the five
+/// dimension scores, then 存活概率 (code, tier and score are always found; 存活概率 is absent
+/// from results written before the forecast stage).
 struct Plan {
     cols: [Option<usize>; KEPT],
 }
@@ -229,9 +236,10 @@ impl Context<'_> {
         let right = |c: &Column| last_position(&[c.header.0, c.header.1]);
         let mut cols = [None; KEPT];
         cols[..5].copy_from_slice(&[Some(code), name, Some(tier), Some(score), right(&MONETARY)]);
-        for (slot, column) in cols[5..].iter_mut().zip(DIMENSIONS) {
+        for (slot, column) in cols[5..10].iter_mut().zip(DIMENSIONS) {
             *slot = right(column);
         }
+        cols[10] = right(&P_ALIVE);
         Ok(Plan { cols })
     }
 
@@ -277,6 +285,7 @@ impl Context<'_> {
             total_score,
             amount: number(&row[4]),
             dimensions: std::array::from_fn(|i| number(&row[5 + i])),
+            p_alive: number(&row[10]),
         }))
     }
 }
@@ -391,6 +400,7 @@ pub fn snapshot(customers: &[Classified]) -> Vec<TierSnapshot> {
                 c.scores.satisfaction,
                 c.scores.potential,
             ],
+            p_alive: c.record.forecast.map(|f| f.p_alive),
         })
         .collect()
 }
@@ -405,8 +415,9 @@ fn rank(tier: Tier) -> usize {
 
 /// Compares two snapshots: the transition matrix over customers in both; upgraded and
 /// downgraded sorted by the size of the score change (largest first); new sorted by current
-/// score, lost by previous score (highest first); ties by code. A code listed twice in one
-/// snapshot counts once, at its first row.
+/// score, lost by previous score (highest first); ties by code; and the customers whose
+/// P(alive) fell most (`alive::fell`). A code listed twice in one snapshot counts once, at its
+/// first row.
 pub fn migrate(
     previous: &[TierSnapshot],
     current: &[TierSnapshot],
@@ -487,6 +498,7 @@ pub fn migrate(
             .total_cmp(&change(b))
             .then_with(|| a.code.cmp(&b.code))
     });
+    migration.alive_fell = alive::fell(&before, current);
     let score = |m: &Move| m.score_after.or(m.score_before).unwrap_or(0.0);
     for list in [&mut migration.new, &mut migration.lost] {
         list.sort_by(|a, b| {

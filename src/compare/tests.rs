@@ -15,6 +15,7 @@ fn snap(code: &str, tier: Tier, score: f64) -> TierSnapshot {
         total_score: score,
         amount: None,
         dimensions: [None; 5],
+        p_alive: None,
     }
 }
 
@@ -213,6 +214,7 @@ fn read_snapshot_skips_rows_without_code_or_tier() {
                 total_score: 81.5,
                 amount: None,
                 dimensions: [None; 5],
+                p_alive: None,
             },
             TierSnapshot {
                 code: "000124".into(),
@@ -221,6 +223,7 @@ fn read_snapshot_skips_rows_without_code_or_tier() {
                 total_score: 12.0,
                 amount: None,
                 dimensions: [None; 5],
+                p_alive: None,
             },
         ]
     );
@@ -339,4 +342,119 @@ fn a_result_states_its_quarter_and_cut_offs_or_says_nothing_of_them() {
     assert_eq!((facts.period.as_str(), facts.cutoffs), ("2026Q3", None));
     let undated = plain_workbook(dir.path(), "无日期.xlsx", "参数", &[&["核心客户 ≥", "60"]]);
     assert_eq!(result_facts(&undated), None);
+}
+
+/// A snapshot with a P(alive) (None: the result has none for it).
+fn alive(code: &str, tier: Tier, p_alive: Option<f64>) -> TierSnapshot {
+    TierSnapshot {
+        p_alive,
+        amount: Some(12_345.0),
+        ..snap(code, tier, 50.0)
+    }
+}
+
+#[test]
+fn p_alive_fell_lists_falls_of_ten_points_or_more_largest_first() {
+    let mut previous = vec![
+        alive("A", Tier::Core, Some(0.30)),
+        alive("B", Tier::Core, Some(0.90)),
+        alive("C", Tier::Potential, Some(0.80)),
+        alive("D", Tier::General, Some(0.50)),
+        alive("E", Tier::General, Some(0.90)),
+        alive("F", Tier::General, None),
+        alive("LOST", Tier::Core, Some(0.99)),
+    ];
+    let mut current = vec![
+        alive("A", Tier::Potential, Some(0.20)), // exactly ten points: listed
+        alive("B", Tier::Core, Some(0.40)),
+        alive("C", Tier::Potential, Some(0.40)), // same fall as E: by code
+        alive("D", Tier::General, Some(0.401)),  // 9.9 points: not listed
+        alive("E", Tier::General, Some(0.50)),
+        alive("F", Tier::General, Some(0.01)), // no P(alive) last quarter
+        alive("NEW", Tier::Core, Some(0.01)),
+    ];
+    let fell = migrate(&previous, &current, "上期.xlsx")
+        .alive_fell
+        .unwrap();
+    let listed: Vec<(&str, Tier, f64)> = fell
+        .listed
+        .iter()
+        .map(|d| (d.code.as_str(), d.tier, (d.points() * 10.0).round() / 10.0))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            ("B", Tier::Core, -50.0),
+            ("C", Tier::Potential, -40.0),
+            ("E", Tier::General, -40.0),
+            ("A", Tier::Potential, -10.0),
+        ]
+    );
+    assert_eq!(fell.total, 4);
+    assert_eq!(fell.listed[0].amount, Some(12_345.0));
+
+    // Past ten, the largest ten are listed and all are counted.
+    for i in 0..12 {
+        let code = format!("X{i:02}");
+        previous.push(alive(&code, Tier::General, Some(0.95)));
+        current.push(alive(&code, Tier::General, Some(0.30 + i as f64 / 100.0)));
+    }
+    let fell = migrate(&previous, &current, "上期.xlsx")
+        .alive_fell
+        .unwrap();
+    assert_eq!(fell.total, 16);
+    assert_eq!(fell.listed.len(), FELL_LISTED);
+    let codes: Vec<&str> = fell.listed.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(
+        codes,
+        ["X00", "X01", "X02", "X03", "X04", "X05", "X06", "X07", "X08", "X09"]
+    );
+}
+
+#[test]
+fn p_alive_fell_is_absent_without_p_alive_and_empty_without_a_large_fall() {
+    let previous = [snap("A", Tier::Core, 80.0), snap("B", Tier::Core, 70.0)];
+    let current = [
+        alive("A", Tier::Core, Some(0.2)),
+        alive("B", Tier::Core, Some(0.1)),
+    ];
+    assert_eq!(migrate(&previous, &current, "旧版.xlsx").alive_fell, None);
+    let previous = [
+        alive("A", Tier::Core, Some(0.25)),
+        alive("B", Tier::Core, Some(0.1)),
+    ];
+    let fell = migrate(&previous, &current, "上期.xlsx")
+        .alive_fell
+        .unwrap();
+    assert_eq!(fell, AliveFell::default());
+}
+
+#[test]
+fn read_snapshot_reads_p_alive_by_its_zh_or_en_header_and_leaves_it_out_when_absent() {
+    let dir = tempfile::tempdir().unwrap();
+    for (file, header) in [("zh.xlsx", "存活概率"), ("en.xlsx", "P(Alive)")] {
+        let path = plain_workbook(
+            dir.path(),
+            file,
+            "客户明细",
+            &[
+                &["客户编码", "客户等级", "综合得分", header],
+                &["001", "核心客户", "80", "0.75"],
+                &["002", "一般客户", "30", ""],
+            ],
+        );
+        let back = read_snapshot(&path, Lang::Zh).unwrap();
+        let p: Vec<Option<f64>> = back.iter().map(|s| s.p_alive).collect();
+        assert_eq!(p, [Some(0.75), None], "{header}");
+    }
+    let older = plain_workbook(
+        dir.path(),
+        "older.xlsx",
+        "客户明细",
+        &[
+            &["客户编码", "客户等级", "综合得分"],
+            &["001", "核心客户", "80"],
+        ],
+    );
+    assert_eq!(read_snapshot(&older, Lang::Zh).unwrap()[0].p_alive, None);
 }

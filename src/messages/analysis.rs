@@ -243,4 +243,3 @@ pub fn forecast_lifecycle_history(lang: Lang, days: i64, mature: f64) -> String 
         )
     }
 }
-

@@ -166,3 +166,44 @@ pub fn moved_because(lang: Lang, dimension: &str, change: f64) -> String {
 pub fn workbook_as_written(lang: Lang, text: &str) -> String {
     crate::say!(lang, "原文：{}", "As written: {}", text)
 }
+
+// ─────────────────── P(alive) fell most, in 季度变动 (issue 20) ───────────────────
+
+/// The heading of the list of customers whose P(alive) fell most: who counts and how many are
+/// listed at most.
+pub fn alive_fell_heading(lang: Lang, points: f64, listed: usize) -> String {
+    crate::say!(
+        lang,
+        "存活概率下降最多的客户（两期都有、下降 ≥ {:.0} 个百分点，前 {} 名）",
+        "Customers whose P(alive) fell most (in both quarters, down ≥ {:.0} points, top {})",
+        points,
+        listed
+    )
+}
+
+/// How many customers' P(alive) fell that much, and how many of them the list shows.
+pub fn alive_fell_count(lang: Lang, total: usize, points: f64, listed: usize) -> String {
+    crate::say!(
+        lang,
+        "两期都有的客户中，{} 家的存活概率下降了 {:.0} 个百分点或更多；列出下降最多的 {} 家。",
+        "{} customers in both quarters saw their P(alive) fall by {:.0} points or more; the {} largest falls are listed.",
+        total,
+        points,
+        listed
+    )
+}
+
+/// No customer in both quarters saw P(alive) fall that much.
+pub fn alive_fell_none(lang: Lang, points: f64) -> String {
+    crate::say!(
+        lang,
+        "两期都有的客户中，没有存活概率下降 {:.0} 个百分点或更多的客户。",
+        "No customer in both quarters saw their P(alive) fall by {:.0} points or more.",
+        points
+    )
+}
+
+/// P(alive) before → now, in percent: "79.4% → 12.3%".
+pub fn alive_before_now(before: f64, after: f64) -> String {
+    format!("{:.1}% → {:.1}%", before * 100.0, after * 100.0)
+}

@@ -783,6 +783,8 @@ pub struct TierSnapshot {
     pub amount: Option<f64>,
     /// The five dimension scores in 客户明细's order (规模, 价值, 活跃, 满意, 潜力得分).
     pub dimensions: [Option<f64>; 5],
+    /// 存活概率 (0–1), when the result has that column and the customer a value in it.
+    pub p_alive: Option<f64>,
 }
 
 /// Why a customer moved: the dimension score that changed most between the two quarters.
@@ -845,6 +847,9 @@ pub struct Migration {
     pub new: Vec<Move>,
     /// Only in the previous run.
     pub lost: Vec<Move>,
+    /// 存活概率下降最多的客户; None when the two quarters share no customer with a P(alive)
+    /// in both (e.g. a result written before the forecast stage): the list is then not shown.
+    pub alive_fell: Option<crate::compare::AliveFell>,
 }
 
 /// Facts about the run itself (概览, 参数, the report's cover and appendix).

@@ -12,6 +12,7 @@ use super::{
     pick, CLUSTERS_SHEET, CODE_COLUMN_KEY, MIGRATION_SHEET, NAME_COLUMN_KEY, QUALITY_SHEET,
     SETTINGS_SHEET,
 };
+use crate::compare::{AliveFell, FELL_LISTED, FELL_POINTS};
 use crate::messages;
 use crate::model::{Analysis, Lang, Migration, Move, SheetRole, Tier};
 
@@ -126,8 +127,9 @@ pub fn write_clusters(
     Ok(())
 }
 
-/// Writes 季度变动: the tier transition matrix, the counts, then one filterable list of the
-/// upgraded, downgraded, new and lost customers (in that order).
+/// Writes 季度变动: the tier transition matrix, the counts, the customers whose P(alive) fell
+/// most (when both results have it), then one filterable list of the upgraded, downgraded, new
+/// and lost customers (in that order).
 pub fn write_migration(
     wb: &mut Workbook,
     migration: &Migration,
@@ -171,13 +173,6 @@ pub fn write_migration(
     }
     row += 1;
 
-    ws.write_string_with_format(
-        row,
-        0,
-        lang.pick("变动客户名单", "Customers who moved"),
-        &st.section,
-    )?;
-    row += 1;
     let heads = [
         lang.pick("变动", "Move"),
         lang.pick("客户编码", "Customer Code"),
@@ -192,6 +187,17 @@ pub fn write_migration(
     ];
     let mut widths = Widths::new(heads.len(), 40);
     widths.see(0, 16);
+    if let Some(fell) = &migration.alive_fell {
+        row = write_alive_fell(ws, row, fell, lang, st, &mut widths)?;
+    }
+
+    ws.write_string_with_format(
+        row,
+        0,
+        lang.pick("变动客户名单", "Customers who moved"),
+        &st.section,
+    )?;
+    row += 1;
     let header_row = row;
     for (col, h) in heads.iter().enumerate() {
         ws.write_string_with_format(row, col as u16, *h, &st.header)?;
@@ -274,6 +280,63 @@ fn write_matrix(
     )?;
     row += 2;
     Ok(row)
+}
+
+/// The customers whose P(alive) fell most, from `row` down (code, name, tier, P(alive) before
+/// and now, change, amount; the code in column A, so that the moves list below stays the first
+/// table with 客户编码 in column B), or the sentence saying none fell that much; returns the next
+/// free row.
+fn write_alive_fell(
+    ws: &mut Worksheet,
+    mut row: u32,
+    fell: &AliveFell,
+    lang: Lang,
+    st: &Styles,
+    widths: &mut Widths,
+) -> Result<u32, XlsxError> {
+    let heading = messages::alive_fell_heading(lang, FELL_POINTS, FELL_LISTED);
+    ws.write_string_with_format(row, 0, &heading, &st.section)?;
+    row += 1;
+    if fell.listed.is_empty() {
+        put_text(
+            ws,
+            row,
+            0,
+            &messages::alive_fell_none(lang, FELL_POINTS),
+            &st.note,
+        )?;
+        return Ok(row + 2);
+    }
+    let count = messages::alive_fell_count(lang, fell.total, FELL_POINTS, fell.listed.len());
+    put_text(ws, row, 0, &count, &st.note)?;
+    row += 1;
+    let heads = [
+        lang.pick("客户编码", "Customer Code"),
+        lang.pick("客户名称", "Customer Name"),
+        lang.pick("本期等级", "Current Tier"),
+        lang.pick("上期存活概率", "Previous P(Alive)"),
+        lang.pick("本期存活概率", "Current P(Alive)"),
+        lang.pick("变化（百分点）", "Change (points)"),
+        lang.pick("消费金额（万元）", "Monetary (CNY 10k)"),
+    ];
+    for (col, h) in heads.iter().enumerate() {
+        ws.write_string_with_format(row, col as u16, *h, &st.header)?;
+        widths.see_header(col, h);
+    }
+    row += 1;
+    for drop in &fell.listed {
+        put_plain_text(ws, row, 0, &drop.code)?;
+        widths.see(0, text_width(&drop.code));
+        put_plain_text(ws, row, 1, &drop.name)?;
+        widths.see(1, text_width(&drop.name));
+        ws.write_string_with_format(row, 2, drop.tier.label(lang), st.tier(drop.tier))?;
+        put_number(ws, row, 3, Some(drop.before), &st.percent)?;
+        put_number(ws, row, 4, Some(drop.after), &st.percent)?;
+        put_number(ws, row, 5, Some(drop.points()), &st.change)?;
+        put_number(ws, row, 6, drop.amount.map(|a| a / 1e4), &st.wan)?;
+        row += 1;
+    }
+    Ok(row + 1)
 }
 
 fn write_move(

@@ -61,6 +61,7 @@ fn with_migration(lang: Lang) -> crate::model::Analysis {
             total_score: 20.0 + i as f64,
             amount: None,
             dimensions: [None; 5],
+            p_alive: None,
         });
     }
     a.migration = Some(compare::migrate(

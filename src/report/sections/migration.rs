@@ -1,8 +1,9 @@
 //! Report section 季度变动: both quarters with their cut-offs, the tier transitions, the new and
-//! lost 核心/潜力 customers by name, and the largest movers with the dimension that moved them.
+//! lost 核心/潜力 customers by name, the largest movers with the dimension that moved them, and
+//! the customers whose P(alive) fell most (when both results have it).
 
 use super::{lang, money_header, note, para, section, section_in, subheading, TABLE};
-use crate::compare::DIMENSIONS;
+use crate::compare::{AliveFell, DIMENSIONS, FELL_LISTED, FELL_POINTS};
 use crate::error::Result;
 use crate::figures::{Figures, MigrationCounts};
 use crate::messages;
@@ -75,6 +76,64 @@ fn body(doc: &mut Layout, m: &Migration, counts: MigrationCounts, l: Lang) {
     named(doc, m, l, true);
     named(doc, m, l, false);
     movers(doc, m, l);
+    if let Some(fell) = &m.alive_fell {
+        alive_fell(doc, fell, l);
+    }
+}
+
+/// The customers in both quarters whose P(alive) fell most (at least `FELL_POINTS` points),
+/// largest fall first, or the sentence saying none fell that much.
+fn alive_fell(doc: &mut Layout, fell: &AliveFell, l: Lang) {
+    subheading(
+        doc,
+        &messages::alive_fell_heading(l, FELL_POINTS, FELL_LISTED),
+    );
+    if fell.listed.is_empty() {
+        para(doc, &messages::alive_fell_none(l, FELL_POINTS));
+        return;
+    }
+    para(
+        doc,
+        &messages::alive_fell_count(l, fell.total, FELL_POINTS, fell.listed.len()),
+    );
+    let unit = MoneyUnit::Wan;
+    let columns = [
+        Column::new(say!(l, "客户编码", "Code"), 0.9, Align::Left),
+        Column::new(say!(l, "客户名称", "Customer"), 2.2, Align::Left),
+        Column::new(say!(l, "本期等级", "Current tier"), 0.9, Align::Left),
+        Column::new(
+            say!(l, "存活概率 上期 → 本期", "P(alive) before → now"),
+            1.7,
+            Align::Right,
+        ),
+        Column::new(
+            say!(l, "变化（百分点）", "Change (points)"),
+            1.0,
+            Align::Right,
+        ),
+        Column::new(
+            money_header(&say!(l, "消费金额", "Amount"), unit, l),
+            1.0,
+            Align::Right,
+        ),
+    ];
+    let rows: Vec<Vec<String>> = fell
+        .listed
+        .iter()
+        .map(|d| {
+            vec![
+                d.code.clone(),
+                d.name.clone(),
+                d.tier.label(l).to_string(),
+                messages::alive_before_now(d.before, d.after),
+                format!("{:+.1}", d.points()),
+                d.amount
+                    .map(|a| unit.format(a))
+                    .unwrap_or_else(|| "—".into()),
+            ]
+        })
+        .collect();
+    doc.table(&columns, &rows, TABLE);
 }
 
 /// Both quarters named, with their as-of dates and tier cut-offs.
