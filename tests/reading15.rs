@@ -124,6 +124,44 @@ fn text_in_any_encoding_is_read() {
     );
 }
 
+/// The encoding a text input was read in is shown in 参数's input table.
+#[test]
+fn the_encoding_read_is_shown_in_the_settings_sheet() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = custseg()
+        .arg(repo().join("tests/fixtures/r15_utf16le_nobom.csv"))
+        .args(["--as-of", "2026-09-30", "-q", "-o"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let xlsx = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "xlsx"))
+        .unwrap();
+    let settings = super::sheet(&xlsx, "参数");
+    let header = settings
+        .iter()
+        .find(|r| r.iter().any(|c| c == "SHA-256"))
+        .expect("the input table");
+    let col = header
+        .iter()
+        .position(|c| c == "文本编码")
+        .expect("an encoding column");
+    assert!(
+        settings
+            .iter()
+            .any(|r| r.get(col).is_some_and(|c| c == "UTF-16LE")),
+        "{settings:?}"
+    );
+}
+
 #[test]
 fn a_password_protected_ods_is_called_so() {
     let said = refused("r15_password.ods");

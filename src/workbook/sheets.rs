@@ -703,7 +703,7 @@ fn write_inputs(
     widths: &mut Widths,
 ) -> Result<(), XlsxError> {
     let lang = analysis.run.lang;
-    let heads = [
+    let mut heads = vec![
         lang.pick("文件", "File"),
         "SHA-256",
         lang.pick("工作表", "Sheet"),
@@ -711,6 +711,12 @@ fn write_inputs(
         lang.pick("表头行", "Header Row"),
         lang.pick("数据行数", "Data Rows"),
     ];
+    // The text encoding a text input was read in (CSV, HTML, SpreadsheetML), shown only when
+    // one was: a misread encoding is the first thing to check when names look wrong.
+    let any_text = analysis.dataset.inputs.iter().any(|f| f.encoding.is_some());
+    if any_text {
+        heads.push(lang.pick("文本编码", "Text Encoding"));
+    }
     for (col, h) in heads.iter().enumerate() {
         ws.write_string_with_format(row, col as u16, *h, &st.header)?;
         widths.see(col, text_width(h) + 1);
@@ -722,6 +728,10 @@ fn write_inputs(
         put_plain_text(ws, row, 1, &file.sha256)?;
         widths.see(0, text_width(&file.path));
         widths.see(1, file.sha256.len());
+        if let Some(encoding) = &file.encoding {
+            put_plain_text(ws, row, 6, encoding)?;
+            widths.see(6, text_width(encoding));
+        }
         for sheet in &file.sheets {
             put_plain_text(ws, row, 2, &sheet.name)?;
             widths.see(2, text_width(&sheet.name));
