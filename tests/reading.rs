@@ -5,7 +5,7 @@
 use super::{custseg, repo};
 
 /// `custseg check <fixture> --json` with a fixed as-of date: (exit code, JSON, stderr).
-fn check(fixture: &str) -> (i32, serde_json::Value, String) {
+pub(super) fn check(fixture: &str) -> (i32, serde_json::Value, String) {
     let out = custseg()
         .arg("check")
         .arg(repo().join("tests/fixtures").join(fixture))

@@ -4,20 +4,8 @@
 //! that used to cost a gigabyte, and library errors said in one sentence of ours. The fixtures
 //! (tests/fixtures/r15_*) are made by scripts/make-fixtures-15.py.
 
+use super::reading::check;
 use super::{custseg, repo};
-
-/// `custseg check <fixture> --json`: (exit code, JSON, stderr).
-fn check(fixture: &str) -> (i32, serde_json::Value, String) {
-    let out = custseg()
-        .arg("check")
-        .arg(repo().join("tests/fixtures").join(fixture))
-        .args(["--as-of", "2026-09-30", "--json"])
-        .output()
-        .unwrap();
-    let json = serde_json::from_slice(&out.stdout).unwrap_or(serde_json::Value::Null);
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    (out.status.code().unwrap_or(-1), json, stderr)
-}
 
 /// The five customers of basic.csv are read from `fixture`.
 fn reads_the_five(fixture: &str) -> serde_json::Value {
