@@ -3,7 +3,9 @@
 
 use chrono::NaiveDate;
 use custseg::messages::{finding_action, finding_column, finding_problem, join_rule};
-use custseg::model::{Finding, FindingKind, Issue, JoinRule, Lang, SheetRole, SkipWhy};
+use custseg::model::{
+    CustomerPart, Finding, FindingKind, Issue, JoinRule, Lang, SheetRole, SkipWhy,
+};
 use custseg::profile::Dimension;
 
 /// A finding on row 7 of 客户档案 with the given value, issue and rejection.
@@ -281,6 +283,31 @@ fn sheet_cases() -> Vec<Case> {
             "该维度不参与综合得分，权重按其余维度重新分配",
             "No customer has any data for the Activity dimension (logins, last login, modules, usage hours or login records)",
             "Left out of the total score; its weight was spread over the other dimensions",
+        ),
+        (
+            at(
+                "",
+                Issue::UnrelatedCustomers {
+                    parts: vec![
+                        CustomerPart {
+                            file: "a.xlsx".into(),
+                            sheet: "客户档案".into(),
+                            customers: 499,
+                        },
+                        CustomerPart {
+                            file: "b.xlsx".into(),
+                            sheet: "业主档案".into(),
+                            customers: 300,
+                        },
+                    ],
+                },
+                false,
+            ),
+            FindingKind::UnrelatedCustomers,
+            "客户来自 2 张互不相关的客户表：a.xlsx / 客户档案（499 个客户）、b.xlsx / 业主档案（300 个客户），编码没有重叠，列或编码格式也不同；如果不是同一家公司的客户，请分开运行",
+            "已合并为一个客户群分析",
+            "the customers come from 2 unrelated customers sheets: a.xlsx / 客户档案 (499 customers), b.xlsx / 业主档案 (300 customers), which share no code and differ in their columns or code form; if they are not one company's customers, run custseg for each on its own",
+            "analysed as one customer base",
         ),
     ]
 }

@@ -22,6 +22,7 @@ mod reading;
 mod reading15;
 mod reporting;
 mod shown;
+mod sources;
 
 const DERIVED_ZH: [&str; 23] = [
     "企业规模",

@@ -45,7 +45,7 @@ pub fn check(args: &CheckArgs) -> Result<()> {
         return outcome;
     }
     // What was read (files, sheets, roles, columns), then what it said.
-    let mut lines = super::shown::lines(&dataset, lang);
+    let mut lines = super::shown::lines(&dataset, &profile.report, lang);
     lines.extend(join_warnings(&dataset, lang));
     lines.extend(findings_by_cause(&dataset.findings, lang));
     lines.push(say!(

@@ -167,7 +167,7 @@ fn analyse(cfg: &Config, progress: &Progress) -> Result<Analysed> {
     let lang = cfg.lang;
     let extracted = extract::load_with(&cfg.inputs, &cfg.profile, lang, cfg.include_hidden)?;
     if cfg.progress {
-        super::shown::print_stderr(&extracted.dataset, lang);
+        super::shown::print_stderr(&extracted.dataset, &cfg.profile.report, lang);
     }
     let as_of = config::resolve_as_of(cfg.as_of, &extracted.dataset, lang);
     let customers_file = config::customers_file(&extracted.dataset, &cfg.inputs);

@@ -4,11 +4,12 @@
 
 use crate::messages as msg;
 use crate::model::{Dataset, Lang, SheetRole};
+use crate::profile::ReportSettings;
 use crate::workbook::reading::{field_label, file_name, one_line, why_skipped};
 
 /// The read map as lines: per sheet read, one line (role, header row, data rows), one of its
 /// column → field pairs and one of the columns not recognised; per sheet skipped, one line.
-pub fn lines(dataset: &Dataset, lang: Lang) -> Vec<String> {
+pub fn lines(dataset: &Dataset, report: &ReportSettings, lang: Lang) -> Vec<String> {
     let sep = lang.pick("、", ", ");
     let mut out = Vec::new();
     for input in &dataset.inputs {
@@ -27,16 +28,23 @@ pub fn lines(dataset: &Dataset, lang: Lang) -> Vec<String> {
                 info.header_row,
                 info.data_rows,
             ));
+            // A column a report table groups by is shown as used, though it means no field.
+            let (grouped, unused): (Vec<&String>, Vec<&String>) = info
+                .unrecognised
+                .iter()
+                .partition(|h| report.group_by_column(h).is_some());
+            let grouping = msg::shown_column_grouping(lang);
             let pairs: Vec<String> = info
                 .columns
                 .iter()
                 .map(|(header, field)| pair(header, &field_label(field, lang)))
+                .chain(grouped.iter().map(|header| pair(header, &grouping)))
                 .collect();
             if !pairs.is_empty() {
                 out.push(msg::shown_columns(lang, &pairs.join(sep)));
             }
-            if !info.unrecognised.is_empty() && info.role != SheetRole::Ignored {
-                let names: Vec<String> = info.unrecognised.iter().map(|h| one_line(h)).collect();
+            if !unused.is_empty() && info.role != SheetRole::Ignored {
+                let names: Vec<String> = unused.iter().map(|h| one_line(h)).collect();
                 out.push(msg::shown_unrecognised(lang, &names.join(sep)));
             }
         }
@@ -55,8 +63,8 @@ fn pair(header: &str, field: &str) -> String {
 }
 
 /// Prints the read map on stderr (a closed stderr is not an error).
-pub fn print_stderr(dataset: &Dataset, lang: Lang) {
-    for line in lines(dataset, lang) {
+pub fn print_stderr(dataset: &Dataset, report: &ReportSettings, lang: Lang) {
+    for line in lines(dataset, report, lang) {
         crate::console::errln(&line);
     }
 }

@@ -7,7 +7,10 @@ use std::collections::HashMap;
 use crate::error::{Error, Result};
 use crate::fields::header_key;
 use crate::messages as msg;
-use crate::model::{Cell, CustomerRecord, FindingKind, Issue, JoinHealth, JoinRule, Lang};
+use crate::model::{
+    Cell, CustomerPart, CustomerRecord, Finding, FindingKind, Issue, JoinHealth, JoinRule, Lang,
+    SheetRole,
+};
 use crate::values::fold_width;
 
 use super::builder::{Builder, RowPlace};
@@ -32,6 +35,7 @@ pub(super) fn finish(b: &mut Builder, lang: Lang) -> Result<()> {
         c.original.resize(width, Cell::Empty);
     }
     flag_shared_credit_codes(b);
+    flag_unrelated_customer_sheets(b);
     b.out.dataset.latest_date = latest;
     match b.out.dataset.joins.iter().find(|j| too_few_join(j)) {
         Some(j) => Err(Error::input(join_stop(b, j, lang))),
@@ -85,6 +89,104 @@ fn join_stop(b: &Builder, j: &JoinHealth, lang: Lang) -> String {
         &customers.join(sep),
         &cause,
     )
+}
+
+/// Customers sheets that share no customer code with the sheets before them and differ from the
+/// first in their columns (fewer than half of the fields in common) or in the usual form of their
+/// codes are likely two systems' or two companies' lists dropped together: they are still read as
+/// one base, and a finding about the whole base names each sheet with its customers.
+fn flag_unrelated_customer_sheets(b: &mut Builder) {
+    struct Part {
+        file: String,
+        sheet: String,
+        customers: usize,
+        shapes: HashMap<String, usize>,
+        shared: bool,
+    }
+    let mut parts: Vec<Part> = Vec::new();
+    let mut at: HashMap<(&str, &str), usize> = HashMap::new();
+    for c in &b.out.dataset.customers {
+        let key = (c.source.file.as_str(), c.source.sheet.as_str());
+        let i = *at.entry(key).or_insert_with(|| {
+            parts.push(Part {
+                file: c.source.file.clone(),
+                sheet: c.source.sheet.clone(),
+                customers: 0,
+                shapes: HashMap::new(),
+                shared: false,
+            });
+            parts.len() - 1
+        });
+        parts[i].customers += 1;
+        *parts[i].shapes.entry(shape(&c.code)).or_default() += 1;
+    }
+    if parts.len() < 2 {
+        return;
+    }
+    // A code met again on a later sheet (a duplicate whose first row is on another sheet) ties
+    // that sheet to the base.
+    for f in &b.out.dataset.findings {
+        if f.kind() != FindingKind::DuplicateCode {
+            continue;
+        }
+        let Some(&p) = b.index.get(&f.value) else {
+            continue;
+        };
+        let first = &b.out.dataset.customers[p].source;
+        if (first.file.as_str(), first.sheet.as_str()) != (f.file.as_str(), f.sheet.as_str()) {
+            if let Some(&i) = at.get(&(f.file.as_str(), f.sheet.as_str())) {
+                parts[i].shared = true;
+            }
+        }
+    }
+    let fields_of = |file: &str, sheet: &str| -> Vec<String> {
+        let sheets = b.out.dataset.inputs.iter().filter(|i| {
+            std::path::Path::new(&i.path)
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy() == file)
+        });
+        sheets
+            .flat_map(|i| i.sheets.iter())
+            .filter(|s| s.name == sheet && s.role == SheetRole::Customers)
+            .flat_map(|s| s.columns.iter().map(|(_, f)| f.clone()))
+            .filter(|f| f != "code" && f != "name")
+            .collect()
+    };
+    let usual = |p: &Part| {
+        p.shapes
+            .iter()
+            .max_by(|x, y| x.1.cmp(y.1).then_with(|| y.0.cmp(x.0)))
+            .map(|(s, _)| s.clone())
+    };
+    let first_fields = fields_of(&parts[0].file, &parts[0].sheet);
+    let first_shape = usual(&parts[0]);
+    let apart = parts[1..].iter().any(|p| {
+        let fields = fields_of(&p.file, &p.sheet);
+        let common = fields.iter().filter(|f| first_fields.contains(f)).count();
+        let all = first_fields.len() + fields.len() - common;
+        let unlike_columns = common * 2 < all;
+        !p.shared && (unlike_columns || usual(p) != first_shape)
+    });
+    if !apart {
+        return;
+    }
+    let parts = parts
+        .into_iter()
+        .map(|p| CustomerPart {
+            file: p.file,
+            sheet: p.sheet,
+            customers: p.customers,
+        })
+        .collect();
+    b.out.dataset.findings.push(Finding {
+        file: String::new(),
+        sheet: String::new(),
+        row: None,
+        column: None,
+        value: String::new(),
+        issue: Issue::UnrelatedCustomers { parts },
+        rejected: false,
+    });
 }
 
 /// A code's form: each digit as 9, each letter as A, the rest as it is.

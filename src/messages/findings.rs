@@ -210,7 +210,8 @@ pub fn finding_problem(lang: Lang, f: &crate::model::Finding) -> String {
         | Issue::UnmappedIndustry { .. }
         | Issue::SourceChoice { .. }
         | Issue::JoinRule { .. }
-        | Issue::DimensionAbsent { .. }) => whole_problem(lang, whole),
+        | Issue::DimensionAbsent { .. }
+        | Issue::UnrelatedCustomers { .. }) => whole_problem(lang, whole),
     }
 }
 
@@ -267,6 +268,28 @@ fn whole_problem(lang: Lang, issue: &crate::model::Issue) -> String {
             dimension.label(lang),
             dimension_fields(lang, *dimension)
         ),
+        Issue::UnrelatedCustomers { parts } => {
+            let each: Vec<String> = parts
+                .iter()
+                .map(|p| {
+                    say!(
+                        lang,
+                        "{} / {}（{} 个客户）",
+                        "{} / {} ({} customers)",
+                        p.file,
+                        p.sheet,
+                        p.customers
+                    )
+                })
+                .collect();
+            say!(
+                lang,
+                "客户来自 {} 张互不相关的客户表：{}，编码没有重叠，列或编码格式也不同；如果不是同一家公司的客户，请分开运行",
+                "the customers come from {} unrelated customers sheets: {}, which share no code and differ in their columns or code form; if they are not one company's customers, run custseg for each on its own",
+                parts.len(),
+                list(&each)
+            )
+        }
         row => unreachable!("a row's issue is worded by finding_problem: {row:?}"),
     }
 }
@@ -333,6 +356,11 @@ pub fn finding_action(lang: Lang, f: &crate::model::Finding) -> String {
             "使用“{}”列，另一列未使用",
             "column “{}” is used, the other is not",
             first
+        ),
+        Issue::UnrelatedCustomers { .. } => say!(
+            lang,
+            "已合并为一个客户群分析",
+            "analysed as one customer base"
         ),
     }
 }

@@ -181,6 +181,22 @@ pub fn shown_no_data(lang: Lang) -> String {
     crate::say!(lang, "说明文字，没有数据列", "notes, no data columns")
 }
 
+/// The read map: the "field" of a column that means no field but that a report table groups
+/// customers by.
+pub fn shown_column_grouping(lang: Lang) -> String {
+    crate::say!(lang, "报告分组", "report grouping")
+}
+
+/// The read map: the note on such a column, naming the report's table.
+pub fn shown_column_grouped(lang: Lang, table: &str) -> String {
+    crate::say!(
+        lang,
+        "报告“{}”表按此列分组",
+        "the report's “{}” table groups customers by it",
+        table
+    )
+}
+
 /// The read map: the note on a column that means no field.
 pub fn shown_column_unused(lang: Lang) -> String {
     crate::say!(lang, "未识别，未使用", "not recognised, not used")

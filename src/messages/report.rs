@@ -80,6 +80,16 @@ pub fn thin_most_rejected(lang: Lang, rejected: usize, read: usize) -> String {
     )
 }
 
+/// The summary page's note on a small customer base, where one customer moves the figures.
+pub fn thin_few_customers(lang: Lang, customers: usize) -> String {
+    crate::say!(
+        lang,
+        "只有 {} 个客户：按比例划分的客户等级、客户群和销售集中度都建立在很少的客户上，个别客户就能改变结论，请结合对客户的了解来读。",
+        "Only {} customers: the tiers (cut by share), the customer groups and the sales concentration rest on very few customers, and one customer can change them; read them with what you know of each customer.",
+        customers
+    )
+}
+
 /// No customer has any amount: sales figures are 0 for want of data, not of sales.
 pub fn thin_no_amount(lang: Lang) -> String {
     crate::say!(

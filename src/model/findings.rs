@@ -47,6 +47,9 @@ pub enum FindingKind {
     /// A customers sheet's code unlike the column's other codes (a sentence, a length far
     /// outside theirs): the row is not a customer.
     OddCode,
+    /// Customers sheets that share no customer and differ in their columns or code form (two
+    /// systems' or two companies' lists?), read as one base.
+    UnrelatedCustomers,
 }
 
 impl FindingKind {
@@ -90,6 +93,8 @@ impl FindingKind {
             (Placeholder, Lang::En) => "Placeholder word",
             (OddCode, Lang::Zh) => "编码不像客户编码",
             (OddCode, Lang::En) => "Code unlike a customer code",
+            (UnrelatedCustomers, Lang::Zh) => "客户档案来源不一",
+            (UnrelatedCustomers, Lang::En) => "Customer lists from different sources",
         }
     }
 }
@@ -217,6 +222,23 @@ pub enum Issue {
         /// The canonical field both claim.
         field: &'static str,
     },
+    /// Customers sheets that share no customer code and differ in their columns or in the form
+    /// of their codes, read as one base (about the whole base).
+    UnrelatedCustomers {
+        /// Each customers sheet with the customers first read from it, in reading order.
+        parts: Vec<CustomerPart>,
+    },
+}
+
+/// A customers sheet and the customers first read from it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CustomerPart {
+    /// Input file name.
+    pub file: String,
+    /// Sheet name.
+    pub sheet: String,
+    /// Customers whose first row is on this sheet.
+    pub customers: usize,
 }
 
 impl Issue {
@@ -240,6 +262,7 @@ impl Issue {
             Issue::JoinRule { .. } => FindingKind::JoinRule,
             Issue::DimensionAbsent { .. } => FindingKind::Other,
             Issue::ColumnClaimedTwice { .. } => FindingKind::ColumnClaimedTwice,
+            Issue::UnrelatedCustomers { .. } => FindingKind::UnrelatedCustomers,
         }
     }
 }

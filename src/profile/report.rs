@@ -62,6 +62,17 @@ impl Default for ReportSettings {
 }
 
 impl ReportSettings {
+    /// The printed group table that groups customers by this input column (its header among the
+    /// group's `columns`, white space ignored); None for a column no printed group uses.
+    pub fn group_by_column(&self, header: &str) -> Option<&GroupSettings> {
+        let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        let header = squash(header);
+        self.groups
+            .iter()
+            .filter(|g| self.sections.contains(&g.id))
+            .find(|g| g.columns.iter().any(|c| squash(c) == header))
+    }
+
     /// The group table named `id`.
     pub fn group(&self, id: &str) -> Option<&GroupSettings> {
         self.groups.iter().find(|g| g.id == id)

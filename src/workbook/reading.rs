@@ -59,6 +59,11 @@ pub fn field_label(field: &str, lang: Lang) -> String {
     }
 }
 
+/// A report group's title in the run's language.
+fn group_title(g: &crate::profile::GroupSettings, lang: Lang) -> &str {
+    crate::profile::pick_text(&g.title, g.title_en.as_deref(), lang)
+}
+
 /// Writes 读取记录: one row per sheet (its role, header row, data rows, or why it was skipped),
 /// then one row per column under it (the field it was read as, or "not recognised").
 pub fn write_reading(wb: &mut Workbook, analysis: &Analysis, st: &Styles) -> Result<(), XlsxError> {
@@ -110,10 +115,17 @@ pub fn write_reading(wb: &mut Workbook, analysis: &Analysis, st: &Styles) -> Res
                 .columns
                 .iter()
                 .map(|(h, f)| (h.as_str(), field_label(f, lang), String::new()));
-            let unused = info
-                .unrecognised
-                .iter()
-                .map(|h| (h.as_str(), String::new(), msg::shown_column_unused(lang)));
+            let unused =
+                info.unrecognised
+                    .iter()
+                    .map(|h| match analysis.report.group_by_column(h) {
+                        Some(g) => (
+                            h.as_str(),
+                            msg::shown_column_grouping(lang),
+                            msg::shown_column_grouped(lang, group_title(g, lang)),
+                        ),
+                        None => (h.as_str(), String::new(), msg::shown_column_unused(lang)),
+                    });
             for (header, field, note) in used.chain(unused) {
                 row += 1;
                 for (col, text) in [

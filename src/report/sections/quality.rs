@@ -108,9 +108,14 @@ fn read_map(doc: &mut Layout, a: &Analysis) {
                 }
                 None => {
                     read += 1;
-                    unrecognised += info.unrecognised.len();
-                    let names: Vec<String> =
-                        info.unrecognised.iter().map(|h| one_line(h)).collect();
+                    // A column a report table groups by is used, though it means no field.
+                    let names: Vec<String> = info
+                        .unrecognised
+                        .iter()
+                        .filter(|h| a.report.group_by_column(h).is_none())
+                        .map(|h| one_line(h))
+                        .collect();
+                    unrecognised += names.len();
                     (format::count(info.data_rows), names.join(sep))
                 }
             };

@@ -68,6 +68,10 @@ fn phone_bullet(doc: &mut Layout, text: &str) {
     doc.y += 1.5;
 }
 
+/// Below this many customers the tiers, groups and concentration rest on too few to be read
+/// without care: two clusters of the smallest size the cluster stage allows.
+const FEW_CUSTOMERS: usize = 2 * crate::cluster::MIN_PER_CLUSTER;
+
 /// What makes the figures above thinner than they look, one sentence each: the as-of date taken
 /// from today, detail rows that joined no customer, most rows rejected, no amount at all, a
 /// dimension no customer has data for. Empty when the data hold up.
@@ -88,6 +92,9 @@ pub(super) fn thin_data(a: &Analysis, f: &Figures) -> Vec<String> {
     if d.rows_read > 0 && d.rows_rejected * 2 > d.rows_read {
         out.push(msg::thin_most_rejected(l, d.rows_rejected, d.rows_read));
     }
+    if f.customers > 0 && f.customers < FEW_CUSTOMERS {
+        out.push(msg::thin_few_customers(l, f.customers));
+    }
     if f.customers > 0 && f.amount_total == 0.0 {
         out.push(msg::thin_no_amount(l));
     }
@@ -95,7 +102,10 @@ pub(super) fn thin_data(a: &Analysis, f: &Figures) -> Vec<String> {
     out.extend(
         d.findings
             .iter()
-            .filter(|x| x.kind() == crate::model::FindingKind::Other && x.file.is_empty())
+            .filter(|x| {
+                use crate::model::FindingKind::{Other, UnrelatedCustomers};
+                matches!(x.kind(), Other | UnrelatedCustomers) && x.file.is_empty()
+            })
             .map(|x| super::sentence(&msg::finding_problem(l, x), l)),
     );
     out
