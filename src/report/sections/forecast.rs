@@ -5,7 +5,7 @@
 use super::{note, para, subheading, TABLE};
 use crate::forecast::{describe, Backtest};
 use crate::model::{Analysis, Lang};
-use crate::report::layout::{Align, Column, Layout, ACCENT, GREY, INK, MARGIN, RULE};
+use crate::report::layout::{Layout, ACCENT, GREY, INK, MARGIN, RULE};
 use crate::say;
 
 /// The predicted bars' colour (the actual ones are the accent).
@@ -31,16 +31,17 @@ pub(super) fn forecast(doc: &mut Layout, a: &Analysis) {
             "Fitted on this run's data: the BG/NBD model estimates, from each customer's repeat purchase days, the gap between first and last purchase and the customer's age (days), the probability that it is still a customer (P(alive)) and its future purchases; the Gamma-Gamma model estimates the spend per purchase. Their product is the expected 12-month value."
         ),
     );
-    let columns = [
-        Column::new(say!(l, "项目", "Item"), 1.3, Align::Left),
-        Column::new(say!(l, "值", "Value"), 3.7, Align::Left),
-    ];
-    let rows: Vec<Vec<String>> = describe::lines(s, l)
+    // The values are wrapped, not cut: the appendix is where the method is read in full.
+    let rows: Vec<(String, String)> = describe::lines(s, l)
         .into_iter()
         .filter(|(key, _)| key != l.pick("说明", "Note"))
-        .map(|(k, v)| vec![k, v])
         .collect();
-    doc.table(&columns, &rows, TABLE);
+    doc.wrapped_table(
+        [&say!(l, "项目", "Item"), &say!(l, "值", "Value")],
+        &rows,
+        0.26,
+        TABLE,
+    );
     for f in &s.fallbacks {
         note(doc, &crate::messages::forecast_fallback(l, f));
     }
