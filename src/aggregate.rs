@@ -109,7 +109,7 @@ impl Detail<'_> {
 /// ```no_run
 /// use custseg::{aggregate, extract, model::Lang, profile::Profile};
 /// let profile = Profile::builtin("software", Lang::Zh).unwrap()?;
-/// let extracted = extract::load(&["客户档案.xlsx".into(), "销售明细.xlsx".into()], &profile, Lang::Zh)?;
+/// let extracted = extract::load(&["客户档案.xlsx".into(), "销售明细.xlsx".into()], &profile)?;
 /// let as_of = extracted.dataset.latest_date.unwrap_or_default();
 /// let aggregated = aggregate::aggregate(extracted, as_of);
 /// println!("{} customers, {} rows rejected", aggregated.customers.len(), aggregated.dataset.rows_rejected);

@@ -247,8 +247,11 @@ pub fn expand_folders(inputs: &[PathBuf], lang: Lang) -> Result<(Vec<PathBuf>, V
             out.push(input.clone());
             continue;
         }
-        let entries = std::fs::read_dir(input)
-            .map_err(|_| Error::input(crate::messages::folder_unreadable(lang, input)))?;
+        let entries = std::fs::read_dir(input).map_err(|e| {
+            let folder = input.clone();
+            Error::input(crate::error::Cause::FolderUnreadable { folder })
+                .with_detail(e.to_string())
+        })?;
         let mut files: Vec<PathBuf> = entries
             .filter_map(|e| e.ok())
             .map(|e| e.path())
@@ -258,7 +261,8 @@ pub fn expand_folders(inputs: &[PathBuf], lang: Lang) -> Result<(Vec<PathBuf>, V
         let before = files.len();
         files.retain(|p| !crate::output::is_custseg_result(p));
         if files.is_empty() {
-            return Err(Error::input(crate::messages::folder_empty(lang, input)));
+            let folder = input.clone();
+            return Err(Error::input(crate::error::Cause::FolderEmpty { folder }));
         }
         let names: Vec<String> = files
             .iter()

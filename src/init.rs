@@ -463,8 +463,8 @@ pub fn write_templates(dir: &Path, profile: &str, lang: Lang) -> Result<Vec<Path
     let xlsx = template_workbook(profile, lang).map_err(|e| {
         Error::output(crate::messages::workbook_failed(lang, &e)).with_detail(e.to_string())
     })?;
-    let toml_written = output::write_atomic(&toml_path, text.as_bytes(), &[], lang)?;
-    match output::write_atomic(&xlsx_path, &xlsx, &[], lang) {
+    let toml_written = output::write_atomic(&toml_path, text.as_bytes(), &[])?;
+    match output::write_atomic(&xlsx_path, &xlsx, &[]) {
         Ok(xlsx_written) => Ok(vec![toml_written, xlsx_written]),
         Err(e) => {
             // All or nothing: a lone profile would make the next `init` refuse for no reason.
@@ -673,7 +673,7 @@ mod tests {
         // A second run refuses and changes nothing.
         let before = std::fs::read(&written[0]).unwrap();
         let err = write_templates(dir.path(), "software", Lang::Zh).unwrap_err();
-        assert!(err.message.contains("已存在"), "{}", err.message);
+        assert!(err.to_string().contains("已存在"), "{}", err.to_string());
         assert_eq!(std::fs::read(&written[0]).unwrap(), before);
     }
 
@@ -682,7 +682,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("customer_template.xlsx"), b"mine").unwrap();
         let err = write_templates(dir.path(), "decoration", Lang::En).unwrap_err();
-        assert!(err.message.contains("already exists"), "{}", err.message);
+        assert!(
+            err.to_string().contains("already exists"),
+            "{}",
+            err.to_string()
+        );
         assert!(!dir.path().join("profile_decoration.toml").exists());
         assert_eq!(
             std::fs::read(dir.path().join("customer_template.xlsx")).unwrap(),
@@ -717,7 +721,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let err = write_templates(dir.path(), "hotel", Lang::Zh).unwrap_err();
         assert_eq!(err.exit_code(), 2);
-        assert!(err.message.contains("software"), "{}", err.message);
+        assert!(err.to_string().contains("software"), "{}", err.to_string());
     }
 
     #[test]

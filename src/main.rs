@@ -39,7 +39,7 @@ fn main() -> ExitCode {
     let code = match custseg::commands::dispatch(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            console::errln(&e.to_string());
+            console::errln(&e.message(lang));
             if let Some(detail) = e.detail.as_deref().filter(|_| verbose) {
                 // The library's or the system's own words, kept on one line.
                 console::errln(&detail.split_whitespace().collect::<Vec<_>>().join(" "));

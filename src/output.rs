@@ -7,9 +7,7 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::error::{Error, Result};
-use crate::messages;
-use crate::model::Lang;
+use crate::error::{Cause, Error, Result};
 
 /// Why an existing file of an output's name was kept and the output numbered instead.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,18 +35,13 @@ pub struct Placed {
 
 /// Writes `bytes` to `target` atomically; returns the path actually written, which differs from
 /// `target` when that name is taken by a file that may not be replaced.
-pub fn write_atomic(
-    target: &Path,
-    bytes: &[u8],
-    inputs: &[PathBuf],
-    lang: Lang,
-) -> Result<PathBuf> {
-    write_placed(target, bytes, inputs, lang).map(|p| p.path)
+pub fn write_atomic(target: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<PathBuf> {
+    write_placed(target, bytes, inputs).map(|p| p.path)
 }
 
 /// As [`write_atomic`], telling also which file was kept and why.
-pub fn write_placed(target: &Path, bytes: &[u8], inputs: &[PathBuf], lang: Lang) -> Result<Placed> {
-    place(target, inputs, lang, |candidate| {
+pub fn write_placed(target: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<Placed> {
+    place(target, inputs, |candidate| {
         write_then_rename(candidate, bytes)
     })
     .map(|(placed, ())| placed)
@@ -103,8 +96,8 @@ impl Staged {
     ///
     /// # Errors
     /// An output error when the folder cannot be created.
-    pub fn beside(target: &Path, lang: Lang) -> Result<Staged> {
-        create_dir(target, lang)?;
+    pub fn beside(target: &Path) -> Result<Staged> {
+        create_dir(target)?;
         Ok(Staged {
             path: temporary_name(target),
         })
@@ -115,14 +108,14 @@ impl Staged {
     ///
     /// # Errors
     /// An output error naming the folder and the cause (disk full, no permission …).
-    pub fn with_bytes(target: &Path, bytes: &[u8], lang: Lang) -> Result<Staged> {
-        let staged = Staged::beside(target, lang)?;
+    pub fn with_bytes(target: &Path, bytes: &[u8]) -> Result<Staged> {
+        let staged = Staged::beside(target)?;
         let written = (|| {
             let mut f = fs::File::create(&staged.path)?;
             f.write_all(bytes)?;
             f.sync_all()
         })();
-        written.map_err(|e| folder_failed(target, lang, &e))?;
+        written.map_err(|e| folder_failed(target, &e))?;
         Ok(staged)
     }
 
@@ -136,9 +129,8 @@ impl Staged {
     ///
     /// # Errors
     /// An output error when no name could be written.
-    pub fn commit(self, target: &Path, inputs: &[PathBuf], lang: Lang) -> Result<Placed> {
-        commit_all(vec![(self, target.to_path_buf())], inputs, lang)
-            .map(|mut placed| placed.remove(0))
+    pub fn commit(self, target: &Path, inputs: &[PathBuf]) -> Result<Placed> {
+        commit_all(vec![(self, target.to_path_buf())], inputs).map(|mut placed| placed.remove(0))
     }
 
     /// Flushes the staged file to the disk: a full disk shows here, before any rename.
@@ -201,17 +193,13 @@ impl Done {
 ///
 /// # Errors
 /// An output error naming the folder and the cause; nothing is left behind then.
-pub fn commit_all(
-    staged: Vec<(Staged, PathBuf)>,
-    inputs: &[PathBuf],
-    lang: Lang,
-) -> Result<Vec<Placed>> {
+pub fn commit_all(staged: Vec<(Staged, PathBuf)>, inputs: &[PathBuf]) -> Result<Vec<Placed>> {
     for (s, target) in &staged {
-        s.flush().map_err(|e| folder_failed(target, lang, &e))?;
+        s.flush().map_err(|e| folder_failed(target, &e))?;
     }
     let mut done: Vec<Done> = Vec::new();
     for (s, target) in &staged {
-        match place(target, inputs, lang, |candidate| s.put(candidate)) {
+        match place(target, inputs, |candidate| s.put(candidate)) {
             Ok((placed, aside)) => done.push(Done { placed, aside }),
             Err(e) => {
                 done.into_iter().rev().for_each(Done::undo);
@@ -231,17 +219,18 @@ pub fn commit_all(
 }
 
 /// The output error for a folder that cannot take `target`: its folder and the cause.
-fn folder_failed(target: &Path, lang: Lang, e: &std::io::Error) -> Error {
+fn folder_failed(target: &Path, e: &std::io::Error) -> Error {
     let dir = crate::config::parent_dir(target);
-    Error::output(messages::output_folder_failed(lang, &dir, e)).with_detail(e.to_string())
+    let why = crate::error::IoCause::of(e);
+    Error::output(Cause::OutputFolder { folder: dir, why }).with_detail(e.to_string())
 }
 
 /// The output error when a workbook cannot be saved at `path` (a staged file in the output
 /// folder): the folder and the cause when the system gave one, else the writer's failure.
-pub fn save_failed(path: &Path, lang: Lang, err: &rust_xlsxwriter::XlsxError) -> Error {
+pub fn save_failed(path: &Path, err: &rust_xlsxwriter::XlsxError) -> Error {
     match io_error_in(err) {
-        Some(io) => folder_failed(path, lang, io),
-        None => Error::output(messages::workbook_failed(lang, err)),
+        Some(io) => folder_failed(path, io),
+        None => Error::output(Cause::WorkbookFailed),
     }
     .with_detail(err.to_string())
 }
@@ -276,9 +265,9 @@ fn temporary_name(target: &Path) -> PathBuf {
 
 /// Creates the output folder when missing and makes sure a file can be written in it, so that
 /// a folder that cannot take the outputs is named with its cause before anything is written.
-fn create_dir(target: &Path, lang: Lang) -> Result<()> {
+fn create_dir(target: &Path) -> Result<()> {
     let dir = crate::config::parent_dir(target);
-    let folder_error = |e: std::io::Error| folder_failed(target, lang, &e);
+    let folder_error = |e: std::io::Error| folder_failed(target, &e);
     fs::create_dir_all(&dir).map_err(folder_error)?;
     let probe = dir.join(format!(".custseg-probe.{}.tmp", std::process::id()));
     fs::File::create(&probe).map_err(folder_error)?;
@@ -294,10 +283,9 @@ const MAX_NUMBER: usize = 99;
 fn place<T>(
     target: &Path,
     inputs: &[PathBuf],
-    lang: Lang,
     mut put: impl FnMut(&Path) -> std::io::Result<T>,
 ) -> Result<(Placed, T)> {
-    create_dir(target, lang)?;
+    create_dir(target)?;
     let mut kept = None;
     for n in 1..=MAX_NUMBER {
         let candidate = if n == 1 {
@@ -323,10 +311,12 @@ fn place<T>(
             Err(_) if existed => {
                 kept.get_or_insert((target.to_path_buf(), Kept::InUse));
             }
-            Err(e) => return Err(folder_failed(target, lang, &e)),
+            Err(e) => return Err(folder_failed(target, &e)),
         }
     }
-    Err(Error::output(messages::output_no_name(lang, target)))
+    Err(Error::output(Cause::OutputNoName {
+        target: target.to_path_buf(),
+    }))
 }
 
 /// Why an existing file at `candidate` may not be replaced, if it may not.
@@ -405,14 +395,11 @@ mod tests {
     fn writes_and_falls_back_when_the_name_is_taken_by_a_folder() {
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("x_客户分类.xlsx");
-        assert_eq!(
-            write_atomic(&target, b"one", &[], Lang::Zh).unwrap(),
-            target
-        );
+        assert_eq!(write_atomic(&target, b"one", &[]).unwrap(), target);
         assert_eq!(fs::read(&target).unwrap(), b"one");
         let blocked = dir.path().join("y.pdf");
         fs::create_dir(&blocked).unwrap();
-        let written = write_atomic(&blocked, b"two", &[], Lang::Zh).unwrap();
+        let written = write_atomic(&blocked, b"two", &[]).unwrap();
         assert_eq!(written, dir.path().join("y (2).pdf"));
         let leftovers: Vec<_> = fs::read_dir(dir.path())
             .unwrap()
@@ -426,16 +413,16 @@ mod tests {
     fn a_staged_file_is_renamed_when_committed_and_removed_otherwise() {
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("out").join("w.xlsx");
-        let staged = Staged::beside(&target, Lang::Zh).unwrap();
+        let staged = Staged::beside(&target).unwrap();
         fs::write(staged.path(), b"half").unwrap();
         let temporary = staged.path().to_path_buf();
         drop(staged);
         assert!(!temporary.exists() && !target.exists());
 
-        let staged = Staged::beside(&target, Lang::Zh).unwrap();
+        let staged = Staged::beside(&target).unwrap();
         fs::write(staged.path(), b"whole").unwrap();
         fs::create_dir(&target).unwrap(); // the name is taken: a fallback name is used
-        let written = staged.commit(&target, &[], Lang::Zh).unwrap();
+        let written = staged.commit(&target, &[]).unwrap();
         assert_eq!(written.path, dir.path().join("out").join("w (2).xlsx"));
         assert_eq!(written.kept, Some((target.clone(), Kept::Folder)));
         let written = written.path;
@@ -448,7 +435,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let input = dir.path().join("in.xlsx");
         fs::write(&input, b"input").unwrap();
-        let written = write_atomic(&input, b"out", std::slice::from_ref(&input), Lang::En).unwrap();
+        let written = write_atomic(&input, b"out", std::slice::from_ref(&input)).unwrap();
         assert_ne!(written, input);
         assert_eq!(fs::read(&input).unwrap(), b"input");
     }
@@ -459,15 +446,15 @@ mod tests {
         let target = dir.path().join("x_2026Q3_管理报告.pdf");
         let ours = b"%PDF-1.3 /Creator<FEFF00630075007300740073006500670020> ...";
         fs::write(&target, b"%PDF-1.3 someone else's").unwrap();
-        let placed = write_placed(&target, ours, &[], Lang::Zh).unwrap();
+        let placed = write_placed(&target, ours, &[]).unwrap();
         assert_eq!(placed.path, dir.path().join("x_2026Q3_管理报告 (2).pdf"));
         assert_eq!(placed.kept, Some((target.clone(), Kept::NotOurs)));
         // The numbered copy is ours: the next run replaces it, the foreign file stays.
-        let again = write_placed(&target, ours, &[], Lang::Zh).unwrap();
+        let again = write_placed(&target, ours, &[]).unwrap();
         assert_eq!(again.path, placed.path);
         assert_eq!(fs::read(&target).unwrap(), b"%PDF-1.3 someone else's");
         fs::write(&target, ours).unwrap();
-        let replaced = write_placed(&target, ours, &[], Lang::Zh).unwrap();
+        let replaced = write_placed(&target, ours, &[]).unwrap();
         assert_eq!((replaced.path, replaced.kept), (target, None));
     }
 
@@ -480,7 +467,7 @@ mod tests {
         let mut perms = fs::metadata(&target).unwrap().permissions();
         perms.set_readonly(true);
         fs::set_permissions(&target, perms).unwrap();
-        let placed = write_placed(&target, ours, &[], Lang::En).unwrap();
+        let placed = write_placed(&target, ours, &[]).unwrap();
         assert_eq!(placed.kept, Some((target.clone(), Kept::ReadOnly)));
         assert!(fs::metadata(&target).unwrap().permissions().readonly());
     }

@@ -7,12 +7,12 @@ use custseg::{aggregate, extract, profile::Profile, read};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(sheets) = read::read_bytes(data, "fuzz.xlsx", "fuzz", Lang::Zh) else {
+    let Ok(sheets) = read::read_bytes(data, "fuzz.xlsx", "fuzz") else {
         return;
     };
     let profile = Profile::builtin("software", Lang::Zh).unwrap().unwrap();
     let files = vec![(InputFile::default(), sheets)];
-    let Ok(extracted) = extract::from_sheets(files, &profile, Lang::Zh) else {
+    let Ok(extracted) = extract::from_sheets(files, &profile) else {
         return;
     };
     let as_of = extracted

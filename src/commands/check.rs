@@ -22,7 +22,7 @@ pub fn check(args: &CheckArgs) -> Result<()> {
         .transpose()?;
     let (inputs, folder_notes) = expand_folders(&args.inputs, lang)?;
     print_err(&folder_notes);
-    let extracted = extract::load_with(&inputs, &profile, lang, args.include_hidden)?;
+    let extracted = extract::load_with(&inputs, &profile, args.include_hidden)?;
     let as_of = resolve_as_of(as_of, &extracted.dataset, lang);
     let Aggregated {
         mut dataset,

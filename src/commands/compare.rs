@@ -16,8 +16,8 @@ use crate::{compare, messages, output, report, say, workbook};
 pub fn compare(args: &CompareArgs) -> Result<()> {
     let lang = parse_lang(&args.lang)?;
     refuse_swapped(args, lang)?;
-    let previous = compare::read_snapshot(&args.previous, lang)?;
-    let current = compare::read_snapshot(&args.current, lang)?;
+    let previous = compare::read_snapshot(&args.previous)?;
+    let current = compare::read_snapshot(&args.current)?;
     let mut migration = compare::migrate(&previous, &current, &file_name(&args.previous));
     migration.previous_period = compare::result_facts(&args.previous);
     migration.current_period = compare::result_facts(&args.current);
@@ -34,12 +34,12 @@ pub fn compare(args: &CompareArgs) -> Result<()> {
     let book = dir.join(format!("{stem}.xlsx"));
     let paper = dir.join(format!("{stem}.pdf"));
     let staged = vec![
-        (output::Staged::with_bytes(&book, &xlsx, lang)?, book),
-        (output::Staged::with_bytes(&paper, &pdf, lang)?, paper),
+        (output::Staged::with_bytes(&book, &xlsx)?, book),
+        (output::Staged::with_bytes(&paper, &pdf)?, paper),
     ];
     let mut kept = String::new();
     let mut written = Vec::new();
-    for placed in output::commit_all(staged, &inputs, lang)? {
+    for placed in output::commit_all(staged, &inputs)? {
         if let Some((existing, why)) = placed.kept {
             kept.push_str(&messages::output_kept(lang, &existing, why, &placed.path));
         }

@@ -94,7 +94,7 @@ fn write(cfg: &Config, analysed: &Analysed, progress: &Progress) -> Result<Outpu
     // nothing half done; the temporary file is removed. The workbook's sheets are written on
     // both cores first; the report is built while the workbook is packed, which uses one.
     let staged = if cfg.write_xlsx {
-        Some(output::Staged::beside(&xlsx_path, lang)?)
+        Some(output::Staged::beside(&xlsx_path)?)
     } else {
         None
     };
@@ -123,12 +123,9 @@ fn write(cfg: &Config, analysed: &Analysed, progress: &Progress) -> Result<Outpu
     }
     let has_pdf = pdf.is_some();
     if let Some(bytes) = pdf {
-        staged_all.push((
-            output::Staged::with_bytes(&pdf_path, &bytes, lang)?,
-            pdf_path,
-        ));
+        staged_all.push((output::Staged::with_bytes(&pdf_path, &bytes)?, pdf_path));
     }
-    let mut placed = output::commit_all(staged_all, &cfg.inputs, lang)?.into_iter();
+    let mut placed = output::commit_all(staged_all, &cfg.inputs)?.into_iter();
     let mut written = Outputs::default();
     if cfg.write_xlsx {
         written.xlsx = placed.next().map(|p| absolute(&p, &mut written.kept, lang));
@@ -165,7 +162,7 @@ fn crash(lang: Lang) -> crate::Error {
 /// Reads, aggregates, classifies, clusters and compares: everything but the writing.
 fn analyse(cfg: &Config, progress: &Progress) -> Result<Analysed> {
     let lang = cfg.lang;
-    let extracted = extract::load_with(&cfg.inputs, &cfg.profile, lang, cfg.include_hidden)?;
+    let extracted = extract::load_with(&cfg.inputs, &cfg.profile, cfg.include_hidden)?;
     if cfg.progress {
         super::shown::print_stderr(&extracted.dataset, &cfg.profile.report, lang);
     }
@@ -205,7 +202,7 @@ fn analyse(cfg: &Config, progress: &Progress) -> Result<Analysed> {
             ));
             let previous = match snapshot {
                 Some(found) => found,
-                None => compare::read_snapshot(&path, lang)?,
+                None => compare::read_snapshot(&path)?,
             };
             let current = compare::snapshot(&classification.customers);
             let name = crate::console::file_shown(&path);
@@ -275,7 +272,7 @@ fn previous(
     };
     for path in files.into_iter().filter(|p| output::is_custseg_result(p)) {
         let file = crate::console::file_shown(&path);
-        match compare::read_snapshot(&path, lang) {
+        match compare::read_snapshot(&path) {
             Ok(snapshot) => {
                 notes.push(crate::messages::previous_found(lang, &period, &file));
                 return Ok(Some((path, Some(snapshot))));
@@ -283,7 +280,7 @@ fn previous(
             Err(e) => notes.push(crate::messages::previous_unusable(
                 lang,
                 &file,
-                e.message.trim_end_matches('。'),
+                e.message(lang).trim_end_matches('。'),
             )),
         }
     }

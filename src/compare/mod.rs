@@ -16,9 +16,8 @@ mod alive;
 
 pub use alive::{AliveDrop, AliveFell, FELL_LISTED, FELL_POINTS};
 
-use crate::error::{Error, Result};
-use crate::messages;
-use crate::model::{Classified, Driver, Lang, Migration, Move, PeriodFacts, Tier, TierSnapshot};
+use crate::error::{Cause, Error, Result};
+use crate::model::{Classified, Driver, Migration, Move, PeriodFacts, Tier, TierSnapshot};
 use crate::workbook::columns::{
     Column, ACTIVITY_SCORE, MONETARY, POTENTIAL_SCORE, P_ALIVE, SATISFACTION_SCORE, SIZE_SCORE,
     TIER, TOTAL_SCORE, VALUE_SCORE,
@@ -36,12 +35,13 @@ use crate::workbook::{
 /// # Errors
 /// An input error naming the file when it cannot be opened, has no customers sheet, lacks the
 /// 客户等级 or 综合得分 column, holds a cell that is no tier or score, or holds no customer.
-pub fn read_snapshot(path: &Path, lang: Lang) -> Result<Vec<TierSnapshot>> {
+pub fn read_snapshot(path: &Path) -> Result<Vec<TierSnapshot>> {
     let file = crate::console::file_shown(path);
     let mut workbook = open_workbook_auto(path).map_err(|e| {
-        Error::input(messages::snapshot_unreadable(lang, &file)).with_detail(e.to_string())
+        let file = file.clone();
+        Error::input(Cause::SnapshotUnreadable { file }).with_detail(e.to_string())
     })?;
-    read_workbook(&mut workbook, &file, lang)
+    read_workbook(&mut workbook, &file)
 }
 
 /// Reads the snapshot from an opened workbook; `file` names it in messages.
@@ -52,7 +52,6 @@ pub fn read_snapshot(path: &Path, lang: Lang) -> Result<Vec<TierSnapshot>> {
 pub fn read_workbook<RS: Read + Seek>(
     workbook: &mut Sheets<RS>,
     file: &str,
-    lang: Lang,
 ) -> Result<Vec<TierSnapshot>> {
     let names = workbook.sheet_names();
     let find = |pair: (&str, &str)| {
@@ -62,7 +61,8 @@ pub fn read_workbook<RS: Read + Seek>(
             .cloned()
     };
     let Some(sheet) = find(CUSTOMERS_SHEET) else {
-        return Err(Error::input(messages::snapshot_no_sheet(lang, file)));
+        let file = file.to_string();
+        return Err(Error::input(Cause::SnapshotNoSheet { file }));
     };
     let (code_header, name_header) = match find(SETTINGS_SHEET) {
         Some(settings) => match workbook.worksheet_range(&settings) {
@@ -77,12 +77,13 @@ pub fn read_workbook<RS: Read + Seek>(
     let ctx = Context {
         file,
         sheet: &sheet,
-        lang,
         code_header,
         name_header,
     };
-    let unreadable =
-        |e: String| Error::input(messages::snapshot_unreadable(lang, file)).with_detail(e);
+    let unreadable = |e: String| {
+        let file = file.to_string();
+        Error::input(Cause::SnapshotUnreadable { file }).with_detail(e)
+    };
     let mut out = Vec::new();
     if let Sheets::Xlsx(xlsx) = workbook {
         let mut cells = xlsx
@@ -150,7 +151,8 @@ pub fn read_workbook<RS: Read + Seek>(
         }
     }
     if out.is_empty() {
-        return Err(Error::input(messages::snapshot_empty(lang, file, &sheet)));
+        let file = file.to_string();
+        return Err(Error::input(Cause::SnapshotEmpty { file, sheet }));
     }
     Ok(out)
 }
@@ -159,7 +161,6 @@ pub fn read_workbook<RS: Read + Seek>(
 struct Context<'a> {
     file: &'a str,
     sheet: &'a str,
-    lang: Lang,
     code_header: Option<String>,
     name_header: Option<String>,
 }
@@ -221,13 +222,12 @@ impl Context<'_> {
             .as_deref()
             .and_then(|h| position(&[h]))
             .or_else(|| position(&[OWN_NAME_HEADER.0, OWN_NAME_HEADER.1]));
-        let missing = |pair: (&str, &str)| {
-            Error::input(messages::snapshot_missing_column(
-                self.lang,
-                self.file,
-                self.sheet,
-                self.lang.pick(pair.0, pair.1),
-            ))
+        let missing = |pair: crate::error::Header| {
+            Error::input(Cause::SnapshotMissingColumn {
+                file: self.file.to_string(),
+                sheet: self.sheet.to_string(),
+                column: pair,
+            })
         };
         let (tier_pair, score_pair) = (TIER.header, TOTAL_SCORE.header);
         let tier = last_position(&[tier_pair.0, tier_pair.1]).ok_or_else(|| missing(tier_pair))?;
@@ -259,24 +259,22 @@ impl Context<'_> {
         }
         let header_of = |col: usize| header.get(col).cloned().unwrap_or_default();
         let tier = Tier::parse(&tier_text).ok_or_else(|| {
-            Error::input(messages::snapshot_bad_tier(
-                self.lang,
-                self.file,
-                self.sheet,
-                excel_row,
-                &header_of(plan.col(2)),
-                &tier_text,
-            ))
+            Error::input(Cause::SnapshotBadTier {
+                file: self.file.to_string(),
+                sheet: self.sheet.to_string(),
+                row: excel_row,
+                column: header_of(plan.col(2)),
+                value: tier_text.to_string(),
+            })
         })?;
         let total_score = number(&row[3]).ok_or_else(|| {
-            Error::input(messages::snapshot_bad_score(
-                self.lang,
-                self.file,
-                self.sheet,
-                excel_row,
-                &header_of(plan.col(3)),
-                &text(&row[3]),
-            ))
+            Error::input(Cause::SnapshotBadScore {
+                file: self.file.to_string(),
+                sheet: self.sheet.to_string(),
+                row: excel_row,
+                column: header_of(plan.col(3)),
+                value: text(&row[3]),
+            })
         })?;
         Ok(Some(TierSnapshot {
             code,

@@ -6,6 +6,8 @@ use rand::{Rng, SeedableRng};
 use rand_xoshiro::Xoshiro256PlusPlus;
 
 use super::*;
+use crate::messages;
+use crate::model::Lang;
 
 fn snap(code: &str, tier: Tier, score: f64) -> TierSnapshot {
     TierSnapshot {
@@ -175,15 +177,11 @@ fn read_snapshot_says_what_is_wrong_with_a_file() {
         ),
     ];
     for (path, lang, words) in cases {
-        let err = read_snapshot(path, lang).expect_err("not a result workbook");
-        assert_eq!(err.exit_code(), 1, "{}", err.message);
+        let err = read_snapshot(path).expect_err("not a result workbook");
+        let said = err.message(lang);
+        assert_eq!(err.exit_code(), 1, "{said}");
         for w in words {
-            assert!(
-                err.message.contains(w),
-                "{:?}: {w:?} not in {}",
-                path,
-                err.message
-            );
+            assert!(said.contains(w), "{path:?}: {w:?} not in {said}");
         }
     }
 }
@@ -203,7 +201,7 @@ fn read_snapshot_skips_rows_without_code_or_tier() {
             &["000124", "乙公司", "General", "12"],
         ],
     );
-    let got = read_snapshot(&path, Lang::Zh).unwrap();
+    let got = read_snapshot(&path).unwrap();
     assert_eq!(
         got,
         vec![
@@ -306,7 +304,7 @@ fn amounts_and_dimension_scores_read_back_from_the_customers_sheet() {
             &["000124", "乙公司", "", "10", "12", "一般客户", ""],
         ],
     );
-    let got = read_snapshot(&path, Lang::Zh).unwrap();
+    let got = read_snapshot(&path).unwrap();
     assert_eq!(got[0].amount, Some(120_000.0));
     assert_eq!(
         got[0].dimensions,
@@ -443,7 +441,7 @@ fn read_snapshot_reads_p_alive_by_its_zh_or_en_header_and_leaves_it_out_when_abs
                 &["002", "一般客户", "30", ""],
             ],
         );
-        let back = read_snapshot(&path, Lang::Zh).unwrap();
+        let back = read_snapshot(&path).unwrap();
         let p: Vec<Option<f64>> = back.iter().map(|s| s.p_alive).collect();
         assert_eq!(p, [Some(0.75), None], "{header}");
     }
@@ -456,5 +454,5 @@ fn read_snapshot_reads_p_alive_by_its_zh_or_en_header_and_leaves_it_out_when_abs
             &["001", "核心客户", "80"],
         ],
     );
-    assert_eq!(read_snapshot(&older, Lang::Zh).unwrap()[0].p_alive, None);
+    assert_eq!(read_snapshot(&older).unwrap()[0].p_alive, None);
 }

@@ -1,10 +1,9 @@
 //! Extract, assembly: lays out every file's sheets and reads them customers sheets first, so
 //! that the detail rows' codes can be checked against the customers.
 
-use crate::error::{Error, Result};
+use crate::error::{Cause, Error, Result};
 use crate::fields::FieldMatcher;
-use crate::messages as msg;
-use crate::model::{Cell, InputFile, Issue, Lang, RawSheet, SheetInfo, SheetRole, SkipWhy};
+use crate::model::{Cell, InputFile, Issue, RawSheet, SheetInfo, SheetRole, SkipWhy};
 
 use super::builder::Builder;
 use super::finish::finish;
@@ -25,13 +24,8 @@ pub(super) enum Ready<'p> {
 }
 
 /// Turns every file's sheets into one dataset: customers sheets first, then detail sheets,
-/// each sheet's info in its workbook's order. `lang` words the errors only (the findings are
-/// worded where they are shown).
-pub(super) fn assemble(
-    files: Vec<FileRead>,
-    fields: &FieldMatcher,
-    lang: Lang,
-) -> Result<Extracted> {
+/// each sheet's info in its workbook's order.
+pub(super) fn assemble(files: Vec<FileRead>, fields: &FieldMatcher) -> Result<Extracted> {
     let mut b = Builder::new(fields);
     // Lay out every sheet first: customers sheets are read before detail sheets whatever the
     // file order, so that detail codes can be checked against them.
@@ -50,7 +44,7 @@ pub(super) fn assemble(
             .any(|(_, l, _)| l.as_ref().is_some_and(|l| l.has("code")))
     });
     if !any_code {
-        return Err(no_code_column(&laid, lang));
+        return Err(no_code_column(&laid));
     }
     b.hidden_sheet_findings(laid.iter().map(|(i, _)| i));
     for pass in [true, false] {
@@ -77,7 +71,7 @@ pub(super) fn assemble(
         });
     }
     b.out.dataset.inputs = laid.into_iter().map(|(i, _)| i).collect();
-    finish(&mut b, lang)?;
+    finish(&mut b)?;
     Ok(b.out)
 }
 
@@ -113,8 +107,8 @@ fn lay_out<'p>(files: Vec<FileRead<'p>>, fields: &FieldMatcher) -> Vec<LaidOut<'
 
 /// The error when no sheet of any file has a customer-code column: the files and the columns
 /// found (each once; the message lists at most ten).
-fn no_code_column(laid: &[LaidOut], lang: Lang) -> Error {
-    let names: Vec<String> = laid
+fn no_code_column(laid: &[LaidOut]) -> Error {
+    let files: Vec<String> = laid
         .iter()
         .map(|(i, _)| {
             std::path::Path::new(&i.path)
@@ -135,8 +129,7 @@ fn no_code_column(laid: &[LaidOut], lang: Lang) -> Error {
             }
         }
     }
-    let sep = lang.pick("、", ", ");
-    Error::input(msg::read_no_code_column(lang, &names.join(sep), &columns))
+    Error::input(Cause::NoCodeColumn { files, columns })
 }
 
 /// A sheet's info before its rows are read: role, header row and recognised columns.

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::fields::FieldMatcher;
-use crate::model::{Cell, Finding, InputFile, Issue, SkipWhy, SourceRow};
+use crate::model::{Cell, Finding, InputFile, Issue, SourceRow};
 use crate::values::{code_text, fold_width, trim};
 
 use super::layout::{Column, Layout};
@@ -127,8 +127,9 @@ impl Builder<'_> {
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
             for info in &input.sheets {
-                let Some(why) = &info.skipped else { continue };
-                let why = SkipWhy::Reader { why: why.clone() };
+                let Some(why) = info.skipped.clone() else {
+                    continue;
+                };
                 self.sheet_finding(&file, &info.name, Issue::SheetSkipped { why });
             }
         }

@@ -4,11 +4,10 @@
 
 use std::collections::HashMap;
 
-use crate::error::{Error, Result};
+use crate::error::{Cause, Error, Result};
 use crate::fields::header_key;
-use crate::messages as msg;
 use crate::model::{
-    Cell, CustomerPart, CustomerRecord, Finding, FindingKind, Issue, JoinHealth, JoinRule, Lang,
+    Cell, CustomerPart, CustomerRecord, Finding, FindingKind, Issue, JoinHealth, JoinRule,
     SheetRole,
 };
 use crate::values::fold_width;
@@ -21,8 +20,8 @@ use super::{DetailCode, Extracted, Place};
 ///
 /// # Errors
 /// An input error (one paragraph) when more than half of a detail sheet's rows, or all of
-/// them, join no customer even after a normalisation (worded in `lang`).
-pub(super) fn finish(b: &mut Builder, lang: Lang) -> Result<()> {
+/// them, join no customer even after a normalisation.
+pub(super) fn finish(b: &mut Builder) -> Result<()> {
     // Every date read counts for the as-of date, also those of rows whose code joins nothing.
     let latest = latest_date(&b.out);
     if b.has_customers_sheet {
@@ -38,7 +37,7 @@ pub(super) fn finish(b: &mut Builder, lang: Lang) -> Result<()> {
     flag_unrelated_customer_sheets(b);
     b.out.dataset.latest_date = latest;
     match b.out.dataset.joins.iter().find(|j| too_few_join(j)) {
-        Some(j) => Err(Error::input(join_stop(b, j, lang))),
+        Some(j) => Err(Error::input(join_stop(b, j))),
         None => Ok(()),
     }
 }
@@ -48,9 +47,9 @@ fn too_few_join(j: &JoinHealth) -> bool {
     j.rows > 0 && (j.unjoined * 2 > j.rows || j.unjoined == j.rows)
 }
 
-/// The paragraph that stops a run whose detail sheet mostly joins nothing: the sheet, the
-/// share, three codes from each side and the likely cause.
-fn join_stop(b: &Builder, j: &JoinHealth, lang: Lang) -> String {
+/// What stops a run whose detail sheet mostly joins nothing: the sheet, the share, three codes
+/// from each side and whether both sides' codes have the same form.
+fn join_stop(b: &Builder, j: &JoinHealth) -> Cause {
     // The events of unjoined codes were taken out; their findings keep the codes.
     let mut detail: Vec<&str> = Vec::new();
     for f in &b.out.dataset.findings {
@@ -73,22 +72,16 @@ fn join_stop(b: &Builder, j: &JoinHealth, lang: Lang) -> String {
         .collect();
     let shapes = |codes: &[&str]| -> Vec<String> { codes.iter().map(|c| shape(c)).collect() };
     let (ds, cs) = (shapes(&detail), shapes(&customers));
-    let cause = if ds.iter().any(|d| cs.contains(d)) {
-        msg::join_cause_other_customers(lang)
-    } else {
-        msg::join_cause_other_format(lang)
-    };
-    let sep = lang.pick("、", ", ");
-    msg::join_stop(
-        lang,
-        &j.file,
-        &j.sheet,
-        j.unjoined,
-        j.rows,
-        &detail.join(sep),
-        &customers.join(sep),
-        &cause,
-    )
+    let owned = |codes: Vec<&str>| codes.into_iter().map(str::to_string).collect();
+    Cause::DetailsUnjoined {
+        file: j.file.clone(),
+        sheet: j.sheet.clone(),
+        unjoined: j.unjoined,
+        rows: j.rows,
+        same_form: ds.iter().any(|d| cs.contains(d)),
+        detail_codes: owned(detail),
+        customer_codes: owned(customers),
+    }
 }
 
 /// Customers sheets that share no customer code with the sheets before them and differ from the

@@ -36,7 +36,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use crate::error::Result;
-use crate::model::{Dataset, InputFile, Lang, RawSheet, SourceRow};
+use crate::model::{Dataset, InputFile, RawSheet, SourceRow};
 use crate::profile::Profile;
 
 use assemble::assemble;
@@ -167,8 +167,7 @@ impl Extracted {
 }
 
 /// Reads every input file (several files are one dataset, joined by customer code). The
-/// findings carry their data and are worded where they are shown; `lang` is for the reader and
-/// for the errors that stop a run.
+/// findings and the errors carry their data and are worded where they are shown.
 ///
 /// # Errors
 /// An input error when a file cannot be read (see [`read::read_file`]) or when no sheet of any
@@ -178,12 +177,12 @@ impl Extracted {
 /// ```no_run
 /// use custseg::{extract, model::Lang, profile::Profile};
 /// let profile = Profile::builtin("software", Lang::Zh).unwrap()?;
-/// let extracted = extract::load(&["客户档案.xlsx".into()], &profile, Lang::Zh)?;
+/// let extracted = extract::load(&["客户档案.xlsx".into()], &profile)?;
 /// println!("{} customers", extracted.dataset.customers.len());
 /// # Ok::<(), custseg::Error>(())
 /// ```
-pub fn load(paths: &[PathBuf], profile: &Profile, lang: Lang) -> Result<Extracted> {
-    load_with(paths, profile, lang, false)
+pub fn load(paths: &[PathBuf], profile: &Profile) -> Result<Extracted> {
+    load_with(paths, profile, false)
 }
 
 /// As [`load`]; with `include_hidden`, hidden and very-hidden sheets are read too (by default
@@ -191,29 +190,20 @@ pub fn load(paths: &[PathBuf], profile: &Profile, lang: Lang) -> Result<Extracte
 ///
 /// # Errors
 /// As [`load`].
-pub fn load_with(
-    paths: &[PathBuf],
-    profile: &Profile,
-    lang: Lang,
-    include_hidden: bool,
-) -> Result<Extracted> {
+pub fn load_with(paths: &[PathBuf], profile: &Profile, include_hidden: bool) -> Result<Extracted> {
     let fields = profile.field_matcher();
-    let files = read_all(paths, &fields, lang, include_hidden)?;
-    assemble(files, &fields, lang)
+    let files = read_all(paths, &fields, include_hidden)?;
+    assemble(files, &fields)
 }
 
 /// Turns the sheets of every file (as [`read::read_file`] gives them) into one dataset.
 ///
 /// # Errors
 /// An input error when no sheet of any file has a customer-code column.
-pub fn from_sheets(
-    files: Vec<(InputFile, Vec<RawSheet>)>,
-    profile: &Profile,
-    lang: Lang,
-) -> Result<Extracted> {
+pub fn from_sheets(files: Vec<(InputFile, Vec<RawSheet>)>, profile: &Profile) -> Result<Extracted> {
     let files = files
         .into_iter()
         .map(|(input, sheets)| (input, sheets.into_iter().map(SheetRead::Whole).collect()))
         .collect();
-    assemble(files, &profile.field_matcher(), lang)
+    assemble(files, &profile.field_matcher())
 }

@@ -3,10 +3,9 @@
 
 use std::path::PathBuf;
 
-use crate::error::{Error, Result};
+use crate::error::{Cause, Error, Result};
 use crate::fields::FieldMatcher;
-use crate::messages as msg;
-use crate::model::{Cell, InputFile, Lang, RawSheet, SheetInfo, SheetRole};
+use crate::model::{Cell, InputFile, RawSheet, SheetInfo, SheetRole, SkipWhy};
 use crate::read;
 
 use super::builder::Builder;
@@ -18,7 +17,6 @@ use super::layout::{layout, Layout, HEADER_SCAN_ROWS};
 pub(super) fn read_all<'p>(
     paths: &[PathBuf],
     fields: &'p FieldMatcher,
-    lang: Lang,
     include_hidden: bool,
 ) -> Result<Vec<FileRead<'p>>> {
     let next = std::sync::atomic::AtomicUsize::new(0);
@@ -29,12 +27,12 @@ pub(super) fn read_all<'p>(
             let Some(path) = paths.get(i) else {
                 return done;
             };
-            let mut sink = FileSink::new(path, fields, lang);
+            let mut sink = FileSink::new(path, fields);
             sink.include_hidden = include_hidden;
-            let result = read::read_file_into(path, lang, &mut sink).and_then(|mut input| {
+            let result = read::read_file_into(path, &mut sink).and_then(|mut input| {
                 if is_own_result(&sink.names) {
-                    let name = read::display_name(path);
-                    return Err(Error::input(msg::read_own_result(lang, &name)));
+                    let file = read::display_name(path);
+                    return Err(Error::input(Cause::OwnResult { file }));
                 }
                 sink.settle();
                 sink.read_customers();
@@ -56,15 +54,11 @@ pub(super) fn read_all<'p>(
             match h.join() {
                 Ok(theirs) => mine.extend(theirs),
                 Err(_) => {
-                    let name = paths.first().map(|p| p.display().to_string());
-                    mine.push((
-                        0,
-                        Err(Error::input(msg::read_corrupt(
-                            lang,
-                            &name.unwrap_or_default(),
-                            "panic",
-                        ))),
-                    ));
+                    // The reader's panic is no sentence for a person: it goes to --verbose.
+                    let file = paths.first().map(|p| read::display_name(p));
+                    let file = file.unwrap_or_default();
+                    let err = Error::input(Cause::Corrupt { file }).with_detail("panic");
+                    mine.push((0, Err(err)));
                 }
             }
         }
@@ -119,7 +113,6 @@ pub(super) struct Streamed<'p> {
 /// is read its customers sheets are turned into customers (`read_customers`).
 struct FileSink<'p> {
     fields: &'p FieldMatcher,
-    lang: Lang,
     file: String,
     sheets: Vec<SheetRead<'p>>,
     /// The current sheet's top rows while its header is not yet known.
@@ -133,11 +126,10 @@ struct FileSink<'p> {
 }
 
 impl<'p> FileSink<'p> {
-    fn new(path: &std::path::Path, fields: &'p FieldMatcher, lang: Lang) -> FileSink<'p> {
+    fn new(path: &std::path::Path, fields: &'p FieldMatcher) -> FileSink<'p> {
         let file = read::display_name(path);
         FileSink {
             fields,
-            lang,
             file,
             sheets: Vec::new(),
             pending: None,
@@ -158,7 +150,7 @@ impl<'p> FileSink<'p> {
                 data_rows: 0,
                 columns: Vec::new(),
                 unrecognised: Vec::new(),
-                skipped: Some(msg::read_sheet_hidden(self.lang)),
+                skipped: Some(SkipWhy::Hidden),
             })
             .collect()
     }

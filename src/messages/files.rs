@@ -86,7 +86,12 @@ pub fn sample_large_skipped(lang: Lang, limit: usize) -> String {
 /// OS's English): a full disk, no permission, a read-only medium, a file held by another
 /// program (only for Windows' sharing and lock violations), a path too long.
 pub fn folder_cause(lang: Lang, err: &std::io::Error) -> &'static str {
-    match write_cause(err) {
+    write_cause_said(lang, write_cause(err))
+}
+
+/// A writing cause, in a few words.
+pub fn write_cause_said(lang: Lang, why: WriteCause) -> &'static str {
+    match why {
         WriteCause::TooLong => lang.pick("路径过长", "the path is too long"),
         WriteCause::Permission => lang.pick("没有写入权限", "no permission to write there"),
         WriteCause::Full => lang.pick("磁盘已满", "the disk is full"),
@@ -100,20 +105,23 @@ pub fn folder_cause(lang: Lang, err: &std::io::Error) -> &'static str {
             "文件夹不存在或无法创建",
             "the folder does not exist and cannot be made",
         ),
+        WriteCause::IsFolder => {
+            lang.pick("同名的是一个文件夹", "a folder of that name is in the way")
+        }
         WriteCause::Other => lang.pick("无法在其中写入文件", "files cannot be written there"),
     }
 }
 
 /// The output folder cannot be created or written: names the folder and the cause, says that
 /// no output was written, suggests `-o` (or closing the file, when another program holds it).
-pub fn output_folder_failed(lang: Lang, dir: &std::path::Path, err: &std::io::Error) -> String {
-    if write_cause(err) == WriteCause::InUse {
+pub fn output_folder_failed(lang: Lang, dir: &std::path::Path, why: WriteCause) -> String {
+    if why == WriteCause::InUse {
         return crate::say!(
             lang,
             "无法写入输出文件夹 {}：{}，未写出任何文件。请关闭该文件，或用 -o 指定另一个文件夹。",
             "Cannot write into the output folder {}: {}; nothing was written. Close that file, or choose another folder with -o DIR.",
             crate::console::display_path(dir),
-            folder_cause(lang, err)
+            write_cause_said(lang, why)
         );
     }
     crate::say!(
@@ -121,7 +129,7 @@ pub fn output_folder_failed(lang: Lang, dir: &std::path::Path, err: &std::io::Er
         "无法写入输出文件夹 {}：{}，未写出任何文件。请用 -o 指定另一个可以写入的文件夹。",
         "Cannot write into the output folder {}: {}; nothing was written. Choose another folder with -o DIR.",
         crate::console::display_path(dir),
-        folder_cause(lang, err)
+        write_cause_said(lang, why)
     )
 }
 
@@ -345,56 +353,10 @@ pub fn headers_shown(lang: Lang, headers: &[String]) -> String {
 }
 
 /// Why a file could not be written, as the system said it (see [`folder_cause`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum WriteCause {
-    /// The disk (or the medium) is full.
-    Full,
-    /// The user's disk quota is used up.
-    Quota,
-    /// No permission to write there.
-    Permission,
-    /// A read-only medium (a locked USB stick, a CD, a read-only mount).
-    ReadOnly,
-    /// Another program holds the file (Windows' sharing or lock violation).
-    InUse,
-    /// The path is too long.
-    TooLong,
-    /// The folder does not exist and cannot be made.
-    NotFound,
-    /// Anything else.
-    Other,
-}
+pub use crate::error::IoCause as WriteCause;
 
-/// The cause of a write error, from its kind and its system number: ENOSPC (28), EDQUOT,
-/// EACCES (13) / EPERM, EROFS (30), ENAMETOOLONG (36, 63 on macOS); on Windows also
-/// ERROR_DISK_FULL (112) / ERROR_HANDLE_DISK_FULL (39), ERROR_WRITE_PROTECT (19), the sharing
-/// and lock violations (32, 33) and ERROR_FILENAME_EXCED_RANGE (206).
+/// The cause of a write error, from its kind and its system number (see
+/// [`crate::error::IoCause::of`]).
 pub fn write_cause(err: &std::io::Error) -> WriteCause {
-    use std::io::ErrorKind;
-    let raw = err.raw_os_error();
-    if cfg!(windows) {
-        match raw {
-            Some(112 | 39) => return WriteCause::Full,
-            Some(19) => return WriteCause::ReadOnly,
-            Some(32 | 33) => return WriteCause::InUse,
-            Some(206) => return WriteCause::TooLong,
-            _ => {}
-        }
-    } else {
-        match raw {
-            Some(28) => return WriteCause::Full,
-            Some(30) => return WriteCause::ReadOnly,
-            Some(36 | 63) => return WriteCause::TooLong,
-            _ => {}
-        }
-    }
-    match err.kind() {
-        ErrorKind::StorageFull => WriteCause::Full,
-        ErrorKind::QuotaExceeded => WriteCause::Quota,
-        ErrorKind::PermissionDenied => WriteCause::Permission,
-        ErrorKind::ReadOnlyFilesystem => WriteCause::ReadOnly,
-        ErrorKind::InvalidFilename => WriteCause::TooLong,
-        ErrorKind::NotFound => WriteCause::NotFound,
-        _ => WriteCause::Other,
-    }
+    WriteCause::of(err)
 }

@@ -232,6 +232,9 @@ fn whole_problem(lang: Lang, issue: &crate::model::Issue) -> String {
             headers_shown(lang, columns)
         ),
         Issue::SheetSkipped {
+            why: SkipWhy::Hidden,
+        } => read_sheet_hidden(lang),
+        Issue::SheetSkipped {
             why: SkipWhy::Reader { why },
         } => why.clone(),
         Issue::UnmappedIndustry { customers } => say!(

@@ -1,6 +1,6 @@
 //! Every sentence custseg says to a person, in Chinese and English, in one place.
 //!
-//! One file per stage group (reading, findings, analysis, workbook, report, owners, files), all
+//! One file per stage group (reading, errors, findings, analysis, workbook, report, owners, files), all
 //! re-exported here so callers write `messages::x`; add a sentence to its stage's file.
 
 use crate::model::Lang;
@@ -17,6 +17,7 @@ macro_rules! say {
 }
 
 mod analysis;
+mod errors;
 mod files;
 mod findings;
 mod owners;
@@ -25,6 +26,7 @@ mod report;
 mod workbook;
 
 pub use analysis::*;
+pub use errors::*;
 pub use files::*;
 pub use findings::*;
 pub use owners::*;

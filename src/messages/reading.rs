@@ -5,29 +5,39 @@ use super::*;
 
 // ───────────────────────────── reading (read.rs, extract.rs, values.rs, aggregate.rs) ─────────────────────────────
 
-/// A file that cannot be opened at all.
-pub fn read_cannot_open(lang: Lang, file: &str, err: &std::io::Error) -> String {
-    use std::io::ErrorKind;
-    // The system's own words are English whatever the language; the common cases are said here.
-    let why = match err.kind() {
-        ErrorKind::NotFound => lang
-            .pick("文件不存在", "the file does not exist")
-            .to_string(),
-        ErrorKind::PermissionDenied => lang
-            .pick("没有读取该文件的权限", "permission to read it is denied")
-            .to_string(),
-        ErrorKind::IsADirectory => lang
-            .pick("这是一个文件夹，不是文件", "it is a folder, not a file")
-            .to_string(),
-        _ => err.to_string(),
-    };
+/// A file that cannot be opened at all, and why in our words (the system's own words, English
+/// whatever the language, go to `--verbose`).
+pub fn read_cannot_open(lang: Lang, file: &str, why: crate::error::IoCause) -> String {
     crate::say!(
         lang,
         "无法打开文件 {}：{}。",
         "Cannot open the file {}: {}.",
         file,
-        why
+        open_cause(lang, why)
     )
+}
+
+/// Why the system could not open a file for reading, in a few words of ours.
+pub fn open_cause(lang: Lang, why: crate::error::IoCause) -> &'static str {
+    use crate::error::IoCause;
+    match why {
+        IoCause::NotFound => lang.pick("文件不存在", "the file does not exist"),
+        IoCause::Permission => lang.pick("没有读取该文件的权限", "permission to read it is denied"),
+        IoCause::IsFolder => lang.pick("这是一个文件夹，不是文件", "it is a folder, not a file"),
+        IoCause::InUse => lang.pick(
+            "文件正被其他程序占用或锁定，请关闭该程序后重试",
+            "another program holds or locks it; close that program and retry",
+        ),
+        IoCause::Full => lang.pick("磁盘已满", "the disk is full"),
+        IoCause::TooLong => lang.pick(
+            "文件名或路径无效或过长",
+            "its name or path is not valid or too long",
+        ),
+        IoCause::Quota | IoCause::ReadOnly | IoCause::Other => lang.pick(
+            "系统无法打开该文件（加 --verbose 可查看系统给出的原因）",
+            "the system cannot open it (--verbose shows the system's reason)",
+        ),
+    }
 }
 
 /// A file with nothing in it.
@@ -60,24 +70,14 @@ pub fn read_encrypted(lang: Lang, file: &str) -> String {
     )
 }
 
-/// A truncated or damaged workbook.
-pub fn read_corrupt(lang: Lang, file: &str, detail: &str) -> String {
-    if detail.is_empty() {
-        crate::say!(
-            lang,
-            "文件 {} 已损坏或不完整（可能没有下载或保存完整），无法读取。",
-            "The file {} is truncated or corrupt (perhaps not fully downloaded or saved) and cannot be read.",
-            file
-        )
-    } else {
-        crate::say!(
-            lang,
-            "文件 {} 已损坏或不完整，无法读取（{}）。",
-            "The file {} is truncated or corrupt and cannot be read ({}).",
-            file,
-            detail
-        )
-    }
+/// A truncated or damaged workbook (the reader's words go to `--verbose`).
+pub fn read_corrupt(lang: Lang, file: &str) -> String {
+    crate::say!(
+        lang,
+        "文件 {} 已损坏或不完整（可能没有下载或保存完整），无法读取。",
+        "The file {} is truncated or corrupt (perhaps not fully downloaded or saved) and cannot be read.",
+        file
+    )
 }
 
 /// A workbook beyond the memory limits.
@@ -235,7 +235,17 @@ pub fn read_other_format(lang: Lang, file: &str, format: &str) -> String {
     )
 }
 
-/// The sheet name of the `n`-th table of an HTML page with several tables.
-pub fn read_html_table_name(lang: Lang, stem: &str, n: usize) -> String {
-    crate::say!(lang, "{} 表{}", "{} table {}", stem, n)
+/// Why the reader left a sheet out (a hidden sheet), as the read map says it: the words of the
+/// sheet's `SheetSkipped` finding.
+pub fn reader_skipped(lang: Lang, why: &crate::model::SkipWhy) -> String {
+    let finding = crate::model::Finding {
+        file: String::new(),
+        sheet: String::new(),
+        row: None,
+        column: None,
+        value: String::new(),
+        issue: crate::model::Issue::SheetSkipped { why: why.clone() },
+        rejected: false,
+    };
+    finding_problem(lang, &finding)
 }

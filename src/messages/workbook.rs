@@ -15,11 +15,7 @@ pub fn workbook_failed(lang: Lang, err: &rust_xlsxwriter::XlsxError) -> String {
             "Could not build the result workbook in the temporary folder: {}. Check that the temporary folder is writable and the disk is not full.",
             folder_cause(lang, io)
         ),
-        None => crate::say!(
-            lang,
-            "无法生成结果工作簿（内部错误，加 --verbose 可查看详情）。",
-            "Could not build the result workbook (an internal error; --verbose shows the details)."
-        ),
+        None => workbook_internal_error(lang),
     }
 }
 

@@ -268,7 +268,7 @@ impl Issue {
 }
 
 /// Why a sheet was not used.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub enum SkipWhy {
     /// The sheet holds nothing.
     Empty,
@@ -277,7 +277,9 @@ pub enum SkipWhy {
         /// The headers found, as in the input.
         columns: Vec<String>,
     },
-    /// The reader left it out (a hidden sheet), in the reader's words.
+    /// The reader left it out because it is hidden (read with --include-hidden).
+    Hidden,
+    /// The reader left it out, in the reader's words.
     Reader {
         /// The reader's sentence, in the run's language.
         why: String,

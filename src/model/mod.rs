@@ -288,7 +288,7 @@ pub struct SheetInfo {
     pub unrecognised: Vec<String>,
     /// Why the sheet was not read, when it was skipped before its rows were looked at (a
     /// hidden sheet); `None` for a sheet that was read.
-    pub skipped: Option<String>,
+    pub skipped: Option<SkipWhy>,
 }
 
 /// Everything read from the inputs, joined by customer code.

@@ -11,8 +11,8 @@ use serde::Deserialize;
 
 use crate::error::{Error, Result};
 use crate::fields::FieldMatcher;
+use crate::messages;
 use crate::model::Lang;
-use crate::{messages, say};
 
 mod check;
 mod report;
@@ -134,13 +134,9 @@ impl Profile {
         }
         let path = Path::new(name_or_path);
         let text = std::fs::read_to_string(path).map_err(|e| {
-            Error::profile(say!(
-                lang,
-                "无法读取评分方案文件 {}：{}。内置方案有 software、decoration。",
-                "Cannot read the profile file {}: {}. Built-in profiles: software, decoration.",
-                name_or_path,
-                e
-            ))
+            let (file, why) = (name_or_path.to_string(), crate::error::IoCause::of(&e));
+            Error::profile(crate::error::Cause::ProfileUnreadable { file, why })
+                .with_detail(e.to_string())
         })?;
         let shown = path
             .file_name()

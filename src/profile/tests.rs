@@ -13,7 +13,7 @@ fn builtins_parse_in_both_languages() {
     for (name, _) in BUILTIN {
         for lang in [Lang::Zh, Lang::En] {
             let p = Profile::builtin(name, lang).unwrap();
-            let p = p.unwrap_or_else(|e| panic!("{name}: {}", e.message));
+            let p = p.unwrap_or_else(|e| panic!("{name}: {}", e.to_string()));
             assert_eq!(&p.name, name);
             assert!(!p.industry.is_empty(), "{name}: industry table");
             assert!(!p.recommend.is_empty(), "{name}: recommendation rules");
@@ -83,16 +83,16 @@ fn bad_profiles_name_the_line_and_key() {
             .err()
             .unwrap_or_else(|| panic!("{from} → {to}: accepted"));
         assert!(
-            err.message.contains(&format!("第 {line} 行")),
+            err.to_string().contains(&format!("第 {line} 行")),
             "{from} → {to}: expected line {line}: {}",
-            err.message
+            err.to_string()
         );
         assert!(
-            err.message.contains(words),
+            err.to_string().contains(words),
             "{from} → {to}: {}",
-            err.message
+            err.to_string()
         );
-        assert!(err.message.contains("x.toml"), "{}", err.message);
+        assert!(err.to_string().contains("x.toml"), "{}", err.to_string());
     }
 }
 
@@ -109,11 +109,15 @@ potential = 0
 "#;
     let err = Profile::parse(text, "t.toml", Lang::Zh).unwrap_err();
     assert!(
-        err.message.contains("第 4 行（weights.size）"),
+        err.to_string().contains("第 4 行（weights.size）"),
         "{}",
-        err.message
+        err.to_string()
     );
-    assert!(err.message.contains("不能全部为 0"), "{}", err.message);
+    assert!(
+        err.to_string().contains("不能全部为 0"),
+        "{}",
+        err.to_string()
+    );
     let text = r#"
 name = "t"
 [weights]
@@ -128,11 +132,11 @@ core_score = 50
 potential_score = 60
 "#;
     let err = Profile::parse(text, "t.toml", Lang::En).unwrap_err();
-    assert!(err.message.contains("line 12"), "{}", err.message);
+    assert!(err.to_string().contains("line 12"), "{}", err.to_string());
     assert!(
-        err.message.contains("tiers.potential_score"),
+        err.to_string().contains("tiers.potential_score"),
         "{}",
-        err.message
+        err.to_string()
     );
 }
 
@@ -141,11 +145,16 @@ fn alias_for_an_unknown_field_is_rejected_at_its_line() {
     let text = "name = \"t\"\n[aliases]\ncode = [\"编号\"]\npurchse_amount = [\"合同额\"]\n[weights]\nsize = 1\nvalue = 1\nactivity = 1\nsatisfaction = 1\npotential = 1\n";
     let err = Profile::parse(text, "t.toml", Lang::Zh).unwrap_err();
     assert!(
-        err.message.contains("第 4 行（aliases.purchse_amount）"),
+        err.to_string()
+            .contains("第 4 行（aliases.purchse_amount）"),
         "{}",
-        err.message
+        err.to_string()
     );
-    assert!(err.message.contains("不是标准字段名"), "{}", err.message);
+    assert!(
+        err.to_string().contains("不是标准字段名"),
+        "{}",
+        err.to_string()
+    );
 }
 
 #[test]
@@ -166,9 +175,9 @@ fn value_mix_parts_not_written_are_zero_but_not_all() {
     )
     .unwrap_err();
     assert!(
-        err.message.contains("第 8 行（value.custom.monetary）"),
+        err.to_string().contains("第 8 行（value.custom.monetary）"),
         "{}",
-        err.message
+        err.to_string()
     );
 }
 
@@ -190,7 +199,7 @@ fn key_lines_come_from_the_parser() {
 fn syntax_error_gives_the_line() {
     let text = "name = \"t\"\n[weights]\nsize = \n";
     let err = Profile::parse(text, "t.toml", Lang::Zh).unwrap_err();
-    assert!(err.message.contains("第 3 行"), "{}", err.message);
+    assert!(err.to_string().contains("第 3 行"), "{}", err.to_string());
 }
 
 #[test]
@@ -277,6 +286,6 @@ fn a_bad_report_section_or_signed_stage_is_named() {
         let text = base.replacen(from, to, 1);
         assert_ne!(text, base, "{from} not in decoration.toml");
         let err = Profile::parse(&text, "x.toml", Lang::Zh).expect_err(to);
-        assert!(err.message.contains(key), "{to}: {}", err.message);
+        assert!(err.to_string().contains(key), "{to}: {}", err.to_string());
     }
 }

@@ -40,10 +40,9 @@ fn mutated_fixtures_never_panic() {
                 let i = rng.gen_range(0..bytes.len());
                 bytes[i] = rng.gen();
             }
-            if let Ok(sheets) = crate::read::read_bytes(&bytes, name, "m", crate::model::Lang::Zh) {
+            if let Ok(sheets) = crate::read::read_bytes(&bytes, name, "m") {
                 let files = vec![(crate::model::InputFile::default(), sheets)];
-                if let Ok(e) = crate::extract::from_sheets(files, &profile, crate::model::Lang::Zh)
-                {
+                if let Ok(e) = crate::extract::from_sheets(files, &profile) {
                     let as_of = chrono::NaiveDate::from_ymd_opt(2026, 9, 30).unwrap();
                     let d = crate::aggregate::aggregate(e, as_of);
                     assert_eq!(

@@ -5,10 +5,9 @@
 
 use super::markup::{attr, tokens, unescape, Token};
 use super::text::{decode, Decoded};
-use super::{trim_blank_end, RowSink, MAX_CELLS, MAX_UNCOMPRESSED};
-use crate::error::{Error, Result};
-use crate::messages as msg;
-use crate::model::{Cell, Lang};
+use super::{trim_blank_end, RowSink, MAX_CELLS};
+use crate::error::{Cause, Error, Result};
+use crate::model::Cell;
 
 /// The most columns one `colspan` may cover (Excel's own limit).
 const MAX_SPAN: usize = 16_384;
@@ -114,11 +113,10 @@ pub(super) fn read(
     bytes: &[u8],
     name: &str,
     stem: &str,
-    lang: Lang,
     sink: &mut dyn RowSink,
 ) -> Result<&'static str> {
     let Decoded { text, encoding } = decode(bytes, super::markup::declared_encoding(bytes));
-    let too_large = || Error::input(msg::read_too_large(lang, name, MAX_UNCOMPRESSED, MAX_CELLS));
+    let too_large = || crate::read::too_large(name);
     let mut open: Vec<Table> = Vec::new();
     let mut done: Vec<Vec<Vec<Cell>>> = Vec::new();
     let mut total: u64 = 0;
@@ -171,12 +169,16 @@ pub(super) fn read(
         }
     }
     if done.is_empty() {
-        return Err(Error::input(msg::read_not_spreadsheet(lang, name)));
+        return Err(Error::input(Cause::NotSpreadsheet {
+            file: name.to_string(),
+        }));
     }
     let several = done.len() > 1;
     for (i, rows) in done.iter().enumerate() {
         if several {
-            sink.sheet(&msg::read_html_table_name(lang, stem, i + 1));
+            // A name of the data, the same whatever --lang (Chinese, like the ERP web
+            // exports that hold several tables).
+            sink.sheet(&format!("{stem} 表{}", i + 1));
         } else {
             sink.sheet(stem);
         }
@@ -194,7 +196,7 @@ mod tests {
 
     fn read_str(html: &str) -> Vec<crate::model::RawSheet> {
         let mut g = Grids::new("t.xls");
-        read(html.as_bytes(), "t.xls", "t", Lang::Zh, &mut g).unwrap();
+        read(html.as_bytes(), "t.xls", "t", &mut g).unwrap();
         g.sheets
     }
 
@@ -214,13 +216,6 @@ mod tests {
     #[test]
     fn a_page_without_a_table_is_not_a_spreadsheet() {
         let mut g = Grids::new("t.xls");
-        assert!(read(
-            b"<html><body>hello</body></html>",
-            "t.xls",
-            "t",
-            Lang::Zh,
-            &mut g
-        )
-        .is_err());
+        assert!(read(b"<html><body>hello</body></html>", "t.xls", "t", &mut g).is_err());
     }
 }

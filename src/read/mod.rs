@@ -13,9 +13,8 @@ use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
-use crate::error::{Error, Result};
-use crate::messages as msg;
-use crate::model::{Cell, InputFile, Lang, RawSheet};
+use crate::error::{Cause, Error, Result};
+use crate::model::{Cell, InputFile, RawSheet};
 
 mod html;
 mod markup;
@@ -131,10 +130,19 @@ impl RawSheet {
 ///
 /// # Errors
 /// As [`read_file_into`].
-pub fn read_file(path: &Path, lang: Lang) -> Result<(InputFile, Vec<RawSheet>)> {
+pub fn read_file(path: &Path) -> Result<(InputFile, Vec<RawSheet>)> {
     let mut grids = Grids::new(&display_name(path));
-    let input = read_file_into(path, lang, &mut grids)?;
+    let input = read_file_into(path, &mut grids)?;
     Ok((input, grids.sheets))
+}
+
+/// The error for a file beyond the memory limits ([`MAX_UNCOMPRESSED`], [`MAX_CELLS`]).
+pub(crate) fn too_large(file: &str) -> Error {
+    Error::input(Cause::TooLarge {
+        file: file.to_string(),
+        bytes: MAX_UNCOMPRESSED,
+        cells: MAX_CELLS,
+    })
 }
 
 /// The file's name as the user knows it (not the full path), for messages.
@@ -149,10 +157,16 @@ pub fn display_name(path: &Path) -> String {
 /// # Errors
 /// An input error naming the file when it cannot be opened, is empty, encrypted, truncated or
 /// corrupt, is not a spreadsheet, or is too large. The sink may then hold part of the file.
-pub fn read_file_into(path: &Path, lang: Lang, sink: &mut dyn RowSink) -> Result<InputFile> {
+pub fn read_file_into(path: &Path, sink: &mut dyn RowSink) -> Result<InputFile> {
     let name = display_name(path);
-    let bytes =
-        std::fs::read(path).map_err(|e| Error::input(msg::read_cannot_open(lang, &name, &e)))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        let why = crate::error::IoCause::of(&e);
+        Error::input(Cause::CannotOpen {
+            file: name.clone(),
+            why,
+        })
+        .with_detail(e.to_string())
+    })?;
     let sha256 = Sha256::digest(&bytes)
         .iter()
         .map(|b| format!("{b:02x}"))
@@ -161,7 +175,7 @@ pub fn read_file_into(path: &Path, lang: Lang, sink: &mut dyn RowSink) -> Result
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| name.clone());
-    let encoding = read_into(&bytes, &name, &stem, lang, sink)?;
+    let encoding = read_into(&bytes, &name, &stem, sink)?;
     Ok(InputFile {
         path: path.display().to_string(),
         sha256,
@@ -175,9 +189,9 @@ pub fn read_file_into(path: &Path, lang: Lang, sink: &mut dyn RowSink) -> Result
 ///
 /// # Errors
 /// As [`read_file_into`].
-pub fn read_bytes(bytes: &[u8], name: &str, stem: &str, lang: Lang) -> Result<Vec<RawSheet>> {
+pub fn read_bytes(bytes: &[u8], name: &str, stem: &str) -> Result<Vec<RawSheet>> {
     let mut grids = Grids::new(name);
-    read_bytes_into(bytes, name, stem, lang, &mut grids)?;
+    read_bytes_into(bytes, name, stem, &mut grids)?;
     Ok(grids.sheets)
 }
 
@@ -212,14 +226,8 @@ impl RowSink for Watch<'_> {
 ///
 /// # Errors
 /// As [`read_file_into`].
-pub fn read_bytes_into(
-    bytes: &[u8],
-    name: &str,
-    stem: &str,
-    lang: Lang,
-    sink: &mut dyn RowSink,
-) -> Result<()> {
-    read_into(bytes, name, stem, lang, sink).map(|_| ())
+pub fn read_bytes_into(bytes: &[u8], name: &str, stem: &str, sink: &mut dyn RowSink) -> Result<()> {
+    read_into(bytes, name, stem, sink).map(|_| ())
 }
 
 /// As [`read_bytes_into`]; returns the text encoding of a text-based file (text, HTML,
@@ -228,34 +236,41 @@ fn read_into(
     bytes: &[u8],
     name: &str,
     stem: &str,
-    lang: Lang,
     sink: &mut dyn RowSink,
 ) -> Result<Option<&'static str>> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(Error::input(msg::read_empty(lang, name)));
+        return Err(Error::input(Cause::Empty {
+            file: name.to_string(),
+        }));
     }
-    let (format, package) = sniff_package(bytes, name, lang)?;
+    let (format, package) = sniff_package(bytes, name)?;
     let mut watch = Watch {
         inner: sink,
         content: false,
     };
     let encoding = match format {
-        Format::Text => Some(text::read_text(bytes, name, stem, lang, &mut watch)?),
-        Format::Html => Some(html::read(bytes, name, stem, lang, &mut watch)?),
-        Format::SpreadsheetMl => Some(spreadsheetml::read(bytes, name, lang, &mut watch)?),
+        Format::Text => Some(text::read_text(bytes, name, stem, &mut watch)?),
+        Format::Html => Some(html::read(bytes, name, stem, &mut watch)?),
+        Format::SpreadsheetMl => Some(spreadsheetml::read(bytes, name, &mut watch)?),
         _ => {
             let outcome = quietly(|| {
-                workbook::read_workbook(bytes, format, package.as_ref(), name, lang, &mut watch)
+                workbook::read_workbook(bytes, format, package.as_ref(), name, &mut watch)
             });
             match outcome {
                 Ok(result) => result?,
-                Err(_) => return Err(Error::input(msg::read_corrupt(lang, name, ""))),
+                Err(_) => {
+                    return Err(Error::input(Cause::Corrupt {
+                        file: name.to_string(),
+                    }))
+                }
             }
             None
         }
     };
     if !watch.content {
-        return Err(Error::input(msg::read_empty(lang, name)));
+        return Err(Error::input(Cause::Empty {
+            file: name.to_string(),
+        }));
     }
     Ok(encoding)
 }
@@ -293,32 +308,36 @@ const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 /// # Errors
 /// The encrypted, too-large, corrupt or not-a-spreadsheet message, or the "re-save as .xlsx"
 /// message for a format custseg knows but does not read (SYLK, DIF).
-pub fn sniff(bytes: &[u8], name: &str, lang: Lang) -> Result<Format> {
-    sniff_package(bytes, name, lang).map(|(format, _)| format)
+pub fn sniff(bytes: &[u8], name: &str) -> Result<Format> {
+    sniff_package(bytes, name).map(|(format, _)| format)
 }
 
 /// As [`sniff`], with the zip directory of a zip-based workbook.
-fn sniff_package(
-    bytes: &[u8],
-    name: &str,
-    lang: Lang,
-) -> Result<(Format, Option<package::Package>)> {
-    let not_spreadsheet = || Error::input(msg::read_not_spreadsheet(lang, name));
+fn sniff_package(bytes: &[u8], name: &str) -> Result<(Format, Option<package::Package>)> {
+    let not_spreadsheet = || {
+        Error::input(Cause::NotSpreadsheet {
+            file: name.to_string(),
+        })
+    };
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
-        let found = package::directory(bytes, name, lang)?;
+        let found = package::directory(bytes, name)?;
         let format = package::format(bytes, &found);
         if format == Some(Format::Ods) && package::encrypted_ods(bytes, &found) {
-            return Err(Error::input(msg::read_encrypted(lang, name)));
+            return Err(Error::input(Cause::Encrypted {
+                file: name.to_string(),
+            }));
         }
         return format.map(|f| (f, Some(found))).ok_or_else(not_spreadsheet);
     }
     if bytes.starts_with(&OLE_MAGIC) {
         if contains_utf16(bytes, "EncryptionInfo") || contains_utf16(bytes, "EncryptedPackage") {
-            return Err(Error::input(msg::read_encrypted(lang, name)));
+            return Err(Error::input(Cause::Encrypted {
+                file: name.to_string(),
+            }));
         }
         // calamine finds the stream whatever its letter case (some writers use WORKBOOK/BOOK).
         if contains_utf16(bytes, "Workbook") || contains_utf16(bytes, "Book") {
-            xls_guard::check(bytes, name, lang)?;
+            xls_guard::check(bytes, name)?;
             return Ok((Format::Xls, None));
         }
         return Err(not_spreadsheet());
@@ -329,10 +348,16 @@ fn sniff_package(
     let head = text::decode(&bytes[..bytes.len().min(8192)], None).text;
     let start = head.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
     if start.starts_with("ID;P") || start.starts_with("ID;N") {
-        return Err(Error::input(msg::read_other_format(lang, name, "SYLK")));
+        return Err(Error::input(Cause::OtherFormat {
+            file: name.to_string(),
+            format: "SYLK",
+        }));
     }
     if start.starts_with("TABLE") && start[5..].trim_start().starts_with("0,1") {
-        return Err(Error::input(msg::read_other_format(lang, name, "DIF")));
+        return Err(Error::input(Cause::OtherFormat {
+            file: name.to_string(),
+            format: "DIF",
+        }));
     }
     if start.starts_with('<') {
         if spreadsheetml::is_spreadsheetml(&head) {

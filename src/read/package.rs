@@ -6,10 +6,8 @@
 
 use std::io::{Cursor, Read, Write};
 
-use super::{Format, MAX_CELLS, MAX_UNCOMPRESSED};
-use crate::error::{Error, Result};
-use crate::messages as msg;
-use crate::model::Lang;
+use super::{Format, MAX_UNCOMPRESSED};
+use crate::error::{Cause, Error, Result};
 
 /// The most bytes of one package part read for sniffing or repair outside calamine (64 MiB).
 const MAX_PART: u64 = 64 << 20;
@@ -45,9 +43,12 @@ fn same_part(stored: &str, wanted: &str) -> bool {
 /// Reads the zip central directory (with the `zip` crate calamine opens the workbook with): the
 /// entry names, after checking that the declared uncompressed sizes stay under
 /// [`MAX_UNCOMPRESSED`]. A missing or broken directory means a truncated or corrupt file.
-pub(super) fn directory(bytes: &[u8], name: &str, lang: Lang) -> Result<Package> {
+pub(super) fn directory(bytes: &[u8], name: &str) -> Result<Package> {
     let corrupt = |e: &dyn std::fmt::Display| {
-        Error::input(msg::read_corrupt(lang, name, "")).with_detail(e.to_string())
+        Error::input(Cause::Corrupt {
+            file: name.to_string(),
+        })
+        .with_detail(e.to_string())
     };
     let archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| corrupt(&e))?;
     let mut total: u64 = 0;
@@ -57,12 +58,7 @@ pub(super) fn directory(bytes: &[u8], name: &str, lang: Lang) -> Result<Package>
         // A ZIP64 size (0xFFFFFFFF here) is over 4 GiB, far beyond any sane workbook.
         total = total.saturating_add(entry.size());
         if total > MAX_UNCOMPRESSED {
-            return Err(Error::input(msg::read_too_large(
-                lang,
-                name,
-                MAX_UNCOMPRESSED,
-                MAX_CELLS,
-            )));
+            return Err(crate::read::too_large(name));
         }
         names.push(String::from_utf8_lossy(entry.name_raw()).into_owned());
     }

@@ -5,10 +5,9 @@
 
 use super::markup::{attr, declared_encoding, tokens, unescape, Token};
 use super::text::{decode, Decoded};
-use super::{iso_cell, trim_blank_end, RowSink, MAX_CELLS, MAX_UNCOMPRESSED};
-use crate::error::{Error, Result};
-use crate::messages as msg;
-use crate::model::{Cell, Lang};
+use super::{iso_cell, trim_blank_end, RowSink, MAX_CELLS};
+use crate::error::{Cause, Error, Result};
+use crate::model::Cell;
 
 /// The most columns or rows an `ss:Index` may jump to (Excel's own limits).
 const MAX_COLUMN: usize = 16_384;
@@ -33,14 +32,9 @@ struct Pending {
 /// # Errors
 /// The not-a-spreadsheet message when no worksheet is found; the too-large message when a
 /// sheet spans more than [`MAX_CELLS`] cells.
-pub(super) fn read(
-    bytes: &[u8],
-    name: &str,
-    lang: Lang,
-    sink: &mut dyn RowSink,
-) -> Result<&'static str> {
+pub(super) fn read(bytes: &[u8], name: &str, sink: &mut dyn RowSink) -> Result<&'static str> {
     let Decoded { text, encoding } = decode(bytes, declared_encoding(bytes));
-    let too_large = || Error::input(msg::read_too_large(lang, name, MAX_UNCOMPRESSED, MAX_CELLS));
+    let too_large = || crate::read::too_large(name);
     let mut sheets = 0usize;
     let mut row_number = 0u32;
     let mut first_row: Option<u32> = None;
@@ -145,7 +139,9 @@ pub(super) fn read(
         }
     }
     if sheets == 0 {
-        return Err(Error::input(msg::read_not_spreadsheet(lang, name)));
+        return Err(Error::input(Cause::NotSpreadsheet {
+            file: name.to_string(),
+        }));
     }
     Ok(encoding)
 }
@@ -194,7 +190,7 @@ mod tests {
 </Table></Worksheet></Workbook>"#;
         assert!(is_spreadsheetml(xml));
         let mut g = Grids::new("t.xls");
-        read(xml.as_bytes(), "t.xls", Lang::Zh, &mut g).unwrap();
+        read(xml.as_bytes(), "t.xls", &mut g).unwrap();
         let s = &g.sheets[0];
         assert_eq!(s.sheet, "客户");
         assert_eq!(s.rows[0][0], Cell::Text("标题".into()));

@@ -1,6 +1,7 @@
 //! Tests of stage 1, read: sniffing, limits, encodings, delimiters and messages.
 
 use super::*;
+use crate::model::Lang;
 
 fn fixture(name: &str) -> std::path::PathBuf {
     crate::read::fixtures::dir().join(name)
@@ -32,17 +33,18 @@ fn zip_declaring(size: u32) -> Vec<u8> {
 
 #[test]
 fn a_zip_bomb_is_refused_before_expanding() {
-    let err = read_bytes(&zip_declaring(0xC000_0000), "bomb.xlsx", "bomb", Lang::Zh).unwrap_err();
+    let err = read_bytes(&zip_declaring(0xC000_0000), "bomb.xlsx", "bomb").unwrap_err();
+    let said = err.message(Lang::Zh);
     assert!(
-        err.message.contains("bomb.xlsx") && err.message.contains("太大"),
-        "{}",
-        err.message
+        said.contains("bomb.xlsx") && said.contains("太大"),
+        "{said}"
     );
-    let err = read_bytes(&zip_declaring(0xFFFF_FFFF), "z64.xlsx", "z64", Lang::En).unwrap_err();
-    assert!(err.message.contains("too large"), "{}", err.message);
+    let err = read_bytes(&zip_declaring(0xFFFF_FFFF), "z64.xlsx", "z64").unwrap_err();
+    assert!(matches!(err.cause, Cause::TooLarge { .. }), "{err:?}");
     // A small declared size passes the check and fails later as corrupt, not as too large.
-    let err = read_bytes(&zip_declaring(100), "small.xlsx", "small", Lang::En).unwrap_err();
-    assert!(err.message.contains("corrupt"), "{}", err.message);
+    let err = read_bytes(&zip_declaring(100), "small.xlsx", "small").unwrap_err();
+    let said = err.message(Lang::En);
+    assert!(said.contains("corrupt"), "{said}");
 }
 
 #[test]
@@ -58,7 +60,7 @@ fn formats_are_sniffed_from_the_bytes() {
     ];
     for (name, want) in cases {
         let bytes = std::fs::read(fixture(name)).unwrap();
-        assert_eq!(sniff(&bytes, name, Lang::Zh).unwrap(), *want, "{name}");
+        assert_eq!(sniff(&bytes, name).unwrap(), *want, "{name}");
     }
 }
 
@@ -111,10 +113,7 @@ fn garbage_is_an_error_not_a_panic() {
         b"\x00\x01\x02\x03\x04",
     ];
     for bytes in cases {
-        assert!(
-            read_bytes(bytes, "x.xlsx", "x", Lang::Zh).is_err(),
-            "{bytes:?}"
-        );
+        assert!(read_bytes(bytes, "x.xlsx", "x").is_err(), "{bytes:?}");
     }
 }
 
@@ -123,7 +122,7 @@ fn reading_never_changes_the_file() {
     let path = fixture("basic.xlsx");
     let before = std::fs::read(&path).unwrap();
     let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
-    let (input, sheets) = read_file(&path, Lang::Zh).unwrap();
+    let (input, sheets) = read_file(&path).unwrap();
     assert_eq!(sheets.len(), 1);
     assert_eq!(std::fs::read(&path).unwrap(), before);
     assert_eq!(
@@ -139,7 +138,7 @@ fn reading_never_changes_the_file() {
 
 #[test]
 fn cells_keep_their_types() {
-    let (_, sheets) = read_file(&fixture("software_set.xlsx"), Lang::Zh).unwrap();
+    let (_, sheets) = read_file(&fixture("software_set.xlsx")).unwrap();
     let usage = &sheets[2];
     assert_eq!(usage.sheet, "登录记录");
     assert_eq!(usage.first_row, 1);
@@ -150,7 +149,7 @@ fn cells_keep_their_types() {
     );
     assert_eq!(usage.rows[1][1].display(), "2026-09-01 10:00:00");
     assert_eq!(usage.rows[1][3], Cell::Number(30.0));
-    let (_, sheets) = read_file(&fixture("basic.ods"), Lang::Zh).unwrap();
+    let (_, sheets) = read_file(&fixture("basic.ods")).unwrap();
     assert_eq!(sheets[0].rows[1][9].display(), "2026-08-15", "ods dates");
 }
 
@@ -167,17 +166,17 @@ fn bad_file_messages_word_for_word() {
         ("empty.csv", Lang::En, "The file empty.csv is empty: there is no data to read."),
     ];
     for (name, lang, want) in cases {
-        let err = read_file(&fixture(name), *lang).unwrap_err();
-        assert_eq!(err.message, *want, "{name} {lang:?}");
+        let err = read_file(&fixture(name)).unwrap_err();
+        assert_eq!(err.message(*lang), *want, "{name} {lang:?}");
     }
-    let bomb = read_bytes(&zip_declaring(0xC000_0000), "bomb.xlsx", "bomb", Lang::Zh).unwrap_err();
+    let bomb = read_bytes(&zip_declaring(0xC000_0000), "bomb.xlsx", "bomb").unwrap_err();
     assert_eq!(
-        bomb.message,
+        bomb.message(Lang::Zh),
         "文件 bomb.xlsx 太大，无法安全读入内存（上限：解压后 2 GB，或单个工作表 5000 万个单元格）。"
     );
-    let bomb = read_bytes(&zip_declaring(0xC000_0000), "bomb.xlsx", "bomb", Lang::En).unwrap_err();
+    let bomb = read_bytes(&zip_declaring(0xC000_0000), "bomb.xlsx", "bomb").unwrap_err();
     assert_eq!(
-        bomb.message,
+        bomb.message(Lang::En),
         "The file bomb.xlsx is too large to read safely into memory (limits: 2 GB uncompressed, or 50 million cells in one sheet)."
     );
 }
@@ -196,7 +195,7 @@ fn the_encoding_of_a_text_based_file_is_recorded() {
         ("basic.xlsx", None),
     ];
     for (name, want) in cases {
-        let (input, _) = read_file(&fixture(name), Lang::Zh).unwrap();
+        let (input, _) = read_file(&fixture(name)).unwrap();
         assert_eq!(input.encoding.as_deref(), *want, "{name}");
     }
 }
@@ -213,9 +212,9 @@ fn big5_and_gbk_are_told_apart_by_the_header_words() {
 
 #[test]
 fn a_library_error_is_kept_as_detail_not_in_the_sentence() {
-    let err = read_file(&fixture("r15_bad_xml.xlsx"), Lang::En).unwrap_err();
+    let err = read_file(&fixture("r15_bad_xml.xlsx")).unwrap_err();
     assert_eq!(
-        err.message,
+        err.message(Lang::En),
         "The file r15_bad_xml.xlsx is truncated or corrupt (perhaps not fully downloaded or saved) and cannot be read."
     );
     assert!(
@@ -237,12 +236,13 @@ fn other_formats_saved_as_xls_are_sniffed() {
     ];
     for (name, want) in cases {
         let bytes = std::fs::read(fixture(name)).unwrap();
-        assert_eq!(sniff(&bytes, name, Lang::Zh).unwrap(), *want, "{name}");
+        assert_eq!(sniff(&bytes, name).unwrap(), *want, "{name}");
     }
     for name in ["r15_sylk.xls", "r15_dif.xls"] {
         let bytes = std::fs::read(fixture(name)).unwrap();
-        let err = sniff(&bytes, name, Lang::En).unwrap_err();
-        assert!(err.message.contains("save it as .xlsx"), "{}", err.message);
+        let err = sniff(&bytes, name).unwrap_err();
+        let said = err.message(Lang::En);
+        assert!(said.contains("save it as .xlsx"), "{said}");
     }
 }
 

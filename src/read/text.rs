@@ -5,10 +5,9 @@
 
 use encoding_rs::Encoding;
 
-use super::{trim_blank_end, RowSink, MAX_CELLS, MAX_UNCOMPRESSED};
-use crate::error::{Error, Result};
-use crate::messages as msg;
-use crate::model::{Cell, Lang};
+use super::{trim_blank_end, RowSink, MAX_CELLS};
+use crate::error::{Cause, Error, Result};
+use crate::model::Cell;
 
 /// True when the start of the file is not text in any encoding we read.
 pub(super) fn looks_binary(bytes: &[u8]) -> bool {
@@ -227,7 +226,6 @@ pub(super) fn read_text(
     bytes: &[u8],
     name: &str,
     stem: &str,
-    lang: Lang,
     sink: &mut dyn RowSink,
 ) -> Result<&'static str> {
     let Decoded { text, encoding } = decode(bytes, None);
@@ -238,7 +236,9 @@ pub(super) fn read_text(
         * 100
         > text.chars().count().max(1)
     {
-        return Err(Error::input(msg::read_not_spreadsheet(lang, name)));
+        return Err(Error::input(Cause::NotSpreadsheet {
+            file: name.to_string(),
+        }));
     }
     let delim = sniff_delimiter(&text);
     let mut reader = csv::ReaderBuilder::new()
@@ -265,20 +265,16 @@ pub(super) fn read_text(
                 trim_blank_end(&mut cells);
                 widest = widest.max(cells.len() as u64);
                 if u64::from(number) * widest > MAX_CELLS {
-                    return Err(Error::input(msg::read_too_large(
-                        lang,
-                        name,
-                        MAX_UNCOMPRESSED,
-                        MAX_CELLS,
-                    )));
+                    return Err(crate::read::too_large(name));
                 }
                 sink.row(number, &cells);
             }
             Ok(false) => break,
             Err(e) => {
-                return Err(
-                    Error::input(msg::read_corrupt(lang, name, "")).with_detail(e.to_string())
-                )
+                return Err(Error::input(Cause::Corrupt {
+                    file: name.to_string(),
+                })
+                .with_detail(e.to_string()))
             }
         }
     }

@@ -8,10 +8,9 @@ use std::io::Cursor;
 use calamine::{DataRef, DataType, Reader};
 
 use super::package::{self, Package, Repair};
-use super::{Format, RowSink, MAX_CELLS, MAX_UNCOMPRESSED};
-use crate::error::{Error, Result};
-use crate::messages as msg;
-use crate::model::{Cell, Lang};
+use super::{Format, RowSink, MAX_CELLS};
+use crate::error::{Cause, Error, Result};
+use crate::model::Cell;
 
 type Book<'b> = calamine::Sheets<Cursor<&'b [u8]>>;
 
@@ -62,19 +61,23 @@ pub(super) fn read_workbook(
     format: Format,
     package: Option<&Package>,
     name: &str,
-    lang: Lang,
     sink: &mut dyn RowSink,
 ) -> Result<()> {
     let corrupt = |e: &dyn std::fmt::Display| {
-        Error::input(msg::read_corrupt(lang, name, "")).with_detail(e.to_string())
+        Error::input(Cause::Corrupt {
+            file: name.to_string(),
+        })
+        .with_detail(e.to_string())
     };
-    let too_large = || Error::input(msg::read_too_large(lang, name, MAX_UNCOMPRESSED, MAX_CELLS));
+    let too_large = || crate::read::too_large(name);
     let stopped = |e: Stop| match e {
         Stop::TooLarge => too_large(),
         Stop::Reader(e) => corrupt(&e),
     };
     let unopened = |e: Unopened| match e {
-        Unopened::Password => Error::input(msg::read_encrypted(lang, name)),
+        Unopened::Password => Error::input(Cause::Encrypted {
+            file: name.to_string(),
+        }),
         Unopened::Failed(e) => corrupt(&e),
     };
     let repaired: Repair;
@@ -95,7 +98,9 @@ pub(super) fn read_workbook(
     };
     let names = book.sheet_names();
     if names.is_empty() {
-        return Err(Error::input(msg::read_empty(lang, name)));
+        return Err(Error::input(Cause::Empty {
+            file: name.to_string(),
+        }));
     }
     let hidden: Vec<(String, bool)> = book
         .sheets_metadata()

@@ -231,12 +231,12 @@ mod tests {
         for (path, lang, expected) in cases {
             let err = Font::from_file(&path, lang).expect_err("must fail");
             assert!(
-                err.message.contains(expected),
+                err.to_string().contains(expected),
                 "{}: {}",
                 path.display(),
-                err.message
+                err.to_string()
             );
-            assert!(err.message.contains(&path.display().to_string()));
+            assert!(err.to_string().contains(&path.display().to_string()));
         }
     }
 

@@ -291,7 +291,7 @@ fn overwrites_old_samples_and_refuses_a_read_only_one() {
     fs::set_permissions(&locked, permissions).unwrap();
     let before = fs::read(dir.path().join(CUSTOMERS_FILE)).unwrap();
     let err = write_samples(dir.path(), &options(30, Some(50), 99), Lang::En).unwrap_err();
-    assert!(err.message.contains(SALES_FILE), "{}", err.message);
+    assert!(err.to_string().contains(SALES_FILE), "{}", err.to_string());
     assert_eq!(err.exit_code(), 1);
     assert_eq!(
         fs::read(dir.path().join(CUSTOMERS_FILE)).unwrap(),
@@ -322,7 +322,7 @@ fn large_samples_leave_out_the_previous_quarter_and_decoration() {
 fn refuses_zero_customers_and_copes_with_one() {
     let dir = tempfile::tempdir().unwrap();
     let err = write_samples(dir.path(), &options(0, None, 1), Lang::Zh).unwrap_err();
-    assert_eq!(err.exit_code(), 2, "{}", err.message);
+    assert_eq!(err.exit_code(), 2, "{}", err.to_string());
     assert!(!dir.path().join(CUSTOMERS_FILE).exists());
     for seed in 0..4 {
         write_samples(dir.path(), &options(1, Some(30), seed), Lang::Zh).unwrap();

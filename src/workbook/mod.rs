@@ -79,14 +79,12 @@ pub fn build(analysis: &Analysis) -> Result<Vec<u8>> {
 pub fn written(analysis: &Analysis) -> Result<Written> {
     Ok(Written {
         wb: fill(analysis)?,
-        lang: analysis.run.lang,
     })
 }
 
 /// A workbook whose sheets are written (to rust_xlsxwriter's temporary files), not yet packed.
 pub struct Written {
     wb: Workbook,
-    lang: Lang,
 }
 
 impl Written {
@@ -97,7 +95,7 @@ impl Written {
     pub fn save(mut self, path: &std::path::Path) -> Result<()> {
         self.wb
             .save(path)
-            .map_err(|e| crate::output::save_failed(path, self.lang, &e))
+            .map_err(|e| crate::output::save_failed(path, &e))
     }
 }
 

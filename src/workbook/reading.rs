@@ -35,7 +35,7 @@ pub fn why_skipped(
     lang: Lang,
 ) -> Option<String> {
     if let Some(why) = &info.skipped {
-        return Some(why.clone());
+        return Some(msg::reader_skipped(lang, why));
     }
     if info.role != SheetRole::Ignored {
         return None;

@@ -300,7 +300,7 @@ fn without_a_customers_sheet_custseg_writes_its_own_code_and_name() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("old_segments.xlsx");
     std::fs::write(&path, bytes).unwrap();
-    let back = compare::read_snapshot(&path, Lang::En).unwrap();
+    let back = compare::read_snapshot(&path).unwrap();
     assert_eq!(back, compare::snapshot(&analysis.classification.customers));
 }
 
@@ -311,7 +311,7 @@ fn read_snapshot_round_trips_in_both_languages() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("上季度_客户分类.xlsx");
         std::fs::write(&path, build(&analysis).unwrap()).unwrap();
-        let back = compare::read_snapshot(&path, lang).expect("reads back");
+        let back = compare::read_snapshot(&path).expect("reads back");
         let want = compare::snapshot(&analysis.classification.customers);
         assert_eq!(back.len(), want.len(), "{lang:?}: customers read back");
         for (i, (b, w)) in back.iter().zip(&want).enumerate() {
@@ -334,7 +334,7 @@ fn settings_name_the_code_column_even_when_it_is_renamed() {
         .find(|r| r[0] == CODE_COLUMN_KEY.0)
         .expect("参数 names the code column");
     assert_eq!(row[1].to_string(), "编号");
-    let back = compare::read_snapshot(&path, Lang::Zh).unwrap();
+    let back = compare::read_snapshot(&path).unwrap();
     assert_eq!(back, compare::snapshot(&analysis.classification.customers));
 }
 

@@ -17,17 +17,15 @@
 //! under-estimates. Every size read from the file is bounds-checked, and nothing is allocated
 //! beyond the size of the file itself.
 
-use super::{MAX_CELLS, MAX_UNCOMPRESSED};
-use crate::error::{Error, Result};
-use crate::messages as msg;
-use crate::model::Lang;
+use super::MAX_UNCOMPRESSED;
+use crate::error::{Cause, Error, Result};
 
 /// Refuses an .xls that calamine could not open without reserving too much memory.
 ///
 /// # Errors
 /// The corrupt-file message when the file is damaged in a way that would make calamine allocate
 /// without bound; the too-large message when its sheets together are too large to hold.
-pub(super) fn check(bytes: &[u8], name: &str, lang: Lang) -> Result<()> {
+pub(super) fn check(bytes: &[u8], name: &str) -> Result<()> {
     // A file whose last sector is cut short (some writers do not pad it) is read by calamine
     // as if padded with zeros: walk it so.
     let sector = match u16_at(bytes, 30) {
@@ -43,13 +41,10 @@ pub(super) fn check(bytes: &[u8], name: &str, lang: Lang) -> Result<()> {
     };
     match refusal(bytes) {
         None => Ok(()),
-        Some(Refusal::Corrupt) => Err(Error::input(msg::read_corrupt(lang, name, ""))),
-        Some(Refusal::TooLarge) => Err(Error::input(msg::read_too_large(
-            lang,
-            name,
-            MAX_UNCOMPRESSED,
-            MAX_CELLS,
-        ))),
+        Some(Refusal::Corrupt) => Err(Error::input(Cause::Corrupt {
+            file: name.to_string(),
+        })),
+        Some(Refusal::TooLarge) => Err(crate::read::too_large(name)),
     }
 }
 

@@ -141,9 +141,9 @@ fn first_cell_record(stream: &[u8], typ: u16) -> Option<usize> {
 }
 
 fn read_err(bytes: &[u8]) -> String {
-    crate::read::read_bytes(bytes, "坏.xls", "坏", Lang::Zh)
+    crate::read::read_bytes(bytes, "坏.xls", "坏")
         .unwrap_err()
-        .message
+        .message(crate::model::Lang::Zh)
 }
 
 #[test]
@@ -154,8 +154,8 @@ fn real_xls_files_pass() {
         let rebuilt = compound(&fixture_stream(name));
         assert_eq!(refusal(&rebuilt), None, "{name} rebuilt");
         // The rebuilt file is a valid .xls that calamine reads like the original.
-        let a = crate::read::read_bytes(&bytes, name, "x", Lang::Zh).unwrap();
-        let b = crate::read::read_bytes(&rebuilt, name, "x", Lang::Zh).unwrap();
+        let a = crate::read::read_bytes(&bytes, name, "x").unwrap();
+        let b = crate::read::read_bytes(&rebuilt, name, "x").unwrap();
         assert_eq!(a.len(), b.len(), "{name}");
         for (a, b) in a.iter().zip(&b) {
             assert_eq!((&a.sheet, &a.rows), (&b.sheet, &b.rows), "{name}");
@@ -338,18 +338,10 @@ fn sheets_that_together_are_too_large_are_refused() {
         memory_needed(&stream(&vec![full.clone(); 100])),
         Err(TooLarge)
     );
-    let err = crate::read::read_bytes(
-        &compound(&stream(&vec![full; 100])),
-        "大.xls",
-        "大",
-        Lang::En,
-    )
-    .unwrap_err();
-    assert!(
-        err.message.contains("大.xls is too large"),
-        "{}",
-        err.message
-    );
+    let err = crate::read::read_bytes(&compound(&stream(&vec![full; 100])), "大.xls", "大")
+        .unwrap_err()
+        .message(crate::model::Lang::En);
+    assert!(err.contains("大.xls is too large"), "{err}");
 }
 
 #[test]
@@ -402,8 +394,7 @@ fn truncated_and_garbage_files_end_in_an_error() {
     for cut in [0, 100, 511, 512, 1000, 4000, bytes.len() - 1] {
         let _ = refusal(&bytes[..cut]);
         assert!(
-            crate::read::read_bytes(&bytes[..cut], "t.xls", "t", Lang::Zh).is_err()
-                || cut == bytes.len() - 1,
+            crate::read::read_bytes(&bytes[..cut], "t.xls", "t").is_err() || cut == bytes.len() - 1,
             "{cut}"
         );
     }
