@@ -7,7 +7,8 @@ use rust_xlsxwriter::{Workbook, XlsxError};
 
 use super::pick;
 use super::styles::{
-    print_one_page_wide, put_number, put_plain_text, put_text, text_width, Styles, Widths,
+    print_one_page_wide, put_number, put_plain_text, put_text, text_width, write_headers, Room,
+    Styles, Widths,
 };
 use crate::figures::owners::owner_lists;
 use crate::messages;
@@ -39,10 +40,7 @@ pub fn write_owners(wb: &mut Workbook, analysis: &Analysis, st: &Styles) -> Resu
         lang.pick("建议行动", "Suggested Action"),
     ];
     let mut widths = Widths::new(heads.len(), 50);
-    for (col, h) in heads.iter().enumerate() {
-        ws.write_string_with_format(0, col as u16, *h, &st.header)?;
-        widths.see_header(col, h);
-    }
+    write_headers(ws, 0, &heads, st, Some((&mut widths, Room::Filter)))?;
     let mut row = 0u32;
     for list in &lists {
         let owner = list

@@ -5,7 +5,10 @@
 use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
 
 use super::pick;
-use super::styles::{print_one_page_wide, put_number, put_plain_text, text_width, Styles, Widths};
+use super::styles::{
+    print_one_page_wide, put_number, put_plain_text, text_width, write_headers, Room, Styles,
+    Widths,
+};
 use crate::figures::decoration::{self, Funnel, GroupTable};
 use crate::model::{Analysis, Lang};
 use crate::profile::pick_text;
@@ -51,20 +54,6 @@ pub fn write(wb: &mut Workbook, analysis: &Analysis, st: &Styles) -> Result<(), 
     widths.apply(ws)
 }
 
-fn headers(
-    ws: &mut Worksheet,
-    st: &Styles,
-    widths: &mut Widths,
-    row: u32,
-    heads: &[&str],
-) -> Result<(), XlsxError> {
-    for (col, h) in heads.iter().enumerate() {
-        ws.write_string_with_format(row, col as u16, *h, &st.header)?;
-        widths.see(col, text_width(h) + 1);
-    }
-    Ok(())
-}
-
 fn write_funnel(
     ws: &mut Worksheet,
     st: &Styles,
@@ -83,7 +72,7 @@ fn write_funnel(
         l.pick("较上一阶段转化率", "Conversion from previous"),
         l.pick("金额（万元）", "Amount (CNY 10k)"),
     ];
-    headers(ws, st, widths, row, &heads)?;
+    write_headers(ws, row, &heads, st, Some((widths, Room::Title)))?;
     row += 1;
     for r in &f.rows {
         put_plain_text(ws, row, 0, &r.name)?;
@@ -128,7 +117,7 @@ fn write_group(
         l.pick("金额（万元）", "Amount (CNY 10k)"),
         l.pick("金额占比", "Amount share"),
     ];
-    headers(ws, st, widths, row, &heads)?;
+    write_headers(ws, row, &heads, st, Some((widths, Room::Title)))?;
     row += 1;
     let share = |part: f64, whole: f64| (whole.abs() > f64::EPSILON).then(|| part / whole);
     let all = t
