@@ -234,6 +234,29 @@ fn disagreeing_analysis() -> Analysis {
     a
 }
 
+/// 概览 shows the figures as computed.
+fn summary_shows(wb: &HashMap<String, Vec<Data>>, f: &Figures) {
+    assert_eq!(number(wb, "客户总数", 1), f.customers as f64);
+    assert_eq!(number(wb, "高流失风险客户数", 1), f.churn[0] as f64);
+    assert_eq!(number(wb, "数据质量问题(条)", 1), f.findings as f64);
+    assert_eq!(
+        number(wb, "升级", 1),
+        f.migration.map_or(0, |m| m.upgraded) as f64
+    );
+    let close = |a: f64, b: f64| (a - b).abs() < 1e-6 * b.abs().max(1.0);
+    assert!(close(
+        number(wb, "消费金额合计(万元)", 1),
+        f.amount_total / 10_000.0
+    ));
+    assert!(close(
+        number(wb, "平均满意度", 1),
+        f.satisfaction.mean.expect("rated")
+    ));
+    for (t, stat) in Tier::ALL.iter().zip(f.tiers) {
+        assert_eq!(number(wb, t.label(Lang::Zh), 1), stat.count as f64, "{t:?}");
+    }
+}
+
 #[test]
 fn workbook_summary_and_report_show_the_same_figures() {
     let a = disagreeing_analysis();
@@ -241,31 +264,8 @@ fn workbook_summary_and_report_show_the_same_figures() {
     let f = Figures::of(&a);
     let wb = summary_sheet(&a, &f);
     let (text, lines) = report_text(&a, &f);
-    // 概览 shows the figures as computed…
-    assert_eq!(number(&wb, "客户总数", 1), f.customers as f64);
-    assert_eq!(number(&wb, "高流失风险客户数", 1), f.churn[0] as f64);
-    assert_eq!(number(&wb, "数据质量问题(条)", 1), f.findings as f64);
-    assert_eq!(
-        number(&wb, "升级", 1),
-        f.migration.map_or(0, |m| m.upgraded) as f64
-    );
-    let close = |a: f64, b: f64| (a - b).abs() < 1e-6 * b.abs().max(1.0);
-    assert!(close(
-        number(&wb, "消费金额合计(万元)", 1),
-        f.amount_total / 10_000.0
-    ));
-    assert!(close(
-        number(&wb, "平均满意度", 1),
-        f.satisfaction.mean.expect("rated")
-    ));
-    for (t, stat) in Tier::ALL.iter().zip(f.tiers) {
-        assert_eq!(
-            number(&wb, t.label(Lang::Zh), 1),
-            stat.count as f64,
-            "{t:?}"
-        );
-    }
-    // …and the report shows the same numbers.
+    // 概览 shows the figures as computed, and the report the same numbers.
+    summary_shows(&wb, &f);
     let pct = |v: f64| format::percent(v);
     let tier_counts: Vec<usize> = Tier::ALL
         .iter()

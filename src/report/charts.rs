@@ -800,7 +800,8 @@ mod tests {
 
     #[test]
     fn charts_render_with_the_embedded_font() {
-        let f = Figures::of(&testdata::analysis(200, Lang::Zh));
+        let a = testdata::analysis(200, Lang::Zh);
+        let f = Figures::of(&a);
         use_font(&Font::embedded(), Lang::Zh).expect("font registers");
         let chart = tier_chart(&f.tiers, MoneyUnit::Wan, Lang::Zh).expect("tier chart");
         assert_eq!(chart.rgb.len(), (chart.width * chart.height * 3) as usize);

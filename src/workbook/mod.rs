@@ -120,14 +120,14 @@ fn fill(analysis: &Analysis, figures: &Figures) -> Result<Workbook> {
         summary::write(wb, analysis, figures, &st)?;
         customer_sheets(wb, analysis, &st)?;
         sheets::write_clusters(wb, analysis, &st)?;
-        trade::write(wb, analysis, &st)?;
+        trade::write(wb, analysis, figures, &st)?;
         if let Some(migration) = &analysis.migration {
             sheets::write_migration(wb, migration, lang, &st)?;
         }
         reading::write_reading(wb, analysis, &st)?;
         sheets::write_quality(wb, analysis, &st)?;
         sheets::write_settings(wb, analysis, &st)?;
-        owners::write_owners(wb, analysis, &st)?;
+        owners::write_owners(wb, analysis, figures, &st)?;
         Ok(())
     })
 }

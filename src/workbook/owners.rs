@@ -10,7 +10,7 @@ use super::styles::{
     print_one_page_wide, put_number, put_plain_text, put_text, text_width, write_headers, Room,
     Styles, Widths,
 };
-use crate::figures::owners::owner_lists;
+use crate::figures::Figures;
 use crate::messages;
 use crate::model::Analysis;
 
@@ -18,9 +18,14 @@ use crate::model::Analysis;
 pub const OWNERS_SHEET: (&str, &str) = ("跟进清单", "Follow-up");
 
 /// Writes 跟进清单 when some customer has an owner; nothing otherwise.
-pub fn write_owners(wb: &mut Workbook, analysis: &Analysis, st: &Styles) -> Result<(), XlsxError> {
+pub fn write_owners(
+    wb: &mut Workbook,
+    analysis: &Analysis,
+    f: &Figures,
+    st: &Styles,
+) -> Result<(), XlsxError> {
     let lang = analysis.run.lang;
-    let Some(lists) = owner_lists(&analysis.classification.customers) else {
+    let Some(lists) = &f.owners else {
         return Ok(());
     };
     let ws = wb.add_worksheet();
@@ -42,7 +47,7 @@ pub fn write_owners(wb: &mut Workbook, analysis: &Analysis, st: &Styles) -> Resu
     let mut widths = Widths::new(heads.len(), 50);
     write_headers(ws, 0, &heads, st, Some((&mut widths, Room::Filter)))?;
     let mut row = 0u32;
-    for list in &lists {
+    for list in lists {
         let owner = list
             .owner
             .as_deref()

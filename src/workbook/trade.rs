@@ -9,7 +9,8 @@ use super::styles::{
     print_one_page_wide, put_number, put_plain_text, text_width, write_headers, Room, Styles,
     Widths,
 };
-use crate::figures::decoration::{self, Funnel, GroupTable};
+use crate::figures::decoration::{Funnel, GroupTable};
+use crate::figures::Figures;
 use crate::model::{Analysis, Lang};
 use crate::profile::pick_text;
 
@@ -17,23 +18,19 @@ use crate::profile::pick_text;
 pub const TRADE_SHEET: (&str, &str) = ("阶段与来源", "Stages and Sources");
 
 /// Writes 阶段与来源 when the profile's funnel or a group table has data.
-pub fn write(wb: &mut Workbook, analysis: &Analysis, st: &Styles) -> Result<(), XlsxError> {
+pub fn write(
+    wb: &mut Workbook,
+    analysis: &Analysis,
+    f: &Figures,
+    st: &Styles,
+) -> Result<(), XlsxError> {
     let lang = analysis.run.lang;
     let plan = &analysis.report;
-    let funnel = plan
-        .funnel
-        .as_ref()
-        .filter(|_| plan.has("funnel"))
-        .and_then(|s| decoration::funnel(analysis, s).map(|f| (s, f)));
-    let groups: Vec<(String, GroupTable)> = plan
-        .sections
-        .iter()
-        .filter_map(|id| plan.group(id))
-        .filter_map(|g| {
-            decoration::group_table(analysis, g, plan.funnel.as_ref()).map(|t| {
-                let title = pick_text(&g.title, g.title_en.as_deref(), lang).to_string();
-                (title, t)
-            })
+    let funnel = plan.funnel.as_ref().zip(f.funnel.as_ref());
+    let groups: Vec<(&str, &GroupTable)> = (f.groups.iter())
+        .filter_map(|(id, t)| {
+            let g = plan.group(id)?;
+            Some((pick_text(&g.title, g.title_en.as_deref(), lang), t))
         })
         .collect();
     if funnel.is_none() && groups.is_empty() {
@@ -44,11 +41,11 @@ pub fn write(wb: &mut Workbook, analysis: &Analysis, st: &Styles) -> Result<(), 
     print_one_page_wide(ws);
     let mut widths = Widths::new(7, 40);
     let mut row = 0u32;
-    if let Some((s, f)) = &funnel {
+    if let Some((s, fun)) = funnel {
         let title = pick_text(&s.title, s.title_en.as_deref(), lang);
-        row = write_funnel(ws, st, &mut widths, row, title, f, lang)?;
+        row = write_funnel(ws, st, &mut widths, row, title, fun, lang)?;
     }
-    for (title, t) in &groups {
+    for (title, t) in groups {
         row = write_group(ws, st, &mut widths, row, title, t, lang)?;
     }
     widths.apply(ws)

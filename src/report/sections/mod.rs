@@ -47,16 +47,16 @@ pub fn write_all(doc: &mut Layout, a: &Analysis, f: &Figures) -> Result<()> {
             "migration" if a.migration.is_some() => migration::migration(doc, a, f),
             "actions" => actions::actions(doc, a, f),
             "core_list" => actions::core_list(doc, a),
-            "owners" => owners::owners(doc, a),
+            "owners" => owners::owners(doc, a, f),
             "quality" => quality::data_quality(doc, a, f),
             "appendix" => {
                 quality::appendix(doc, a);
                 forecast::forecast(doc, a);
             }
-            "funnel" => funnel::funnel(doc, a),
+            "funnel" => funnel::funnel(doc, a, f),
             other => {
                 if let Some(g) = a.report.group(other) {
-                    groups::group(doc, a, g);
+                    groups::group(doc, a, f, g);
                 }
             }
         }
