@@ -42,7 +42,7 @@ fn main() {
         if parsed.is_some() { "ok" } else { "failed" }
     );
     let start = Instant::now();
-    match report::build(&analysis, &font) {
+    match report::build(&analysis, &custseg::figures::Figures::of(&analysis), &font) {
         Ok(pdf) => {
             let elapsed = start.elapsed();
             if let Err(e) = std::fs::write(&out, &pdf) {

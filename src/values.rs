@@ -1,6 +1,7 @@
 //! Stage 2, values: turn cell text into numbers, money, percentages, dates, ranges and
 //! satisfaction scores the way a Chinese finance export writes them. Every parser is total: it
-//! returns `None` for what it cannot read and never panics, whatever the text.
+//! returns `None` for what it cannot read and never panics, whatever the text. And the one
+//! number formatter every output shares: thousands separators (`thousands`).
 
 use std::borrow::Cow;
 
@@ -610,6 +611,33 @@ pub fn year_of(d: NaiveDate) -> i32 {
     d.year()
 }
 
+/// `value` with `decimals` decimals and a comma every three digits: 1234567.8 → "1,234,567.8";
+/// "—" for a value that is not finite. The one formatter the report, the figures and the sample
+/// ledgers share.
+pub fn thousands(value: f64, decimals: usize) -> String {
+    if !value.is_finite() {
+        return "—".to_string();
+    }
+    let text = format!("{:.*}", decimals, value.abs());
+    let (int, frac) = match text.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (text.as_str(), None),
+    };
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    let negative = value < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0');
+    let sign = if negative { "-" } else { "" };
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -878,6 +906,27 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(header_unit(text), *want, "header_unit({text:?})");
+        }
+    }
+
+    #[test]
+    fn thousands_separators_and_decimals() {
+        let cases = [
+            (0.0, 0, "0"),
+            (999.0, 0, "999"),
+            (1000.0, 0, "1,000"),
+            (1234567.89, 1, "1,234,567.9"),
+            (-1234.5, 1, "-1,234.5"),
+            (-0.01, 1, "0.0"),
+            (12.0, 2, "12.00"),
+            (f64::NAN, 1, "—"),
+        ];
+        for (value, decimals, expected) in cases {
+            assert_eq!(
+                thousands(value, decimals),
+                expected,
+                "thousands({value}, {decimals})"
+            );
         }
     }
 }

@@ -7,6 +7,7 @@ use super::check::{findings_by_cause, join_warnings, print_err, print_out};
 use crate::cli::RunArgs;
 use crate::config::{self, Config};
 use crate::error::Result;
+use crate::figures::Figures;
 use crate::model::{Analysis, CustomerRecord, Dataset, Lang, RunInfo, Tier, TierSnapshot};
 use crate::progress::Progress;
 use crate::report::font::Font;
@@ -98,13 +99,17 @@ fn write(cfg: &Config, analysed: &Analysed, progress: &Progress) -> Result<Outpu
     } else {
         None
     };
-    let shared = analysis;
+    // The figures both outputs show, computed once: the workbook and the report cannot disagree.
+    let figures = Figures::of(analysis);
+    let (shared, figures) = (analysis, &figures);
     let (xlsx, pdf) = std::thread::scope(|scope| {
-        let written = staged.as_ref().map(|s| (s, workbook::written(shared)));
+        let written = staged
+            .as_ref()
+            .map(|s| (s, workbook::written(shared, figures)));
         let failed = matches!(written, Some((_, Err(_))));
         let pdf = font
             .filter(|_| !failed)
-            .map(|font| scope.spawn(move || report::build(shared, &font)));
+            .map(|font| scope.spawn(move || report::build(shared, figures, &font)));
         let xlsx = written
             .map(|(s, w)| w.and_then(|w| w.save(s.path())))
             .transpose();

@@ -211,7 +211,7 @@ fn source_of(a: &Analysis, g: &GroupSettings) -> Option<(Source, String)> {
 
 /// The label of band `i` of `limits` (already in the unit shown).
 fn band_label(limits: &[f64], i: usize, unit: (&str, &str), lang: Lang) -> String {
-    let num = |v: f64| crate::report::format::thousands(v, usize::from(v.fract() != 0.0));
+    let num = |v: f64| crate::values::thousands(v, usize::from(v.fract() != 0.0));
     let (zh, en) = unit;
     let en_num = |v: f64| format!("{}{en}", num(if en == "k" { v * 10.0 } else { v }));
     match (i, lang) {

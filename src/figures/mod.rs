@@ -1,5 +1,6 @@
-//! Stage 7, figures: every KPI, table and chart value that the workbook (概览) and the PDF report
-//! both show, computed once from the analysis; the writers only lay them out, so the two outputs
+//! Stage 7, figures: every KPI, table and chart value that the workbook (概览, 阶段与来源, 跟进清单)
+//! and the PDF report both show, computed once from the analysis — `custseg run` makes one
+//! `Figures` and hands it to both writers, which only lay the numbers out, so the two outputs
 //! cannot disagree (SPEC §6: "the figures in the PDF and the workbook come from one computation").
 //!
 //! Two choices, made as a finance reader would expect:
@@ -24,6 +25,9 @@ use std::collections::BTreeMap;
 use crate::model::{
     Analysis, Classified, Finding, FindingKind, IndustryGroup, Level, RfmClass, SizeClass, Tier,
 };
+
+use decoration::{Funnel, GroupTable};
+use owners::OwnerList;
 
 pub mod decoration;
 pub mod owners;
@@ -123,9 +127,9 @@ pub struct MigrationCounts {
     pub lost: usize,
 }
 
-/// Every figure both outputs show.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Figures {
+/// Every figure both outputs show; the follow-up lists borrow the analysis's customers.
+#[derive(Debug, Clone)]
+pub struct Figures<'a> {
     /// Customers classified.
     pub customers: usize,
     /// Net amount of all customers (元).
@@ -160,11 +164,18 @@ pub struct Figures {
     pub findings: usize,
     /// Findings per kind: (findings, of them rows rejected).
     pub findings_by_kind: BTreeMap<FindingKind, (usize, usize)>,
+    /// The stage funnel, when the profile's sections list it and some customer has a stage.
+    pub funnel: Option<Funnel>,
+    /// The group tables the profile's sections list (`[[report.groups]]`), in section order,
+    /// each with its group's id; a group without data is left out.
+    pub groups: Vec<(String, GroupTable)>,
+    /// The follow-up lists per owner; None when no customer has an owner.
+    pub owners: Option<Vec<OwnerList<'a>>>,
 }
 
-impl Figures {
+impl Figures<'_> {
     /// Computes every figure from the analysis.
-    pub fn of(analysis: &Analysis) -> Figures {
+    pub fn of(analysis: &Analysis) -> Figures<'_> {
         let customers = &analysis.classification.customers;
         let n = customers.len();
         let tiers = tier_stats(customers);
@@ -201,6 +212,11 @@ impl Figures {
             }),
             findings: all_findings(analysis).count(),
             findings_by_kind,
+            funnel: (analysis.report.funnel.as_ref())
+                .filter(|_| analysis.report.has("funnel"))
+                .and_then(|s| decoration::funnel(analysis, s)),
+            groups: group_tables(analysis),
+            owners: owners::owner_lists(customers),
         }
     }
 
@@ -213,6 +229,11 @@ impl Figures {
                     || self.industry_by_size.iter().any(|(_, r)| r[i] > 0)
             })
             .collect()
+    }
+
+    /// The group table of the group `id`, when it has data.
+    pub fn group(&self, id: &str) -> Option<&GroupTable> {
+        self.groups.iter().find(|(g, _)| g == id).map(|(_, t)| t)
     }
 
     /// The core tier.
@@ -244,6 +265,17 @@ pub const SIZES: usize = SizeClass::ALL.len();
 /// A customer's 满意度 (0–100) when it has a usable one.
 pub fn satisfaction_of(customer: &Classified) -> Option<f64> {
     customer.record.satisfaction.filter(|s| s.is_finite())
+}
+
+/// The tables of the groups the profile's sections name, in section order.
+fn group_tables(a: &Analysis) -> Vec<(String, GroupTable)> {
+    let plan = &a.report;
+    (plan.sections.iter())
+        .filter_map(|id| plan.group(id))
+        .filter_map(|g| {
+            decoration::group_table(a, g, plan.funnel.as_ref()).map(|t| (g.id.clone(), t))
+        })
+        .collect()
 }
 
 fn tier_index(tier: Tier) -> usize {

@@ -127,8 +127,8 @@ fn histogram_buckets_cover_0_to_100() {
 // ───────────── the workbook and the report agree ─────────────
 
 /// 概览 as (column A text → the row's cells), first occurrence of each label.
-fn summary_sheet(a: &Analysis) -> HashMap<String, Vec<Data>> {
-    let bytes = crate::workbook::build(a).expect("workbook builds");
+fn summary_sheet(a: &Analysis, f: &Figures) -> HashMap<String, Vec<Data>> {
+    let bytes = crate::workbook::build(a, f).expect("workbook builds");
     let mut book = open_workbook_auto_from_rs(Cursor::new(bytes)).expect("calamine opens it");
     let range = book.worksheet_range("概览").expect("概览");
     let mut rows = HashMap::new();
@@ -150,8 +150,8 @@ fn number(sheet: &HashMap<String, Vec<Data>>, label: &str, col: usize) -> f64 {
 }
 
 /// The report's text as pdftotext lays it out, one token list per line.
-fn report_text(a: &Analysis) -> (String, Vec<Vec<String>>) {
-    let pdf = crate::report::build(a, &Font::embedded()).expect("report builds");
+fn report_text(a: &Analysis, f: &Figures) -> (String, Vec<Vec<String>>) {
+    let pdf = crate::report::build(a, f, &Font::embedded()).expect("report builds");
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("report.pdf");
     std::fs::write(&path, pdf).expect("write pdf");
@@ -234,11 +234,38 @@ fn disagreeing_analysis() -> Analysis {
     a
 }
 
+/// 概览 shows the figures as computed.
+fn summary_shows(wb: &HashMap<String, Vec<Data>>, f: &Figures) {
+    assert_eq!(number(wb, "客户总数", 1), f.customers as f64);
+    assert_eq!(number(wb, "高流失风险客户数", 1), f.churn[0] as f64);
+    assert_eq!(number(wb, "数据质量问题(条)", 1), f.findings as f64);
+    assert_eq!(
+        number(wb, "升级", 1),
+        f.migration.map_or(0, |m| m.upgraded) as f64
+    );
+    let close = |a: f64, b: f64| (a - b).abs() < 1e-6 * b.abs().max(1.0);
+    assert!(close(
+        number(wb, "消费金额合计(万元)", 1),
+        f.amount_total / 10_000.0
+    ));
+    assert!(close(
+        number(wb, "平均满意度", 1),
+        f.satisfaction.mean.expect("rated")
+    ));
+    for (t, stat) in Tier::ALL.iter().zip(f.tiers) {
+        assert_eq!(number(wb, t.label(Lang::Zh), 1), stat.count as f64, "{t:?}");
+    }
+}
+
 #[test]
 fn workbook_summary_and_report_show_the_same_figures() {
     let a = disagreeing_analysis();
-    let wb = summary_sheet(&a);
-    let (text, lines) = report_text(&a);
+    // Computed once, as `custseg run` does, and handed to both writers.
+    let f = Figures::of(&a);
+    let wb = summary_sheet(&a, &f);
+    let (text, lines) = report_text(&a, &f);
+    // 概览 shows the figures as computed, and the report the same numbers.
+    summary_shows(&wb, &f);
     let pct = |v: f64| format::percent(v);
     let tier_counts: Vec<usize> = Tier::ALL
         .iter()
@@ -309,7 +336,7 @@ fn workbook_summary_and_report_show_the_same_figures() {
         0.05,
     );
     // Size × tier (the report leaves out empty size classes) and the industry groups' totals.
-    let sizes = Figures::of(&a).size_columns();
+    let sizes = f.size_columns();
     assert!(sizes.contains(&(SIZES - 1)), "不适用 shown");
     for s in sizes.into_iter().map(|i| SizeClass::ALL[i]) {
         let label = s.label(Lang::Zh);

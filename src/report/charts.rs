@@ -18,6 +18,7 @@ use crate::model::{Analysis, IndustryGroup, Lang, SizeClass, Tier};
 use crate::report::font::Font;
 use crate::report::format::{self, MoneyUnit};
 use crate::say;
+use crate::values::thousands;
 
 /// The family name the report's font is registered under in plotters.
 const FAMILY: &str = "custseg-report";
@@ -256,7 +257,7 @@ fn bar_panel(
         .disable_x_mesh()
         .x_labels(0)
         .y_labels(6)
-        .y_label_formatter(&|v| format::thousands(*v, if y_max < 10.0 { 1 } else { 0 }))
+        .y_label_formatter(&|v| thousands(*v, if y_max < 10.0 { 1 } else { 0 }))
         .label_style(label(SMALL))
         .light_line_style(RGBColor(240, 240, 240))
         .bold_line_style(RGBColor(225, 225, 225))
@@ -322,7 +323,7 @@ pub fn tier_chart(stats: &[TierStat], unit: MoneyUnit, lang: Lang) -> Result<Cha
             &|v| {
                 format!(
                     "{}（{}）",
-                    format::thousands(v, 0),
+                    thousands(v, 0),
                     format::percent(format::share(v, total_count))
                 )
             },
@@ -339,7 +340,7 @@ pub fn tier_chart(stats: &[TierStat], unit: MoneyUnit, lang: Lang) -> Result<Cha
             &|v| {
                 format!(
                     "{}（{}）",
-                    format::thousands(v, 1),
+                    thousands(v, 1),
                     format::percent(format::share(v, total_amount))
                 )
             },
@@ -436,7 +437,7 @@ pub fn size_industry_chart(
             .disable_x_mesh()
             .x_labels(0)
             .y_labels(6)
-            .y_label_formatter(&|v| format::thousands(*v, 0))
+            .y_label_formatter(&|v| thousands(*v, 0))
             .y_desc(say!(lang, "客户数", "Customers"))
             .label_style(label(SMALL))
             .axis_desc_style(label(SMALL))
@@ -626,7 +627,7 @@ fn stacked_histogram(
         .x_labels(11)
         .y_labels(6)
         .x_label_formatter(&|v| format!("{v:.0}"))
-        .y_label_formatter(&|v| format::thousands(*v, 0))
+        .y_label_formatter(&|v| thousands(*v, 0))
         .x_desc(x_desc)
         .y_desc(say!(lang, "客户数", "Customers"))
         .label_style(label(SMALL))
@@ -799,7 +800,8 @@ mod tests {
 
     #[test]
     fn charts_render_with_the_embedded_font() {
-        let f = Figures::of(&testdata::analysis(200, Lang::Zh));
+        let a = testdata::analysis(200, Lang::Zh);
+        let f = Figures::of(&a);
         use_font(&Font::embedded(), Lang::Zh).expect("font registers");
         let chart = tier_chart(&f.tiers, MoneyUnit::Wan, Lang::Zh).expect("tier chart");
         assert_eq!(chart.rgb.len(), (chart.width * chart.height * 3) as usize);

@@ -4,6 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::model::Lang;
+use crate::values::thousands;
 
 /// The unit money is shown in, chosen once per table or chart from its largest value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,31 +62,6 @@ impl MoneyUnit {
             MoneyUnit::Yi => 2,
         };
         thousands(yuan / self.divisor(), decimals)
-    }
-}
-
-/// `value` with `decimals` decimals and a comma every three digits: 1234567.8 → "1,234,567.8".
-pub fn thousands(value: f64, decimals: usize) -> String {
-    if !value.is_finite() {
-        return "—".to_string();
-    }
-    let text = format!("{:.*}", decimals, value.abs());
-    let (int, frac) = match text.split_once('.') {
-        Some((i, f)) => (i.to_string(), Some(f.to_string())),
-        None => (text.clone(), None),
-    };
-    let mut grouped = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    let negative = value < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0');
-    let sign = if negative { "-" } else { "" };
-    match frac {
-        Some(f) => format!("{sign}{grouped}.{f}"),
-        None => format!("{sign}{grouped}"),
     }
 }
 
@@ -153,27 +129,6 @@ pub fn score(value: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn thousands_separators_and_decimals() {
-        let cases = [
-            (0.0, 0, "0"),
-            (999.0, 0, "999"),
-            (1000.0, 0, "1,000"),
-            (1234567.89, 1, "1,234,567.9"),
-            (-1234.5, 1, "-1,234.5"),
-            (-0.01, 1, "0.0"),
-            (12.0, 2, "12.00"),
-            (f64::NAN, 1, "—"),
-        ];
-        for (value, decimals, expected) in cases {
-            assert_eq!(
-                thousands(value, decimals),
-                expected,
-                "thousands({value}, {decimals})"
-            );
-        }
-    }
 
     #[test]
     fn money_units_are_chosen_by_size() {

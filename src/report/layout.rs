@@ -36,6 +36,17 @@ const BOTTOM: f32 = 279.0;
 pub const MISSING_GLYPH: char = '〓';
 /// Millimetres per point.
 const MM_PER_PT: f32 = 25.4 / 72.0;
+/// Space between a table cell's border and its text, mm.
+const CELL_PAD: f32 = 1.6;
+
+/// What a table cell too wide for its column does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Overflow {
+    /// Cut with an ellipsis, on one line.
+    Cut,
+    /// Wrapped onto more lines.
+    Wrap,
+}
 
 /// An sRGB colour, 0–255 per channel.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -599,87 +610,8 @@ impl Layout {
     /// A table with a shaded header row repeated on every page it spans. Cells that do not fit
     /// their column are cut with an ellipsis.
     pub fn table(&mut self, columns: &[Column], rows: &[Vec<String>], size: f32) {
-        let pad = 1.6;
-        let widths = self.column_widths(columns, rows, size, pad);
-        let row_h = size * MM_PER_PT * 1.9;
-        let header_h = {
-            let lines = columns
-                .iter()
-                .zip(&widths)
-                .map(|(c, w)| self.header_lines(&c.title, w - 2.0 * pad, size).len())
-                .max()
-                .unwrap_or(1)
-                .min(2);
-            row_h + (lines as f32 - 1.0) * size * MM_PER_PT * 1.2
-        };
-        let header = |me: &mut Layout| {
-            let top = me.y;
-            me.rect(MARGIN, top, CONTENT_W, header_h, Some(PALE), None);
-            let mut x = MARGIN;
-            for (c, w) in columns.iter().zip(&widths) {
-                let lines = me.header_lines(&c.title, w - 2.0 * pad, size);
-                let n = lines.len().min(2);
-                let line_step = size * MM_PER_PT * 1.2;
-                let first =
-                    top + (header_h - (n as f32 - 1.0) * line_step) / 2.0 + size * MM_PER_PT * 0.36;
-                for (i, line) in lines.iter().take(2).enumerate() {
-                    let align = if c.align == Align::Right {
-                        Align::Right
-                    } else {
-                        c.align
-                    };
-                    me.text_in(
-                        x + pad,
-                        w - 2.0 * pad,
-                        first + i as f32 * line_step,
-                        size,
-                        true,
-                        ACCENT,
-                        align,
-                        line,
-                    );
-                }
-                x += w;
-            }
-            me.line(
-                MARGIN,
-                top + header_h,
-                MARGIN + CONTENT_W,
-                top + header_h,
-                ACCENT,
-                0.8,
-            );
-            me.y = top + header_h;
-        };
-        self.ensure(header_h + row_h * rows.len().clamp(1, 3) as f32);
-        header(self);
-        for (i, row) in rows.iter().enumerate() {
-            if self.y + row_h > BOTTOM {
-                self.new_page();
-                header(self);
-            }
-            let top = self.y;
-            if i % 2 == 1 {
-                self.rect(MARGIN, top, CONTENT_W, row_h, Some(STRIPE), None);
-            }
-            let mut x = MARGIN;
-            for ((cell, c), w) in row.iter().zip(columns).zip(&widths) {
-                self.text_in(
-                    x + pad,
-                    w - 2.0 * pad,
-                    top + row_h / 2.0 + size * MM_PER_PT * 0.36,
-                    size,
-                    false,
-                    INK,
-                    c.align,
-                    cell,
-                );
-                x += w;
-            }
-            self.y = top + row_h;
-        }
-        self.line(MARGIN, self.y, MARGIN + CONTENT_W, self.y, RULE, 0.6);
-        self.y += 2.0;
+        let widths = self.column_widths(columns, rows, size, CELL_PAD);
+        self.draw_table(columns, &widths, rows, size, Overflow::Cut);
     }
 
     /// A two-column table of (setting, value) under a shaded header row, repeated on every page
@@ -692,67 +624,133 @@ impl Layout {
         key_share: f32,
         size: f32,
     ) {
-        let pad = 1.6;
+        let columns = titles.map(|t| Column::new(t, 1.0, Align::Left));
         let widths = [CONTENT_W * key_share, CONTENT_W * (1.0 - key_share)];
+        let rows: Vec<Vec<String>> = rows
+            .iter()
+            .map(|(k, v)| vec![k.clone(), v.clone()])
+            .collect();
+        self.draw_table(&columns, &widths, &rows, size, Overflow::Wrap);
+    }
+
+    /// The one table drawer: the header row (repeated after each page break), striped rows, a
+    /// closing rule. `overflow` says what a cell too wide for its column does.
+    fn draw_table(
+        &mut self,
+        columns: &[Column],
+        widths: &[f32],
+        rows: &[Vec<String>],
+        size: f32,
+        overflow: Overflow,
+    ) {
+        let pad = CELL_PAD;
+        let row_h = size * MM_PER_PT * 1.9;
         let line_h = size * MM_PER_PT * 1.45;
-        let header_h = size * MM_PER_PT * 1.9;
-        let header = |me: &mut Layout| {
-            let top = me.y;
-            me.rect(MARGIN, top, CONTENT_W, header_h, Some(PALE), None);
+        let header_h = self.table_header_height(columns, widths, size);
+        let first_rows = match overflow {
+            Overflow::Cut => row_h * rows.len().clamp(1, 3) as f32,
+            Overflow::Wrap => 3.0 * line_h,
+        };
+        self.ensure(header_h + first_rows);
+        self.table_header(columns, widths, size, header_h);
+        for (i, row) in rows.iter().enumerate() {
+            // Each cell's lines: the cell itself (cut when drawn), or wrapped to the column.
+            let cells: Vec<Vec<String>> = match overflow {
+                Overflow::Cut => row.iter().map(|c| vec![c.clone()]).collect(),
+                Overflow::Wrap => (row.iter().zip(widths))
+                    .map(|(c, w)| self.wrap(c, w - 2.0 * pad, size, false))
+                    .collect(),
+            };
+            let height = match overflow {
+                Overflow::Cut => row_h,
+                Overflow::Wrap => {
+                    let lines = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
+                    lines as f32 * line_h + pad
+                }
+            };
+            if self.y + height > BOTTOM {
+                self.new_page();
+                self.table_header(columns, widths, size, header_h);
+            }
+            let top = self.y;
+            if i % 2 == 1 {
+                self.rect(MARGIN, top, CONTENT_W, height, Some(STRIPE), None);
+            }
             let mut x = MARGIN;
-            for (title, w) in titles.iter().zip(widths) {
-                let baseline = top + header_h / 2.0 + size * MM_PER_PT * 0.36;
-                me.text_in(
+            for ((cell, c), w) in cells.iter().zip(columns).zip(widths) {
+                match overflow {
+                    Overflow::Cut => {
+                        let baseline = top + row_h / 2.0 + size * MM_PER_PT * 0.36;
+                        let text = cell.first().map_or("", String::as_str);
+                        self.text_in(
+                            x + pad,
+                            w - 2.0 * pad,
+                            baseline,
+                            size,
+                            false,
+                            INK,
+                            c.align,
+                            text,
+                        );
+                    }
+                    Overflow::Wrap => {
+                        for (j, line) in cell.iter().enumerate() {
+                            let baseline =
+                                top + pad / 2.0 + j as f32 * line_h + size * MM_PER_PT * 1.05;
+                            self.text(x + pad, baseline, size, false, INK, line);
+                        }
+                    }
+                }
+                x += w;
+            }
+            self.y = top + height;
+        }
+        self.line(MARGIN, self.y, MARGIN + CONTENT_W, self.y, RULE, 0.6);
+        self.y += 2.0;
+    }
+
+    /// The header row's height: one row, or a little more when a title takes two lines.
+    fn table_header_height(&self, columns: &[Column], widths: &[f32], size: f32) -> f32 {
+        let lines = columns
+            .iter()
+            .zip(widths)
+            .map(|(c, w)| self.header_lines(&c.title, w - 2.0 * CELL_PAD, size).len())
+            .max()
+            .unwrap_or(1)
+            .min(2);
+        size * MM_PER_PT * 1.9 + (lines as f32 - 1.0) * size * MM_PER_PT * 1.2
+    }
+
+    /// Draws a table's shaded header row at the current position and moves below it.
+    fn table_header(&mut self, columns: &[Column], widths: &[f32], size: f32, header_h: f32) {
+        let pad = CELL_PAD;
+        let top = self.y;
+        self.rect(MARGIN, top, CONTENT_W, header_h, Some(PALE), None);
+        let mut x = MARGIN;
+        for (c, w) in columns.iter().zip(widths) {
+            let lines = self.header_lines(&c.title, w - 2.0 * pad, size);
+            let n = lines.len().min(2);
+            let line_step = size * MM_PER_PT * 1.2;
+            let first =
+                top + (header_h - (n as f32 - 1.0) * line_step) / 2.0 + size * MM_PER_PT * 0.36;
+            for (i, line) in lines.iter().take(2).enumerate() {
+                let baseline = first + i as f32 * line_step;
+                self.text_in(
                     x + pad,
                     w - 2.0 * pad,
                     baseline,
                     size,
                     true,
                     ACCENT,
-                    Align::Left,
-                    title,
+                    c.align,
+                    line,
                 );
-                x += w;
             }
-            me.line(
-                MARGIN,
-                top + header_h,
-                MARGIN + CONTENT_W,
-                top + header_h,
-                ACCENT,
-                0.8,
-            );
-            me.y = top + header_h;
-        };
-        self.ensure(header_h + 3.0 * line_h);
-        header(self);
-        for (i, (key, value)) in rows.iter().enumerate() {
-            let cells = [
-                self.wrap(key, widths[0] - 2.0 * pad, size, false),
-                self.wrap(value, widths[1] - 2.0 * pad, size, false),
-            ];
-            let lines = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
-            let row_h = lines as f32 * line_h + pad;
-            if self.y + row_h > BOTTOM {
-                self.new_page();
-                header(self);
-            }
-            let top = self.y;
-            if i % 2 == 1 {
-                self.rect(MARGIN, top, CONTENT_W, row_h, Some(STRIPE), None);
-            }
-            let mut x = MARGIN;
-            for (cell, w) in cells.iter().zip(widths) {
-                for (j, line) in cell.iter().enumerate() {
-                    let baseline = top + pad / 2.0 + j as f32 * line_h + size * MM_PER_PT * 1.05;
-                    self.text(x + pad, baseline, size, false, INK, line);
-                }
-                x += w;
-            }
-            self.y = top + row_h;
+            x += w;
         }
-        self.line(MARGIN, self.y, MARGIN + CONTENT_W, self.y, RULE, 0.6);
-        self.y += 2.0;
+        let bottom = top + header_h;
+        self.line(MARGIN, bottom, MARGIN + CONTENT_W, bottom, ACCENT, 0.8);
+        self.y = bottom;
     }
 
     /// Writes the running header (from the second page on) and the footer "第 N 页 / 共 M 页",

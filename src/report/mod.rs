@@ -8,7 +8,8 @@
 //! ```no_run
 //! # use custseg::{model::Lang, report::{self, font::Font}, testdata};
 //! let analysis = testdata::analysis(500, Lang::Zh);
-//! let pdf = report::build(&analysis, &Font::embedded())?;
+//! let figures = custseg::figures::Figures::of(&analysis);
+//! let pdf = report::build(&analysis, &figures, &Font::embedded())?;
 //! std::fs::write("管理报告.pdf", pdf).ok();
 //! # Ok::<(), custseg::Error>(())
 //! ```
@@ -30,12 +31,13 @@ use crate::say;
 
 use layout::Layout;
 
-/// Builds the PDF report.
+/// Builds the PDF report from the analysis and its figures (`Figures::of(analysis)`, computed
+/// once by the caller and shared with the workbook).
 ///
 /// # Errors
 /// An output error when the font cannot be used (or lacks a glyph the report needs) or a chart
 /// cannot be drawn.
-pub fn build(analysis: &Analysis, font: &Font) -> Result<Vec<u8>> {
+pub fn build(analysis: &Analysis, figures: &Figures, font: &Font) -> Result<Vec<u8>> {
     let lang = analysis.run.lang;
     charts::use_font(font, lang)?;
     let title = messages::report_title(lang);
@@ -61,7 +63,7 @@ pub fn build(analysis: &Analysis, font: &Font) -> Result<Vec<u8>> {
         &[title.to_string(), period.clone()],
     );
     doc.set_date(&analysis.run.generated_at);
-    sections::write_all(&mut doc, analysis, &Figures::of(analysis))?;
+    sections::write_all(&mut doc, analysis, figures)?;
     let header_left = match &analysis.run.company {
         Some(c) => format!("{c} · {title}"),
         None => title.to_string(),
@@ -88,13 +90,18 @@ mod tests {
     use crate::model::{Lang, Migration, Move, Tier};
     use crate::testdata;
 
+    /// The report of `a`, its figures computed as `custseg run` does.
+    fn built(a: &Analysis, font: &Font) -> Result<Vec<u8>> {
+        build(a, &Figures::of(a), font)
+    }
+
     struct Written {
         _dir: tempfile::TempDir,
         path: PathBuf,
     }
 
     fn write(analysis: &Analysis) -> Written {
-        let pdf = build(analysis, &Font::embedded()).expect("report builds");
+        let pdf = built(analysis, &Font::embedded()).expect("report builds");
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("report.pdf");
         std::fs::write(&path, pdf).expect("write pdf");
@@ -450,8 +457,8 @@ mod tests {
     #[test]
     fn same_analysis_gives_the_same_bytes() {
         let a = testdata::analysis(60, Lang::Zh);
-        let first = build(&a, &Font::embedded()).expect("build");
-        let second = build(&a, &Font::embedded()).expect("build");
+        let first = built(&a, &Font::embedded()).expect("build");
+        let second = built(&a, &Font::embedded()).expect("build");
         if first != second {
             let at = first
                 .iter()
@@ -475,7 +482,7 @@ mod tests {
     #[ignore]
     fn write_sample_reports() {
         for (lang, tag) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
-            let pdf = build(&testdata::analysis(500, lang), &Font::embedded()).expect("build");
+            let pdf = built(&testdata::analysis(500, lang), &Font::embedded()).expect("build");
             std::fs::write(format!("target/report-500-{tag}.pdf"), pdf).expect("write");
         }
     }

@@ -96,20 +96,9 @@ pub(crate) fn cents(value: f64) -> f64 {
     (value * 100.0).round() / 100.0
 }
 
-/// 12345.6 → "12,345.60".
+/// 12345.6 → "12,345.60": a ledger's amount, to the cent (`values::thousands`).
 pub(crate) fn thousands(value: f64) -> String {
-    let cents = (value.abs() * 100.0).round() as u64;
-    let (whole, frac) = (cents / 100, cents % 100);
-    let digits = whole.to_string();
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    let sign = if value < 0.0 { "-" } else { "" };
-    format!("{sign}{out}.{frac:02}")
+    crate::values::thousands(cents(value), 2)
 }
 
 /// "120" → "１２０": the full-width digits some people type with a Chinese input method.

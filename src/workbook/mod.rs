@@ -19,6 +19,7 @@ mod typed;
 use rust_xlsxwriter::{DocProperties, Workbook, XlsxError};
 
 use crate::error::{Error, Result};
+use crate::figures::Figures;
 use crate::messages;
 use crate::model::{Analysis, Lang, Migration};
 
@@ -52,7 +53,8 @@ pub fn pick(pair: (&'static str, &'static str), lang: Lang) -> &'static str {
     lang.pick(pair.0, pair.1)
 }
 
-/// Builds the result workbook.
+/// Builds the result workbook from the analysis and its figures (`Figures::of(analysis)`,
+/// computed once by the caller and shared with the report).
 ///
 /// # Errors
 /// An output error when rust_xlsxwriter fails (e.g. the temporary folder that constant-memory
@@ -61,11 +63,12 @@ pub fn pick(pair: (&'static str, &'static str), lang: Lang) -> &'static str {
 /// # Examples
 /// ```
 /// let analysis = custseg::testdata::analysis(20, custseg::model::Lang::Zh);
-/// let bytes = custseg::workbook::build(&analysis).unwrap();
+/// let figures = custseg::figures::Figures::of(&analysis);
+/// let bytes = custseg::workbook::build(&analysis, &figures).unwrap();
 /// assert_eq!(&bytes[..2], b"PK");
 /// ```
-pub fn build(analysis: &Analysis) -> Result<Vec<u8>> {
-    let mut wb = fill(analysis)?;
+pub fn build(analysis: &Analysis, figures: &Figures) -> Result<Vec<u8>> {
+    let mut wb = fill(analysis, figures)?;
     wb.save_to_buffer()
         .map_err(|e| failed(analysis.run.lang, e))
 }
@@ -76,9 +79,9 @@ pub fn build(analysis: &Analysis) -> Result<Vec<u8>> {
 ///
 /// # Errors
 /// An output error when rust_xlsxwriter fails.
-pub fn written(analysis: &Analysis) -> Result<Written> {
+pub fn written(analysis: &Analysis, figures: &Figures) -> Result<Written> {
     Ok(Written {
-        wb: fill(analysis)?,
+        wb: fill(analysis, figures)?,
     })
 }
 
@@ -103,7 +106,7 @@ fn failed(lang: Lang, e: XlsxError) -> Error {
     Error::output(messages::workbook_failed(lang, &e)).with_detail(e.to_string())
 }
 
-fn fill(analysis: &Analysis) -> Result<Workbook> {
+fn fill(analysis: &Analysis, figures: &Figures) -> Result<Workbook> {
     let lang = analysis.run.lang;
     prepare(lang, |wb| {
         let st = styles::Styles::new();
@@ -112,17 +115,17 @@ fn fill(analysis: &Analysis) -> Result<Workbook> {
                 .set_title(lang.pick("客户分类结果", "Customer segments"))
                 .set_comment(format!("custseg {}", analysis.run.version)),
         );
-        summary::write(wb, analysis, &st)?;
+        summary::write(wb, analysis, figures, &st)?;
         customer_sheets(wb, analysis, &st)?;
         sheets::write_clusters(wb, analysis, &st)?;
-        trade::write(wb, analysis, &st)?;
+        trade::write(wb, analysis, figures, &st)?;
         if let Some(migration) = &analysis.migration {
             sheets::write_migration(wb, migration, lang, &st)?;
         }
         reading::write_reading(wb, analysis, &st)?;
         sheets::write_quality(wb, analysis, &st)?;
         sheets::write_settings(wb, analysis, &st)?;
-        owners::write_owners(wb, analysis, &st)?;
+        owners::write_owners(wb, analysis, figures, &st)?;
         Ok(())
     })
 }

@@ -7,9 +7,10 @@ use rust_xlsxwriter::{Workbook, XlsxError};
 
 use super::pick;
 use super::styles::{
-    print_one_page_wide, put_number, put_plain_text, put_text, text_width, Styles, Widths,
+    print_one_page_wide, put_number, put_plain_text, put_text, text_width, write_headers, Room,
+    Styles, Widths,
 };
-use crate::figures::owners::owner_lists;
+use crate::figures::Figures;
 use crate::messages;
 use crate::model::Analysis;
 
@@ -17,9 +18,14 @@ use crate::model::Analysis;
 pub const OWNERS_SHEET: (&str, &str) = ("跟进清单", "Follow-up");
 
 /// Writes 跟进清单 when some customer has an owner; nothing otherwise.
-pub fn write_owners(wb: &mut Workbook, analysis: &Analysis, st: &Styles) -> Result<(), XlsxError> {
+pub fn write_owners(
+    wb: &mut Workbook,
+    analysis: &Analysis,
+    f: &Figures,
+    st: &Styles,
+) -> Result<(), XlsxError> {
     let lang = analysis.run.lang;
-    let Some(lists) = owner_lists(&analysis.classification.customers) else {
+    let Some(lists) = &f.owners else {
         return Ok(());
     };
     let ws = wb.add_worksheet();
@@ -39,12 +45,9 @@ pub fn write_owners(wb: &mut Workbook, analysis: &Analysis, st: &Styles) -> Resu
         lang.pick("建议行动", "Suggested Action"),
     ];
     let mut widths = Widths::new(heads.len(), 50);
-    for (col, h) in heads.iter().enumerate() {
-        ws.write_string_with_format(0, col as u16, *h, &st.header)?;
-        widths.see_header(col, h);
-    }
+    write_headers(ws, 0, &heads, st, Some((&mut widths, Room::Filter)))?;
     let mut row = 0u32;
-    for list in &lists {
+    for list in lists {
         let owner = list
             .owner
             .as_deref()

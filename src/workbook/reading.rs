@@ -5,7 +5,8 @@
 use rust_xlsxwriter::{Workbook, XlsxError};
 
 use super::styles::{
-    print_one_page_wide, put_plain_number, put_plain_text, text_width, Styles, Widths,
+    print_one_page_wide, put_plain_number, put_plain_text, text_width, write_headers, Room, Styles,
+    Widths,
 };
 use crate::messages as msg;
 use crate::model::{Analysis, Dataset, FindingKind, InputFile, Lang, SheetInfo, SheetRole};
@@ -82,10 +83,7 @@ pub fn write_reading(wb: &mut Workbook, analysis: &Analysis, st: &Styles) -> Res
         lang.pick("说明", "Note"),
     ];
     let mut widths = Widths::new(heads.len(), 50);
-    for (col, h) in heads.iter().enumerate() {
-        ws.write_string_with_format(0, col as u16, *h, &st.header)?;
-        widths.see_header(col, h);
-    }
+    write_headers(ws, 0, &heads, st, Some((&mut widths, Room::Filter)))?;
     let mut row = 0u32;
     let d = &analysis.dataset;
     for input in &d.inputs {

@@ -5,7 +5,7 @@ use rust_xlsxwriter::{FormatAlign, Workbook, Worksheet, XlsxError};
 use super::customers::Layout;
 use super::styles::{
     print_one_page_wide, put_number, put_plain_number, put_plain_text, put_text, text_width,
-    Styles, Widths,
+    write_headers, Room, Styles, Widths,
 };
 use super::summary::all_findings;
 use super::{
@@ -50,10 +50,7 @@ pub fn write_clusters(
         &st.title,
     )?;
     row += 2;
-    for (col, h) in heads.iter().enumerate() {
-        ws.write_string_with_format(row, col as u16, h, &st.header)?;
-        widths.see(col, text_width(h) + 1);
-    }
+    write_headers(ws, row, &heads, st, Some((&mut widths, Room::Title)))?;
     row += 1;
     let total: usize = cl.clusters.iter().map(|c| c.size).sum();
     for c in &cl.clusters {
@@ -78,16 +75,12 @@ pub fn write_clusters(
         &st.section,
     )?;
     row += 1;
-    for (col, h) in [
+    let heads = [
         "k",
         lang.pick("轮廓系数", "Silhouette"),
         lang.pick("是否选用", "Chosen"),
-    ]
-    .iter()
-    .enumerate()
-    {
-        ws.write_string_with_format(row, col as u16, *h, &st.header)?;
-    }
+    ];
+    write_headers(ws, row, &heads, st, None)?;
     row += 1;
     for &(k, s) in &cl.silhouettes {
         ws.write_number_with_format(row, 0, k as f64, &st.centered)?;
@@ -199,10 +192,7 @@ pub fn write_migration(
     )?;
     row += 1;
     let header_row = row;
-    for (col, h) in heads.iter().enumerate() {
-        ws.write_string_with_format(row, col as u16, *h, &st.header)?;
-        widths.see_header(col, h);
-    }
+    write_headers(ws, row, &heads, st, Some((&mut widths, Room::Filter)))?;
     row += 1;
     for (label, list) in &kinds {
         for mv in list.iter() {
@@ -234,16 +224,10 @@ fn write_matrix(
         &st.section,
     )?;
     row += 1;
-    ws.write_string_with_format(
-        row,
-        0,
-        lang.pick("上期 \\ 本期", "Previous \\ current"),
-        &st.header,
-    )?;
-    for (j, t) in Tier::ALL.iter().enumerate() {
-        ws.write_string_with_format(row, 1 + j as u16, t.label(lang), &st.header)?;
-    }
-    ws.write_string_with_format(row, 4, lang.pick("合计", "Total"), &st.header)?;
+    let mut heads = vec![lang.pick("上期 \\ 本期", "Previous \\ current")];
+    heads.extend(Tier::ALL.iter().map(|t| t.label(lang)));
+    heads.push(lang.pick("合计", "Total"));
+    write_headers(ws, row, &heads, st, None)?;
     row += 1;
     let m = &migration.matrix;
     for (i, (t, counts)) in Tier::ALL.iter().zip(m).enumerate() {
@@ -319,10 +303,7 @@ fn write_alive_fell(
         lang.pick("变化（百分点）", "Change (points)"),
         lang.pick("消费金额（万元）", "Monetary (CNY 10k)"),
     ];
-    for (col, h) in heads.iter().enumerate() {
-        ws.write_string_with_format(row, col as u16, *h, &st.header)?;
-        widths.see_header(col, h);
-    }
+    write_headers(ws, row, &heads, st, Some((widths, Room::Filter)))?;
     row += 1;
     for drop in &fell.listed {
         put_plain_text(ws, row, 0, &drop.code)?;
@@ -398,9 +379,7 @@ fn write_periods(
         lang.pick("核心客户 ≥", "Core ≥"),
         lang.pick("潜力客户 ≥", "Potential ≥"),
     ];
-    for (col, h) in heads.iter().enumerate() {
-        ws.write_string_with_format(row, col as u16, *h, &st.header)?;
-    }
+    write_headers(ws, row, &heads, st, None)?;
     row += 1;
     let quarters = [
         (lang.pick("上期", "Previous"), &migration.previous_period),
@@ -451,10 +430,7 @@ pub fn write_quality(wb: &mut Workbook, analysis: &Analysis, st: &Styles) -> Res
     let mut widths = Widths::new(heads.len(), 40);
     widths.cap(6, 60);
     widths.cap(7, 50);
-    for (col, h) in heads.iter().enumerate() {
-        ws.write_string_with_format(0, col as u16, *h, &st.header)?;
-        widths.see_header(col, h);
-    }
+    write_headers(ws, 0, &heads, st, Some((&mut widths, Room::Filter)))?;
     let yes = lang.pick("是", "Yes");
     let no = lang.pick("否", "No");
     let mut row = 0u32;
@@ -717,10 +693,7 @@ fn write_inputs(
     if any_text {
         heads.push(lang.pick("文本编码", "Text Encoding"));
     }
-    for (col, h) in heads.iter().enumerate() {
-        ws.write_string_with_format(row, col as u16, *h, &st.header)?;
-        widths.see(col, text_width(h) + 1);
-    }
+    write_headers(ws, row, &heads, st, Some((widths, Room::Title)))?;
     row += 1;
     for file in &analysis.dataset.inputs {
         let first = row;

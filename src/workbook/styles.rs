@@ -226,6 +226,36 @@ impl Widths {
     }
 }
 
+/// How much room a header row's titles are given in their columns' widths.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Room {
+    /// The title and one character: a table without an autofilter.
+    Title,
+    /// The title and an autofilter button ([`Widths::see_header`]).
+    Filter,
+}
+
+/// Writes `heads` across `row` in the header format, from column A; with `widths`, records
+/// each title's width as `room` says. The one header row of every table the sheets write.
+pub fn write_headers<H: AsRef<str>>(
+    ws: &mut Worksheet,
+    row: u32,
+    heads: &[H],
+    st: &Styles,
+    mut widths: Option<(&mut Widths, Room)>,
+) -> Result<(), XlsxError> {
+    for (col, h) in heads.iter().enumerate() {
+        let h = h.as_ref();
+        ws.write_string_with_format(row, col as u16, h, &st.header)?;
+        match &mut widths {
+            Some((w, Room::Title)) => w.see(col, text_width(h) + 1),
+            Some((w, Room::Filter)) => w.see_header(col, h),
+            None => {}
+        }
+    }
+    Ok(())
+}
+
 /// Printed, the sheet is A4 landscape, one page wide.
 pub fn print_one_page_wide(ws: &mut Worksheet) {
     ws.set_paper_size(9)

@@ -7,7 +7,7 @@ use rust_xlsxwriter::{
 };
 
 use super::styles::{
-    print_one_page_wide, put_number, put_plain_text, put_text, Styles, TIER_COLORS,
+    print_one_page_wide, put_number, put_plain_text, put_text, write_headers, Styles, TIER_COLORS,
 };
 use super::{pick, SUMMARY_SHEET};
 pub use crate::figures::all_findings;
@@ -15,9 +15,13 @@ use crate::figures::{Figures, MigrationCounts};
 use crate::model::{Analysis, Lang, Tier};
 
 /// Writes the 概览 sheet.
-pub fn write(wb: &mut Workbook, analysis: &Analysis, st: &Styles) -> Result<(), XlsxError> {
+pub fn write(
+    wb: &mut Workbook,
+    analysis: &Analysis,
+    f: &Figures,
+    st: &Styles,
+) -> Result<(), XlsxError> {
     let lang = analysis.run.lang;
-    let f = Figures::of(analysis);
     let ws = wb.add_worksheet();
     ws.set_name(pick(SUMMARY_SHEET, lang))?;
     print_one_page_wide(ws);
@@ -48,15 +52,15 @@ pub fn write(wb: &mut Workbook, analysis: &Analysis, st: &Styles) -> Result<(), 
     row += 1;
 
     section(ws, &mut row, lang.pick("运行信息", "Run"), st)?;
-    write_facts(ws, &mut row, &run_facts(analysis, &f), st)?;
+    write_facts(ws, &mut row, &run_facts(analysis, f), st)?;
     row += 1;
     section(ws, &mut row, lang.pick("关键指标", "Key figures"), st)?;
-    write_facts(ws, &mut row, &kpis(&f, lang), st)?;
+    write_facts(ws, &mut row, &kpis(f, lang), st)?;
     row += 1;
     if let (Some(m), Some(counts)) = (&analysis.migration, f.migration) {
         migration_counts(ws, &mut row, &m.previous_file, counts, lang, st)?;
     }
-    let (tier_first, tier_last) = tier_table(ws, &mut row, &f, lang, st)?;
+    let (tier_first, tier_last) = tier_table(ws, &mut row, f, lang, st)?;
 
     // Size × tier and industry group × tier.
     section(
@@ -99,7 +103,7 @@ pub fn write(wb: &mut Workbook, analysis: &Analysis, st: &Styles) -> Result<(), 
         st,
     )?;
     row += 1;
-    findings_by_kind(ws, &mut row, &f, lang, st)?;
+    findings_by_kind(ws, &mut row, f, lang, st)?;
 
     insert_charts(ws, tier_first, tier_last, lang)?;
     ws.set_active(true);
@@ -237,7 +241,7 @@ fn tier_table(
         lang.pick("金额(万元)", "Amount (10k yuan)"),
         lang.pick("金额占比", "Amount share"),
     ];
-    header_row(ws, *row, &heads, st)?;
+    write_headers(ws, *row, &heads, st, None)?;
     *row += 1;
     let first = *row;
     for t in &f.tiers {
@@ -276,16 +280,12 @@ fn findings_by_kind(
         lang.pick("数据质量问题（按类型）", "Data-quality findings by problem"),
         st,
     )?;
-    header_row(
-        ws,
-        *row,
-        &[
-            lang.pick("问题类型", "Problem"),
-            lang.pick("条数", "Findings"),
-            lang.pick("其中剔除行", "Rows rejected"),
-        ],
-        st,
-    )?;
+    let heads = [
+        lang.pick("问题类型", "Problem"),
+        lang.pick("条数", "Findings"),
+        lang.pick("其中剔除行", "Rows rejected"),
+    ];
+    write_headers(ws, *row, &heads, st, None)?;
     *row += 1;
     if f.findings_by_kind.is_empty() {
         ws.write_string_with_format(*row, 0, lang.pick("无", "None"), &st.note)?;
@@ -310,13 +310,6 @@ enum Fact {
 fn section(ws: &mut Worksheet, row: &mut u32, title: &str, st: &Styles) -> Result<(), XlsxError> {
     ws.write_string_with_format(*row, 0, title, &st.section)?;
     *row += 1;
-    Ok(())
-}
-
-fn header_row(ws: &mut Worksheet, row: u32, heads: &[&str], st: &Styles) -> Result<(), XlsxError> {
-    for (col, h) in heads.iter().enumerate() {
-        ws.write_string_with_format(row, col as u16, *h, &st.header)?;
-    }
     Ok(())
 }
 
@@ -352,7 +345,7 @@ fn cross_table(
     let mut heads = vec![corner];
     heads.extend(Tier::ALL.iter().map(|t| t.label(lang)));
     heads.push(total);
-    header_row(ws, *row, &heads, st)?;
+    write_headers(ws, *row, &heads, st, None)?;
     *row += 1;
     let mut sums = [0usize; 3];
     for (label, counts) in rows {

@@ -10,6 +10,11 @@ use crate::compare;
 use crate::model::{Cell, Tier};
 use crate::testdata;
 
+/// The workbook of `a`, its figures computed as `custseg run` does.
+fn built(a: &Analysis) -> crate::error::Result<Vec<u8>> {
+    build(a, &crate::figures::Figures::of(a))
+}
+
 type Book = Sheets<Cursor<Vec<u8>>>;
 
 fn open(bytes: Vec<u8>) -> Book {
@@ -144,7 +149,7 @@ fn sheets_are_in_spec_order_in_both_languages() {
         } else {
             testdata::analysis(30, lang)
         };
-        let book = open(build(&analysis).expect("workbook builds"));
+        let book = open(built(&analysis).expect("workbook builds"));
         assert_eq!(book.sheet_names(), want, "{lang:?}, migration: {migrated}");
     }
 }
@@ -153,7 +158,7 @@ fn sheets_are_in_spec_order_in_both_languages() {
 fn customer_headers_are_input_columns_then_the_fixed_derived_ones_then_their_reasons() {
     for lang in [Lang::Zh, Lang::En] {
         let analysis = testdata::analysis(12, lang);
-        let mut book = open(build(&analysis).unwrap());
+        let mut book = open(built(&analysis).unwrap());
         let mut want: Vec<String> = analysis.dataset.input_columns.clone();
         want.extend(
             columns::COLUMNS
@@ -170,7 +175,7 @@ fn customer_headers_are_input_columns_then_the_fixed_derived_ones_then_their_rea
 #[test]
 fn every_customer_is_in_the_customers_sheet_exactly_once() {
     let analysis = testdata::analysis(500, Lang::Zh);
-    let mut book = open(build(&analysis).unwrap());
+    let mut book = open(built(&analysis).unwrap());
     let range = sheet(&mut book, "客户明细");
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for row in range.rows().skip(1) {
@@ -190,7 +195,7 @@ fn every_customer_is_in_the_customers_sheet_exactly_once() {
 #[test]
 fn tier_sheets_hold_their_tier_sorted_by_total_score() {
     let analysis = testdata::analysis(300, Lang::Zh);
-    let mut book = open(build(&analysis).unwrap());
+    let mut book = open(built(&analysis).unwrap());
     let mut total = 0;
     for tier in Tier::ALL {
         let range = sheet(&mut book, tier.label(Lang::Zh));
@@ -250,7 +255,7 @@ fn input_text_is_never_a_formula_and_numbers_and_dates_keep_their_type() {
         c.record.original.push(Cell::Number(350.0));
         c.explanation = "=1+1".into();
     }
-    let mut book = open(build(&analysis).unwrap());
+    let mut book = open(built(&analysis).unwrap());
     for name in ["客户明细", "核心客户", "潜力客户", "一般客户"] {
         let formulas = book.worksheet_formula(name).unwrap();
         assert!(
@@ -286,7 +291,7 @@ fn without_a_customers_sheet_custseg_writes_its_own_code_and_name() {
     for c in &mut analysis.classification.customers {
         c.record.original.clear();
     }
-    let bytes = build(&analysis).unwrap();
+    let bytes = built(&analysis).unwrap();
     let mut book = open(bytes.clone());
     let range = sheet(&mut book, "Customers");
     let head = header(&range);
@@ -310,7 +315,7 @@ fn read_snapshot_round_trips_in_both_languages() {
         let analysis = with_migration(lang);
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("上季度_客户分类.xlsx");
-        std::fs::write(&path, build(&analysis).unwrap()).unwrap();
+        std::fs::write(&path, built(&analysis).unwrap()).unwrap();
         let back = compare::read_snapshot(&path).expect("reads back");
         let want = compare::snapshot(&analysis.classification.customers);
         assert_eq!(back.len(), want.len(), "{lang:?}: customers read back");
@@ -326,7 +331,7 @@ fn settings_name_the_code_column_even_when_it_is_renamed() {
     analysis.dataset.input_columns = vec!["编号".into(), "单位名称".into(), "行业".into()];
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("q3.xlsx");
-    std::fs::write(&path, build(&analysis).unwrap()).unwrap();
+    std::fs::write(&path, built(&analysis).unwrap()).unwrap();
     let mut book = open(std::fs::read(&path).unwrap());
     let settings = sheet(&mut book, "参数");
     let row = settings
@@ -344,7 +349,7 @@ fn migration_sheet_shows_the_matrix_and_every_move() {
         let analysis = with_migration(lang);
         let migration = analysis.migration.clone().unwrap();
         for bytes in [
-            build(&analysis).unwrap(),
+            built(&analysis).unwrap(),
             build_migration(&migration, lang).unwrap(),
         ] {
             let mut book = open(bytes);
@@ -383,7 +388,7 @@ fn migration_sheet_shows_the_matrix_and_every_move() {
 #[test]
 fn data_quality_has_one_row_per_finding() {
     let analysis = testdata::analysis(20, Lang::Zh);
-    let mut book = open(build(&analysis).unwrap());
+    let mut book = open(built(&analysis).unwrap());
     let range = sheet(&mut book, "数据质量");
     assert_eq!(range.rows().count() - 1, analysis.dataset.findings.len());
     let f = &analysis.dataset.findings[0];
@@ -400,7 +405,7 @@ fn data_quality_has_one_row_per_finding() {
 #[test]
 fn summary_counts_match_the_customers() {
     let analysis = testdata::analysis(200, Lang::Zh);
-    let mut book = open(build(&analysis).unwrap());
+    let mut book = open(built(&analysis).unwrap());
     let range = sheet(&mut book, "概览");
     let rows: Vec<&[Data]> = range.rows().collect();
     for tier in Tier::ALL {
@@ -434,7 +439,7 @@ fn notes_explain_every_derived_header() {
         );
     }
     // The notes are stored in the file: one comment per derived header on each customer sheet.
-    let bytes = build(&testdata::analysis(5, Lang::Zh)).unwrap();
+    let bytes = built(&testdata::analysis(5, Lang::Zh)).unwrap();
     let mut zip = zip_entries(&bytes);
     zip.retain(|n| n.starts_with("xl/comments"));
     assert_eq!(zip.len(), 4, "comment parts: {zip:?}");
@@ -462,7 +467,7 @@ fn zip_entries(bytes: &[u8]) -> Vec<String> {
 #[test]
 fn an_empty_run_still_gives_a_complete_workbook() {
     let analysis = testdata::analysis(0, Lang::Zh);
-    let mut book = open(build(&analysis).expect("builds with no customer"));
+    let mut book = open(built(&analysis).expect("builds with no customer"));
     assert_eq!(book.sheet_names().len(), 9);
     let range = sheet(&mut book, "客户明细");
     assert_eq!(range.rows().count(), 1, "header row only");
@@ -495,7 +500,7 @@ fn fixed_headers_match_spec_section_5() {
 fn summary_counts_the_moves_when_there_is_a_migration() {
     let analysis = with_migration(Lang::Zh);
     let m = analysis.migration.clone().unwrap();
-    let mut book = open(build(&analysis).unwrap());
+    let mut book = open(built(&analysis).unwrap());
     let range = sheet(&mut book, "概览");
     for (label, want) in [
         ("升级", m.upgraded.len()),
@@ -509,7 +514,7 @@ fn summary_counts_the_moves_when_there_is_a_migration() {
             .unwrap_or_else(|| panic!("概览 has no row {label}"));
         assert_eq!(row[1].as_f64(), Some(want as f64), "概览, row {label}");
     }
-    let without = open(build(&testdata::analysis(20, Lang::Zh)).unwrap())
+    let without = open(built(&testdata::analysis(20, Lang::Zh)).unwrap())
         .worksheet_range("概览")
         .unwrap();
     assert!(

@@ -5,8 +5,12 @@
 use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
 
 use super::pick;
-use super::styles::{print_one_page_wide, put_number, put_plain_text, text_width, Styles, Widths};
-use crate::figures::decoration::{self, Funnel, GroupTable};
+use super::styles::{
+    print_one_page_wide, put_number, put_plain_text, text_width, write_headers, Room, Styles,
+    Widths,
+};
+use crate::figures::decoration::{Funnel, GroupTable};
+use crate::figures::Figures;
 use crate::model::{Analysis, Lang};
 use crate::profile::pick_text;
 
@@ -14,23 +18,19 @@ use crate::profile::pick_text;
 pub const TRADE_SHEET: (&str, &str) = ("阶段与来源", "Stages and Sources");
 
 /// Writes 阶段与来源 when the profile's funnel or a group table has data.
-pub fn write(wb: &mut Workbook, analysis: &Analysis, st: &Styles) -> Result<(), XlsxError> {
+pub fn write(
+    wb: &mut Workbook,
+    analysis: &Analysis,
+    f: &Figures,
+    st: &Styles,
+) -> Result<(), XlsxError> {
     let lang = analysis.run.lang;
     let plan = &analysis.report;
-    let funnel = plan
-        .funnel
-        .as_ref()
-        .filter(|_| plan.has("funnel"))
-        .and_then(|s| decoration::funnel(analysis, s).map(|f| (s, f)));
-    let groups: Vec<(String, GroupTable)> = plan
-        .sections
-        .iter()
-        .filter_map(|id| plan.group(id))
-        .filter_map(|g| {
-            decoration::group_table(analysis, g, plan.funnel.as_ref()).map(|t| {
-                let title = pick_text(&g.title, g.title_en.as_deref(), lang).to_string();
-                (title, t)
-            })
+    let funnel = plan.funnel.as_ref().zip(f.funnel.as_ref());
+    let groups: Vec<(&str, &GroupTable)> = (f.groups.iter())
+        .filter_map(|(id, t)| {
+            let g = plan.group(id)?;
+            Some((pick_text(&g.title, g.title_en.as_deref(), lang), t))
         })
         .collect();
     if funnel.is_none() && groups.is_empty() {
@@ -41,28 +41,14 @@ pub fn write(wb: &mut Workbook, analysis: &Analysis, st: &Styles) -> Result<(), 
     print_one_page_wide(ws);
     let mut widths = Widths::new(7, 40);
     let mut row = 0u32;
-    if let Some((s, f)) = &funnel {
+    if let Some((s, fun)) = funnel {
         let title = pick_text(&s.title, s.title_en.as_deref(), lang);
-        row = write_funnel(ws, st, &mut widths, row, title, f, lang)?;
+        row = write_funnel(ws, st, &mut widths, row, title, fun, lang)?;
     }
-    for (title, t) in &groups {
+    for (title, t) in groups {
         row = write_group(ws, st, &mut widths, row, title, t, lang)?;
     }
     widths.apply(ws)
-}
-
-fn headers(
-    ws: &mut Worksheet,
-    st: &Styles,
-    widths: &mut Widths,
-    row: u32,
-    heads: &[&str],
-) -> Result<(), XlsxError> {
-    for (col, h) in heads.iter().enumerate() {
-        ws.write_string_with_format(row, col as u16, *h, &st.header)?;
-        widths.see(col, text_width(h) + 1);
-    }
-    Ok(())
 }
 
 fn write_funnel(
@@ -83,7 +69,7 @@ fn write_funnel(
         l.pick("较上一阶段转化率", "Conversion from previous"),
         l.pick("金额（万元）", "Amount (CNY 10k)"),
     ];
-    headers(ws, st, widths, row, &heads)?;
+    write_headers(ws, row, &heads, st, Some((widths, Room::Title)))?;
     row += 1;
     for r in &f.rows {
         put_plain_text(ws, row, 0, &r.name)?;
@@ -128,7 +114,7 @@ fn write_group(
         l.pick("金额（万元）", "Amount (CNY 10k)"),
         l.pick("金额占比", "Amount share"),
     ];
-    headers(ws, st, widths, row, &heads)?;
+    write_headers(ws, row, &heads, st, Some((widths, Room::Title)))?;
     row += 1;
     let share = |part: f64, whole: f64| (whole.abs() > f64::EPSILON).then(|| part / whole);
     let all = t

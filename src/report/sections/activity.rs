@@ -2,7 +2,7 @@
 //! satisfied valuable customers.
 
 use super::{
-    by_amount, customers, lang, money_header, name_of, para, section, subheading, unit_for,
+    by_amount, customer_table, customers, lang, money_header, para, section, subheading, unit_for,
     CONTENT_W, TABLE,
 };
 use crate::error::Result;
@@ -13,6 +13,7 @@ use crate::report::charts;
 use crate::report::format;
 use crate::report::layout::{Align, Column, Layout};
 use crate::say;
+use crate::values::thousands;
 
 pub(super) fn activity(doc: &mut Layout, a: &Analysis, f: &Figures) -> Result<()> {
     let l = lang(a);
@@ -68,10 +69,7 @@ pub(super) fn activity(doc: &mut Layout, a: &Analysis, f: &Figures) -> Result<()
         return Ok(());
     }
     let unit = unit_for(watch.iter().copied());
-    let columns = [
-        Column::new("#", 0.4, Align::Right),
-        Column::new(say!(l, "客户编码", "Code"), 1.0, Align::Left),
-        Column::new(say!(l, "客户名称", "Customer"), 3.0, Align::Left),
+    let more = vec![
         Column::new(say!(l, "客户等级", "Tier"), 1.0, Align::Left),
         Column::new(
             money_header(&say!(l, "销售额", "Sales"), unit, l),
@@ -86,27 +84,20 @@ pub(super) fn activity(doc: &mut Layout, a: &Analysis, f: &Figures) -> Result<()
         Column::new(say!(l, "活跃得分", "Activity"), 0.9, Align::Right),
         Column::new(say!(l, "生命周期", "Lifecycle"), 0.9, Align::Left),
     ];
-    let rows: Vec<Vec<String>> = watch
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            vec![
-                (i + 1).to_string(),
-                c.record.code.clone(),
-                name_of(c),
-                c.tier.label(l).to_string(),
-                unit.format(amount_of(c)),
-                c.recency_days
-                    .map(|d| format::count(d.max(0) as usize))
-                    .unwrap_or_else(|| "—".into()),
-                c.scores
-                    .activity
-                    .map(format::score)
-                    .unwrap_or_else(|| "—".into()),
-                c.lifecycle.label(l).to_string(),
-            ]
-        })
-        .collect();
+    let (columns, rows) = customer_table(l, [1.0, 3.0], more, &watch, |c| {
+        vec![
+            c.tier.label(l).to_string(),
+            unit.format(amount_of(c)),
+            c.recency_days
+                .map(|d| format::count(d.max(0) as usize))
+                .unwrap_or_else(|| "—".into()),
+            c.scores
+                .activity
+                .map(format::score)
+                .unwrap_or_else(|| "—".into()),
+            c.lifecycle.label(l).to_string(),
+        ]
+    });
     doc.table(&columns, &rows, TABLE);
     Ok(())
 }
@@ -138,7 +129,7 @@ pub(super) fn satisfaction(doc: &mut Layout, a: &Analysis, f: &Figures) -> Resul
             l,
             "；投诉共 {} 次",
             "; {} complaints in all",
-            format::thousands(complaints, 0)
+            thousands(complaints, 0)
         ));
     }
     text.push_str(l.pick("。", "."));
@@ -178,10 +169,7 @@ pub(super) fn satisfaction(doc: &mut Layout, a: &Analysis, f: &Figures) -> Resul
         return Ok(());
     }
     let unit = unit_for(low.iter().copied());
-    let columns = [
-        Column::new("#", 0.4, Align::Right),
-        Column::new(say!(l, "客户编码", "Code"), 1.0, Align::Left),
-        Column::new(say!(l, "客户名称", "Customer"), 3.0, Align::Left),
+    let more = vec![
         Column::new(say!(l, "客户等级", "Tier"), 1.0, Align::Left),
         Column::new(say!(l, "满意度", "Satisfaction"), 0.9, Align::Right),
         Column::new(say!(l, "投诉次数", "Complaints"), 0.9, Align::Right),
@@ -192,25 +180,18 @@ pub(super) fn satisfaction(doc: &mut Layout, a: &Analysis, f: &Figures) -> Resul
         ),
         Column::new(say!(l, "流失风险", "Churn risk"), 0.9, Align::Center),
     ];
-    let rows: Vec<Vec<String>> = low
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            vec![
-                (i + 1).to_string(),
-                c.record.code.clone(),
-                name_of(c),
-                c.tier.label(l).to_string(),
-                c.record.satisfaction.map(format::score).unwrap_or_default(),
-                c.record
-                    .complaints
-                    .map(|v| format::thousands(v, 0))
-                    .unwrap_or_else(|| "—".into()),
-                unit.format(amount_of(c)),
-                c.churn_risk.label(l).to_string(),
-            ]
-        })
-        .collect();
+    let (columns, rows) = customer_table(l, [1.0, 3.0], more, &low, |c| {
+        vec![
+            c.tier.label(l).to_string(),
+            c.record.satisfaction.map(format::score).unwrap_or_default(),
+            c.record
+                .complaints
+                .map(|v| thousands(v, 0))
+                .unwrap_or_else(|| "—".into()),
+            unit.format(amount_of(c)),
+            c.churn_risk.label(l).to_string(),
+        ]
+    });
     doc.table(&columns, &rows, TABLE);
     Ok(())
 }

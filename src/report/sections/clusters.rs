@@ -8,6 +8,7 @@ use crate::report::charts;
 use crate::report::format::{self, MoneyUnit};
 use crate::report::layout::{Align, Column, Layout};
 use crate::say;
+use crate::values::thousands;
 
 /// At most this many customers are drawn in the scatter chart (more only blur it and
 /// bloat the image).
@@ -114,7 +115,7 @@ pub(super) fn clusters(doc: &mut Layout, a: &Analysis) -> Result<()> {
                     row.push(MoneyUnit::Wan.format(*v));
                 } else {
                     let decimals = if v.abs() >= 100.0 { 0 } else { 1 };
-                    row.push(format::thousands(*v, decimals));
+                    row.push(thousands(*v, decimals));
                 }
             }
             while row.len() < columns.len() {

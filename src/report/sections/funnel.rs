@@ -2,7 +2,8 @@
 //! stage, the conversion from one stage to the next, as bars and a table.
 
 use super::{lang, money_header, note, para, section_titled, TABLE};
-use crate::figures::decoration::{self, Funnel};
+use crate::figures::decoration::Funnel;
+use crate::figures::Figures;
 use crate::model::{Analysis, Lang};
 use crate::profile::pick_text;
 use crate::report::format::{self, MoneyUnit};
@@ -13,12 +14,9 @@ use crate::say;
 const BEFORE_SIGNED: Rgb8 = Rgb8(143, 174, 205);
 
 /// The funnel section; nothing when the profile has no funnel or no customer has a stage.
-pub(super) fn funnel(doc: &mut Layout, a: &Analysis) {
+pub(super) fn funnel(doc: &mut Layout, a: &Analysis, f: &Figures) {
     let l = lang(a);
-    let Some(settings) = &a.report.funnel else {
-        return;
-    };
-    let Some(fun) = decoration::funnel(a, settings) else {
+    let (Some(settings), Some(fun)) = (&a.report.funnel, &f.funnel) else {
         return;
     };
     let title = pick_text(&settings.title, settings.title_en.as_deref(), l);
@@ -54,8 +52,8 @@ pub(super) fn funnel(doc: &mut Layout, a: &Analysis) {
             ),
         );
     }
-    bars(doc, &fun, l);
-    table(doc, &fun, l);
+    bars(doc, fun, l);
+    table(doc, fun, l);
     if fun.unstaged > 0 {
         note(
             doc,

@@ -3,7 +3,8 @@
 //! referrals (转介绍) when the profile names their words.
 
 use super::{lang, money_header, note, para, section_titled, TABLE};
-use crate::figures::decoration::{self, GroupRow, GroupTable};
+use crate::figures::decoration::{GroupRow, GroupTable};
+use crate::figures::Figures;
 use crate::model::{Analysis, Lang};
 use crate::profile::{pick_text, GroupSettings};
 use crate::report::format::{self, MoneyUnit};
@@ -16,9 +17,9 @@ const MAX_ROWS: usize = 15;
 const MIN_FOR_RATE: usize = 5;
 
 /// A group section; nothing when the column or field is absent from the data.
-pub(super) fn group(doc: &mut Layout, a: &Analysis, g: &GroupSettings) {
+pub(super) fn group(doc: &mut Layout, a: &Analysis, f: &Figures, g: &GroupSettings) {
     let l = lang(a);
-    let Some(t) = decoration::group_table(a, g, a.report.funnel.as_ref()) else {
+    let Some(t) = f.group(&g.id) else {
         return;
     };
     let title = pick_text(&g.title, g.title_en.as_deref(), l);
@@ -34,13 +35,13 @@ pub(super) fn group(doc: &mut Layout, a: &Analysis, g: &GroupSettings) {
             format::count(t.rows.len())
         ),
     );
-    if let Some(s) = leaders(&t, l) {
+    if let Some(s) = leaders(t, l) {
         para(doc, &s);
     }
     if let Some(r) = &t.referral {
-        para(doc, &referral(r, &t, l));
+        para(doc, &referral(r, t, l));
     }
-    table(doc, &t, title, l);
+    table(doc, t, title, l);
     if t.missing.count > 0 {
         note(
             doc,

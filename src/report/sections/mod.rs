@@ -18,11 +18,12 @@ mod tiers;
 mod value;
 
 use super::format::MoneyUnit;
-use super::layout::{Column, Layout, ACCENT, CONTENT_W, GREY, INK, MARGIN, RULE};
+use super::layout::{Align, Column, Layout, ACCENT, CONTENT_W, GREY, INK, MARGIN, RULE};
 use crate::error::Result;
 use crate::figures::{amount_of, Figures};
 use crate::messages::report_section;
 use crate::model::{Analysis, Classified, Lang, SizeClass};
+use crate::say;
 
 /// Body text size, pt.
 const BODY: f32 = 9.5;
@@ -46,16 +47,16 @@ pub fn write_all(doc: &mut Layout, a: &Analysis, f: &Figures) -> Result<()> {
             "migration" if a.migration.is_some() => migration::migration(doc, a, f),
             "actions" => actions::actions(doc, a, f),
             "core_list" => actions::core_list(doc, a),
-            "owners" => owners::owners(doc, a),
+            "owners" => owners::owners(doc, a, f),
             "quality" => quality::data_quality(doc, a, f),
             "appendix" => {
                 quality::appendix(doc, a);
                 forecast::forecast(doc, a);
             }
-            "funnel" => funnel::funnel(doc, a),
+            "funnel" => funnel::funnel(doc, a, f),
             other => {
                 if let Some(g) = a.report.group(other) {
-                    groups::group(doc, a, g);
+                    groups::group(doc, a, f, g);
                 }
             }
         }
@@ -151,6 +152,31 @@ fn by_amount<'a>(list: impl Iterator<Item = &'a Classified>) -> Vec<&'a Classifi
             .then_with(|| x.record.code.cmp(&y.record.code))
     });
     v
+}
+
+/// A numbered table of customers in the order given: #, 客户编码 and 客户名称 (with the width
+/// shares `shares`), then the columns `more`, whose cells `cells` gives for each customer.
+fn customer_table(
+    l: Lang,
+    shares: [f32; 2],
+    more: Vec<Column>,
+    list: &[&Classified],
+    cells: impl Fn(&Classified) -> Vec<String>,
+) -> (Vec<Column>, Vec<Vec<String>>) {
+    let mut columns = vec![
+        Column::new("#", 0.4, Align::Right),
+        Column::new(say!(l, "客户编码", "Code"), shares[0], Align::Left),
+        Column::new(say!(l, "客户名称", "Customer"), shares[1], Align::Left),
+    ];
+    columns.extend(more);
+    let rows = (list.iter().enumerate())
+        .map(|(i, c)| {
+            let mut row = vec![(i + 1).to_string(), c.record.code.clone(), name_of(c)];
+            row.extend(cells(c));
+            row
+        })
+        .collect();
+    (columns, rows)
 }
 
 fn unit_for<'a>(list: impl Iterator<Item = &'a Classified>) -> MoneyUnit {

@@ -4,7 +4,8 @@
 //! `figures::owners`, as the workbook's 跟进清单 does.
 
 use super::{note, para, section_titled, subheading, TABLE};
-use crate::figures::owners::{owner_lists, FollowUp, FollowUpItem};
+use crate::figures::owners::{FollowUp, FollowUpItem};
+use crate::figures::Figures;
 use crate::messages;
 use crate::model::{Analysis, Lang};
 use crate::report::format::{self, MoneyUnit};
@@ -15,9 +16,9 @@ use crate::say;
 const SHOWN_PER_LIST: usize = 5;
 
 /// Writes the section, or nothing when no customer has an owner.
-pub(super) fn owners(doc: &mut Layout, a: &Analysis) {
+pub(super) fn owners(doc: &mut Layout, a: &Analysis, f: &Figures) {
     let l = a.run.lang;
-    let Some(lists) = owner_lists(&a.classification.customers) else {
+    let Some(lists) = &f.owners else {
         return;
     };
     section_titled(doc, &say!(l, "按负责人跟进", "Follow-up by owner"), 60.0);
@@ -46,7 +47,7 @@ pub(super) fn owners(doc: &mut Layout, a: &Analysis) {
         ),
         Column::new(say!(l, "建议行动", "Suggested action"), 3.6, Align::Left),
     ];
-    for list in &lists {
+    for list in lists {
         let owner = list
             .owner
             .as_deref()

@@ -6,6 +6,7 @@ use crate::model::{Analysis, Classified, Lang, SheetRole};
 use crate::report::format;
 use crate::report::layout::{Align, Column, Layout};
 use crate::say;
+use crate::values::thousands;
 
 pub(super) fn data_quality(doc: &mut Layout, a: &Analysis, f: &Figures) {
     let l = lang(a);
@@ -236,8 +237,8 @@ fn method(doc: &mut Layout, a: &Analysis) {
             "RFM 参考值（{}）：R {} 天，F {} 次，M {}；等于参考值算“高”，R 越小越“高”。",
             "RFM references ({}): R {} days, F {}, M {}; a value equal to the reference counts as high, and for R lower is higher.",
             refs.method,
-            format::thousands(refs.recency_days, 1),
-            format::thousands(refs.frequency, 1),
+            thousands(refs.recency_days, 1),
+            thousands(refs.frequency, 1),
             format::money(refs.monetary, l)
         ),
     );

@@ -9,6 +9,7 @@ use crate::report::charts;
 use crate::report::format::{self, MoneyUnit};
 use crate::report::layout::{Align, Column, Layout};
 use crate::say;
+use crate::values::thousands;
 
 pub(super) fn value(doc: &mut Layout, a: &Analysis, f: &Figures) -> Result<()> {
     let l = lang(a);
@@ -53,8 +54,8 @@ pub(super) fn value(doc: &mut Layout, a: &Analysis, f: &Figures) -> Result<()> {
             "R（最近消费）、F（消费频次）、M（消费金额）与参考值（{}）比较分为高、低：R ≤ {} 天、F ≥ {} 次、M ≥ {}为“高”。",
             "R (recency), F (frequency) and M (monetary) are high or low against references ({}): R ≤ {} days, F ≥ {}, M ≥ {} count as high.",
             method,
-            format::thousands(refs.recency_days, 0),
-            format::thousands(refs.frequency, 1),
+            thousands(refs.recency_days, 0),
+            thousands(refs.frequency, 1),
             format::money(refs.monetary, l)
         ),
     );
