@@ -283,8 +283,8 @@ impl From<&str> for Cause {
 pub struct Error {
     /// What kind of failure.
     pub kind: ErrorKind,
-    /// What went wrong, as data.
-    pub cause: Cause,
+    /// What went wrong, as data (boxed, so that a `Result` stays small).
+    pub cause: Box<Cause>,
     /// The original text of the library or system error behind it (English, often), printed on
     /// a second line only with `--verbose`.
     pub detail: Option<String>,
@@ -295,7 +295,7 @@ impl Error {
     pub fn new(kind: ErrorKind, cause: impl Into<Cause>) -> Error {
         Error {
             kind,
-            cause: cause.into(),
+            cause: Box::new(cause.into()),
             detail: None,
         }
     }

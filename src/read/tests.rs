@@ -40,7 +40,7 @@ fn a_zip_bomb_is_refused_before_expanding() {
         "{said}"
     );
     let err = read_bytes(&zip_declaring(0xFFFF_FFFF), "z64.xlsx", "z64").unwrap_err();
-    assert!(matches!(err.cause, Cause::TooLarge { .. }), "{err:?}");
+    assert!(matches!(*err.cause, Cause::TooLarge { .. }), "{err:?}");
     // A small declared size passes the check and fails later as corrupt, not as too large.
     let err = read_bytes(&zip_declaring(100), "small.xlsx", "small").unwrap_err();
     let said = err.message(Lang::En);
