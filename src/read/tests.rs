@@ -263,3 +263,31 @@ fn utf32_without_bom_and_utf16_with_a_rare_character_are_text() {
     let utf16: Vec<u8> = rare.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
     assert_eq!(decode_text(&utf16), rare);
 }
+
+#[test]
+fn a_file_the_system_cannot_open_is_said_in_our_words_with_its_text_as_detail() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("无.xlsx");
+    let err = read_file(&missing).unwrap_err();
+    let want = Cause::CannotOpen {
+        file: "无.xlsx".into(),
+        why: crate::error::IoCause::NotFound,
+    };
+    assert_eq!(*err.cause, want);
+    assert_eq!(err.message(Lang::Zh), "无法打开文件 无.xlsx：文件不存在。");
+    assert!(err
+        .detail
+        .as_deref()
+        .unwrap_or_default()
+        .contains("os error"));
+    // A folder where a file was expected: the system's words stay out of the sentence.
+    let folder = dir.path().join("夹.xlsx");
+    std::fs::create_dir(&folder).unwrap();
+    let err = read_file(&folder).unwrap_err();
+    let said = err.message(Lang::En);
+    assert_eq!(
+        said,
+        "Cannot open the file 夹.xlsx: it is a folder, not a file."
+    );
+    assert!(err.detail.is_some(), "{err:?}");
+}
