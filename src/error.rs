@@ -9,6 +9,8 @@
 use std::fmt;
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
+
 use crate::model::Lang;
 
 /// What went wrong, for the exit status (SPEC §2).
@@ -172,6 +174,12 @@ pub enum Cause {
         same_form: bool,
     },
 
+    /// Nothing is left to classify: no customer row in any input.
+    NoCustomerRows {
+        /// The files read.
+        files: Vec<String>,
+    },
+
     // ── input folders (config.rs) ──
     /// A folder given as input cannot be listed.
     FolderUnreadable {
@@ -256,6 +264,35 @@ pub enum Cause {
         /// The cell's text.
         value: String,
     },
+    /// `--previous` names a result whose as-of date is not earlier than this run's.
+    PreviousNotEarlier {
+        /// The previous result.
+        file: String,
+        /// Its as-of date.
+        previous: NaiveDate,
+        /// This run's as-of date.
+        current: NaiveDate,
+    },
+    /// `compare A B` with B not later than A: the files are likely swapped.
+    CompareSwapped {
+        /// The file given first, as previous.
+        previous: String,
+        /// Its period and as-of date ("2026Q3, 2026-09-30").
+        previous_period: String,
+        /// The file given second, as current.
+        current: String,
+        /// Its period and as-of date.
+        current_period: String,
+    },
+    /// `compare A B` with both results of the same as-of date.
+    CompareSamePeriod {
+        /// The file given first.
+        previous: String,
+        /// The file given second.
+        current: String,
+        /// Their period and as-of date ("2026Q3, 2026-09-30").
+        period: String,
+    },
     /// A previous result's customers sheet holds no customer.
     SnapshotEmpty {
         /// The file.
@@ -283,8 +320,8 @@ impl From<&str> for Cause {
 pub struct Error {
     /// What kind of failure.
     pub kind: ErrorKind,
-    /// What went wrong, as data.
-    pub cause: Cause,
+    /// What went wrong, as data (boxed, so that a `Result` stays small).
+    pub cause: Box<Cause>,
     /// The original text of the library or system error behind it (English, often), printed on
     /// a second line only with `--verbose`.
     pub detail: Option<String>,
@@ -295,7 +332,7 @@ impl Error {
     pub fn new(kind: ErrorKind, cause: impl Into<Cause>) -> Error {
         Error {
             kind,
-            cause: cause.into(),
+            cause: Box::new(cause.into()),
             detail: None,
         }
     }

@@ -29,7 +29,7 @@ pub fn check(args: &CheckArgs) -> Result<()> {
         customers,
     } = aggregate::aggregate(extracted, as_of.date);
     // The same stop as `run`'s, after the findings that say why are printed.
-    let outcome = super::run::require_customers(&dataset, &customers, lang);
+    let outcome = super::run::require_customers(&dataset, &customers);
     // Classifying adds its own findings (industries not mapped …): counted as `run` counts them.
     let n = customers.len();
     classify::classify(customers, &profile, as_of.date, lang, &mut dataset.findings);

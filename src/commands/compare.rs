@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::cli::CompareArgs;
 use crate::config::{parent_dir, parse_lang, period};
-use crate::error::{Error, Result};
+use crate::error::{Cause, Error, Result};
 use crate::model::{Lang, Migration};
 use crate::report::font::Font;
 use crate::{compare, messages, output, report, say, workbook};
@@ -15,7 +15,7 @@ use crate::{compare, messages, output, report, say, workbook};
 /// written.
 pub fn compare(args: &CompareArgs) -> Result<()> {
     let lang = parse_lang(&args.lang)?;
-    refuse_swapped(args, lang)?;
+    refuse_swapped(args)?;
     let previous = compare::read_snapshot(&args.previous)?;
     let current = compare::read_snapshot(&args.current)?;
     let mut migration = compare::migrate(&previous, &current, &file_name(&args.previous));
@@ -85,7 +85,7 @@ fn file_name(p: &Path) -> String {
 
 /// An input error when the previous workbook's as-of date is not earlier than the current one's
 /// (the two files given the wrong way round); nothing is said when either date cannot be read.
-fn refuse_swapped(args: &CompareArgs, lang: Lang) -> Result<()> {
+fn refuse_swapped(args: &CompareArgs) -> Result<()> {
     let (Some(then), Some(now)) = (
         compare::result_as_of(&args.previous),
         compare::result_as_of(&args.current),
@@ -96,18 +96,16 @@ fn refuse_swapped(args: &CompareArgs, lang: Lang) -> Result<()> {
         return Ok(());
     }
     if then == now {
-        return Err(Error::input(messages::compare_same_period(
-            lang,
-            &file_name(&args.previous),
-            &file_name(&args.current),
-            &format!("{}, {}", period(then), then.format("%Y-%m-%d")),
-        )));
+        return Err(Error::input(Cause::CompareSamePeriod {
+            previous: file_name(&args.previous),
+            current: file_name(&args.current),
+            period: format!("{}, {}", period(then), then.format("%Y-%m-%d")),
+        }));
     }
-    Err(Error::input(messages::compare_swapped(
-        lang,
-        &file_name(&args.previous),
-        &format!("{}, {}", period(then), then.format("%Y-%m-%d")),
-        &file_name(&args.current),
-        &format!("{}, {}", period(now), now.format("%Y-%m-%d")),
-    )))
+    Err(Error::input(Cause::CompareSwapped {
+        previous: file_name(&args.previous),
+        previous_period: format!("{}, {}", period(then), then.format("%Y-%m-%d")),
+        current: file_name(&args.current),
+        current_period: format!("{}, {}", period(now), now.format("%Y-%m-%d")),
+    }))
 }

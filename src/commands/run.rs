@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use super::check::{findings_by_cause, join_warnings, print_err, print_out};
 use crate::cli::RunArgs;
 use crate::config::{self, Config};
-use crate::error::Result;
+use crate::error::{Cause, Result};
 use crate::figures::Figures;
 use crate::model::{Analysis, CustomerRecord, Dataset, Lang, RunInfo, Tier, TierSnapshot};
 use crate::progress::Progress;
@@ -180,7 +180,7 @@ fn analyse(cfg: &Config, progress: &Progress) -> Result<Analysed> {
         mut dataset,
         mut customers,
     } = aggregate::aggregate(extracted, as_of.date);
-    require_customers(&dataset, &customers, lang)?;
+    require_customers(&dataset, &customers)?;
     progress.stage(say!(lang, "客户存续模型", "Customer-base models"));
     let mut forecast = forecast::forecast(&histories, &mut customers, as_of.date);
     forecast.uses = forecast::describe::Uses::of(&cfg.profile, &customers, as_of.date);
@@ -257,12 +257,11 @@ fn previous(
     let lang = cfg.lang;
     if let Some(path) = &cfg.previous {
         if let Some(then) = compare::result_as_of(path).filter(|then| *then >= as_of) {
-            return Err(crate::Error::input(crate::messages::previous_not_earlier(
-                lang,
-                &crate::console::file_shown(path),
-                &then.format("%Y-%m-%d").to_string(),
-                &as_of.format("%Y-%m-%d").to_string(),
-            )));
+            return Err(crate::Error::input(Cause::PreviousNotEarlier {
+                file: crate::console::file_shown(path),
+                previous: then,
+                current: as_of,
+            }));
         }
         return Ok(Some((path.clone(), None)));
     }
@@ -293,23 +292,14 @@ fn previous(
 }
 
 /// An input error when no customer is left to classify.
-pub(super) fn require_customers(
-    dataset: &Dataset,
-    customers: &[CustomerRecord],
-    lang: Lang,
-) -> Result<()> {
+pub(super) fn require_customers(dataset: &Dataset, customers: &[CustomerRecord]) -> Result<()> {
     if !customers.is_empty() {
         return Ok(());
     }
     let files: Vec<String> = (dataset.inputs.iter())
         .map(|i| crate::console::file_shown(std::path::Path::new(&i.path)))
         .collect();
-    Err(crate::Error::input(say!(
-        lang,
-        "{} 中没有任何客户数据行（只有表头或全部被剔除），无法分类；可先用 custseg check 查看原因。",
-        "{} holds no customer rows (only headers, or every row was rejected), so nothing can be classified; custseg check shows why.",
-        files.join(lang.pick("、", ", "))
-    )))
+    Err(crate::Error::input(Cause::NoCustomerRows { files }))
 }
 
 /// The `--json` summary object of SPEC §2.

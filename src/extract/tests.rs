@@ -424,7 +424,7 @@ fn one_bad_file_among_good_ones_names_the_bad_one() {
     )
     .unwrap_err();
     assert!(
-        matches!(&err.cause, Cause::Encrypted { file } if file == "encrypted.xlsx"),
+        matches!(&*err.cause, Cause::Encrypted { file } if file == "encrypted.xlsx"),
         "{err:?}"
     );
 }

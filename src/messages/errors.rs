@@ -55,6 +55,28 @@ pub fn error_sentence(lang: Lang, cause: &Cause) -> String {
             value,
         } => snapshot_bad_score(lang, file, sheet, *row, column, value),
         Cause::SnapshotEmpty { file, sheet } => snapshot_empty(lang, file, sheet),
+        Cause::NoCustomerRows { files } => no_customer_rows(lang, files),
+        Cause::PreviousNotEarlier {
+            file,
+            previous,
+            current,
+        } => previous_not_earlier(
+            lang,
+            file,
+            &previous.format("%Y-%m-%d").to_string(),
+            &current.format("%Y-%m-%d").to_string(),
+        ),
+        Cause::CompareSwapped {
+            previous,
+            previous_period,
+            current,
+            current_period,
+        } => compare_swapped(lang, previous, previous_period, current, current_period),
+        Cause::CompareSamePeriod {
+            previous,
+            current,
+            period,
+        } => compare_same_period(lang, previous, current, period),
     }
 }
 
@@ -88,6 +110,16 @@ fn details_unjoined(lang: Lang, cause: &Cause) -> String {
         &detail_codes.join(sep),
         &customer_codes.join(sep),
         &likely,
+    )
+}
+
+/// No customer row in any input: nothing can be classified.
+pub fn no_customer_rows(lang: Lang, files: &[String]) -> String {
+    crate::say!(
+        lang,
+        "{} 中没有任何客户数据行（只有表头或全部被剔除），无法分类；可先用 custseg check 查看原因。",
+        "{} holds no customer rows (only headers, or every row was rejected), so nothing can be classified; custseg check shows why.",
+        files.join(lang.pick("、", ", "))
     )
 }
 
@@ -249,6 +281,39 @@ mod tests {
                 },
                 "p.xlsx 的“客户明细”工作表第 7 行“综合得分”列的值“高”不是数字。",
                 "p.xlsx, sheet “客户明细”, row 7, column “综合得分”: “高” is not a number.",
+            ),
+            (
+                Cause::NoCustomerRows { files: vec![file("a.xlsx"), file("b.xlsx")] },
+                "a.xlsx、b.xlsx 中没有任何客户数据行（只有表头或全部被剔除），无法分类；可先用 custseg check 查看原因。",
+                "a.xlsx, b.xlsx holds no customer rows (only headers, or every row was rejected), so nothing can be classified; custseg check shows why.",
+            ),
+            (
+                Cause::PreviousNotEarlier {
+                    file: file("p.xlsx"),
+                    previous: chrono::NaiveDate::from_ymd_opt(2026, 9, 30).unwrap(),
+                    current: chrono::NaiveDate::from_ymd_opt(2026, 6, 30).unwrap(),
+                },
+                "p.xlsx 的基准日是 2026-09-30，不早于本次的 2026-06-30，不能作为上期结果；请换成更早一期的结果，或去掉 --previous。",
+                "p.xlsx is as of 2026-09-30, not earlier than this run's 2026-06-30, so it cannot be the previous result; give an earlier result, or leave out --previous.",
+            ),
+            (
+                Cause::CompareSwapped {
+                    previous: file("q3.xlsx"),
+                    previous_period: "2026Q3, 2026-09-30".into(),
+                    current: file("q2.xlsx"),
+                    current_period: "2026Q2, 2026-06-30".into(),
+                },
+                "上期文件 q3.xlsx（2026Q3, 2026-09-30）不早于本期文件 q2.xlsx（2026Q2, 2026-06-30）：两个文件的顺序可能颠倒了。请先写上一期，再写本期：custseg compare q2.xlsx q3.xlsx",
+                "The previous file q3.xlsx (2026Q3, 2026-09-30) is not earlier than the current file q2.xlsx (2026Q2, 2026-06-30): the two may be swapped. Give the earlier one first: custseg compare q2.xlsx q3.xlsx",
+            ),
+            (
+                Cause::CompareSamePeriod {
+                    previous: file("a.xlsx"),
+                    current: file("b.xlsx"),
+                    period: "2026Q3, 2026-09-30".into(),
+                },
+                "a.xlsx 和 b.xlsx 的基准日相同（2026Q3, 2026-09-30），无法比较季度变动；请给出两个不同季度的结果，先写上一期。",
+                "a.xlsx and b.xlsx have the same as-of date (2026Q3, 2026-09-30), so there is no change between quarters to show; give two quarters' results, the earlier one first.",
             ),
             (
                 Cause::SnapshotEmpty { file: file("p.xlsx"), sheet: "Customers".into() },

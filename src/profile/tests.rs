@@ -13,7 +13,7 @@ fn builtins_parse_in_both_languages() {
     for (name, _) in BUILTIN {
         for lang in [Lang::Zh, Lang::En] {
             let p = Profile::builtin(name, lang).unwrap();
-            let p = p.unwrap_or_else(|e| panic!("{name}: {}", e.to_string()));
+            let p = p.unwrap_or_else(|e| panic!("{name}: {}", e));
             assert_eq!(&p.name, name);
             assert!(!p.industry.is_empty(), "{name}: industry table");
             assert!(!p.recommend.is_empty(), "{name}: recommendation rules");
@@ -85,13 +85,9 @@ fn bad_profiles_name_the_line_and_key() {
         assert!(
             err.to_string().contains(&format!("第 {line} 行")),
             "{from} → {to}: expected line {line}: {}",
-            err.to_string()
+            err
         );
-        assert!(
-            err.to_string().contains(words),
-            "{from} → {to}: {}",
-            err.to_string()
-        );
+        assert!(err.to_string().contains(words), "{from} → {to}: {}", err);
         assert!(err.to_string().contains("x.toml"), "{}", err.to_string());
     }
 }
@@ -286,6 +282,6 @@ fn a_bad_report_section_or_signed_stage_is_named() {
         let text = base.replacen(from, to, 1);
         assert_ne!(text, base, "{from} not in decoration.toml");
         let err = Profile::parse(&text, "x.toml", Lang::Zh).expect_err(to);
-        assert!(err.to_string().contains(key), "{to}: {}", err.to_string());
+        assert!(err.to_string().contains(key), "{to}: {}", err);
     }
 }

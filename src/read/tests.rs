@@ -40,7 +40,7 @@ fn a_zip_bomb_is_refused_before_expanding() {
         "{said}"
     );
     let err = read_bytes(&zip_declaring(0xFFFF_FFFF), "z64.xlsx", "z64").unwrap_err();
-    assert!(matches!(err.cause, Cause::TooLarge { .. }), "{err:?}");
+    assert!(matches!(*err.cause, Cause::TooLarge { .. }), "{err:?}");
     // A small declared size passes the check and fails later as corrupt, not as too large.
     let err = read_bytes(&zip_declaring(100), "small.xlsx", "small").unwrap_err();
     let said = err.message(Lang::En);
@@ -262,4 +262,32 @@ fn utf32_without_bom_and_utf16_with_a_rare_character_are_text() {
     let rare = "premiere,second\r\n\u{10000},x\r\n";
     let utf16: Vec<u8> = rare.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
     assert_eq!(decode_text(&utf16), rare);
+}
+
+#[test]
+fn a_file_the_system_cannot_open_is_said_in_our_words_with_its_text_as_detail() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("无.xlsx");
+    let err = read_file(&missing).unwrap_err();
+    let want = Cause::CannotOpen {
+        file: "无.xlsx".into(),
+        why: crate::error::IoCause::NotFound,
+    };
+    assert_eq!(*err.cause, want);
+    assert_eq!(err.message(Lang::Zh), "无法打开文件 无.xlsx：文件不存在。");
+    assert!(err
+        .detail
+        .as_deref()
+        .unwrap_or_default()
+        .contains("os error"));
+    // A folder where a file was expected: the system's words stay out of the sentence.
+    let folder = dir.path().join("夹.xlsx");
+    std::fs::create_dir(&folder).unwrap();
+    let err = read_file(&folder).unwrap_err();
+    let said = err.message(Lang::En);
+    assert_eq!(
+        said,
+        "Cannot open the file 夹.xlsx: it is a folder, not a file."
+    );
+    assert!(err.detail.is_some(), "{err:?}");
 }

@@ -234,7 +234,7 @@ mod tests {
                 err.to_string().contains(expected),
                 "{}: {}",
                 path.display(),
-                err.to_string()
+                err
             );
             assert!(err.to_string().contains(&path.display().to_string()));
         }

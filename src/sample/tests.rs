@@ -322,7 +322,7 @@ fn large_samples_leave_out_the_previous_quarter_and_decoration() {
 fn refuses_zero_customers_and_copes_with_one() {
     let dir = tempfile::tempdir().unwrap();
     let err = write_samples(dir.path(), &options(0, None, 1), Lang::Zh).unwrap_err();
-    assert_eq!(err.exit_code(), 2, "{}", err.to_string());
+    assert_eq!(err.exit_code(), 2, "{}", err);
     assert!(!dir.path().join(CUSTOMERS_FILE).exists());
     for seed in 0..4 {
         write_samples(dir.path(), &options(1, Some(30), seed), Lang::Zh).unwrap();
