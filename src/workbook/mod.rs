@@ -125,7 +125,7 @@ fn fill(analysis: &Analysis, figures: &Figures) -> Result<Workbook> {
         reading::write_reading(wb, analysis, &st)?;
         sheets::write_quality(wb, analysis, &st)?;
         sheets::write_settings(wb, analysis, &st)?;
-        owners::write_owners(wb, analysis, figures, &st)?;
+        owners::write(wb, analysis, figures, &st)?;
         Ok(())
     })
 }

@@ -18,13 +18,8 @@ use crate::model::Analysis;
 pub const OWNERS_SHEET: (&str, &str) = ("跟进清单", "Follow-up");
 
 /// Writes 跟进清单 when some customer has an owner; nothing otherwise.
-pub fn write_owners(
-    wb: &mut Workbook,
-    analysis: &Analysis,
-    f: &Figures,
-    st: &Styles,
-) -> Result<(), XlsxError> {
-    let lang = analysis.run.lang;
+pub fn write(wb: &mut Workbook, a: &Analysis, f: &Figures, st: &Styles) -> Result<(), XlsxError> {
+    let lang = a.run.lang;
     let Some(lists) = &f.owners else {
         return Ok(());
     };

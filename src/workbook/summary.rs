@@ -15,13 +15,8 @@ use crate::figures::{Figures, MigrationCounts};
 use crate::model::{Analysis, Lang, Tier};
 
 /// Writes the 概览 sheet.
-pub fn write(
-    wb: &mut Workbook,
-    analysis: &Analysis,
-    f: &Figures,
-    st: &Styles,
-) -> Result<(), XlsxError> {
-    let lang = analysis.run.lang;
+pub fn write(wb: &mut Workbook, a: &Analysis, f: &Figures, st: &Styles) -> Result<(), XlsxError> {
+    let lang = a.run.lang;
     let ws = wb.add_worksheet();
     ws.set_name(pick(SUMMARY_SHEET, lang))?;
     print_one_page_wide(ws);
@@ -45,19 +40,19 @@ pub fn write(
     )?;
     ws.set_row_height(row, 24)?;
     row += 1;
-    if let Some(company) = &analysis.run.company {
+    if let Some(company) = &a.run.company {
         put_text(ws, row, 0, company, &st.label)?;
         row += 1;
     }
     row += 1;
 
     section(ws, &mut row, lang.pick("运行信息", "Run"), st)?;
-    write_facts(ws, &mut row, &run_facts(analysis, f), st)?;
+    write_facts(ws, &mut row, &run_facts(a, f), st)?;
     row += 1;
     section(ws, &mut row, lang.pick("关键指标", "Key figures"), st)?;
     write_facts(ws, &mut row, &kpis(f, lang), st)?;
     row += 1;
-    if let (Some(m), Some(counts)) = (&analysis.migration, f.migration) {
+    if let (Some(m), Some(counts)) = (&a.migration, f.migration) {
         migration_counts(ws, &mut row, &m.previous_file, counts, lang, st)?;
     }
     let (tier_first, tier_last) = tier_table(ws, &mut row, f, lang, st)?;

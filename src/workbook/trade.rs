@@ -18,14 +18,9 @@ use crate::profile::pick_text;
 pub const TRADE_SHEET: (&str, &str) = ("阶段与来源", "Stages and Sources");
 
 /// Writes 阶段与来源 when the profile's funnel or a group table has data.
-pub fn write(
-    wb: &mut Workbook,
-    analysis: &Analysis,
-    f: &Figures,
-    st: &Styles,
-) -> Result<(), XlsxError> {
-    let lang = analysis.run.lang;
-    let plan = &analysis.report;
+pub fn write(wb: &mut Workbook, a: &Analysis, f: &Figures, st: &Styles) -> Result<(), XlsxError> {
+    let lang = a.run.lang;
+    let plan = &a.report;
     let funnel = plan.funnel.as_ref().zip(f.funnel.as_ref());
     let groups: Vec<(&str, &GroupTable)> = (f.groups.iter())
         .filter_map(|(id, t)| {
