@@ -21,6 +21,7 @@ mod files;
 mod findings;
 mod owners;
 mod reading;
+mod reasons;
 mod report;
 mod workbook;
 
@@ -29,6 +30,7 @@ pub use files::*;
 pub use findings::*;
 pub use owners::*;
 pub use reading::*;
+pub use reasons::*;
 pub use report::*;
 pub use workbook::*;
 

@@ -77,10 +77,13 @@ pub(super) fn actions(doc: &mut Layout, a: &Analysis, f: &Figures) {
             );
         }
         // Counted by move (现有 → 推荐, or 维持现有版本), not by the edition advised.
+        let products: Vec<String> = (members.iter())
+            .map(|c| messages::recommended_product(l, &c.recommended_product))
+            .collect();
         let moves = top_n(
-            members
+            products
                 .iter()
-                .map(|c| product_move(&c.recommended_product))
+                .map(|p| product_move(p))
                 .filter(|m| !m.is_empty()),
             3,
         );
@@ -91,10 +94,9 @@ pub(super) fn actions(doc: &mut Layout, a: &Analysis, f: &Figures) {
                 .collect::<Vec<_>>()
                 .join(l.pick("、", ", "));
             // Moves only where the base has editions (产品版本); else the products advised.
-            let by_edition = members.iter().any(|c| {
-                c.recommended_product.contains('→')
-                    || product_move(&c.recommended_product) != c.recommended_product
-            });
+            let by_edition = products
+                .iter()
+                .any(|p| p.contains('→') || product_move(p) != p);
             let text = if by_edition {
                 say!(
                     l,
@@ -112,9 +114,11 @@ pub(super) fn actions(doc: &mut Layout, a: &Analysis, f: &Figures) {
             };
             bullet(doc, &text);
         }
-        let services = members.iter().flat_map(|c| {
-            c.recommended_services
-                .split(['、', ',', '，', ';', '；'])
+        let services: Vec<String> = (members.iter())
+            .map(|c| messages::recommended_services(l, &c.recommended_services))
+            .collect();
+        let services = services.iter().flat_map(|s| {
+            s.split(['、', ',', '，', ';', '；'])
                 .map(str::trim)
                 .filter(|s| !s.is_empty())
         });
