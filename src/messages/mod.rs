@@ -1,7 +1,8 @@
 //! Every sentence custseg says to a person, in Chinese and English, in one place.
 //!
-//! One file per stage group (reading, findings, analysis, workbook, report, owners, files), all
-//! re-exported here so callers write `messages::x`; add a sentence to its stage's file.
+//! One file per stage group (reading, findings, analysis, reasons, workbook, report, owners,
+//! files), all re-exported here so callers write `messages::x`; add a sentence to its stage's
+//! file.
 
 use crate::model::Lang;
 
