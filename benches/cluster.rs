@@ -104,7 +104,7 @@ fn main() {
         } else {
             planted(n)
         };
-        let (wall, cpu, c) = best_of(|| cluster::cluster(&customers, None, 1, Lang::Zh));
+        let (wall, cpu, c) = best_of(|| cluster::cluster(&customers, None, 1));
         let s: Vec<String> = c
             .silhouettes
             .iter()

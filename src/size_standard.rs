@@ -177,6 +177,24 @@ impl Indicators {
     }
 }
 
+/// The size class alone: the highest class whose every present lower bound is met (below every
+/// 小型 bound, 微型); 未知 when no indicator of the row is given.
+pub fn class_of(industry: &StdIndustry, values: &Indicators) -> SizeClass {
+    let present: Vec<(&[f64; 3], f64)> = industry
+        .bounds
+        .iter()
+        .filter_map(|(ind, bounds)| values.get(*ind).map(|v| (bounds, v)))
+        .collect();
+    if present.is_empty() {
+        return SizeClass::Unknown;
+    }
+    let classes = [SizeClass::Large, SizeClass::Medium, SizeClass::Small];
+    (0..3)
+        .find(|&c| present.iter().all(|(bounds, v)| *v >= bounds[c]))
+        .map(|c| classes[c])
+        .unwrap_or(SizeClass::Micro)
+}
+
 /// The size class and a one-line basis, e.g. "工业：X=350人，Y=2500万元 → 中型".
 pub fn classify(industry: &StdIndustry, values: &Indicators, lang: Lang) -> (SizeClass, String) {
     let industry_name = lang.pick(industry.name, industry.name_en);
@@ -202,12 +220,7 @@ pub fn classify(industry: &StdIndustry, values: &Indicators, lang: Lang) -> (Siz
         );
         return (SizeClass::Unknown, basis);
     }
-    // The highest class whose every present lower bound is met; below every 小型 bound is 微型.
-    let classes = [SizeClass::Large, SizeClass::Medium, SizeClass::Small];
-    let class = (0..3)
-        .find(|&c| present.iter().all(|(_, bounds, v)| *v >= bounds[c]))
-        .map(|c| classes[c])
-        .unwrap_or(SizeClass::Micro);
+    let class = class_of(industry, values);
     let figures: Vec<String> = present
         .iter()
         .map(|(ind, _, v)| format!("{}={}{}", ind.letter(), number(*v), ind.unit(lang)))

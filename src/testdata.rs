@@ -7,6 +7,7 @@ use rand::{Rng, SeedableRng};
 use rand_xoshiro::Xoshiro256PlusPlus;
 
 use crate::model::*;
+use crate::profile::Dimension;
 
 const NAMES: &[&str] = &[
     "华东精密机械",
@@ -59,6 +60,7 @@ pub fn analysis(n: usize, lang: Lang) -> Analysis {
         issue: Issue::TotalsRow,
         rejected: true,
     }];
+    let counts = Tier::ALL.map(|t| customers.iter().filter(|c| c.tier == t).count());
     Analysis {
         run: RunInfo {
             profile: "software".into(),
@@ -108,18 +110,16 @@ pub fn analysis(n: usize, lang: Lang) -> Analysis {
                 monetary: 60000.0,
             },
             tier_cutoffs: (60.0, 45.0),
-            tier_rule: lang
-                .pick(
-                    "绝对分数线：60 分及以上为核心客户，45 分及以上为潜力客户",
-                    "Absolute cut-offs: 60 for core, 45 for potential",
-                )
-                .into(),
+            tier_rule: TierRule {
+                how: TierHow::Absolute((60.0, 45.0)),
+                counts,
+            },
             weights: vec![
-                (lang.pick("规模", "Size").into(), 0.2),
-                (lang.pick("价值", "Value").into(), 0.35),
-                (lang.pick("活跃", "Activity").into(), 0.2),
-                (lang.pick("满意", "Satisfaction").into(), 0.1),
-                (lang.pick("潜力", "Potential").into(), 0.15),
+                (Dimension::Size, 0.2),
+                (Dimension::Value, 0.35),
+                (Dimension::Activity, 0.2),
+                (Dimension::Satisfaction, 0.1),
+                (Dimension::Potential, 0.15),
             ],
         },
         clustering: Clustering {
@@ -127,18 +127,17 @@ pub fn analysis(n: usize, lang: Lang) -> Analysis {
             k_chosen: true,
             silhouettes: vec![(2, 0.41), (3, 0.45), (4, 0.52), (5, 0.47)],
             features: vec![
-                "消费金额(元)".into(),
-                "近90天登录次数".into(),
-                "满意度".into(),
+                FeatureKind::Monetary,
+                FeatureKind::Logins,
+                FeatureKind::Satisfaction,
             ],
             clusters,
             labels,
-            imputation: lang
-                .pick(
-                    "缺失值以中位数填补",
-                    "Missing values imputed with the median",
-                )
-                .into(),
+            imputation: ClusterMethod {
+                imputed: vec![(FeatureKind::Satisfaction, 3)],
+                any_feature: true,
+                ..ClusterMethod::default()
+            },
         },
         migration: None,
         profile_settings: vec![("name".into(), "software".into())],
@@ -219,11 +218,19 @@ fn customer(i: usize, rng: &mut Xoshiro256PlusPlus, as_of: NaiveDate) -> Classif
     };
     Classified {
         size_class,
-        size_basis: format!("软件和信息技术服务业：X={employees}人，Y={revenue}万元"),
-        std_industry: "软件和信息技术服务业".into(),
+        size_basis: SizeBasis::Standard {
+            row: "软件和信息技术服务业",
+            employees: Some(employees),
+            revenue: Some(revenue),
+            assets: None,
+        },
+        std_industry: StdIndustryName::Row {
+            zh: "软件和信息技术服务业",
+            en: "Software and IT services",
+        },
         industry_code: String::new(),
         industry_group: IndustryGroup::ALL[i % 5],
-        needs: vec!["基础财务核算".into(), "报表分析".into()],
+        needs: vec![named("基础财务核算"), named("报表分析")],
         payment_model: record.payment_model,
         scores: Scores {
             size: Some(size),
@@ -243,18 +250,35 @@ fn customer(i: usize, rng: &mut Xoshiro256PlusPlus, as_of: NaiveDate) -> Classif
         risk_level: [RiskLevel::A, RiskLevel::B, RiskLevel::C, RiskLevel::D][i % 4],
         credit_limit: (amount * 0.3).round(),
         settlement: Settlement::Net30,
-        credit_reason: "无逾期，按月结30天".into(),
-        recommended_product: "标准版".into(),
-        recommended_services: "资金管理、专属客户经理".into(),
-        explanation: "价值得分最高（贡献 35%），活跃次之".into(),
+        credit_reason: CreditReason {
+            risk: [RiskLevel::A, RiskLevel::B, RiskLevel::C, RiskLevel::D][i % 4],
+            why: Vec::new(),
+            limit: CreditLimit::Computed {
+                amount,
+                share: 0.3,
+                factor: 1.0,
+                limit: (amount * 0.3).round(),
+                capped: false,
+            },
+            tier,
+            settlement: Settlement::Net30,
+        },
+        recommended_product: Product::Give(ProfileText {
+            zh: "标准版".into(),
+            en: None,
+        }),
+        recommended_services: vec![
+            Service::Rule(named_text("资金管理")),
+            Service::Rule(named_text("专属客户经理")),
+        ],
+        explanation: Explanation {
+            total: (total * 10.0).round() / 10.0,
+            first: Some((Dimension::Value, (value * 10.0).round() / 10.0, 35.0)),
+            second: Some((Dimension::Activity, (activity * 10.0).round() / 10.0)),
+            ..Explanation::default()
+        },
         cluster: i % 4 + 1,
-        cluster_name: [
-            "高价值·高活跃",
-            "中价值·稳定",
-            "低活跃·高流失风险",
-            "新客户·待培育",
-        ][i % 4]
-            .into(),
+        cluster_name: cluster_names()[i % 4].clone(),
         record,
     }
 }
@@ -268,17 +292,39 @@ fn clusters(customers: &[Classified]) -> Vec<ClusterInfo> {
                 members.iter().map(|c| c.total_score).sum::<f64>() / members.len().max(1) as f64;
             ClusterInfo {
                 id,
-                name: [
-                    "高价值·高活跃",
-                    "中价值·稳定",
-                    "低活跃·高流失风险",
-                    "新客户·待培育",
-                ][id - 1]
-                    .into(),
+                name: cluster_names()[id - 1].clone(),
                 size: members.len(),
                 mean_total: mean,
                 centroid: vec![mean * 1000.0, 10.0 * id as f64, 60.0],
             }
         })
         .collect()
+}
+
+/// The four clusters' names: 高价值·高活跃, 中等·平稳, 低活跃·高流失风险, 新客户·待培育.
+fn cluster_names() -> [ClusterName; 4] {
+    use ClusterWord as W;
+    let traits = |words: &[ClusterWord]| ClusterName::Traits {
+        words: words.to_vec(),
+        number: None,
+    };
+    [
+        traits(&[W::HighValue, W::Active]),
+        traits(&[]),
+        traits(&[W::Inactive, W::HighChurn]),
+        traits(&[W::New, W::ToNurture]),
+    ]
+}
+
+/// A profile text given in Chinese only.
+fn named_text(zh: &str) -> ProfileText {
+    ProfileText {
+        zh: zh.into(),
+        en: None,
+    }
+}
+
+/// A canonical need given in Chinese only.
+fn named(zh: &str) -> Need {
+    Need::Named(named_text(zh))
 }

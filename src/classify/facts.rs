@@ -10,7 +10,7 @@ use crate::classify::industry::{IndustryMapper, IndustryMatch};
 use crate::classify::needs::NeedsMapper;
 use crate::classify::payment::payment_model;
 use crate::classify::size;
-use crate::model::{CustomerRecord, Lang, PaymentModel, SizeClass};
+use crate::model::{CustomerRecord, Need, PaymentModel, PaymentReason, SizeBasis, SizeClass};
 use crate::profile::Profile;
 
 /// What is known about one customer before scoring.
@@ -19,14 +19,14 @@ pub(super) struct Facts {
     pub(super) industry: IndustryMatch,
     pub(super) industry_text: Option<String>,
     pub(super) size_class: SizeClass,
-    pub(super) size_basis: String,
+    pub(super) size_basis: SizeBasis,
     /// Only one of the standard's two indicators was present.
     pub(super) size_partial: bool,
-    pub(super) needs: Vec<String>,
+    pub(super) needs: Vec<Need>,
     pub(super) unmet_needs: Option<usize>,
     pub(super) payment: Option<PaymentModel>,
     /// Why the payment model was inferred (None when given or unknown).
-    pub(super) payment_inferred: Option<String>,
+    pub(super) payment_inferred: Option<PaymentReason>,
     pub(super) recency_days: Option<i64>,
     pub(super) frequency: Option<f64>,
     pub(super) monetary: Option<f64>,
@@ -47,12 +47,11 @@ impl Facts {
         mapper: &mut IndustryMapper,
         needs: &NeedsMapper,
         as_of: NaiveDate,
-        lang: Lang,
     ) -> Facts {
         let industry = mapper.map(c.industry.as_deref());
-        let size = size::size_of(c, &industry, lang);
+        let size = size::size_of(c, &industry);
         let (all_needs, unmet_needs) = needs.needs_of(c);
-        let (payment, payment_inferred) = payment_model(c, profile, lang);
+        let (payment, payment_inferred) = payment_model(c, profile);
         let days_since = |d: Option<NaiveDate>| d.map(|d| (as_of - d).num_days().max(0));
         // F: deals in the period, else projects; an owner who has spent has had at least one
         // project (历史项目数 often leaves out the one under way).

@@ -11,9 +11,8 @@
 use std::collections::HashMap;
 
 use crate::classify::gbt4754::{self, Coverage, GbClass};
-use crate::model::{IndustryGroup, Lang};
+use crate::model::{IndustryGroup, StdIndustryName};
 use crate::profile::IndustryRule;
-use crate::say;
 use crate::size_standard::{self, StdIndustry};
 
 /// Where one industry text landed.
@@ -42,13 +41,14 @@ impl IndustryMatch {
         self.class.map(|c| c.code)
     }
 
-    /// The 标准行业 shown: the size standard's row, or "不适用（金融业）" when not covered.
-    pub fn label(&self, lang: Lang) -> String {
+    /// The 标准行业 shown: the size standard's row, or 不适用 (the excluded industry).
+    pub fn label(&self) -> StdIndustryName {
         match self.not_covered {
-            Some((zh, en)) => say_not_covered(zh, en, lang),
-            None => lang
-                .pick(self.standard.name, self.standard.name_en)
-                .to_string(),
+            Some((zh, en)) => StdIndustryName::NotCovered { zh, en },
+            None => StdIndustryName::Row {
+                zh: self.standard.name,
+                en: self.standard.name_en,
+            },
         }
     }
 
@@ -65,15 +65,6 @@ impl IndustryMatch {
             not_covered,
         }
     }
-}
-
-fn say_not_covered(zh: &str, en: &str, lang: Lang) -> String {
-    say!(
-        lang,
-        "不适用（{}）",
-        "Not applicable ({})",
-        lang.pick(zh, en)
-    )
 }
 
 /// The head words of an industry text: where one occurs, it decides before the product word

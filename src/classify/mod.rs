@@ -72,7 +72,7 @@ use crate::classify::industry::IndustryMapper;
 use crate::classify::needs::NeedsMapper;
 use crate::classify::recommend::{CreditInput, RecommendInput};
 use crate::model::{
-    Classification, Classified, CustomerRecord, Finding, Lang, RfmReferences, Scores,
+    Classification, Classified, ClusterName, CustomerRecord, Finding, RfmReferences, Scores,
 };
 use crate::profile::{Profile, Weights};
 
@@ -98,24 +98,22 @@ pub use crate::classify::tier::{cut_tiers, tier_of};
 /// };
 /// let as_of = NaiveDate::from_ymd_opt(2026, 9, 30).unwrap();
 /// let mut findings = Vec::new();
-/// let result =
-///     custseg::classify::classify(vec![customer], &profile, as_of, Lang::Zh, &mut findings);
+/// let result = custseg::classify::classify(vec![customer], &profile, as_of, &mut findings);
 /// assert_eq!(result.customers[0].size_class.label(Lang::Zh), "中型");
 /// ```
 pub fn classify(
     customers: Vec<CustomerRecord>,
     profile: &Profile,
     as_of: NaiveDate,
-    lang: Lang,
     findings: &mut Vec<Finding>,
 ) -> Classification {
-    let needs = NeedsMapper::new(profile, lang);
+    let needs = NeedsMapper::new(profile);
     // In order on both cores, one industry cache per thread.
     let facts: Vec<Facts> = customers
         .par_iter()
         .map_init(
             || IndustryMapper::new(&profile.industry),
-            |mapper, c| Facts::of(c, profile, mapper, &needs, as_of, lang),
+            |mapper, c| Facts::of(c, profile, mapper, &needs, as_of),
         )
         .collect();
     findings.extend(findings::unmapped_industry_findings(&customers, &facts));
@@ -140,19 +138,15 @@ pub fn classify(
         })
         .collect();
     let totals: Vec<f64> = scored.iter().map(|(_, t)| *t).collect();
-    let (tier_cutoffs, tier_rule) = cut_tiers(&totals, &profile.tiers, lang);
+    let (tier_cutoffs, tier_rule) = cut_tiers(&totals, &profile.tiers);
 
-    let weights = score::normalised_weights(&used_weights)
-        .into_iter()
-        .map(|(d, w)| (d.label(lang).to_string(), w))
-        .collect();
+    let weights = score::normalised_weights(&used_weights);
 
     let base = Base {
         profile,
         rfm_refs: &rfm_refs,
         tier_cutoffs,
         used_weights: &used_weights,
-        lang,
     };
     let rows: Vec<_> = customers.into_iter().zip(facts).zip(scored).collect();
     let out = rows
@@ -174,14 +168,13 @@ struct Base<'a> {
     rfm_refs: &'a RfmReferences,
     tier_cutoffs: (f64, f64),
     used_weights: &'a Weights,
-    lang: Lang,
 }
 
 impl Base<'_> {
     /// One customer's classification from its facts, scores and total. The cluster is left for
     /// the clustering stage (0, no name).
     fn classified(&self, record: CustomerRecord, f: Facts, s: Scores, total: f64) -> Classified {
-        let (profile, lang) = (self.profile, self.lang);
+        let profile = self.profile;
         let tier = tier_of(total, self.tier_cutoffs);
         let rfm = value::rfm_class(&f, self.rfm_refs);
         let churn_risk = activity::churn(&record, &f, profile);
@@ -195,7 +188,6 @@ impl Base<'_> {
             },
             tier,
             &profile.credit,
-            lang,
         );
         let frequency_ratio = match f.frequency {
             Some(fr) if self.rfm_refs.frequency > 0.0 => Some(fr / self.rfm_refs.frequency),
@@ -220,13 +212,12 @@ impl Base<'_> {
                 activity: s.activity,
                 owned: record.product.as_deref(),
             },
-            lang,
         );
-        let explanation = score::explain(&s, total, &f, self.used_weights, lang);
+        let explanation = score::explain(&s, total, &f, self.used_weights);
         Classified {
             size_class: f.size_class,
             size_basis: f.size_basis,
-            std_industry: f.industry.label(lang),
+            std_industry: f.industry.label(),
             industry_code: f.industry.code().unwrap_or_default().to_string(),
             industry_group: f.industry.group,
             needs: f.needs,
@@ -248,7 +239,7 @@ impl Base<'_> {
             recommended_services,
             explanation,
             cluster: 0,
-            cluster_name: String::new(),
+            cluster_name: ClusterName::Unnamed,
             record,
         }
     }

@@ -3,25 +3,25 @@
 //! written, after the canonical ones).
 
 use crate::classify::industry::normalise;
-use crate::model::{CustomerRecord, Lang};
+use crate::model::{CustomerRecord, Need, ProfileText};
 use crate::profile::Profile;
 
 /// Module and needs texts → canonical need names (longest keyword wins; unmatched text kept).
 pub(super) struct NeedsMapper {
     /// (normalised keyword, need index), longest first.
     keywords: Vec<(String, usize)>,
-    names: Vec<String>,
+    names: Vec<ProfileText>,
 }
 
 impl NeedsMapper {
-    /// The mapper for the profile's needs, named in the given language.
-    pub(super) fn new(profile: &Profile, lang: Lang) -> NeedsMapper {
+    /// The mapper for the profile's needs, each named in both languages.
+    pub(super) fn new(profile: &Profile) -> NeedsMapper {
         let mut keywords = Vec::new();
         let mut names = Vec::new();
         for (i, rule) in profile.needs.iter().enumerate() {
-            names.push(match (lang, &rule.name_en) {
-                (Lang::En, Some(en)) if !en.trim().is_empty() => en.clone(),
-                _ => rule.name.clone(),
+            names.push(ProfileText {
+                zh: rule.name.clone(),
+                en: rule.name_en.clone(),
             });
             keywords.push((normalise(&rule.name), i));
             for k in &rule.keywords {
@@ -40,12 +40,14 @@ impl NeedsMapper {
         NeedsMapper { keywords, names }
     }
 
-    /// The customer's needs (modules in use and needs asked for), canonical and without repeats,
-    /// and how many asked-for needs are not in use (None when none were asked for).
-    pub(super) fn needs_of(&self, c: &CustomerRecord) -> (Vec<String>, Option<usize>) {
+    /// The customer's needs (modules in use and needs asked for), canonical and without repeats
+    /// (a canonical name and a text as written that reads the same in one language are both
+    /// kept: `messages::needs` shows it once), and how many asked-for needs are not in use
+    /// (None when none were asked for).
+    pub(super) fn needs_of(&self, c: &CustomerRecord) -> (Vec<Need>, Option<usize>) {
         let used = self.map_all(&c.modules);
         let asked = self.map_all(&c.needs);
-        let mut all: Vec<String> = Vec::new();
+        let mut all: Vec<Need> = Vec::new();
         for n in self.order(&used, &asked) {
             if !all.contains(&n) {
                 all.push(n);
@@ -74,11 +76,7 @@ impl NeedsMapper {
     }
 
     /// Canonical needs in the profile's order, then unmatched texts in input order.
-    fn order(
-        &self,
-        used: &[Result<usize, String>],
-        asked: &[Result<usize, String>],
-    ) -> Vec<String> {
+    fn order(&self, used: &[Result<usize, String>], asked: &[Result<usize, String>]) -> Vec<Need> {
         let mut idx: Vec<usize> = used
             .iter()
             .chain(asked)
@@ -86,9 +84,11 @@ impl NeedsMapper {
             .collect();
         idx.sort_unstable();
         idx.dedup();
-        let mut out: Vec<String> = idx.into_iter().map(|i| self.names[i].clone()).collect();
+        let mut out: Vec<Need> = (idx.into_iter())
+            .map(|i| Need::Named(self.names[i].clone()))
+            .collect();
         for raw in used.iter().chain(asked).filter_map(|r| r.as_ref().err()) {
-            out.push(raw.clone());
+            out.push(Need::AsWritten(raw.clone()));
         }
         out
     }

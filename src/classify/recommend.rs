@@ -3,9 +3,11 @@
 //! facts and the profile: the same customer and profile always give the same advice.
 
 use crate::classify::industry::normalise;
-use crate::model::{IndustryGroup, Lang, Level, Lifecycle, RiskLevel, Settlement, SizeClass, Tier};
+use crate::model::{
+    CreditLimit, CreditReason, Edition, IndustryGroup, Level, Lifecycle, Product, ProfileText,
+    RiskLevel, RiskWhy, Service, Settlement, SizeClass, Tier,
+};
 use crate::profile::{CreditSettings, RecommendRule, RuleKind};
-use crate::say;
 
 /// What the credit rules look at.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -29,15 +31,15 @@ pub struct CreditAdvice {
     pub limit: f64,
     /// 建议结算方式.
     pub settlement: Settlement,
-    /// Why, one short sentence.
-    pub reason: String,
+    /// Why (one short sentence when worded).
+    pub reason: CreditReason,
 }
 
 /// 风险等级: the worst of what overdue days, receivable against value and complaints say.
-pub fn risk_level(input: &CreditInput, s: &CreditSettings, lang: Lang) -> (RiskLevel, Vec<String>) {
+pub fn risk_level(input: &CreditInput, s: &CreditSettings) -> (RiskLevel, Vec<RiskWhy>) {
     let mut level = RiskLevel::A;
     let mut why = Vec::new();
-    let mut raise = |to: RiskLevel, reason: String, level: &mut RiskLevel| {
+    let mut raise = |to: RiskLevel, reason: RiskWhy, level: &mut RiskLevel| {
         if to > *level {
             *level = to;
         }
@@ -55,11 +57,7 @@ pub fn risk_level(input: &CreditInput, s: &CreditSettings, lang: Lang) -> (RiskL
         } else {
             RiskLevel::A
         };
-        raise(
-            to,
-            say!(lang, "逾期{}天", "{} days overdue", fmt_num(d)),
-            &mut level,
-        );
+        raise(to, RiskWhy::Overdue(d), &mut level);
     }
     if let (Some(r), Some(m)) = (input.receivable, input.monetary) {
         if r > 0.0 && m > 0.0 {
@@ -71,16 +69,7 @@ pub fn risk_level(input: &CreditInput, s: &CreditSettings, lang: Lang) -> (RiskL
             } else {
                 RiskLevel::A
             };
-            raise(
-                to,
-                say!(
-                    lang,
-                    "应收余额占累计金额{}%",
-                    "receivable is {}% of the amount",
-                    (ratio * 100.0).round()
-                ),
-                &mut level,
-            );
+            raise(to, RiskWhy::Receivable((ratio * 100.0).round()), &mut level);
         }
     }
     if let Some(c) = input.complaints.filter(|c| c.is_finite() && *c > 0.0) {
@@ -91,38 +80,18 @@ pub fn risk_level(input: &CreditInput, s: &CreditSettings, lang: Lang) -> (RiskL
         } else {
             RiskLevel::A
         };
-        raise(
-            to,
-            say!(lang, "投诉{}次", "{} complaints", fmt_num(c)),
-            &mut level,
-        );
+        raise(to, RiskWhy::Complaints(c), &mut level);
     }
     (level, why)
 }
 
 /// Risk level, credit limit and settlement for one customer of the given tier.
-pub fn credit(input: &CreditInput, tier: Tier, s: &CreditSettings, lang: Lang) -> CreditAdvice {
-    let (risk, why) = risk_level(input, s, lang);
+pub fn credit(input: &CreditInput, tier: Tier, s: &CreditSettings) -> CreditAdvice {
+    let (risk, why) = risk_level(input, s);
     let share = s.limit_share(tier);
     let factor = s.factor(risk);
     let settlement = s.settlement(risk, tier);
-    let risk_part = if why.is_empty() {
-        say!(
-            lang,
-            "风险{}：无逾期、无投诉",
-            "Risk {}: nothing overdue, no complaints",
-            risk.label()
-        )
-    } else {
-        say!(
-            lang,
-            "风险{}：{}",
-            "Risk {}: {}",
-            risk.label(),
-            why.join(lang.pick("、", ", "))
-        )
-    };
-    let (limit, limit_part) = match input.monetary.filter(|m| m.is_finite() && *m > 0.0) {
+    let limit = match input.monetary.filter(|m| m.is_finite() && *m > 0.0) {
         Some(m) => {
             let mut raw = m * share * factor;
             let mut capped = false;
@@ -135,44 +104,30 @@ pub fn credit(input: &CreditInput, tier: Tier, s: &CreditSettings, lang: Lang) -
             } else {
                 raw.round()
             };
-            let mut text = say!(
-                lang,
-                "额度=累计金额{}元×{}×{}={}元",
-                "limit = amount {} × {} × {} = {}",
-                money(m),
-                pct(share),
-                fmt_num(factor),
-                money(limit)
-            );
-            if capped {
-                text.push_str(&say!(lang, "（已封顶）", " (capped)"));
+            CreditLimit::Computed {
+                amount: m,
+                share,
+                factor,
+                limit,
+                capped,
             }
-            (limit, text)
         }
-        None => (
-            0.0,
-            say!(lang, "无累计金额，额度为0", "no amount on record, limit 0"),
-        ),
+        None => CreditLimit::NoAmount,
     };
-    let reason = format!(
-        "{}{}{}{}{}",
-        risk_part,
-        lang.pick("；", "; "),
-        limit_part,
-        lang.pick("；", "; "),
-        say!(
-            lang,
-            "{}，建议{}",
-            "{}: {}",
-            tier.label(lang),
-            settlement.label(lang)
-        )
-    );
     CreditAdvice {
         risk,
-        limit,
+        limit: match limit {
+            CreditLimit::Computed { limit, .. } => limit,
+            CreditLimit::NoAmount => 0.0,
+        },
         settlement,
-        reason,
+        reason: CreditReason {
+            risk,
+            why,
+            limit,
+            tier,
+            settlement,
+        },
     }
 }
 
@@ -211,16 +166,15 @@ pub struct RecommendInput<'a> {
     pub owned: Option<&'a str>,
 }
 
-/// The software editions, lowest first, as (words that name it, zh label, en label):
+/// The software editions, lowest first, with the words that name each:
 /// 轻量版 < 标准版 < 专业版 < 旗舰版/定制版.
-const EDITIONS: [(&[&str], &str, &str); 4] = [
-    (&["轻量", "lite", "basic"], "轻量版", "Lite"),
-    (&["标准", "standard"], "标准版", "Standard"),
-    (&["专业", "professional"], "专业版", "Professional"),
+const EDITIONS: [(&[&str], Edition); 4] = [
+    (&["轻量", "lite", "basic"], Edition::Lite),
+    (&["标准", "standard"], Edition::Standard),
+    (&["专业", "professional"], Edition::Professional),
     (
         &["旗舰", "定制", "flagship", "custom", "enterprise"],
-        "旗舰版/定制版",
-        "Flagship / custom",
+        Edition::Flagship,
     ),
 ];
 
@@ -230,7 +184,7 @@ fn edition_rank(text: &str) -> Option<usize> {
     let mut found = EDITIONS
         .iter()
         .enumerate()
-        .filter(|(_, (words, _, _))| words.iter().any(|w| t.contains(w)))
+        .filter(|(_, (words, _))| words.iter().any(|w| t.contains(w)))
         .map(|(i, _)| i);
     let first = found.next()?;
     found.next().is_none().then_some(first)
@@ -240,68 +194,44 @@ fn edition_rank(text: &str) -> Option<usize> {
 /// gives it: the next step up with the reason ("标准版 → 专业版（按规模与需要宜用专业版）"), or
 /// 维持现有版本 with the reason; never lower.
 /// None when either text names no edition (the rule's text stands).
-fn edition_move(owned: &str, advised: &str, lang: Lang) -> Option<String> {
+fn edition_move(owned: &str, advised: &str) -> Option<Product> {
     let (have, want) = (edition_rank(owned)?, edition_rank(advised)?);
-    let name = |i: usize| lang.pick(EDITIONS[i].1, EDITIONS[i].2);
-    let owned_name = match lang {
-        Lang::Zh => owned.trim().to_string(),
-        Lang::En => name(have).to_string(),
-    };
+    let owned = owned.trim().to_string();
+    let edition = |i: usize| EDITIONS[i].1;
     Some(if want > have {
-        say!(
-            lang,
-            "{} → {}（按规模与需要宜用{}）",
-            "{} → {} (the size and needs call for {})",
-            owned_name,
-            name(have + 1),
-            name(want)
-        )
+        Product::Up {
+            owned,
+            have: edition(have),
+            want: edition(want),
+        }
     } else if have == EDITIONS.len() - 1 {
-        say!(
-            lang,
-            "维持现有版本（已是最高版本{}）",
-            "Keep current edition (already the highest, {})",
-            owned_name
-        )
+        Product::KeepHighest { owned }
     } else if want == have {
-        say!(
-            lang,
-            "维持现有版本（{}符合规模与需要）",
-            "Keep current edition ({} fits the size and needs)",
-            owned_name
-        )
+        Product::KeepFits {
+            owned,
+            have: edition(have),
+        }
     } else {
-        say!(
-            lang,
-            "维持现有版本（已用{}，高于按规则推荐的{}，不降级）",
-            "Keep current edition ({} is above the rule's {}; no downgrade)",
-            owned_name,
-            name(want)
-        )
+        Product::KeepAbove {
+            owned,
+            have: edition(have),
+            want: edition(want),
+        }
     })
 }
 
 /// A step-up rule's advice: the next edition above the one owned, with the rule's reason; None
 /// when the owned text names no edition or it is not below the rule's edition.
-fn step_up(rule: &RecommendRule, owned: &str, lang: Lang) -> Option<String> {
+fn step_up(rule: &RecommendRule, owned: &str) -> Option<Product> {
     let (have, cap) = (edition_rank(owned)?, edition_rank(&rule.give)?);
     if have >= cap {
         return None;
     }
-    let owned_name = match lang {
-        Lang::Zh => owned.trim().to_string(),
-        Lang::En => EDITIONS[have].2.to_string(),
-    };
-    let next = lang.pick(EDITIONS[have + 1].1, EDITIONS[have + 1].2);
-    let why = match (lang, &rule.why_en) {
-        (Lang::En, Some(en)) => en.trim(),
-        (Lang::En, None) => "",
-        (Lang::Zh, _) => rule.why.trim(),
-    };
-    Some(if why.is_empty() {
-        format!("{owned_name} → {next}")
-    } else {
-        say!(lang, "{} → {}（{}）", "{} → {} ({})", owned_name, next, why)
+    Some(Product::StepUp {
+        owned: owned.trim().to_string(),
+        have: EDITIONS[have].1,
+        why: rule.why.trim().to_string(),
+        why_en: rule.why_en.clone(),
     })
 }
 
@@ -372,19 +302,20 @@ fn already_bought(rule: &RecommendRule, modules: &[String]) -> bool {
         .any(|m| keys.iter().any(|k| !k.is_empty() && m.contains(k.as_str())))
 }
 
-fn give(rule: &RecommendRule, lang: Lang) -> String {
-    match (lang, &rule.give_en) {
-        (Lang::En, Some(en)) if !en.trim().is_empty() => en.clone(),
-        _ => rule.give.clone(),
+/// The rule's advice in both languages.
+fn give(rule: &RecommendRule) -> ProfileText {
+    ProfileText {
+        zh: rule.give.clone(),
+        en: rule.give_en.clone(),
     }
 }
 
 /// 推荐产品 (first matching product rule, read against the edition the customer owns: the next
 /// step up or 维持现有版本 with the reason, never a downgrade; a step-up rule applies only below
 /// its edition) and 推荐服务 (every matching module and service rule, modules first — the
-/// modules asked for and not yet used among them — skipping what is already in use), joined
-/// with "、".
-pub fn recommend(rules: &[RecommendRule], c: &RecommendInput<'_>, lang: Lang) -> (String, String) {
+/// modules asked for and not yet used among them — skipping what is already in use), each once
+/// (by its Chinese text; `messages::recommended_services` shows each text once).
+pub fn recommend(rules: &[RecommendRule], c: &RecommendInput<'_>) -> (Product, Vec<Service>) {
     // Normalised once per customer, not once per rule.
     let style = c.style.map(normalise);
     let style = style.as_deref();
@@ -398,17 +329,18 @@ pub fn recommend(rules: &[RecommendRule], c: &RecommendInput<'_>, lang: Lang) ->
         .filter(|r| holds(r, c, style, asks))
         .find_map(|r| {
             if r.step_up {
-                return step_up(r, owned?, lang);
+                return step_up(r, owned?);
             }
-            let advised = give(r, lang);
             Some(
                 owned
-                    .and_then(|o| edition_move(o, &r.give, lang))
-                    .unwrap_or(advised),
+                    .and_then(|o| edition_move(o, &r.give))
+                    .unwrap_or_else(|| Product::Give(give(r))),
             )
         })
-        .unwrap_or_else(|| say!(lang, "无匹配规则", "no rule matched"));
-    let mut services: Vec<String> = Vec::new();
+        .unwrap_or(Product::NoRule);
+    // The Chinese text of each item, to advise it once.
+    let mut shown: Vec<String> = Vec::new();
+    let mut services: Vec<Service> = Vec::new();
     // Modules in use and those already advised from the needs: a rule for the same module is
     // not advised twice under two names (项目管理 asked for covers 项目成本/合同管理).
     let mut covered = modules.clone();
@@ -417,8 +349,9 @@ pub fn recommend(rules: &[RecommendRule], c: &RecommendInput<'_>, lang: Lang) ->
             if rule.from_needs {
                 if holds(rule, c, style, asks) {
                     for need in &open {
-                        if !services.iter().any(|s| s == need) {
-                            services.push(need.to_string());
+                        if !shown.iter().any(|s| s == need) {
+                            shown.push(need.to_string());
+                            services.push(Service::Need(need.to_string()));
                             covered.push(normalise(need));
                         }
                     }
@@ -428,45 +361,13 @@ pub fn recommend(rules: &[RecommendRule], c: &RecommendInput<'_>, lang: Lang) ->
             if kind == RuleKind::Module && already_bought(rule, &covered) {
                 continue;
             }
-            if holds(rule, c, style, asks) {
-                let g = give(rule, lang);
-                if !services.contains(&g) {
-                    services.push(g);
-                }
+            if holds(rule, c, style, asks) && !shown.contains(&rule.give) {
+                shown.push(rule.give.clone());
+                services.push(Service::Rule(give(rule)));
             }
         }
     }
-    (product, services.join(lang.pick("、", ", ")))
-}
-
-fn fmt_num(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v:.1}")
-    }
-}
-
-fn pct(share: f64) -> String {
-    format!("{}%", fmt_num((share * 1000.0).round() / 10.0))
-}
-
-/// 1234567.8 → "1,234,568".
-pub fn money(v: f64) -> String {
-    let neg = v < 0.0;
-    let digits = format!("{:.0}", v.abs());
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    if neg {
-        format!("-{out}")
-    } else {
-        out
-    }
+    (product, services)
 }
 
 #[cfg(test)]

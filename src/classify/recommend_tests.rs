@@ -1,7 +1,35 @@
 //! Tests of the credit rules and the recommendations (classify stage, recommend.rs).
 
 use super::*;
+use crate::messages;
+use crate::model::Lang;
 use crate::profile::Profile;
+
+/// The credit advice with its reason worded.
+struct Worded {
+    limit: f64,
+    settlement: Settlement,
+    reason: String,
+}
+
+/// [`super::credit`], its reason worded in `lang`.
+fn credit(input: &CreditInput, tier: Tier, s: &CreditSettings, lang: Lang) -> Worded {
+    let a = super::credit(input, tier, s);
+    Worded {
+        limit: a.limit,
+        settlement: a.settlement,
+        reason: messages::credit_reason(lang, &a.reason),
+    }
+}
+
+/// [`super::recommend`], product and services worded in `lang`.
+fn recommend(rules: &[RecommendRule], c: &RecommendInput<'_>, lang: Lang) -> (String, String) {
+    let (product, services) = super::recommend(rules, c);
+    (
+        messages::recommended_product(lang, &product),
+        messages::recommended_services(lang, &services),
+    )
+}
 
 fn settings() -> CreditSettings {
     CreditSettings::default()
@@ -41,7 +69,7 @@ fn risk_levels_at_each_threshold() {
         (input(Some(f64::NAN), None, None), A),
     ];
     for (i, (inp, want)) in cases.iter().enumerate() {
-        let (got, why) = risk_level(inp, &settings(), Lang::Zh);
+        let (got, why) = risk_level(inp, &settings());
         assert_eq!(got, *want, "case {i}: {inp:?} ({why:?})");
     }
 }
@@ -433,7 +461,7 @@ fn money_has_thousands_separators() {
         (1234567.8, "1,234,568"),
         (-2500.0, "-2,500"),
     ] {
-        assert_eq!(money(v), want);
+        assert_eq!(messages::grouped(v), want);
     }
 }
 

@@ -9,9 +9,8 @@ use crate::classify::potential::potential_score;
 use crate::classify::satisfaction::satisfaction_score;
 use crate::classify::size::size_score;
 use crate::classify::value::value_score;
-use crate::model::{CustomerRecord, Finding, Lang, Scores};
+use crate::model::{CustomerRecord, Explanation, Finding, Scores};
 use crate::profile::{Dimension, Profile, Weights};
-use crate::say;
 
 /// Rounded to one decimal, as every score is shown.
 pub(super) fn round1(v: f64) -> f64 {
@@ -118,83 +117,34 @@ pub(super) fn total_score(s: &Scores, w: &Weights) -> f64 {
 }
 
 /// 评分说明: the largest contributions, the dimensions missing, and notes on inferred data.
-pub(super) fn explain(s: &Scores, total: f64, f: &Facts, w: &Weights, lang: Lang) -> String {
+pub(super) fn explain(s: &Scores, total: f64, f: &Facts, w: &Weights) -> Explanation {
     let present: Vec<(Dimension, f64, f64)> = Dimension::ALL
         .iter()
         .filter(|d| d.weight(w) > 0.0)
         .filter_map(|d| dimension_score(s, *d).map(|v| (*d, d.weight(w), v)))
         .collect();
-    let missing: Vec<&str> = Dimension::ALL
-        .iter()
-        .filter(|d| d.weight(w) > 0.0 && dimension_score(s, **d).is_none())
-        .map(|d| d.label(lang))
+    let missing: Vec<Dimension> = Dimension::ALL
+        .into_iter()
+        .filter(|d| d.weight(w) > 0.0 && dimension_score(s, *d).is_none())
         .collect();
     let sum_w: f64 = present.iter().map(|(_, w, _)| w).sum();
     let mut by_contribution = present.clone();
     by_contribution.sort_by(|a, b| (b.1 * b.2).total_cmp(&(a.1 * a.2)));
-    let score_name = |d: Dimension| say!(lang, "{}得分", "{} score", d.label(lang));
-    let mut text = if by_contribution.is_empty() {
-        say!(
-            lang,
-            "综合得分 {}：没有可评分的数据",
-            "Total {}: nothing could be scored",
-            total
-        )
-    } else {
-        let (d0, w0, v0) = by_contribution[0];
-        let mut t = say!(
-            lang,
-            "综合得分 {}：{} {}（权重{}%）贡献最大",
-            "Total {}: {} {} (weight {}%) contributes most",
-            total,
-            score_name(d0),
-            v0,
-            (w0 / sum_w * 100.0).round()
-        );
-        if let Some((d1, _, v1)) = by_contribution.get(1) {
-            t.push_str(&say!(
-                lang,
-                "，其次{} {}",
-                ", then {} {}",
-                score_name(*d1),
-                v1
-            ));
-        }
-        t
+    let unmapped_industry = match f.industry_text.as_deref() {
+        Some(t) if !f.industry.mapped() && !t.trim().is_empty() => Some(t.trim().to_string()),
+        _ => None,
     };
-    let mut notes: Vec<String> = Vec::new();
-    if !missing.is_empty() && !present.is_empty() {
-        notes.push(say!(
-            lang,
-            "缺少{}数据，权重已按其余维度重新分配",
-            "no data for {}, so the weights were spread over the other dimensions",
-            missing.join(lang.pick("、", ", "))
-        ));
+    Explanation {
+        total,
+        first: (by_contribution.first()).map(|&(d, w0, v)| (d, v, (w0 / sum_w * 100.0).round())),
+        second: by_contribution.get(1).map(|&(d, _, v)| (d, v)),
+        missing: if present.is_empty() {
+            Vec::new()
+        } else {
+            missing
+        },
+        size_partial: f.size_partial.then(|| f.size_basis.clone()),
+        payment: f.payment_inferred.clone(),
+        unmapped_industry,
     }
-    if f.size_partial {
-        if let Some(pos) = f.size_basis.find(lang.pick("（缺少", " (no ")) {
-            let note = f.size_basis[pos..]
-                .trim_matches(|c| c == '（' || c == '）' || c == '(' || c == ')' || c == ' ');
-            notes.push(say!(lang, "企业规模{}", "size: {}", note));
-        }
-    }
-    if let Some(why) = &f.payment_inferred {
-        notes.push(why.clone());
-    }
-    if !f.industry.mapped() {
-        if let Some(t) = f.industry_text.as_deref().filter(|t| !t.trim().is_empty()) {
-            notes.push(say!(
-                lang,
-                "行业“{}”未能归类，按其他未列明行业判定",
-                "industry \"{}\" not mapped, sized as other industries",
-                t.trim()
-            ));
-        }
-    }
-    if !notes.is_empty() {
-        text.push_str(lang.pick("；", "; "));
-        text.push_str(&notes.join(lang.pick("；", "; ")));
-    }
-    text.push_str(lang.pick("。", "."));
-    text
 }

@@ -3,9 +3,8 @@
 //! the profile's score for each class.
 
 use crate::classify::industry::IndustryMatch;
-use crate::model::{CustomerRecord, Lang, SizeClass};
+use crate::model::{CustomerRecord, SizeBasis, SizeClass};
 use crate::profile::Profile;
-use crate::say;
 use crate::size_standard::{self, Indicators, StdIndustry};
 
 /// A customer's size as the standard judges it.
@@ -13,34 +12,28 @@ use crate::size_standard::{self, Indicators, StdIndustry};
 pub(super) struct Size {
     pub(super) class: SizeClass,
     /// The indicators the class rests on, as shown in 规模依据.
-    pub(super) basis: String,
+    pub(super) basis: SizeBasis,
     /// Only some of the standard's indicators were present.
     pub(super) partial: bool,
 }
 
 /// The size class of a customer in its industry's row of the standard; 不适用 where the standard
 /// does not cover the industry.
-pub(super) fn size_of(c: &CustomerRecord, industry: &IndustryMatch, lang: Lang) -> Size {
+pub(super) fn size_of(c: &CustomerRecord, industry: &IndustryMatch) -> Size {
     if let Some((zh, en)) = industry.not_covered {
-        let basis = say!(
-            lang,
-            "{}：《统计上大中小微型企业划分办法(2017)》不适用于该行业",
-            "{}: outside China's 2017 SME classification standard, size not applicable",
-            lang.pick(zh, en)
-        );
         return Size {
             class: SizeClass::NotApplicable,
-            basis,
+            basis: SizeBasis::NotCovered { zh, en },
             partial: false,
         };
     }
-    let standard: &StdIndustry = industry.standard;
+    let standard: &'static StdIndustry = industry.standard;
     let indicators = Indicators {
         employees: c.employees,
         revenue: c.revenue,
         assets: c.total_assets,
     };
-    let (class, basis) = size_standard::classify(standard, &indicators, lang);
+    let class = size_standard::class_of(standard, &indicators);
     let present = standard
         .bounds
         .iter()
@@ -48,7 +41,12 @@ pub(super) fn size_of(c: &CustomerRecord, industry: &IndustryMatch, lang: Lang) 
         .count();
     Size {
         class,
-        basis,
+        basis: SizeBasis::Standard {
+            row: standard.name,
+            employees: c.employees,
+            revenue: c.revenue,
+            assets: c.total_assets,
+        },
         partial: present > 0 && present < standard.bounds.len(),
     }
 }

@@ -10,15 +10,20 @@ use crate::classify::payment::payment_model;
 use crate::classify::satisfaction::satisfaction_score;
 use crate::classify::score::round1;
 use crate::classify::tier::{cut_tiers, tier_of};
+use crate::messages;
 use crate::model::{
-    Classification, CustomerRecord, Finding, FindingKind, Lang, Level, Lifecycle, PaymentModel,
-    RfmClass, SizeClass, SourceRow, Tier,
+    Classification, ClusterName, CustomerRecord, Finding, FindingKind, Lang, Level, Lifecycle,
+    PaymentModel, RfmClass, SizeClass, SourceRow, Tier,
 };
 use crate::profile::{Profile, RfmMethod, TierMethod, TierSettings};
 
-/// The stage's result with the findings it appended to the run's ledger beside it.
+/// The stage's result as a reader sees it in one language (the worded fields rendered), with
+/// the findings it appended to the run's ledger beside it.
 struct Classified {
     result: Classification,
+    customers: Vec<Shown>,
+    tier_rule: String,
+    weights: Vec<(String, f64)>,
     findings: Vec<Finding>,
 }
 
@@ -29,6 +34,25 @@ impl std::ops::Deref for Classified {
     }
 }
 
+/// One customer with its worded fields rendered.
+struct Shown {
+    c: crate::model::Classified,
+    size_basis: String,
+    std_industry: String,
+    needs: Vec<String>,
+    credit_reason: String,
+    recommended_product: String,
+    recommended_services: String,
+    explanation: String,
+}
+
+impl std::ops::Deref for Shown {
+    type Target = crate::model::Classified;
+    fn deref(&self) -> &crate::model::Classified {
+        &self.c
+    }
+}
+
 fn classify(
     records: Vec<CustomerRecord>,
     profile: &Profile,
@@ -36,8 +60,28 @@ fn classify(
     lang: Lang,
 ) -> Classified {
     let mut findings = Vec::new();
-    let result = super::classify(records, profile, as_of, lang, &mut findings);
-    Classified { result, findings }
+    let result = super::classify(records, profile, as_of, &mut findings);
+    let customers = (result.customers.iter())
+        .map(|c| Shown {
+            size_basis: messages::size_basis(lang, &c.size_basis),
+            std_industry: messages::std_industry(lang, &c.std_industry),
+            needs: messages::needs(lang, &c.needs),
+            credit_reason: messages::credit_reason(lang, &c.credit_reason),
+            recommended_product: messages::recommended_product(lang, &c.recommended_product),
+            recommended_services: messages::recommended_services(lang, &c.recommended_services),
+            explanation: messages::explanation(lang, &c.explanation),
+            c: c.clone(),
+        })
+        .collect();
+    Classified {
+        customers,
+        tier_rule: messages::tier_rule(lang, &result.tier_rule),
+        weights: (result.weights.iter())
+            .map(|(d, w)| (d.label(lang).to_string(), *w))
+            .collect(),
+        result,
+        findings,
+    }
 }
 
 fn software() -> Profile {
@@ -100,7 +144,11 @@ fn one_classified_per_customer_in_input_order_with_every_field() {
         assert!(!c.size_basis.is_empty(), "row {i}");
         assert!(!c.std_industry.is_empty(), "row {i}");
         assert!(c.rfm.is_some(), "row {i}: R, F and M are all given");
-        assert_eq!((c.cluster, c.cluster_name.as_str()), (0, ""), "row {i}");
+        assert_eq!(
+            (c.cluster, &c.cluster_name),
+            (0, &ClusterName::Unnamed),
+            "row {i}"
+        );
         counts[Tier::ALL.iter().position(|t| *t == c.tier).unwrap()] += 1;
     }
     assert_eq!(counts, [60, 90, 150], "top 20 % / next 30 % / rest");
@@ -271,7 +319,8 @@ fn satisfaction_adjustments() {
 }
 
 fn check_cut(totals: &[f64], t: &TierSettings) -> ((f64, f64), [usize; 3], String) {
-    let (cut, rule) = cut_tiers(totals, t, Lang::Zh);
+    let (cut, rule) = cut_tiers(totals, t);
+    let rule = messages::tier_rule(Lang::Zh, &rule);
     let mut counts = [0usize; 3];
     for &v in totals {
         let tier = tier_of(v, cut);
@@ -409,7 +458,7 @@ fn payment_model_given_or_inferred_and_said() {
             product: product.map(String::from),
             ..customer("P")
         };
-        let (got, why) = payment_model(&c, &p, Lang::Zh);
+        let (got, why) = payment_model(&c, &p);
         assert_eq!(got, want, "{given:?} {renewal:?} {product:?}");
         assert_eq!(why.is_some(), inferred, "{given:?} {renewal:?} {product:?}");
     }

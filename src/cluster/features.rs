@@ -2,34 +2,9 @@
 //! (signed log for money and counts), imputed (median) and standardised (z-score), and how a
 //! centroid goes back to the user's units.
 
-use crate::model::{Classified, Lang, Level, Lifecycle};
+use crate::model::{Classified, Level, Lifecycle};
 
-/// One measure k-means can use. The raw measures come first; a dimension score stands in for
-/// its raw measure only when the input has nothing usable for that measure, so that no
-/// behaviour is counted twice.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum FeatureKind {
-    /// 消费金额 (元), log-transformed.
-    Monetary,
-    /// 消费频次, log-transformed.
-    Frequency,
-    /// 最近消费天数.
-    Recency,
-    /// 近90天登录次数, log-transformed.
-    Logins,
-    /// 满意度 0–100.
-    Satisfaction,
-    /// 规模得分.
-    SizeScore,
-    /// 潜力得分.
-    PotentialScore,
-    /// 价值得分, used when 消费金额 is not usable.
-    ValueScore,
-    /// 活跃得分, used when 登录次数 is not usable.
-    ActivityScore,
-    /// 满意得分, used when 满意度 is not usable.
-    SatisfactionScore,
-}
+pub use crate::model::FeatureKind;
 
 /// Candidate features in the order they appear in `Clustering::features`; each with the
 /// measure it stands in for (a fallback is tried only when that one was left out).
@@ -74,40 +49,6 @@ impl FeatureKind {
             self,
             FeatureKind::Monetary | FeatureKind::Frequency | FeatureKind::Logins
         )
-    }
-
-    /// Column label with its unit, as shown in 聚类分析.
-    pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            FeatureKind::Monetary => lang.pick("消费金额(元)", "Monetary (CNY)"),
-            FeatureKind::Frequency => lang.pick("消费频次(次)", "Frequency (orders)"),
-            FeatureKind::Recency => lang.pick("最近消费天数(天)", "Recency (days)"),
-            FeatureKind::Logins => lang.pick("近90天登录次数(次)", "Logins, last 90 days"),
-            FeatureKind::Satisfaction => lang.pick("满意度(0-100)", "Satisfaction (0-100)"),
-            FeatureKind::SizeScore => lang.pick("规模得分(0-100)", "Size Score (0-100)"),
-            FeatureKind::PotentialScore => lang.pick("潜力得分(0-100)", "Potential Score (0-100)"),
-            FeatureKind::ValueScore => lang.pick("价值得分(0-100)", "Value Score (0-100)"),
-            FeatureKind::ActivityScore => lang.pick("活跃得分(0-100)", "Activity Score (0-100)"),
-            FeatureKind::SatisfactionScore => {
-                lang.pick("满意得分(0-100)", "Satisfaction Score (0-100)")
-            }
-        }
-    }
-
-    /// Short name without unit, for sentences.
-    pub fn short(self, lang: Lang) -> &'static str {
-        match self {
-            FeatureKind::Monetary => lang.pick("消费金额", "monetary"),
-            FeatureKind::Frequency => lang.pick("消费频次", "frequency"),
-            FeatureKind::Recency => lang.pick("最近消费天数", "recency"),
-            FeatureKind::Logins => lang.pick("近90天登录次数", "logins"),
-            FeatureKind::Satisfaction => lang.pick("满意度", "satisfaction"),
-            FeatureKind::SizeScore => lang.pick("规模得分", "size score"),
-            FeatureKind::PotentialScore => lang.pick("潜力得分", "potential score"),
-            FeatureKind::ValueScore => lang.pick("价值得分", "value score"),
-            FeatureKind::ActivityScore => lang.pick("活跃得分", "activity score"),
-            FeatureKind::SatisfactionScore => lang.pick("满意得分", "satisfaction score"),
-        }
     }
 }
 
@@ -276,6 +217,7 @@ impl Indicator {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Lang;
     use crate::testdata;
 
     fn customers(n: usize) -> Vec<Classified> {

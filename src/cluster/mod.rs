@@ -18,9 +18,8 @@ use rand::SeedableRng;
 use rand_xoshiro::Xoshiro256Plus;
 use rayon::prelude::*;
 
-use crate::messages;
-use crate::model::{Classified, ClusterInfo, Clustering, Lang};
-use features::{Dropped, Indicator, Prepared};
+use crate::model::{Classified, ClusterInfo, ClusterMethod, ClusterName, Clustering};
+use features::{Dropped, FeatureKind, Indicator, Prepared};
 use kmeans::{Effort, Fit};
 use naming::{Profile, Trait};
 
@@ -73,19 +72,19 @@ const SAMPLE_STREAM: u64 = 0x9E37_79B9_7F4A_7C15;
 /// use custseg::{cluster, model::Lang, testdata};
 ///
 /// let customers = testdata::analysis(300, Lang::Zh).classification.customers;
-/// let clustering = cluster::cluster(&customers, Some(3), 1, Lang::Zh);
+/// let clustering = cluster::cluster(&customers, Some(3), 1);
 /// assert_eq!(clustering.k, 3);
 /// assert_eq!(clustering.labels.len(), 300);
 /// assert!(clustering.clusters[0].mean_total >= clustering.clusters[2].mean_total);
 /// ```
-pub fn cluster(customers: &[Classified], k: Option<usize>, seed: u64, lang: Lang) -> Clustering {
-    cluster_sampled(customers, k, seed, lang, SAMPLE_SIZE)
+pub fn cluster(customers: &[Classified], k: Option<usize>, seed: u64) -> Clustering {
+    cluster_sampled(customers, k, seed, SAMPLE_SIZE)
 }
 
 /// The cluster stage of a run: clusters the customers as [`cluster`] does and writes each
 /// one's cluster number and name into it (classify leaves them 0 and empty).
-pub fn assign(customers: &mut [Classified], k: Option<usize>, seed: u64, lang: Lang) -> Clustering {
-    let clustering = cluster(customers, k, seed, lang);
+pub fn assign(customers: &mut [Classified], k: Option<usize>, seed: u64) -> Clustering {
+    let clustering = cluster(customers, k, seed);
     for (c, &label) in customers.iter_mut().zip(&clustering.labels) {
         c.cluster = label;
         if let Some(info) = clustering.clusters.iter().find(|i| i.id == label) {
@@ -100,16 +99,11 @@ fn cluster_sampled(
     customers: &[Classified],
     k: Option<usize>,
     seed: u64,
-    lang: Lang,
     sample_size: usize,
 ) -> Clustering {
     let prepared = features::prepare(customers);
-    let imputation = method_sentence(&prepared, lang);
-    let feature_names = prepared
-        .kinds
-        .iter()
-        .map(|f| f.label(lang).to_string())
-        .collect();
+    let imputation = method(&prepared);
+    let feature_names = prepared.kinds.clone();
     let n = customers.len();
     if n == 0 {
         return Clustering {
@@ -136,7 +130,7 @@ fn cluster_sampled(
             Vec::new(),
         ),
     };
-    let (labels, clusters) = describe(customers, &prepared, &fit, lang);
+    let (labels, clusters) = describe(customers, &prepared, &fit);
     Clustering {
         k: clusters.len(),
         k_chosen: k.is_none(),
@@ -148,23 +142,21 @@ fn cluster_sampled(
     }
 }
 
-/// The sentence for `Clustering::imputation`.
-fn method_sentence(p: &Prepared, lang: Lang) -> String {
-    let imputed: Vec<(&str, usize)> = p.imputed.iter().map(|(f, n)| (f.short(lang), *n)).collect();
-    let left_out = |why: Dropped| -> Vec<&str> {
+/// `Clustering::imputation`: the features imputed and those left out.
+fn method(p: &Prepared) -> ClusterMethod {
+    let left_out = |why: Dropped| -> Vec<FeatureKind> {
         p.dropped
             .iter()
             .filter(|(_, w)| *w == why)
-            .map(|(f, _)| f.short(lang))
+            .map(|(f, _)| *f)
             .collect()
     };
-    messages::cluster_method(
-        lang,
-        &imputed,
-        &left_out(Dropped::Missing),
-        &left_out(Dropped::Constant),
-        p.dims() > 0,
-    )
+    ClusterMethod {
+        imputed: p.imputed.clone(),
+        missing: left_out(Dropped::Missing),
+        constant: left_out(Dropped::Constant),
+        any_feature: p.dims() > 0,
+    }
 }
 
 /// Sorted indices of a fixed-seed sample of at most `size` rows (all rows when fewer).
@@ -280,12 +272,7 @@ fn one_cluster(n: usize) -> Fit {
 
 /// Numbers the clusters by mean 综合得分 (then size, then first member, so ties are stable),
 /// and builds each cluster's profile: size, centroid in original units and name.
-fn describe(
-    customers: &[Classified],
-    p: &Prepared,
-    fit: &Fit,
-    lang: Lang,
-) -> (Vec<usize>, Vec<ClusterInfo>) {
+fn describe(customers: &[Classified], p: &Prepared, fit: &Fit) -> (Vec<usize>, Vec<ClusterInfo>) {
     let d = p.dims();
     let k = fit.k;
     let mut size = vec![0usize; k];
@@ -344,9 +331,9 @@ fn describe(
         })
         .collect();
     let names = if k == 1 {
-        vec![messages::cluster_everyone(lang).to_string()]
+        vec![ClusterName::Everyone]
     } else {
-        naming::names(&profiles, lang)
+        naming::names(&profiles)
     };
     let clusters = order
         .iter()

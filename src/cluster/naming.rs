@@ -2,7 +2,7 @@
 //! "新客户·待培育"), unique within a run.
 
 use super::features::{FeatureKind, Indicator};
-use crate::model::Lang;
+use crate::model::{ClusterName, ClusterWord};
 
 /// A trait a name can mention: a clustered feature (either direction) or an indicator
 /// (only when the cluster has more of it than the customer base).
@@ -45,40 +45,27 @@ impl Trait {
     }
 
     /// The word for the trait when the cluster is above (`high`) or below the average.
-    fn word(self, high: bool, lang: Lang) -> &'static str {
+    fn word(self, high: bool) -> ClusterWord {
+        use ClusterWord as W;
         use FeatureKind as F;
         match (self, high) {
-            (Trait::Feature(F::Monetary | F::ValueScore), true) => {
-                lang.pick("高价值", "High value")
-            }
-            (Trait::Feature(F::Monetary | F::ValueScore), false) => {
-                lang.pick("低价值", "Low value")
-            }
-            (Trait::Feature(F::Frequency), true) => lang.pick("高频购买", "Frequent buyers"),
-            (Trait::Feature(F::Frequency), false) => lang.pick("低频购买", "Rare buyers"),
+            (Trait::Feature(F::Monetary | F::ValueScore), true) => W::HighValue,
+            (Trait::Feature(F::Monetary | F::ValueScore), false) => W::LowValue,
+            (Trait::Feature(F::Frequency), true) => W::Frequent,
+            (Trait::Feature(F::Frequency), false) => W::Rare,
             // More days since the last purchase is the worse direction.
-            (Trait::Feature(F::Recency), true) => lang.pick("久未购买", "Lapsed"),
-            (Trait::Feature(F::Recency), false) => lang.pick("近期购买", "Recent buyers"),
-            (Trait::Feature(F::Logins | F::ActivityScore), true) => {
-                lang.pick("高活跃", "Highly active")
-            }
-            (Trait::Feature(F::Logins | F::ActivityScore), false) => {
-                lang.pick("低活跃", "Inactive")
-            }
-            (Trait::Feature(F::Satisfaction | F::SatisfactionScore), true) => {
-                lang.pick("高满意", "Satisfied")
-            }
-            (Trait::Feature(F::Satisfaction | F::SatisfactionScore), false) => {
-                lang.pick("低满意", "Dissatisfied")
-            }
-            (Trait::Feature(F::SizeScore), true) => lang.pick("大中型企业", "Larger firms"),
-            (Trait::Feature(F::SizeScore), false) => lang.pick("小微企业", "Small firms"),
-            (Trait::Feature(F::PotentialScore), true) => lang.pick("高潜力", "High potential"),
-            (Trait::Feature(F::PotentialScore), false) => lang.pick("低潜力", "Low potential"),
-            (Trait::Indicator(Indicator::HighChurn), _) => {
-                lang.pick("高流失风险", "High churn risk")
-            }
-            (Trait::Indicator(Indicator::NewCustomer), _) => lang.pick("新客户", "New customers"),
+            (Trait::Feature(F::Recency), true) => W::Lapsed,
+            (Trait::Feature(F::Recency), false) => W::Recent,
+            (Trait::Feature(F::Logins | F::ActivityScore), true) => W::Active,
+            (Trait::Feature(F::Logins | F::ActivityScore), false) => W::Inactive,
+            (Trait::Feature(F::Satisfaction | F::SatisfactionScore), true) => W::Satisfied,
+            (Trait::Feature(F::Satisfaction | F::SatisfactionScore), false) => W::Dissatisfied,
+            (Trait::Feature(F::SizeScore), true) => W::Larger,
+            (Trait::Feature(F::SizeScore), false) => W::Small,
+            (Trait::Feature(F::PotentialScore), true) => W::HighPotential,
+            (Trait::Feature(F::PotentialScore), false) => W::LowPotential,
+            (Trait::Indicator(Indicator::HighChurn), _) => W::HighChurn,
+            (Trait::Indicator(Indicator::NewCustomer), _) => W::New,
         }
     }
 }
@@ -108,18 +95,18 @@ impl Profile {
     }
 }
 
-/// The name from the first `count` ranked traits, written in name order.
-fn compose(ranked: &[(Trait, f64)], count: usize, lang: Lang) -> String {
+/// The name from the first `count` ranked traits, written in name order (no trait: 中等·平稳;
+/// 新客户 alone: 新客户·待培育).
+fn compose(ranked: &[(Trait, f64)], count: usize) -> ClusterName {
     let mut chosen: Vec<(Trait, f64)> = ranked.iter().take(count).copied().collect();
     chosen.sort_by_key(|(t, _)| t.rank());
-    let mut words: Vec<&str> = chosen.iter().map(|(t, z)| t.word(*z > 0.0, lang)).collect();
-    match words.as_slice() {
-        [] => lang.pick("中等·平稳", "Average · steady").to_string(),
-        [w] if *w == Trait::Indicator(Indicator::NewCustomer).word(true, lang) => {
-            words.push(lang.pick("待培育", "to nurture"));
-            words.join(lang.pick("·", " · "))
-        }
-        _ => words.join(lang.pick("·", " · ")),
+    let mut words: Vec<ClusterWord> = chosen.iter().map(|(t, z)| t.word(*z > 0.0)).collect();
+    if words == [ClusterWord::New] {
+        words.push(ClusterWord::ToNurture);
+    }
+    ClusterName::Traits {
+        words,
+        number: None,
     }
 }
 
@@ -128,7 +115,7 @@ fn compose(ranked: &[(Trait, f64)], count: usize, lang: Lang) -> String {
 /// Each name uses the cluster's standout traits (at most two). Two clusters that would share a
 /// name are told apart by their next strongest trait; if that is not enough, the later one gets
 /// its cluster number.
-pub fn names(profiles: &[Profile], lang: Lang) -> Vec<String> {
+pub fn names(profiles: &[Profile]) -> Vec<ClusterName> {
     let ranked: Vec<Vec<(Trait, f64)>> = profiles.iter().map(Profile::ranked).collect();
     let mut counts: Vec<usize> = ranked
         .iter()
@@ -139,10 +126,10 @@ pub fn names(profiles: &[Profile], lang: Lang) -> Vec<String> {
                 .min(NAME_TRAITS)
         })
         .collect();
-    let mut names: Vec<String> = ranked
+    let mut names: Vec<ClusterName> = ranked
         .iter()
         .zip(&counts)
-        .map(|(r, &c)| compose(r, c, lang))
+        .map(|(r, &c)| compose(r, c))
         .collect();
     let limits: Vec<usize> = ranked
         .iter()
@@ -169,20 +156,15 @@ pub fn names(profiles: &[Profile], lang: Lang) -> Vec<String> {
         names = ranked
             .iter()
             .zip(&counts)
-            .map(|(r, &c)| compose(r, c, lang))
+            .map(|(r, &c)| compose(r, c))
             .collect();
     }
     // Whatever still clashes keeps its name the first time and takes its number afterwards.
     for i in 0..names.len() {
         if names[..i].contains(&names[i]) {
-            names[i] = format!(
-                "{}{}",
-                names[i],
-                lang.pick(
-                    &format!("（第{}类）", i + 1),
-                    &format!(" (cluster {})", i + 1),
-                )
-            );
+            if let ClusterName::Traits { number, .. } = &mut names[i] {
+                *number = Some(i + 1);
+            }
         }
     }
     names
@@ -191,6 +173,8 @@ pub fn names(profiles: &[Profile], lang: Lang) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::messages::cluster_name;
+    use crate::model::Lang;
 
     fn profile(traits: &[(Trait, f64)]) -> Profile {
         Profile {
@@ -239,16 +223,9 @@ mod tests {
         ];
         for (traits, zh, en) in cases {
             let p = [profile(traits)];
-            assert_eq!(
-                names(&p, Lang::Zh),
-                vec![zh.to_string()],
-                "traits {traits:?}"
-            );
-            assert_eq!(
-                names(&p, Lang::En),
-                vec![en.to_string()],
-                "traits {traits:?}"
-            );
+            let got = &names(&p)[0];
+            assert_eq!(cluster_name(Lang::Zh, got), *zh, "traits {traits:?}");
+            assert_eq!(cluster_name(Lang::En, got), *en, "traits {traits:?}");
         }
     }
 
@@ -259,7 +236,10 @@ mod tests {
             profile(&[(M, 0.9), (S, -0.3), (L, 0.1)]),
             profile(&[(M, 0.9), (S, -0.3), (L, 0.1)]),
         ];
-        let got = names(&p, Lang::Zh);
+        let got: Vec<String> = names(&p)
+            .iter()
+            .map(|n| cluster_name(Lang::Zh, n))
+            .collect();
         assert_eq!(got[0], "高价值·高活跃");
         assert_eq!(got[1], "高价值·低满意");
         assert_eq!(got[2], "高价值·低满意（第3类）");

@@ -8,7 +8,8 @@ use rand::{Rng, SeedableRng};
 use rand_xoshiro::Xoshiro256PlusPlus;
 
 use super::*;
-use crate::model::{Level, Lifecycle};
+use crate::messages::{cluster_method, cluster_name, feature_label};
+use crate::model::{Lang, Level, Lifecycle};
 use crate::testdata;
 
 /// Adjusted Rand index of two labelings (Hubert & Arabie 1985): 1 for identical partitions,
@@ -137,7 +138,7 @@ fn planted(n: usize, segments: usize, seed: u64) -> (Vec<Classified>, Vec<usize>
 fn planted_segments_are_recovered_and_their_number_chosen() {
     for segments in [2, 3, 4] {
         let (customers, truth) = planted(900, segments, 3);
-        let c = cluster(&customers, None, 1, Lang::Zh);
+        let c = cluster(&customers, None, 1);
         assert_eq!(
             c.k, segments,
             "planted {segments}: silhouettes {:?}",
@@ -156,21 +157,21 @@ fn planted_segments_are_recovered_and_their_number_chosen() {
 fn a_small_base_tries_at_most_one_cluster_per_thirty_customers() {
     for (n, top) in [(90, 3), (150, 5), (239, 7), (240, 8), (300, 8)] {
         let (customers, _) = planted(n, 4, 9);
-        let c = cluster(&customers, None, 1, Lang::Zh);
+        let c = cluster(&customers, None, 1);
         let tried: Vec<usize> = c.silhouettes.iter().map(|(k, _)| *k).collect();
         assert_eq!(tried, (2..=top).collect::<Vec<_>>(), "{n} customers");
         assert!(c.k <= top, "{n} customers: k {}", c.k);
     }
     // A k given with --k is not capped.
     let (customers, _) = planted(90, 4, 9);
-    assert_eq!(cluster(&customers, Some(4), 1, Lang::Zh).k, 4);
+    assert_eq!(cluster(&customers, Some(4), 1).k, 4);
 }
 
 #[test]
 fn planted_segments_are_recovered_on_a_sampled_search() {
     // More customers than the silhouette sample: the search runs on 500 of them.
     let (customers, truth) = planted(3_000, 4, 5);
-    let c = cluster_sampled(&customers, None, 7, Lang::Zh, 500);
+    let c = cluster_sampled(&customers, None, 7, 500);
     assert_eq!(c.k, 4, "silhouettes {:?}", c.silhouettes);
     let ari = adjusted_rand_index(&c.labels, &truth);
     assert!(ari >= 0.95, "ARI {ari}");
@@ -179,7 +180,7 @@ fn planted_segments_are_recovered_on_a_sampled_search() {
 #[test]
 fn clusters_are_numbered_by_mean_total_score_and_named_from_centroids() {
     let (customers, truth) = planted(800, 4, 9);
-    let c = cluster(&customers, None, 1, Lang::Zh);
+    let c = cluster(&customers, None, 1);
     assert_eq!(c.k, 4);
     // Segments were planted with falling 综合得分, so cluster id = segment + 1.
     for (i, (&label, &g)) in c.labels.iter().zip(&truth).enumerate() {
@@ -191,7 +192,8 @@ fn clusters_are_numbered_by_mean_total_score_and_named_from_centroids() {
     let ids: Vec<usize> = c.clusters.iter().map(|x| x.id).collect();
     assert_eq!(ids, vec![1, 2, 3, 4]);
     assert_eq!(c.clusters.iter().map(|x| x.size).sum::<usize>(), 800);
-    let names: Vec<&str> = c.clusters.iter().map(|x| x.name.as_str()).collect();
+    let w = shown(&c, Lang::Zh);
+    let names: Vec<&str> = w.names.iter().map(String::as_str).collect();
     assert_eq!(names.iter().collect::<HashSet<_>>().len(), 4, "{names:?}");
     assert!(names[0].contains("高价值"), "{names:?}");
     assert!(names[2].contains("新客户"), "{names:?}");
@@ -201,12 +203,12 @@ fn clusters_are_numbered_by_mean_total_score_and_named_from_centroids() {
     );
     // Centroids in original units: the planted segment-1 spend is ~800 000 元 (geometric
     // centre of ±12% noise), recency ~10 days.
-    let money = c
+    let money = w
         .features
         .iter()
         .position(|f| f == "消费金额(元)")
         .expect("monetary used");
-    let recency = c
+    let recency = w
         .features
         .iter()
         .position(|f| f == "最近消费天数(天)")
@@ -225,25 +227,25 @@ fn clusters_are_numbered_by_mean_total_score_and_named_from_centroids() {
     );
     // Constant scores were left out and said so.
     assert!(
-        !c.features.iter().any(|f| f.starts_with("规模得分")),
+        !w.features.iter().any(|f| f.starts_with("规模得分")),
         "{:?}",
-        c.features
+        w.features
     );
-    assert!(c.imputation.contains("规模得分"), "{}", c.imputation);
+    assert!(w.imputation.contains("规模得分"), "{}", w.imputation);
 }
 
 #[test]
 fn english_run_has_english_features_and_names() {
     let (customers, _) = planted(400, 4, 9);
-    let c = cluster(&customers, None, 1, Lang::En);
+    let c = shown(&cluster(&customers, None, 1), Lang::En);
     assert!(
         c.features.contains(&"Monetary (CNY)".to_string()),
         "{:?}",
         c.features
     );
     let han = |s: &str| s.chars().any(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch));
-    for info in &c.clusters {
-        assert!(!han(&info.name), "cluster {}: {}", info.id, info.name);
+    for name in &c.names {
+        assert!(!han(name), "cluster {name}");
     }
     assert!(!han(&c.imputation), "{}", c.imputation);
 }
@@ -251,8 +253,8 @@ fn english_run_has_english_features_and_names() {
 #[test]
 fn same_input_and_seed_give_the_same_clustering() {
     let customers = testdata::analysis(600, Lang::Zh).classification.customers;
-    let a = cluster(&customers, None, 42, Lang::Zh);
-    let b = cluster(&customers, None, 42, Lang::Zh);
+    let a = cluster(&customers, None, 42);
+    let b = cluster(&customers, None, 42);
     assert_eq!(a.labels, b.labels);
     assert_eq!(a.silhouettes, b.silhouettes);
     assert_eq!(
@@ -264,7 +266,7 @@ fn same_input_and_seed_give_the_same_clustering() {
 #[test]
 fn given_k_is_used_and_its_silhouette_reported() {
     let (customers, _) = planted(600, 4, 2);
-    let c = cluster(&customers, Some(3), 1, Lang::Zh);
+    let c = cluster(&customers, Some(3), 1);
     assert_eq!(c.k, 3);
     assert!(!c.k_chosen);
     assert_eq!(c.silhouettes.len(), 1);
@@ -297,7 +299,7 @@ fn tiny_and_degenerate_inputs() {
         ("ten customers, chosen", base.clone(), None, 0),
     ];
     for (what, customers, k, want) in cases {
-        let c = cluster(&customers, k, 1, Lang::Zh);
+        let c = cluster(&customers, k, 1);
         if want > 0 {
             assert_eq!(c.k, want, "{what}: {:?}", c.silhouettes);
         }
@@ -321,10 +323,10 @@ fn tiny_and_degenerate_inputs() {
                 "{what}: {:?}",
                 info.centroid
             );
-            assert!(!info.name.is_empty(), "{what}");
+            assert!(!cluster_name(Lang::Zh, &info.name).is_empty(), "{what}");
         }
         assert!(c.silhouettes.iter().all(|(_, s)| s.is_finite()), "{what}");
-        assert!(!c.imputation.is_empty(), "{what}");
+        assert!(!shown(&c, Lang::Zh).imputation.is_empty(), "{what}");
     }
 }
 
@@ -341,7 +343,7 @@ fn nan_and_missing_features_never_reach_the_output() {
         }
         c.scores.potential = None;
     }
-    let c = cluster(&customers, None, 1, Lang::Zh);
+    let c = cluster(&customers, None, 1);
     assert!(c.k >= 2);
     for info in &c.clusters {
         assert!(
@@ -351,6 +353,7 @@ fn nan_and_missing_features_never_reach_the_output() {
         );
     }
     assert!(c.silhouettes.iter().all(|(_, s)| s.is_finite()));
+    let c = shown(&c, Lang::Zh);
     assert!(c.imputation.contains("中位数"), "{}", c.imputation);
     assert!(c.imputation.contains("消费金额 100 人"), "{}", c.imputation);
     assert!(
@@ -371,10 +374,11 @@ fn no_usable_feature_gives_one_cluster() {
         c.record.satisfaction = None;
         c.scores = crate::model::Scores::default();
     }
-    let c = cluster(&customers, None, 1, Lang::En);
+    let c = cluster(&customers, None, 1);
     assert_eq!(c.k, 1);
     assert!(c.features.is_empty());
-    assert_eq!(c.clusters[0].name, "All customers");
+    let c = shown(&c, Lang::En);
+    assert_eq!(c.names[0], "All customers");
     assert!(
         c.imputation.starts_with("No feature could be clustered on"),
         "{}",
@@ -386,10 +390,10 @@ fn no_usable_feature_gives_one_cluster() {
 fn assign_writes_each_customers_cluster_number_and_name() {
     let (mut customers, _) = planted(300, 3, 5);
     for c in &mut customers {
-        (c.cluster, c.cluster_name) = (0, String::new());
+        (c.cluster, c.cluster_name) = (0, ClusterName::Unnamed);
     }
-    let c = assign(&mut customers, Some(3), 1, Lang::Zh);
-    assert_eq!(c.labels, cluster(&customers, Some(3), 1, Lang::Zh).labels);
+    let c = assign(&mut customers, Some(3), 1);
+    assert_eq!(c.labels, cluster(&customers, Some(3), 1).labels);
     for (customer, &label) in customers.iter().zip(&c.labels) {
         assert_eq!(customer.cluster, label);
         let info = c
@@ -398,5 +402,26 @@ fn assign_writes_each_customers_cluster_number_and_name() {
             .find(|i| i.id == label)
             .expect("its cluster");
         assert_eq!(customer.cluster_name, info.name);
+    }
+}
+
+/// A clustering as a reader sees it in one language.
+struct Shown {
+    features: Vec<String>,
+    names: Vec<String>,
+    imputation: String,
+}
+
+fn shown(c: &Clustering, lang: Lang) -> Shown {
+    Shown {
+        features: (c.features.iter())
+            .map(|f| feature_label(lang, *f).to_string())
+            .collect(),
+        names: c
+            .clusters
+            .iter()
+            .map(|k| cluster_name(lang, &k.name))
+            .collect(),
+        imputation: cluster_method(lang, &c.imputation),
     }
 }

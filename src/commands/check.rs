@@ -32,7 +32,7 @@ pub fn check(args: &CheckArgs) -> Result<()> {
     let outcome = super::run::require_customers(&dataset, &customers);
     // Classifying adds its own findings (industries not mapped …): counted as `run` counts them.
     let n = customers.len();
-    classify::classify(customers, &profile, as_of.date, lang, &mut dataset.findings);
+    classify::classify(customers, &profile, as_of.date, &mut dataset.findings);
     if args.json {
         let value = serde_json::json!({
             "customers": n,

@@ -186,16 +186,11 @@ fn analyse(cfg: &Config, progress: &Progress) -> Result<Analysed> {
     forecast.uses = forecast::describe::Uses::of(&cfg.profile, &customers, as_of.date);
 
     progress.stage(say!(lang, "客户分类", "Classifying"));
-    let mut classification = classify::classify(
-        customers,
-        &cfg.profile,
-        as_of.date,
-        lang,
-        &mut dataset.findings,
-    );
+    let mut classification =
+        classify::classify(customers, &cfg.profile, as_of.date, &mut dataset.findings);
 
     progress.stage(say!(lang, "聚类分析", "Clustering"));
-    let clustering = cluster::assign(&mut classification.customers, cfg.k, cfg.seed, lang);
+    let clustering = cluster::assign(&mut classification.customers, cfg.k, cfg.seed);
 
     let mut notes = Vec::new();
     let migration = match previous(cfg, &customers_file, as_of.date, &mut notes)? {

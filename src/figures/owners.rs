@@ -145,7 +145,7 @@ pub fn owner_lists(customers: &[Classified]) -> Option<Vec<OwnerList<'_>>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Lang;
+    use crate::model::{Edition, Lang, Product, ProfileText, Service};
     use crate::testdata;
 
     #[test]
@@ -220,13 +220,28 @@ mod tests {
         let a = testdata::analysis(10, Lang::Zh);
         let mut c = a.classification.customers[0].clone();
         c.churn_risk = Level::Low;
-        c.recommended_product = "标准版 → 专业版（潜力客户，使用活跃且有未购需求）".into();
-        c.recommended_services = "项目管理、资金管理、营销推送/优惠券".into();
+        c.recommended_product = Product::StepUp {
+            owned: "标准版".into(),
+            have: Edition::Standard,
+            why: "潜力客户，使用活跃且有未购需求".into(),
+            why_en: None,
+        };
+        c.recommended_services = ["项目管理", "资金管理", "营销推送/优惠券"]
+            .map(|s| {
+                Service::Rule(ProfileText {
+                    zh: s.into(),
+                    en: None,
+                })
+            })
+            .to_vec();
         assert_eq!(
             follow_up_action(FollowUp::PotentialToDevelop, &c, Lang::Zh),
             "推荐：标准版 → 专业版、项目管理"
         );
-        c.recommended_product = "维持现有版本（标准版符合规模与需要）".into();
+        c.recommended_product = Product::KeepFits {
+            owned: "标准版".into(),
+            have: Edition::Standard,
+        };
         assert_eq!(
             follow_up_action(FollowUp::PotentialToDevelop, &c, Lang::Zh),
             "推荐：项目管理、资金管理"

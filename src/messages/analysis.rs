@@ -44,13 +44,12 @@ pub fn profile_error(
 /// How the clustering matrix was built, one sentence for `Clustering::imputation`: which
 /// features had gaps filled with their median (feature short name, customers imputed), which
 /// were left out because nobody had them or everybody had the same value, and the scaling.
-pub fn cluster_method(
-    lang: Lang,
-    imputed: &[(&str, usize)],
-    missing: &[&str],
-    constant: &[&str],
-    any_feature: bool,
-) -> String {
+pub fn cluster_method(lang: Lang, m: &crate::model::ClusterMethod) -> String {
+    let short = |f: &crate::model::FeatureKind| feature_short(lang, *f);
+    let imputed: Vec<(&str, usize)> = m.imputed.iter().map(|(f, n)| (short(f), *n)).collect();
+    let missing: Vec<&str> = m.missing.iter().map(short).collect();
+    let constant: Vec<&str> = m.constant.iter().map(short).collect();
+    let any_feature = m.any_feature;
     let list_sep = lang.pick("、", ", ");
     let mut parts = Vec::new();
     if !any_feature {
@@ -111,12 +110,6 @@ pub fn cluster_method(
             }
         }
     }
-}
-
-/// The name of the one cluster when there is nothing to split (fewer than two customers or
-/// no two different ones).
-pub fn cluster_everyone(lang: Lang) -> &'static str {
-    lang.pick("全部客户", "All customers")
 }
 
 // ─────────────────── customer-base models (issue 20) ───────────────────

@@ -1,8 +1,8 @@
 //! Every sentence custseg says to a person, in Chinese and English, in one place.
 //!
-//! One file per stage group (reading, errors, findings, analysis, workbook, report, owners,
-//! files), all re-exported here so callers write `messages::x`; add a sentence to its stage's
-//! file. An error's sentence is chosen from its typed cause in errors.rs.
+//! One file per stage group (reading, errors, findings, analysis, reasons, workbook, report,
+//! owners, files), all re-exported here so callers write `messages::x`; add a sentence to its
+//! stage's file. An error's sentence is chosen from its typed cause in errors.rs.
 
 use crate::model::Lang;
 
@@ -23,6 +23,7 @@ mod files;
 mod findings;
 mod owners;
 mod reading;
+mod reasons;
 mod report;
 mod workbook;
 
@@ -32,6 +33,7 @@ pub use files::*;
 pub use findings::*;
 pub use owners::*;
 pub use reading::*;
+pub use reasons::*;
 pub use report::*;
 pub use workbook::*;
 

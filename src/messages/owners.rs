@@ -32,12 +32,14 @@ pub fn follow_up_action(
     let offer = || {
         // An upgrade and one more item, or two items: what fits one line of the report.
         let mut parts: Vec<&str> = Vec::new();
-        let product = crate::classify::recommend::product_move(&c.recommended_product);
+        let product = recommended_product(lang, &c.recommended_product);
+        let product = crate::classify::recommend::product_move(&product);
         if product.contains('→') {
             parts.push(product);
         }
+        let services = recommended_services(lang, &c.recommended_services);
         parts.extend(
-            c.recommended_services
+            services
                 .split(['、', ','])
                 .map(str::trim)
                 .filter(|s| !s.is_empty())

@@ -14,6 +14,9 @@ use serde::Serialize;
 mod findings;
 pub use findings::*;
 
+mod reasons;
+pub use reasons::*;
+
 /// The language of everything the user sees.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub enum Lang {
@@ -656,16 +659,17 @@ pub struct Classified {
     /// 企业规模.
     pub size_class: SizeClass,
     /// Why that size class: indicators used, the standard's industry ("工业：X=350人，Y=2500万元").
-    pub size_basis: String,
+    pub size_basis: SizeBasis,
     /// The standard's industry row the customer was mapped to (e.g. "工业", "软件和信息技术服务业").
-    pub std_industry: String,
+    pub std_industry: StdIndustryName,
     /// The GB/T 4754-2017 class code found in the industry text (行业代码, e.g. "C3311"; empty
     /// when a keyword or nothing decided).
     pub industry_code: String,
     /// 行业大类.
     pub industry_group: IndustryGroup,
-    /// 需求: canonical need names used or asked for.
-    pub needs: Vec<String>,
+    /// 需求: canonical needs used or asked for, then texts no keyword matched (a name may
+    /// repeat in one language; `messages::needs` shows each once).
+    pub needs: Vec<Need>,
     /// 付费模式 (from the input, or inferred; `None` when unknown).
     pub payment_model: Option<PaymentModel>,
     /// The five dimension scores.
@@ -692,18 +696,18 @@ pub struct Classified {
     pub credit_limit: f64,
     /// 建议结算方式.
     pub settlement: Settlement,
-    /// Why that risk level, limit and settlement (one short sentence).
-    pub credit_reason: String,
+    /// Why that risk level, limit and settlement (one short sentence when worded).
+    pub credit_reason: CreditReason,
     /// 推荐产品.
-    pub recommended_product: String,
-    /// 推荐服务 (modules and services, joined with "、").
-    pub recommended_services: String,
-    /// 评分说明: one line saying why.
-    pub explanation: String,
+    pub recommended_product: Product,
+    /// 推荐服务 (modules and services, in order; shown once each, joined with "、").
+    pub recommended_services: Vec<Service>,
+    /// 评分说明: what the total rests on (one line when worded).
+    pub explanation: Explanation,
     /// 聚类: 1-based cluster number, ordered by mean 综合得分 (1 = best); 0 before clustering.
     pub cluster: usize,
-    /// 聚类名称.
-    pub cluster_name: String,
+    /// 聚类名称 (`Unnamed` before clustering).
+    pub cluster_name: ClusterName,
 }
 
 /// The RFM reference values a run used (written into 参数 and the appendix).
@@ -728,10 +732,10 @@ pub struct Classification {
     pub rfm_refs: RfmReferences,
     /// The tier cut-offs actually applied, in 综合得分 (core ≥ .0, potential ≥ .1).
     pub tier_cutoffs: (f64, f64),
-    /// How the cut-offs were set, one sentence ("按分位数：前20%为核心客户…"), incl. any fallback.
-    pub tier_rule: String,
-    /// The weights actually used, as (dimension label, weight), in the run's language.
-    pub weights: Vec<(String, f64)>,
+    /// How the cut-offs were set ("按分位数：前20%为核心客户…" when worded), incl. any fallback.
+    pub tier_rule: TierRule,
+    /// The weights actually used, as (dimension, weight).
+    pub weights: Vec<(crate::profile::Dimension, f64)>,
 }
 
 /// One cluster's profile.
@@ -740,7 +744,7 @@ pub struct ClusterInfo {
     /// 1-based number, 1 = highest mean 综合得分.
     pub id: usize,
     /// Name from the centroid's standout features, unique within the run.
-    pub name: String,
+    pub name: ClusterName,
     /// Number of customers.
     pub size: usize,
     /// Mean 综合得分 of its members.
@@ -758,14 +762,14 @@ pub struct Clustering {
     pub k_chosen: bool,
     /// Silhouette of every k tried, (k, silhouette).
     pub silhouettes: Vec<(usize, f64)>,
-    /// Feature names (in the run's language) with their unit, e.g. "消费金额(元)".
-    pub features: Vec<String>,
+    /// The features clustered on (shown with their unit, e.g. "消费金额(元)").
+    pub features: Vec<FeatureKind>,
     /// Clusters ordered by id.
     pub clusters: Vec<ClusterInfo>,
     /// Cluster id (1-based) per customer, aligned with `Classification::customers`.
     pub labels: Vec<usize>,
-    /// How missing features were imputed, one sentence.
-    pub imputation: String,
+    /// How missing features were imputed (one sentence when worded).
+    pub imputation: ClusterMethod,
 }
 
 /// A customer's tier and score in one quarter, as read back from a result workbook.

@@ -170,7 +170,7 @@ impl Profile {
 }
 
 /// The five scored dimensions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub enum Dimension {
     /// 规模
     Size,

@@ -7,6 +7,7 @@
 
 use std::borrow::Cow;
 
+use crate::messages;
 use crate::model::{Classified, Lang, Tier};
 
 /// How a derived column's cells are shown.
@@ -277,7 +278,7 @@ pub const CLUSTER_NAME: Column = Column {
     kind: Kind::Text,
     widest: None,
     part: Part::Fixed,
-    value: |c, _| Value::Text((&c.cluster_name).into()),
+    value: |c, l| Value::Text(messages::cluster_name(l, &c.cluster_name).into()),
 };
 
 /// 生命周期 / Lifecycle.
@@ -355,7 +356,7 @@ pub const PRODUCT: Column = Column {
     kind: Kind::Text,
     widest: None,
     part: Part::Fixed,
-    value: |c, _| Value::Text((&c.recommended_product).into()),
+    value: |c, l| Value::Text(messages::recommended_product(l, &c.recommended_product).into()),
 };
 
 /// 推荐服务 / Recommended Services.
@@ -368,7 +369,7 @@ pub const SERVICES: Column = Column {
     kind: Kind::Text,
     widest: None,
     part: Part::Fixed,
-    value: |c, _| Value::Text((&c.recommended_services).into()),
+    value: |c, l| Value::Text(messages::recommended_services(l, &c.recommended_services).into()),
 };
 
 /// 评分说明 / Score Explanation.
@@ -381,7 +382,7 @@ pub const EXPLANATION: Column = Column {
     kind: Kind::Text,
     widest: Some(60),
     part: Part::Fixed,
-    value: |c, _| Value::Text((&c.explanation).into()),
+    value: |c, l| Value::Text(messages::explanation(l, &c.explanation).into()),
 };
 
 /// 规模依据 / Size Basis.
@@ -394,7 +395,7 @@ pub const SIZE_BASIS: Column = Column {
     kind: Kind::Text,
     widest: Some(50),
     part: Part::Basis,
-    value: |c, _| Value::Text((&c.size_basis).into()),
+    value: |c, l| Value::Text(messages::size_basis(l, &c.size_basis).into()),
 };
 
 /// 标准行业 / Standard Industry.
@@ -407,7 +408,7 @@ pub const STD_INDUSTRY: Column = Column {
     kind: Kind::Text,
     widest: None,
     part: Part::Basis,
-    value: |c, _| Value::Text((&c.std_industry).into()),
+    value: |c, l| Value::Text(messages::std_industry(l, &c.std_industry).into()),
 };
 
 /// 行业代码 / Industry Code.
@@ -433,7 +434,7 @@ pub const NEEDS: Column = Column {
     kind: Kind::Text,
     widest: None,
     part: Part::Basis,
-    value: |c, _| Value::Text(c.needs.join("、").into()),
+    value: |c, l| Value::Text(messages::needs(l, &c.needs).join("、").into()),
 };
 
 /// 付费模式 / Payment Model.
@@ -459,7 +460,7 @@ pub const CREDIT_REASON: Column = Column {
     kind: Kind::Text,
     widest: Some(50),
     part: Part::Basis,
-    value: |c, _| Value::Text((&c.credit_reason).into()),
+    value: |c, l| Value::Text(messages::credit_reason(l, &c.credit_reason).into()),
 };
 
 /// What a derived header gets when an input column already has its text, as (zh, en).

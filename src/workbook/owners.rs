@@ -51,6 +51,7 @@ pub fn write(wb: &mut Workbook, a: &Analysis, f: &Figures, st: &Styles) -> Resul
             row += 1;
             let c = item.customer;
             let action = messages::follow_up_action(item.kind, c, lang);
+            let product = messages::recommended_product(lang, &c.recommended_product);
             let texts = [
                 (0u16, owner),
                 (1, messages::follow_up_label(item.kind, lang)),
@@ -58,7 +59,7 @@ pub fn write(wb: &mut Workbook, a: &Analysis, f: &Figures, st: &Styles) -> Resul
                 (3, c.record.name.as_deref().unwrap_or("")),
                 (5, c.churn_risk.label(lang)),
                 (6, c.lifecycle.label(lang)),
-                (8, c.recommended_product.as_str()),
+                (8, product.as_str()),
                 (9, action.as_str()),
             ];
             for (col, text) in texts {

@@ -36,11 +36,13 @@ pub fn write_clusters(
     ]
     .map(String::from)
     .to_vec();
-    heads.extend(
-        cl.features
-            .iter()
-            .map(|f| format!("{}{}", lang.pick("中心：", "Centre: "), f)),
-    );
+    heads.extend(cl.features.iter().map(|f| {
+        format!(
+            "{}{}",
+            lang.pick("中心：", "Centre: "),
+            messages::feature_label(lang, *f)
+        )
+    }));
     let mut widths = Widths::new(heads.len().max(3), 40);
     let mut row = 0u32;
     ws.write_string_with_format(
@@ -55,8 +57,9 @@ pub fn write_clusters(
     let total: usize = cl.clusters.iter().map(|c| c.size).sum();
     for c in &cl.clusters {
         ws.write_number_with_format(row, 0, c.id as f64, &st.centered)?;
-        put_plain_text(ws, row, 1, &c.name)?;
-        widths.see(1, text_width(&c.name));
+        let name = messages::cluster_name(lang, &c.name);
+        put_plain_text(ws, row, 1, &name)?;
+        widths.see(1, text_width(&name));
         ws.write_number_with_format(row, 2, c.size as f64, &st.int)?;
         let share = (total > 0).then(|| c.size as f64 / total as f64);
         put_number(ws, row, 3, share, &st.percent)?;
@@ -110,7 +113,7 @@ pub fn write_clusters(
     put_plain_text(ws, row, 1, &how_k)?;
     row += 1;
     ws.write_string_with_format(row, 0, lang.pick("缺失值处理", "Missing values"), &st.label)?;
-    put_plain_text(ws, row, 1, &cl.imputation)?;
+    put_plain_text(ws, row, 1, &messages::cluster_method(lang, &cl.imputation))?;
     widths.see(0, 14);
     widths.see(1, 16);
     for col in 2..heads.len() {
@@ -599,7 +602,7 @@ fn scoring_lines<'a>(analysis: &Analysis, st: &'a Styles) -> Vec<Line<'a>> {
     lines.push(Line::Blank);
     lines.push(Line::Section(lang.pick("权重", "Weights")));
     for (dim, w) in &cls.weights {
-        lines.push(pair(dim, Value::Num(*w, &st.ratio)));
+        lines.push(pair(dim.label(lang), Value::Num(*w, &st.ratio)));
     }
     let method = match refs.method {
         "mean" => lang.pick("均值", "mean"),
@@ -620,7 +623,7 @@ fn scoring_lines<'a>(analysis: &Analysis, st: &'a Styles) -> Vec<Line<'a>> {
         ),
         pair(
             lang.pick("划分规则", "Rule"),
-            Value::Text(cls.tier_rule.clone()),
+            Value::Text(messages::tier_rule(lang, &cls.tier_rule)),
         ),
         Line::Blank,
         Line::Section(lang.pick("RFM 参考值", "RFM references")),
@@ -660,11 +663,16 @@ fn clustering_lines<'a>(analysis: &Analysis, st: &'a Styles) -> Vec<Line<'a>> {
         ),
         pair(
             lang.pick("特征", "Features"),
-            Value::Text(cl.features.join(lang.pick("、", ", "))),
+            Value::Text(
+                (cl.features.iter())
+                    .map(|f| messages::feature_label(lang, *f))
+                    .collect::<Vec<_>>()
+                    .join(lang.pick("、", ", ")),
+            ),
         ),
         pair(
             lang.pick("缺失值处理", "Missing values"),
-            Value::Text(cl.imputation.clone()),
+            Value::Text(messages::cluster_method(lang, &cl.imputation)),
         ),
         Line::Blank,
     ]

@@ -253,7 +253,10 @@ fn input_text_is_never_a_formula_and_numbers_and_dates_keep_their_type() {
         c.record.name = Some(name);
         c.record.original.push(Cell::DateTime(date));
         c.record.original.push(Cell::Number(350.0));
-        c.explanation = "=1+1".into();
+        c.recommended_product = crate::model::Product::Give(crate::model::ProfileText {
+            zh: "=1+1".into(),
+            en: None,
+        });
     }
     let mut book = open(built(&analysis).unwrap());
     for name in ["客户明细", "核心客户", "潜力客户", "一般客户"] {

@@ -102,10 +102,13 @@ fn high_churn_bullet(doc: &mut Layout, members: &[&Classified], l: Lang) {
 /// The three commonest product moves (现有 → 推荐, or 维持现有版本) — counted by move, not by
 /// the edition advised — or, where the base has no editions, the products advised.
 fn products_bullet(doc: &mut Layout, members: &[&Classified], l: Lang) {
+    let products: Vec<String> = (members.iter())
+        .map(|c| messages::recommended_product(l, &c.recommended_product))
+        .collect();
     let moves = top_n(
-        members
+        products
             .iter()
-            .map(|c| product_move(&c.recommended_product))
+            .map(|p| product_move(p))
             .filter(|m| !m.is_empty()),
         3,
     );
@@ -113,10 +116,9 @@ fn products_bullet(doc: &mut Layout, members: &[&Classified], l: Lang) {
         return;
     }
     let list = counted_list(&moves, l);
-    let by_edition = members.iter().any(|c| {
-        c.recommended_product.contains('→')
-            || product_move(&c.recommended_product) != c.recommended_product
-    });
+    let by_edition = products
+        .iter()
+        .any(|p| p.contains('→') || product_move(p) != p);
     let text = if by_edition {
         say!(
             l,
@@ -137,9 +139,11 @@ fn products_bullet(doc: &mut Layout, members: &[&Classified], l: Lang) {
 
 /// The three services advised most often.
 fn services_bullet(doc: &mut Layout, members: &[&Classified], l: Lang) {
-    let services = members.iter().flat_map(|c| {
-        c.recommended_services
-            .split(['、', ',', '，', ';', '；'])
+    let services: Vec<String> = (members.iter())
+        .map(|c| messages::recommended_services(l, &c.recommended_services))
+        .collect();
+    let services = services.iter().flat_map(|s| {
+        s.split(['、', ',', '，', ';', '；'])
             .map(str::trim)
             .filter(|s| !s.is_empty())
     });

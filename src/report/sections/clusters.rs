@@ -2,7 +2,7 @@
 
 use super::{customers, lang, money_header, note, para, section, subheading, CONTENT_W, TABLE};
 use crate::error::Result;
-use crate::messages::report_no_data;
+use crate::messages::{self, report_no_data};
 use crate::model::Analysis;
 use crate::report::charts;
 use crate::report::format::{self, MoneyUnit};
@@ -30,7 +30,10 @@ pub(super) fn clusters(doc: &mut Layout, a: &Analysis) -> Result<()> {
     }
     section(doc, a, 7, 110.0);
     // Plain words here; k-means, the silhouette and the imputation are in the appendix.
-    let features: Vec<&str> = c.features.iter().map(|f| plain_feature(f)).collect();
+    let labels: Vec<String> = (c.features.iter())
+        .map(|f| messages::feature_label(l, *f).to_string())
+        .collect();
+    let features: Vec<&str> = labels.iter().map(|f| plain_feature(f)).collect();
     let silhouette = c
         .silhouettes
         .iter()
@@ -54,8 +57,9 @@ pub(super) fn clusters(doc: &mut Layout, a: &Analysis) -> Result<()> {
             &report_no_data(&say!(l, "价值与活跃得分", "value and activity scores"), l),
         );
     } else {
-        let names: Vec<(usize, String)> =
-            c.clusters.iter().map(|k| (k.id, k.name.clone())).collect();
+        let names: Vec<(usize, String)> = (c.clusters.iter())
+            .map(|k| (k.id, messages::cluster_name(l, &k.name)))
+            .collect();
         let shown = charts::thin(&points, SCATTER_POINTS);
         let chart = charts::cluster_chart(&shown, &names, l)?;
         doc.chart(&chart, CONTENT_W);
@@ -81,7 +85,7 @@ pub(super) fn clusters(doc: &mut Layout, a: &Analysis) -> Result<()> {
         ),
     );
     let n = customers(a).len();
-    let shown = c.features.len().min(4);
+    let shown = labels.len().min(4);
     let mut columns = vec![
         Column::new(say!(l, "聚类", "Cluster"), 0.6, Align::Center),
         Column::new(say!(l, "名称", "Name"), 2.2, Align::Left),
@@ -90,8 +94,8 @@ pub(super) fn clusters(doc: &mut Layout, a: &Analysis) -> Result<()> {
         Column::new(say!(l, "平均综合得分", "Mean score"), 1.0, Align::Right),
     ];
     // Money in 万元, as in every other table; the centroid is in 元.
-    let money: Vec<bool> = c.features[..shown].iter().map(|f| is_yuan(f)).collect();
-    for (f, &m) in c.features[..shown].iter().zip(&money) {
+    let money: Vec<bool> = labels[..shown].iter().map(|f| is_yuan(f)).collect();
+    for (f, &m) in labels[..shown].iter().zip(&money) {
         let title = if m {
             money_header(plain_feature(f), MoneyUnit::Wan, l)
         } else {
@@ -105,7 +109,7 @@ pub(super) fn clusters(doc: &mut Layout, a: &Analysis) -> Result<()> {
         .map(|k| {
             let mut row = vec![
                 k.id.to_string(),
-                k.name.clone(),
+                messages::cluster_name(l, &k.name),
                 format::count(k.size),
                 format::percent(format::share(k.size as f64, n as f64)),
                 format::score(k.mean_total),

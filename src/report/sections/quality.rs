@@ -184,11 +184,11 @@ pub(super) fn appendix(doc: &mut Layout, a: &Analysis) {
         .weights
         .iter()
         .enumerate()
-        .map(|(i, (name, w))| {
+        .map(|(i, (dimension, w))| {
             let scored: Vec<f64> = customers(a).iter().filter_map(|c| score_of(i, c)).collect();
             let mean = scored.iter().sum::<f64>() / scored.len().max(1) as f64;
             vec![
-                name.clone(),
+                dimension.label(l).to_string(),
                 format::percent(*w),
                 say!(
                     l,
@@ -226,7 +226,10 @@ fn method(doc: &mut Layout, a: &Analysis) {
             "Tiers: total score ≥ {} is core, ≥ {} potential, the rest general. {}",
             format::score(core_cut),
             format::score(potential_cut),
-            sentence(&a.classification.tier_rule, l)
+            sentence(
+                &crate::messages::tier_rule(l, &a.classification.tier_rule),
+                l
+            )
         ),
     );
     let refs = a.classification.rfm_refs;
@@ -272,12 +275,15 @@ fn method(doc: &mut Layout, a: &Analysis) {
                 l,
                 "聚类：k-means，特征为{}（标准化，金额类取对数），k={}（{}），随机种子 {}。轮廓系数：{}。{}",
                 "Clustering: k-means on {} (standardised, log for money), k={} ({}), seed {}. Silhouettes: {}. {}",
-                c.features.join(l.pick("、", ", ")),
+                (c.features.iter())
+                    .map(|f| crate::messages::feature_label(l, *f))
+                    .collect::<Vec<_>>()
+                    .join(l.pick("、", ", ")),
                 c.k,
                 if c.k_chosen { say!(l, "自动选择", "chosen automatically") } else { say!(l, "指定", "given") },
                 a.run.seed,
                 if sil.is_empty() { "—".to_string() } else { sil },
-                sentence(&c.imputation, l)
+                sentence(&crate::messages::cluster_method(l, &c.imputation), l)
             ),
         );
     }
