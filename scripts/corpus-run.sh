@@ -51,7 +51,8 @@ one() {
     [[ "$peak" =~ ^[0-9]+$ ]] || { peak=0; secs=0; }
     local lines=0 longest=0 first=""
     if [ "$code" != 0 ]; then
-        lines=$(grep -c '' "$err" || true)
+        # awk, not grep -c: grep counts a NUL byte in binary text as a line end.
+        lines=$(awk 'END { print NR }' "$err")
         longest=$(awk '{ n = length($0); if (n > m) m = n } END { print m + 0 }' "$err")
         first=$(head -1 "$err" | tr '\t\r\0' '   ' | cut -c1-300)
     fi
