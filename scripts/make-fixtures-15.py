@@ -216,6 +216,25 @@ def bad_xml_xlsx():
                lambda d: d.replace(b"<t>", b"<t>&bogus;", 1))
     write_zip("r15_bad_xml.xlsx", bad)
 
+def xlsb_macro_sheet():
+    """basic.xlsb with an Excel 4 macro sheet after the customers (its BrtBundleSh points to
+    macrosheets/, which calamine refuses)."""
+    def wide(text):
+        raw = text.encode("utf-16-le")
+        return (len(raw) // 2).to_bytes(4, "little") + raw
+    entries = zip_entries(OUT / "basic.xlsb")
+    # BrtBundleSh (0x9C, one byte of length): visible, tab 2, rId9, "宏表1"; before BrtEndBundleShs.
+    body = (0).to_bytes(4, "little") + (2).to_bytes(4, "little") + wide("rId9") + wide("宏表1")
+    bundle = b"\x9c\x01" + bytes([len(body)]) + body
+    end = b"\x90\x01\x00"
+    mac = edit(entries, "xl/workbook.bin",
+               lambda d: d[:d.rindex(end)] + bundle + d[d.rindex(end):])
+    mac = edit(mac, "xl/_rels/workbook.bin.rels",
+               lambda d: d.replace(b"</Relationships>", b'<Relationship Id="rId9" Type="http://schemas.microsoft.com/office/2006/relationships/xlMacrosheet" Target="macrosheets/sheet2.bin"/></Relationships>'))
+    # The macro sheet itself: BrtBeginSheet, empty BrtBeginSheetData … BrtEndSheet.
+    sheet = b"\x81\x01\x00" + b"\x91\x01\x00" + b"\x92\x01\x00" + b"\x82\x01\x00"
+    write_zip("r15_macro_sheet.xlsb", mac + [("xl/macrosheets/sheet2.bin", sheet)])
+
 
 if __name__ == "__main__":
     xls_capitals_and_odd_length()
@@ -231,3 +250,4 @@ if __name__ == "__main__":
     ods_password()
     far_cell_xls()
     bad_xml_xlsx()
+    xlsb_macro_sheet()

@@ -174,3 +174,9 @@ fn library_errors_become_one_sentence_of_ours() {
     assert!(said.contains("已损坏"), "{said}");
     assert!(!said.contains("bogus"), "{said}");
 }
+
+#[test]
+fn an_xlsb_with_an_excel_4_macro_sheet_reads_the_other_sheets() {
+    let json = reads_the_five("r15_macro_sheet.xlsb");
+    assert!(skipped(&json).contains(&"宏表1".to_string()), "{json}");
+}

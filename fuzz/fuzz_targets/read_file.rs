@@ -19,7 +19,7 @@ fuzz_target!(|data: &[u8]| {
         .dataset
         .latest_date
         .unwrap_or_else(|| chrono::NaiveDate::from_ymd_opt(2026, 9, 30).unwrap());
-    let d = aggregate::aggregate(extracted, as_of, Lang::Zh);
+    let d = aggregate::aggregate(extracted, as_of).dataset;
     let rejecting = d.findings.iter().filter(|f| f.rejected).count();
     assert_eq!(d.rows_rejected, rejecting);
     assert!(d.rows_rejected <= d.rows_read);

@@ -218,7 +218,7 @@ pub(super) fn repair(bytes: &[u8], package: &Package, format: Format) -> Option<
 
 /// The relationship ids of Excel 4 macro sheets (and dialog sheets of the same kind) in the
 /// workbook's relationships.
-fn macro_sheet_ids(parts: &[(String, Vec<u8>)]) -> Vec<String> {
+pub(super) fn macro_sheet_ids(parts: &[(String, Vec<u8>)]) -> Vec<String> {
     let mut ids = Vec::new();
     for (name, data) in parts {
         if !(name.starts_with("xl/_rels/") && name.ends_with(".rels")) {

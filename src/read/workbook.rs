@@ -84,7 +84,10 @@ pub(super) fn read_workbook(
     let (mut book, left_out) = match open(bytes, format) {
         Ok(book) => (book, Vec::new()),
         Err(Unopened::Password) => return Err(unopened(Unopened::Password)),
-        Err(first) => match package.and_then(|p| package::repair(bytes, p, format)) {
+        Err(first) => match package
+            .and_then(|p| package::repair(bytes, p, format))
+            .or_else(|| xlsb_without_macro_sheets(bytes, format))
+        {
             Some(r) => {
                 repaired = r;
                 match open(&repaired.bytes, format) {
@@ -176,6 +179,97 @@ pub(super) fn read_workbook(
         return Err(corrupt(&failures.join("; ")));
     }
     Ok(())
+}
+
+/// An .xlsb whose workbook lists Excel 4 macro sheets (calamine refuses the whole file): a
+/// copy whose `xl/workbook.bin` leaves their BrtBundleSh records out, and their names. `None`
+/// for any other file, or when the package cannot be read part by part.
+fn xlsb_without_macro_sheets(bytes: &[u8], format: Format) -> Option<Repair> {
+    use std::io::{Read, Write};
+    if format != Format::Xlsb {
+        return None;
+    }
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    let mut parts: Vec<(String, Vec<u8>)> = Vec::with_capacity(archive.len());
+    for i in 0..archive.len() {
+        let entry = archive.by_index(i).ok()?;
+        if entry.is_dir() {
+            continue;
+        }
+        let name = String::from_utf8_lossy(entry.name_raw()).into_owned();
+        let mut data = Vec::new();
+        entry.take(MAX_UNCOMPRESSED).read_to_end(&mut data).ok()?;
+        parts.push((name, data));
+    }
+    let macro_ids = package::macro_sheet_ids(&parts);
+    if macro_ids.is_empty() {
+        return None;
+    }
+    let mut left_out = Vec::new();
+    let book = parts.iter_mut().find(|(n, _)| n == "xl/workbook.bin")?;
+    book.1 = drop_bundles(&book.1, &macro_ids, &mut left_out)?;
+    if left_out.is_empty() {
+        return None;
+    }
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, data) in parts {
+        out.start_file(name, stored).ok()?;
+        out.write_all(&data).ok()?;
+    }
+    let bytes = out.finish().ok()?.into_inner();
+    Some(Repair { bytes, left_out })
+}
+
+/// The records of an .xlsb workbook part without the BrtBundleSh (sheet) records whose
+/// relationship id is in `ids`; their sheet names go to `left_out`. `None` if a record runs
+/// past the end.
+fn drop_bundles(book: &[u8], ids: &[String], left_out: &mut Vec<String>) -> Option<Vec<u8>> {
+    // A record: type (1–2 bytes) and length (1–4 bytes), 7 bits a byte, high bit = more.
+    fn varint(data: &[u8], at: &mut usize, limit: usize) -> Option<usize> {
+        let mut value = 0usize;
+        for i in 0..limit {
+            let b = *data.get(*at)?;
+            *at += 1;
+            value |= usize::from(b & 0x7F) << (7 * i);
+            if b & 0x80 == 0 {
+                break;
+            }
+        }
+        Some(value)
+    }
+    // XLWideString: a u32 count of UTF-16 units, then the units.
+    fn wide(data: &[u8], at: &mut usize) -> Option<String> {
+        let count = u32::from_le_bytes(data.get(*at..*at + 4)?.try_into().ok()?) as usize;
+        *at += 4;
+        let raw = data.get(*at..(*at).checked_add(count.checked_mul(2)?)?)?;
+        *at += raw.len();
+        let units: Vec<u16> = raw
+            .chunks_exact(2)
+            .map(|c| u16::from_le_bytes([c[0], c[1]]))
+            .collect();
+        Some(String::from_utf16_lossy(&units))
+    }
+    let mut out = Vec::with_capacity(book.len());
+    let mut at = 0;
+    while at < book.len() {
+        let start = at;
+        let typ = varint(book, &mut at, 2)?;
+        let len = varint(book, &mut at, 4)?;
+        let body = book.get(at..at.checked_add(len)?)?;
+        at += len;
+        if typ == 0x9C {
+            // hsState, iTabID, strRelID, strName.
+            let mut pos = 8;
+            if wide(body, &mut pos).is_some_and(|id| ids.contains(&id)) {
+                left_out.push(wide(body, &mut pos).unwrap_or_default());
+                continue;
+            }
+        }
+        out.extend_from_slice(&book[start..at]);
+    }
+    Some(out)
 }
 
 /// Why streaming a sheet stopped early.
