@@ -198,7 +198,10 @@ fn xlsb_without_macro_sheets(bytes: &[u8], format: Format) -> Option<Repair> {
         }
         let name = String::from_utf8_lossy(entry.name_raw()).into_owned();
         let mut data = Vec::new();
-        entry.take(super::MAX_UNCOMPRESSED).read_to_end(&mut data).ok()?;
+        entry
+            .take(super::MAX_UNCOMPRESSED)
+            .read_to_end(&mut data)
+            .ok()?;
         parts.push((name, data));
     }
     let macro_ids = package::macro_sheet_ids(&parts);

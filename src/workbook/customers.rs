@@ -149,15 +149,9 @@ pub fn write(
         }
     }
     for (i, column) in COLUMNS.iter().enumerate() {
-        let format = match column.kind {
-            Kind::Score => &st.score,
-            Kind::Count => &st.int,
-            Kind::Money => &st.money,
-            Kind::Percent => &st.percent,
-            Kind::Decimal => &st.number,
-            Kind::Text | Kind::Tier => continue,
-        };
-        ws.set_column_format(d + i as u16, format)?;
+        if let Some(format) = st.derived_column_format(column.kind) {
+            ws.set_column_format(d + i as u16, format)?;
+        }
     }
     let input_count = layout.input_headers.len();
     for (i, &index) in order.iter().enumerate() {

@@ -141,7 +141,7 @@ fn customer_sheets(
 ) -> std::result::Result<(), XlsxError> {
     let lang = analysis.run.lang;
     let customers = &analysis.classification.customers;
-    for format in st.customer_sheet_formats() {
+    for format in &st.customer_sheet_formats() {
         wb.register_format(format);
     }
     let first = wb.worksheets().len();

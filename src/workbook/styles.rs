@@ -67,18 +67,41 @@ impl Styles {
     /// The formats the customer sheets use, in a fixed order: registered with the workbook
     /// before those sheets are written on two threads, so that each format's index does not
     /// depend on which thread used it first.
-    pub fn customer_sheet_formats(&self) -> Vec<&Format> {
+    /// (rust_xlsxwriter gives a format its index when a constant-memory sheet first uses it: two
+    /// threads meeting a new format at once made the indices, and so the formats cells showed,
+    /// differ from run to run.)
+    pub fn customer_sheet_formats(&self) -> Vec<Format> {
         let mut all = vec![
-            &self.header,
-            &self.header_derived,
-            &self.int,
-            &self.money,
-            &self.score,
-            &self.date,
-            &self.datetime,
+            self.header.clone(),
+            self.header_derived.clone(),
+            self.int.clone(),
+            self.money.clone(),
+            self.score.clone(),
+            self.number.clone(),
+            self.percent.clone(),
+            self.date.clone(),
+            self.datetime.clone(),
         ];
-        all.extend(&self.tier);
+        all.extend(self.tier.iter().cloned());
+        all.extend(
+            super::typed::COLUMN_FORMAT_CODES
+                .iter()
+                .map(|code| Format::new().set_num_format(*code)),
+        );
         all
+    }
+
+    /// The format of a derived column of the customer sheets, by its kind (None: per cell).
+    pub fn derived_column_format(&self, kind: super::columns::Kind) -> Option<&Format> {
+        use super::columns::Kind;
+        match kind {
+            Kind::Score => Some(&self.score),
+            Kind::Count => Some(&self.int),
+            Kind::Money => Some(&self.money),
+            Kind::Percent => Some(&self.percent),
+            Kind::Decimal => Some(&self.number),
+            Kind::Text | Kind::Tier => None,
+        }
     }
 
     /// Makes the formats.

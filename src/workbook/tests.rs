@@ -525,3 +525,38 @@ fn summary_counts_the_moves_when_there_is_a_migration() {
         "no moves without a migration"
     );
 }
+
+/// Every format the customer sheets can set is registered before they are written on two
+/// threads: rust_xlsxwriter gives a new format its index under a lock taken twice, so two
+/// threads meeting the same new format at once left cells showing another format.
+#[test]
+fn every_customer_sheet_format_is_registered_before_the_threads() {
+    use super::columns::{Kind, COLUMNS};
+    use super::typed::{column_format, InputKind};
+    let st = styles::Styles::new();
+    let registered = st.customer_sheet_formats();
+    let kinds: Vec<Kind> = COLUMNS.iter().map(|c| c.kind).collect();
+    for kind in kinds {
+        if let Some(f) = st.derived_column_format(kind) {
+            assert!(registered.contains(f), "{kind:?}");
+        }
+    }
+    let inputs = [
+        InputKind::Money(1.0),
+        InputKind::Money(1e8),
+        InputKind::Number,
+        InputKind::Percent {
+            header_percent: true,
+        },
+        InputKind::Date,
+    ];
+    for kind in inputs {
+        for values in [vec![1.0, 2.0], vec![0.125, 2.5]] {
+            if let Some(f) = column_format(kind, values.into_iter()) {
+                assert!(registered.contains(&f), "{kind:?}");
+            }
+        }
+    }
+    assert!(registered.contains(&st.date));
+    assert!(st.tier.iter().all(|t| registered.contains(t)));
+}

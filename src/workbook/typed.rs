@@ -154,6 +154,17 @@ fn plain_number(s: &str) -> bool {
         && s.parse::<f64>().is_ok()
 }
 
+/// Every number format [`column_format`] can choose: registered with the workbook before the
+/// customer sheets are written on two threads (see `Styles::customer_sheet_formats`).
+pub const COLUMN_FORMAT_CODES: [&str; 6] = [
+    "yyyy-mm-dd",
+    "#,##0.0000",
+    "#,##0.00",
+    "#,##0",
+    "0%",
+    "0.0%",
+];
+
 /// One number format per unit, chosen for a column from the values it holds.
 pub fn column_format(kind: InputKind, values: impl Iterator<Item = f64>) -> Option<Format> {
     let mut values = values;
@@ -169,6 +180,7 @@ pub fn column_format(kind: InputKind, values: impl Iterator<Item = f64>) -> Opti
         InputKind::Percent { .. } if whole(100.0) => "0%",
         InputKind::Percent { .. } => "0.0%",
     };
+    debug_assert!(COLUMN_FORMAT_CODES.contains(&code), "{code} not registered");
     Some(Format::new().set_num_format(code))
 }
 
