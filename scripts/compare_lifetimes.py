@@ -2,7 +2,7 @@
 """Compare custseg's BG/NBD per-customer P(alive) and expected purchases with `lifetimes`.
 
 On the CDNOW sample (tests/data/cdnow/summary.csv, 2 357 customers, calibration weeks 1-39),
-custseg fits BG/NBD in days (the ignored test `forecast::tests::write_cdnow_predictions` writes
+custseg fits BG/NBD in days (`cargo run --example cdnow -- OUT.csv`, examples/cdnow.rs, writes
 its parameters and, per customer, P(alive) and the expected purchase days in the next 91 days);
 `lifetimes` fits the same summary in weeks (the published way) and predicts 13 weeks ahead.
 Two comparisons, each the largest relative difference over all customers:
@@ -33,11 +33,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def custseg_predictions(path):
-    env = dict(os.environ, CUSTSEG_CDNOW_OUT=path)
     subprocess.run(
-        ["cargo", "test", "--quiet", "--lib", "forecast::tests::write_cdnow_predictions",
-         "--", "--ignored"],
-        cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+        ["cargo", "run", "--quiet", "--example", "cdnow", "--", path],
+        cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     with open(path, encoding="utf-8") as f:
         header = f.readline().lstrip("# ").split()
         params = {k: float(v) for k, v in (kv.split("=") for kv in header)}

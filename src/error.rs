@@ -218,6 +218,15 @@ pub enum Cause {
     /// to `detail`).
     WorkbookFailed,
 
+    // ── the report's font (report/font.rs) ──
+    /// The font file given with `--font` cannot be read.
+    FontUnreadable {
+        /// The file, as given.
+        file: String,
+        /// Why.
+        why: IoCause,
+    },
+
     // ── a previous result (compare/) ──
     /// A previous result workbook cannot be opened.
     SnapshotUnreadable {

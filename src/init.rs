@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
+use rust_xlsxwriter::utility::column_number_to_name;
 use rust_xlsxwriter::{
     Color, DataValidation, DataValidationErrorStyle, Format, FormatBorder, Formula, Workbook,
     Worksheet, XlsxError,
@@ -509,7 +510,7 @@ pub fn template_workbook(profile: &str, lang: Lang) -> std::result::Result<Vec<u
             if let Some(list) = c.list {
                 let k = lists.iter().position(|l| *l == list).unwrap_or(0) as u16;
                 let (_, values, strict) = choices(list, lang);
-                let column = column_letter(LIST_FIRST_COL + k);
+                let column = column_number_to_name(LIST_FIRST_COL + k);
                 let range = format!(
                     "='{}'!${column}$2:${column}${}",
                     help_name,
@@ -552,18 +553,6 @@ pub fn template_workbook(profile: &str, lang: Lang) -> std::result::Result<Vec<u
 
 /// Column of the 说明 sheet where the first drop-down list starts (C).
 const LIST_FIRST_COL: u16 = 2;
-
-fn column_letter(mut col: u16) -> String {
-    let mut s = String::new();
-    loop {
-        s.insert(0, (b'A' + (col % 26) as u8) as char);
-        if col < 26 {
-            break;
-        }
-        col = col / 26 - 1;
-    }
-    s
-}
 
 fn write_help(
     sheet: &mut Worksheet,
@@ -727,7 +716,7 @@ mod tests {
     #[test]
     fn column_letters() {
         for (c, want) in [(0, "A"), (6, "G"), (25, "Z"), (26, "AA"), (27, "AB")] {
-            assert_eq!(column_letter(c), want);
+            assert_eq!(column_number_to_name(c), want);
         }
     }
 }

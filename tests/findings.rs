@@ -227,16 +227,14 @@ fn sheet_cases() -> Vec<Case> {
             at(
                 "",
                 Issue::SheetSkipped {
-                    why: SkipWhy::Reader {
-                        why: "隐藏的工作表".into(),
-                    },
+                    why: SkipWhy::Hidden,
                 },
                 false,
             ),
             FindingKind::SheetSkipped,
-            "隐藏的工作表",
+            "隐藏的工作表，未读取（如需读取，请加 --include-hidden）",
             skipped.0,
-            "隐藏的工作表",
+            "a hidden sheet, not read (add --include-hidden to read it)",
             skipped.1,
         ),
         (

@@ -229,22 +229,3 @@ fn every_fallback_is_a_sentence_in_both_languages() {
         }
     }
 }
-
-/// Writes custseg's fit and per-customer predictions on the CDNOW sample for
-/// scripts/compare_lifetimes.py (run by it: `CUSTSEG_CDNOW_OUT=file cargo test … -- --ignored`).
-#[test]
-#[ignore]
-fn write_cdnow_predictions() {
-    let Ok(out) = std::env::var("CUSTSEG_CDNOW_OUT") else {
-        return;
-    };
-    let data: Vec<Rfm> = cdnow().iter().map(|c| c.rfm).collect();
-    let p = bgnbd::fit(&data).params;
-    let mut text = format!("# r={} alpha_days={} a={} b={}\n", p.r, p.alpha, p.a, p.b);
-    text.push_str("row,p_alive,expected_91_days\n");
-    for (i, h) in data.iter().enumerate() {
-        let e = bgnbd::expected_purchases(&p, h, 91.0).unwrap();
-        text.push_str(&format!("{i},{:.12e},{:.12e}\n", bgnbd::p_alive(&p, h), e));
-    }
-    std::fs::write(out, text).unwrap();
-}

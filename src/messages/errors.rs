@@ -33,6 +33,13 @@ pub fn error_sentence(lang: Lang, cause: &Cause) -> String {
         Cause::OutputFolder { folder, why } => output_folder_failed(lang, folder, *why),
         Cause::OutputNoName { target } => output_no_name(lang, target),
         Cause::WorkbookFailed => workbook_internal_error(lang),
+        Cause::FontUnreadable { file, why } => crate::say!(
+            lang,
+            "无法读取字体文件“{}”：{}。",
+            "Cannot read the font file \"{}\": {}.",
+            file,
+            open_cause(lang, *why)
+        ),
         Cause::SnapshotUnreadable { file } => snapshot_unreadable(lang, file),
         Cause::SnapshotNoSheet { file } => snapshot_no_sheet(lang, file),
         Cause::SnapshotMissingColumn {
@@ -240,6 +247,11 @@ mod tests {
                 Cause::WorkbookFailed,
                 "无法生成结果工作簿（内部错误，加 --verbose 可查看详情）。",
                 "Could not build the result workbook (an internal error; --verbose shows the details).",
+            ),
+            (
+                Cause::FontUnreadable { file: "fonts/simhei.ttf".into(), why: IoCause::NotFound },
+                "无法读取字体文件“fonts/simhei.ttf”：文件不存在。",
+                "Cannot read the font file \"fonts/simhei.ttf\": the file does not exist.",
             ),
             (
                 Cause::SnapshotUnreadable { file: file("p.xlsx") },

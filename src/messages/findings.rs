@@ -234,9 +234,6 @@ fn whole_problem(lang: Lang, issue: &crate::model::Issue) -> String {
         Issue::SheetSkipped {
             why: SkipWhy::Hidden,
         } => read_sheet_hidden(lang),
-        Issue::SheetSkipped {
-            why: SkipWhy::Reader { why },
-        } => why.clone(),
         Issue::UnmappedIndustry { customers } => say!(
             lang,
             "该行业无法对应国家标准中的行业（涉及 {} 个客户）",

@@ -279,11 +279,6 @@ pub enum SkipWhy {
     },
     /// The reader left it out because it is hidden (read with --include-hidden).
     Hidden,
-    /// The reader left it out, in the reader's words.
-    Reader {
-        /// The reader's sentence, in the run's language.
-        why: String,
-    },
 }
 
 /// A normalisation under which a detail sheet's codes join the customers' codes.

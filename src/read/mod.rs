@@ -26,7 +26,7 @@ mod xls_guard;
 
 pub use text::{decode_text, sniff_delimiter};
 use workbook::{iso_cell, trim_blank_end};
-// Where the test fixtures live; the mutation smoke test.
+// Where the test fixtures live.
 #[cfg(test)]
 pub(crate) mod fixtures;
 

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use ab_glyph::{Font as _, FontRef};
 
-use crate::error::{Error, Result};
+use crate::error::{Cause, Error, IoCause, Result};
 use crate::model::Lang;
 use crate::say;
 
@@ -58,13 +58,11 @@ impl Font {
     /// An output error naming the file when it cannot be read or is not a font.
     pub fn from_file(path: &Path, lang: Lang) -> Result<Font> {
         let bytes = std::fs::read(path).map_err(|e| {
-            Error::output(say!(
-                lang,
-                "无法读取字体文件“{}”：{}。",
-                "Cannot read the font file \"{}\": {}.",
-                path.display(),
-                e
-            ))
+            Error::output(Cause::FontUnreadable {
+                file: path.display().to_string(),
+                why: IoCause::of(&e),
+            })
+            .with_detail(e.to_string())
         })?;
         let face_index = collection_faces(&bytes)
             .map(|n| pick_simplified_face(&bytes, n))
@@ -238,6 +236,27 @@ mod tests {
             );
             assert!(err.to_string().contains(&path.display().to_string()));
         }
+    }
+
+    #[test]
+    fn unreadable_font_is_worded_by_cause_with_the_system_text_in_detail() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("nope.ttf");
+        let err = Font::from_file(&path, Lang::En).expect_err("must fail");
+        let shown = path.display().to_string();
+        assert_eq!(
+            err.message(Lang::Zh),
+            format!("无法读取字体文件“{shown}”：文件不存在。")
+        );
+        assert_eq!(
+            err.message(Lang::En),
+            format!("Cannot read the font file \"{shown}\": the file does not exist.")
+        );
+        let detail = err
+            .detail
+            .clone()
+            .expect("the system's words for --verbose");
+        assert!(!err.message(Lang::En).contains(&detail), "{detail}");
     }
 
     #[test]

@@ -476,14 +476,4 @@ mod tests {
             );
         }
     }
-
-    /// Writes target/report-500-{zh,en}.pdf for looking at (scripts/render-report.sh).
-    #[test]
-    #[ignore]
-    fn write_sample_reports() {
-        for (lang, tag) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
-            let pdf = built(&testdata::analysis(500, lang), &Font::embedded()).expect("build");
-            std::fs::write(format!("target/report-500-{tag}.pdf"), pdf).expect("write");
-        }
-    }
 }

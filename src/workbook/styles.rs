@@ -1,6 +1,7 @@
 //! Cell formats, column widths and safe cell writers shared by every sheet of the workbook.
 
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Worksheet, XlsxError};
+use unicode_width::UnicodeWidthStr;
 
 use crate::model::{Cell, Tier};
 
@@ -171,25 +172,10 @@ pub fn tier_index(tier: Tier) -> usize {
     }
 }
 
-/// Width of text in Excel's column units: a Han character or other wide form counts as two.
+/// Width of text in Excel's column units: a Han character or other wide form counts as two
+/// (Unicode East Asian Width, via unicode-width).
 pub fn text_width(text: &str) -> usize {
-    text.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
-}
-
-fn is_wide(c: char) -> bool {
-    matches!(c as u32,
-        0x1100..=0x115F
-        | 0x2E80..=0x303E
-        | 0x3041..=0x33FF
-        | 0x3400..=0x4DBF
-        | 0x4E00..=0x9FFF
-        | 0xA000..=0xA4CF
-        | 0xAC00..=0xD7A3
-        | 0xF900..=0xFAFF
-        | 0xFE30..=0xFE4F
-        | 0xFF00..=0xFF60
-        | 0xFFE0..=0xFFE6
-        | 0x20000..=0x3FFFD)
+    UnicodeWidthStr::width(text)
 }
 
 /// Width of a number as shown with `decimals` decimals and thousands separators.
