@@ -61,19 +61,22 @@ pub fn is_placeholder(s: &str) -> bool {
     {
         return true;
     }
-    matches!(
-        t.to_ascii_lowercase().as_str(),
-        "无" | "暂无"
-            | "n/a"
-            | "na"
-            | "null"
-            | "none"
-            | "nan"
-            | "#n/a"
-            | "不详"
-            | "未知"
-            | "待补充"
-    )
+    // Compared without allocating (this runs on most cells read and written); every word is
+    // lower case already and at most 9 bytes long.
+    const WORDS: [&str; 11] = [
+        "无",
+        "暂无",
+        "n/a",
+        "na",
+        "null",
+        "none",
+        "nan",
+        "#n/a",
+        "不详",
+        "未知",
+        "待补充",
+    ];
+    t.len() <= 9 && WORDS.iter().any(|w| t.eq_ignore_ascii_case(w))
 }
 
 /// True for a placeholder that is written, not left blank ("不详", "待补充", "N/A", "—"): a
