@@ -493,6 +493,16 @@ pub fn code_text(cell: &Cell) -> Option<String> {
     }
 }
 
+/// True when [`code_text`] gives a code for `cell`, found without building the text.
+pub fn has_code_text(cell: &Cell) -> bool {
+    match cell {
+        Cell::Text(s) => !is_placeholder(trim(&fold_width(s))),
+        Cell::Number(n) => n.is_finite(),
+        Cell::Empty | Cell::Error(_) => false,
+        _ => true,
+    }
+}
+
 /// A text cell's trimmed text, `None` when blank or a placeholder.
 pub fn cell_text(cell: &Cell) -> Option<Cow<'_, str>> {
     match cell {
