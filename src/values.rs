@@ -632,6 +632,43 @@ mod tests {
     }
 
     #[test]
+    fn placeholders_and_codes_without_allocating() {
+        for text in [
+            "",
+            " ",
+            "\u{3000}-\u{3000}",
+            "—",
+            "N/A",
+            " n/a ",
+            "NULL",
+            "None",
+            "NaN",
+        ] {
+            assert!(is_placeholder(text), "{text:?}");
+        }
+        for text in ["无", " 暂无", "不详", "未知", "待补充", "#N/A"] {
+            assert!(is_placeholder(text), "{text:?}");
+        }
+        for text in ["nul", "nulls", "无锡", "待补充资料", "A001", "n/a/b"] {
+            assert!(!is_placeholder(text), "{text:?}");
+        }
+        let cells = [
+            Cell::Empty,
+            Cell::Text(" ".into()),
+            Cell::Text("N/A".into()),
+            Cell::Text("００１２".into()),
+            Cell::Text(" A001 ".into()),
+            Cell::Number(1001.0),
+            Cell::Number(f64::NAN),
+            Cell::Bool(true),
+            Cell::Error("#REF!".into()),
+        ];
+        for cell in &cells {
+            assert_eq!(has_code_text(cell), code_text(cell).is_some(), "{cell:?}");
+        }
+    }
+
+    #[test]
     fn numbers() {
         let cases: &[(&str, Option<f64>)] = &[
             ("1234", Some(1234.0)),
