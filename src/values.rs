@@ -62,19 +62,22 @@ pub fn is_placeholder(s: &str) -> bool {
     {
         return true;
     }
-    matches!(
-        t.to_ascii_lowercase().as_str(),
-        "无" | "暂无"
-            | "n/a"
-            | "na"
-            | "null"
-            | "none"
-            | "nan"
-            | "#n/a"
-            | "不详"
-            | "未知"
-            | "待补充"
-    )
+    // Compared without allocating (this runs on most cells read and written); every word is
+    // lower case already and at most 9 bytes long.
+    const WORDS: [&str; 11] = [
+        "无",
+        "暂无",
+        "n/a",
+        "na",
+        "null",
+        "none",
+        "nan",
+        "#n/a",
+        "不详",
+        "未知",
+        "待补充",
+    ];
+    t.len() <= 9 && WORDS.iter().any(|w| t.eq_ignore_ascii_case(w))
 }
 
 /// True for a placeholder that is written, not left blank ("不详", "待补充", "N/A", "—"): a
@@ -491,6 +494,16 @@ pub fn code_text(cell: &Cell) -> Option<String> {
     }
 }
 
+/// True when [`code_text`] gives a code for `cell`, found without building the text.
+pub fn has_code_text(cell: &Cell) -> bool {
+    match cell {
+        Cell::Text(s) => !is_placeholder(trim(&fold_width(s))),
+        Cell::Number(n) => n.is_finite(),
+        Cell::Empty | Cell::Error(_) => false,
+        _ => true,
+    }
+}
+
 /// A text cell's trimmed text, `None` when blank or a placeholder.
 pub fn cell_text(cell: &Cell) -> Option<Cow<'_, str>> {
     match cell {
@@ -644,6 +657,43 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(y, m, day)
+    }
+
+    #[test]
+    fn placeholders_and_codes_without_allocating() {
+        for text in [
+            "",
+            " ",
+            "\u{3000}-\u{3000}",
+            "—",
+            "N/A",
+            " n/a ",
+            "NULL",
+            "None",
+            "NaN",
+        ] {
+            assert!(is_placeholder(text), "{text:?}");
+        }
+        for text in ["无", " 暂无", "不详", "未知", "待补充", "#N/A"] {
+            assert!(is_placeholder(text), "{text:?}");
+        }
+        for text in ["nul", "nulls", "无锡", "待补充资料", "A001", "n/a/b"] {
+            assert!(!is_placeholder(text), "{text:?}");
+        }
+        let cells = [
+            Cell::Empty,
+            Cell::Text(" ".into()),
+            Cell::Text("N/A".into()),
+            Cell::Text("００１２".into()),
+            Cell::Text(" A001 ".into()),
+            Cell::Number(1001.0),
+            Cell::Number(f64::NAN),
+            Cell::Bool(true),
+            Cell::Error("#REF!".into()),
+        ];
+        for cell in &cells {
+            assert_eq!(has_code_text(cell), code_text(cell).is_some(), "{cell:?}");
+        }
     }
 
     #[test]

@@ -108,9 +108,15 @@ pub fn classify(
     findings: &mut Vec<Finding>,
 ) -> Classification {
     let needs = NeedsMapper::new(profile);
-    // In order on both cores, one industry cache per thread.
+    // In order on both cores, one industry cache per piece: a few pieces per thread, since
+    // each starts its mapper (keywords sorted) and cache afresh.
+    let piece = customers
+        .len()
+        .div_ceil(4 * rayon::current_num_threads())
+        .max(1);
     let facts: Vec<Facts> = customers
         .par_iter()
+        .with_min_len(piece)
         .map_init(
             || IndustryMapper::new(&profile.industry),
             |mapper, c| Facts::of(c, profile, mapper, &needs, as_of),

@@ -176,13 +176,22 @@ fn analyse(cfg: &Config, progress: &Progress) -> Result<Analysed> {
 
     progress.stage(say!(lang, "汇总交易明细", "Aggregating the detail rows"));
     let histories = forecast::histories(&extracted, as_of.date);
+    // The customer-base models need only the histories: fitted while the lines are aggregated.
+    let (aggregated, fitted) = std::thread::scope(|scope| {
+        let fitting = scope.spawn(|| forecast::fit(&histories, as_of.date));
+        let aggregated = aggregate::aggregate(extracted, as_of.date);
+        let fitted = fitting
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (aggregated, fitted)
+    });
     let aggregate::Aggregated {
         mut dataset,
         mut customers,
-    } = aggregate::aggregate(extracted, as_of.date);
+    } = aggregated;
     require_customers(&dataset, &customers)?;
     progress.stage(say!(lang, "客户存续模型", "Customer-base models"));
-    let mut forecast = forecast::forecast(&histories, &mut customers, as_of.date);
+    let mut forecast = fitted.apply(&mut customers);
     forecast.uses = forecast::describe::Uses::of(&cfg.profile, &customers, as_of.date);
 
     progress.stage(say!(lang, "客户分类", "Classifying"));

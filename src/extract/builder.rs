@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use crate::fields::FieldMatcher;
 use crate::model::{Cell, Finding, InputFile, Issue, SourceRow};
-use crate::values::{code_text, fold_width, trim};
+use crate::values::{code_text, fold_width, has_code_text, trim};
 
 use super::layout::{Column, Layout};
 use super::Extracted;
@@ -22,9 +22,35 @@ pub(super) struct Builder<'a> {
     /// first seen (the customers when there is no customers sheet); events hold positions in it.
     pub(super) detail_codes: Vec<(String, Option<String>, SourceRow)>,
     /// The position of each code in `detail_codes`.
-    pub(super) detail_ids: HashMap<String, u32>,
+    pub(super) detail_ids: HashMap<CodeKey, u32>,
     /// The code column's header of each detail sheet, by (file, sheet).
     pub(super) code_headers: HashMap<(String, String), String>,
+}
+
+/// A customer code as a key of `detail_ids`: a code of up to 15 bytes is packed, with its
+/// length, into the key itself, so that a lookup (one per detail line) compares in place instead
+/// of following a pointer to the text; a longer code is kept as text.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(super) enum CodeKey {
+    /// The code's bytes, then zeros, and its length in the last byte.
+    Short(u128),
+    /// A code of 16 bytes or more.
+    Long(String),
+}
+
+impl CodeKey {
+    /// The key of `code`.
+    pub(super) fn of(code: &str) -> CodeKey {
+        let bytes = code.as_bytes();
+        if bytes.len() < 16 {
+            let mut packed = [0u8; 16];
+            packed[..bytes.len()].copy_from_slice(bytes);
+            packed[15] = bytes.len() as u8;
+            CodeKey::Short(u128::from_le_bytes(packed))
+        } else {
+            CodeKey::Long(code.to_string())
+        }
+    }
 }
 
 /// The file, sheet and row (as Excel shows it) of the row being read, for its findings.
@@ -209,7 +235,7 @@ pub(super) fn is_totals_row(row: &[Cell], code_index: usize) -> bool {
         _ => false,
     };
     match row.get(code_index) {
-        Some(code) if !code.is_blank() && code_text(code).is_some() => is_word(code),
+        Some(code) if !code.is_blank() && has_code_text(code) => is_word(code),
         _ => row.iter().any(is_word),
     }
 }
@@ -219,7 +245,7 @@ pub(super) fn is_totals_row(row: &[Cell], code_index: usize) -> bool {
 /// when the code cell is blank, in any cell.
 pub(super) fn is_footer_row(row: &[Cell], code_index: usize) -> bool {
     match row.get(code_index) {
-        Some(code) if !code.is_blank() && code_text(code).is_some() => is_footer_text(code),
+        Some(code) if !code.is_blank() && has_code_text(code) => is_footer_text(code),
         _ => row.iter().any(is_footer_text),
     }
 }

@@ -6,7 +6,7 @@ use crate::values::{
     cell_date, cell_money, cell_number, cell_text, code_text, parse_complaint, HeaderUnit, Parsed,
 };
 
-use super::builder::{join, Builder, RowPlace};
+use super::builder::{join, Builder, CodeKey, RowPlace};
 use super::cells::{satisfaction_scale, satisfaction_value};
 use super::layout::{Column, Layout};
 use super::sink::Streamed;
@@ -96,7 +96,7 @@ impl Builder<'_> {
         cols: &DetailColumns,
         at: &RowPlace,
     ) -> u32 {
-        if let Some(&id) = self.detail_ids.get(&code) {
+        if let Some(&id) = self.detail_ids.get(&CodeKey::of(&code)) {
             return id;
         }
         let name = cols
@@ -121,10 +121,10 @@ impl Builder<'_> {
         source: SourceRow,
     ) -> u32 {
         let next = self.detail_codes.len() as u32;
-        match self.detail_ids.entry(code) {
+        match self.detail_ids.entry(CodeKey::of(&code)) {
             std::collections::hash_map::Entry::Occupied(e) => *e.get(),
             std::collections::hash_map::Entry::Vacant(e) => {
-                self.detail_codes.push((e.key().clone(), name, source));
+                self.detail_codes.push((code, name, source));
                 e.insert(next);
                 next
             }

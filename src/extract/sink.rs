@@ -12,21 +12,29 @@ use super::builder::Builder;
 use super::detail::DetailColumns;
 use super::layout::{layout, Layout, HEADER_SCAN_ROWS};
 
-/// Reads the files on two threads (each takes the next file when it is free, so one long file
-/// does not hold the others up); the first error in path order wins.
+/// Reads the files on two threads (each takes the next file when it is free, largest file
+/// first, so that one long file does not start last and hold the run up); the results are kept
+/// in path order, and the first error in path order wins.
 pub(super) fn read_all<'p>(
     paths: &[PathBuf],
     fields: &'p FieldMatcher,
     include_hidden: bool,
 ) -> Result<Vec<FileRead<'p>>> {
-    let next = std::sync::atomic::AtomicUsize::new(0);
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let order = largest_first(paths);
+    let next = AtomicUsize::new(0);
+    // The smallest path index that failed: files after it in path order are not read.
+    let failed_at = AtomicUsize::new(usize::MAX);
     let work = || {
         let mut done = Vec::new();
         loop {
-            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let Some(path) = paths.get(i) else {
+            let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) else {
                 return done;
             };
+            if i > failed_at.load(Ordering::Relaxed) {
+                continue;
+            }
+            let path = &paths[i];
             let mut sink = FileSink::new(path, fields);
             sink.include_hidden = include_hidden;
             let result = read::read_file_into(path, &mut sink).and_then(|mut input| {
@@ -39,12 +47,11 @@ pub(super) fn read_all<'p>(
                 input.sheets = sink.hidden_infos();
                 Ok((input, sink.sheets))
             });
-            let failed = result.is_err();
-            done.push((i, result));
-            if failed {
-                // Later files would be read for nothing.
-                next.store(paths.len(), std::sync::atomic::Ordering::Relaxed);
+            if result.is_err() {
+                // Files after it in path order would be read for nothing.
+                failed_at.fetch_min(i, Ordering::Relaxed);
             }
+            done.push((i, result));
         }
     };
     let mut results: Vec<(usize, Result<FileRead>)> = std::thread::scope(|s| {
@@ -70,6 +77,15 @@ pub(super) fn read_all<'p>(
         out.push(r?);
     }
     Ok(out)
+}
+
+/// Path indices, largest file first (ties and unreadable sizes in path order): reading time
+/// grows with the size, so the longest file starts at once and the others fill the second core.
+fn largest_first(paths: &[PathBuf]) -> Vec<usize> {
+    let size = |p: &PathBuf| std::fs::metadata(p).map_or(0, |m| m.len());
+    let mut order: Vec<usize> = (0..paths.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(size(&paths[i])));
+    order
 }
 
 /// A file as the reader left it.

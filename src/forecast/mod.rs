@@ -203,71 +203,104 @@ fn fit_upto(
 /// Fits the models on the histories up to `as_of`, puts each customer's forecast in its record
 /// and returns the summary (with the backtest when the span allows it).
 pub fn forecast(h: &Histories, customers: &mut [CustomerRecord], as_of: NaiveDate) -> Summary {
-    // The backtest's own fit runs on the second core meanwhile.
-    let (mut s, backtest) = std::thread::scope(|scope| {
+    fit(h, as_of).apply(customers)
+}
+
+/// The models fitted up to the as-of date (and the backtest), not yet applied to the customers:
+/// the fit needs only the histories, so it can run while the customers are being aggregated.
+#[derive(Debug, Clone, Default)]
+pub struct Fitted {
+    summary: Summary,
+    rows: Vec<Option<Row>>,
+    spend: Option<gamma_gamma::Fit>,
+}
+
+/// Fits the models on the histories up to `as_of`, and the backtest's own fit on the second
+/// core meanwhile; [`Fitted::apply`] then gives each customer its forecast.
+pub fn fit(h: &Histories, as_of: NaiveDate) -> Fitted {
+    let (mut fitted, backtest) = std::thread::scope(|scope| {
         let backtest = scope.spawn(|| {
             let mut said = Vec::new();
             let b = backtest::run(h, as_of, &mut said);
             (b, said)
         });
-        let s = fit_and_predict(h, customers, as_of);
-        (s, backtest.join().unwrap_or_default())
+        let fitted = fit_models(h, as_of);
+        (fitted, backtest.join().unwrap_or_default())
     });
-    if s.fitted() {
-        s.backtest = backtest.0;
-        s.fallbacks.extend(backtest.1);
+    if fitted.summary.fitted() {
+        fitted.summary.backtest = backtest.0;
+        fitted.summary.fallbacks.extend(backtest.1);
     }
-    s
+    fitted
 }
 
-/// The fit up to `as_of` and each customer's forecast, without the backtest.
-fn fit_and_predict(h: &Histories, customers: &mut [CustomerRecord], as_of: NaiveDate) -> Summary {
+/// The fits up to `as_of`, without the backtest.
+fn fit_models(h: &Histories, as_of: NaiveDate) -> Fitted {
     let mut s = Summary::default();
     let (rows, fit) = fit_upto(h, as_of, &mut s.fallbacks);
     s.customers = rows.iter().flatten().count();
     s.repeat_buyers = rows.iter().flatten().filter(|r| r.0.x > 0.0).count();
-    let Some(fit) = fit else {
-        return s;
-    };
-    s.bgnbd = Some(fit);
-    let spend = fit_spend(&rows, &mut s);
-    // Customers' own mean spend per purchase day, where the spend model is not used; for a
-    // customer who spent nothing, the mean over those who did.
-    let spenders: Vec<f64> = rows
-        .iter()
-        .flatten()
-        .map(|r| r.2)
-        .filter(|v| *v > 0.0)
-        .collect();
-    let overall = spenders.iter().sum::<f64>() / spenders.len().max(1) as f64;
-    for (c, row) in customers.iter_mut().zip(&rows) {
-        let Some((rfm, mean_repeat, mean_all)) = *row else {
-            continue;
-        };
-        let p = &fit.params;
-        let quarter = bgnbd::expected_purchases(p, &rfm, QUARTER_DAYS);
-        let year = bgnbd::expected_purchases(p, &rfm, YEAR_DAYS);
-        let per_day = match &spend {
-            Some(g) if mean_repeat > 0.0 => {
-                gamma_gamma::expected_spend(&g.params, rfm.x, mean_repeat)
-            }
-            Some(g) => gamma_gamma::expected_spend(&g.params, 0.0, 0.0),
-            None if mean_all > 0.0 => mean_all,
-            None => overall,
-        };
-        let value = year
-            .map(|n| n * per_day)
-            .filter(|v| v.is_finite() && *v >= 0.0);
-        let p_alive = bgnbd::p_alive(p, &rfm);
-        if let (Some(quarter), true) = (quarter, p_alive.is_finite()) {
-            c.forecast = Some(CustomerForecast {
-                p_alive,
-                quarter_purchases: quarter,
-                value_12m: value,
-            });
-        }
+    let spend = fit.and_then(|fit| {
+        s.bgnbd = Some(fit);
+        fit_spend(&rows, &mut s)
+    });
+    Fitted {
+        summary: s,
+        rows,
+        spend,
     }
-    s
+}
+
+impl Fitted {
+    /// Puts each customer's forecast in its record (`customers` indexed like the histories the
+    /// models were fitted on) and returns the summary.
+    pub fn apply(self, customers: &mut [CustomerRecord]) -> Summary {
+        let Fitted {
+            summary: s,
+            rows,
+            spend,
+        } = self;
+        let Some(fit) = s.bgnbd else {
+            return s;
+        };
+        // Customers' own mean spend per purchase day, where the spend model is not used; for a
+        // customer who spent nothing, the mean over those who did.
+        let spenders: Vec<f64> = rows
+            .iter()
+            .flatten()
+            .map(|r| r.2)
+            .filter(|v| *v > 0.0)
+            .collect();
+        let overall = spenders.iter().sum::<f64>() / spenders.len().max(1) as f64;
+        for (c, row) in customers.iter_mut().zip(&rows) {
+            let Some((rfm, mean_repeat, mean_all)) = *row else {
+                continue;
+            };
+            let p = &fit.params;
+            let quarter = bgnbd::expected_purchases(p, &rfm, QUARTER_DAYS);
+            let year = bgnbd::expected_purchases(p, &rfm, YEAR_DAYS);
+            let per_day = match &spend {
+                Some(g) if mean_repeat > 0.0 => {
+                    gamma_gamma::expected_spend(&g.params, rfm.x, mean_repeat)
+                }
+                Some(g) => gamma_gamma::expected_spend(&g.params, 0.0, 0.0),
+                None if mean_all > 0.0 => mean_all,
+                None => overall,
+            };
+            let value = year
+                .map(|n| n * per_day)
+                .filter(|v| v.is_finite() && *v >= 0.0);
+            let p_alive = bgnbd::p_alive(p, &rfm);
+            if let (Some(quarter), true) = (quarter, p_alive.is_finite()) {
+                c.forecast = Some(CustomerForecast {
+                    p_alive,
+                    quarter_purchases: quarter,
+                    value_12m: value,
+                });
+            }
+        }
+        s
+    }
 }
 
 /// Fits Gamma-Gamma on the repeat buyers with a positive mean spend, unless too few, not
