@@ -163,19 +163,8 @@ pub(super) struct Repair {
 /// A copy of the package with `/` separators and the quirks calamine refuses smoothed away, or
 /// `None` when nothing needed changing (or the package cannot be read part by part).
 pub(super) fn repair(bytes: &[u8], package: &Package, format: Format) -> Option<Repair> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
     let mut changed = package.backslashes();
-    let mut parts: Vec<(String, Vec<u8>)> = Vec::with_capacity(archive.len());
-    for i in 0..archive.len() {
-        let entry = archive.by_index(i).ok()?;
-        if entry.is_dir() {
-            continue;
-        }
-        let name = String::from_utf8_lossy(entry.name_raw()).replace('\\', "/");
-        let mut data = Vec::new();
-        entry.take(MAX_UNCOMPRESSED).read_to_end(&mut data).ok()?;
-        parts.push((name, data));
-    }
+    let mut parts = parts_of(bytes)?;
     let mut left_out = Vec::new();
     match format {
         Format::Xlsx => {
@@ -205,6 +194,30 @@ pub(super) fn repair(bytes: &[u8], package: &Package, format: Format) -> Option<
     if !changed {
         return None;
     }
+    let bytes = packed(parts)?;
+    Some(Repair { bytes, left_out })
+}
+
+/// Every file part of a zip package with its name (`\\` read as `/`), in the package's order;
+/// `None` when a part cannot be read.
+pub(super) fn parts_of(bytes: &[u8]) -> Option<Vec<(String, Vec<u8>)>> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    let mut parts: Vec<(String, Vec<u8>)> = Vec::with_capacity(archive.len());
+    for i in 0..archive.len() {
+        let entry = archive.by_index(i).ok()?;
+        if entry.is_dir() {
+            continue;
+        }
+        let name = String::from_utf8_lossy(entry.name_raw()).replace('\\', "/");
+        let mut data = Vec::new();
+        entry.take(MAX_UNCOMPRESSED).read_to_end(&mut data).ok()?;
+        parts.push((name, data));
+    }
+    Some(parts)
+}
+
+/// The parts packed again as a zip, stored (the copy calamine opens in memory).
+pub(super) fn packed(parts: Vec<(String, Vec<u8>)>) -> Option<Vec<u8>> {
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let stored =
         zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
@@ -212,8 +225,7 @@ pub(super) fn repair(bytes: &[u8], package: &Package, format: Format) -> Option<
         out.start_file(name, stored).ok()?;
         out.write_all(&data).ok()?;
     }
-    let bytes = out.finish().ok()?.into_inner();
-    Some(Repair { bytes, left_out })
+    Some(out.finish().ok()?.into_inner())
 }
 
 /// The relationship ids of Excel 4 macro sheets (and dialog sheets of the same kind) in the

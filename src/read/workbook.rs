@@ -185,25 +185,10 @@ pub(super) fn read_workbook(
 /// copy whose `xl/workbook.bin` leaves their BrtBundleSh records out, and their names. `None`
 /// for any other file, or when the package cannot be read part by part.
 fn xlsb_without_macro_sheets(bytes: &[u8], format: Format) -> Option<Repair> {
-    use std::io::{Read, Write};
     if format != Format::Xlsb {
         return None;
     }
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
-    let mut parts: Vec<(String, Vec<u8>)> = Vec::with_capacity(archive.len());
-    for i in 0..archive.len() {
-        let entry = archive.by_index(i).ok()?;
-        if entry.is_dir() {
-            continue;
-        }
-        let name = String::from_utf8_lossy(entry.name_raw()).into_owned();
-        let mut data = Vec::new();
-        entry
-            .take(super::MAX_UNCOMPRESSED)
-            .read_to_end(&mut data)
-            .ok()?;
-        parts.push((name, data));
-    }
+    let mut parts = package::parts_of(bytes)?;
     let macro_ids = package::macro_sheet_ids(&parts);
     if macro_ids.is_empty() {
         return None;
@@ -214,14 +199,7 @@ fn xlsb_without_macro_sheets(bytes: &[u8], format: Format) -> Option<Repair> {
     if left_out.is_empty() {
         return None;
     }
-    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let stored =
-        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
-    for (name, data) in parts {
-        out.start_file(name, stored).ok()?;
-        out.write_all(&data).ok()?;
-    }
-    let bytes = out.finish().ok()?.into_inner();
+    let bytes = package::packed(parts)?;
     Some(Repair { bytes, left_out })
 }
 
