@@ -291,3 +291,19 @@ fn a_file_the_system_cannot_open_is_said_in_our_words_with_its_text_as_detail() 
     );
     assert!(err.detail.is_some(), "{err:?}");
 }
+
+/// Text with a NUL after every letter (an .xls string read as 8-bit) is read without the NULs, so
+/// a header such as "code" is found; a cell of NULs alone is empty.
+#[test]
+fn nuls_in_cell_text_are_dropped() {
+    use crate::model::Cell;
+    assert_eq!(
+        workbook::text_cell("c\0o\0d\0e\0"),
+        Cell::Text("code".to_string())
+    );
+    assert_eq!(workbook::text_cell("\0\0"), Cell::Empty);
+    assert_eq!(
+        workbook::text_cell("客户编码"),
+        Cell::Text("客户编码".into())
+    );
+}

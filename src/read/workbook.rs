@@ -364,7 +364,14 @@ fn convert<D: DataType>(d: &D) -> Cell {
     }
 }
 
+/// A text cell, or Empty for "". A NUL is never part of a cell's text: some .xls files' strings
+/// come out of calamine with one after every letter (`m\0p\0g\0`, UTF-16 read as 8-bit), which
+/// would hide a 客户编码 header and print NULs in messages; they are dropped.
 pub(super) fn text_cell(s: &str) -> Cell {
+    if s.contains('\0') {
+        let kept: String = s.chars().filter(|&c| c != '\0').collect();
+        return text_cell(&kept);
+    }
     if s.is_empty() {
         Cell::Empty
     } else {
