@@ -81,12 +81,7 @@ pub fn mean_silhouettes(points: &[f64], d: usize, labelings: &[&[usize]]) -> Vec
                         .filter(|&slot| slot != own && sizes[slot] > 0)
                         .map(|slot| sums[slot][r] / sizes[slot] as f64)
                         .fold(f64::INFINITY, f64::min);
-                    let denom = a.max(b);
-                    if denom > 0.0 && b.is_finite() {
-                        (b - a) / denom
-                    } else {
-                        0.0
-                    }
+                    score(a, b)
                 };
             }
         }
@@ -142,6 +137,17 @@ const TILE: usize = 8;
 
 /// Width of the fixed-size blocks rows are padded to.
 const LANES: usize = 8;
+
+/// One point's silhouette from its mean distance to its own cluster (`a`) and to the nearest
+/// other one (`b`); 0 when both are 0 or there is no other cluster.
+fn score(a: f64, b: f64) -> f64 {
+    let denom = a.max(b);
+    if denom > 0.0 && b.is_finite() {
+        (b - a) / denom
+    } else {
+        0.0
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -212,12 +218,7 @@ mod tests {
                     .filter(|&l| l != own && sizes[l] > 0)
                     .map(|l| sums[l] / sizes[l] as f64)
                     .fold(f64::INFINITY, f64::min);
-                let denom = a.max(b);
-                if denom > 0.0 && b.is_finite() {
-                    (b - a) / denom
-                } else {
-                    0.0
-                }
+                score(a, b)
             };
         }
         total / n as f64
