@@ -205,3 +205,33 @@ fn thin_data_is_said_on_the_summary_page() {
     assert!(flat.contains("客户档案中找不到"), "{notes}");
     assert!(flat.contains("活跃维度"), "{notes}");
 }
+
+#[test]
+fn codes_of_another_prefix_beside_codes_that_join_are_not_joined_by_a_prefix_rule() {
+    // 30 customers DW0001…DW0030; the sales sheet has 5 of them as they are and 25 lines of
+    // ZZ0006…ZZ0030 — another company's codes, not DW's under another prefix.
+    let dir = tempfile::tempdir().unwrap();
+    let mut customers = String::from("客户编码,客户名称,员工人数,营业收入（万元）,所属行业\n");
+    for i in 1..=30 {
+        customers += &format!("DW{i:04},客户{i}有限公司,{},500,软件和信息技术服务业\n", 10 + i);
+    }
+    let mut sales = String::from("日期,客户编码,金额\n");
+    for i in 1..=5 {
+        sales += &format!("2026-0{}-15,DW{i:04},1000\n", 1 + i % 8);
+    }
+    for i in 6..=30 {
+        sales += &format!("2026-0{}-15,ZZ{i:04},1000\n", 1 + i % 8);
+    }
+    std::fs::write(dir.path().join("客户档案.csv"), customers).unwrap();
+    std::fs::write(dir.path().join("销售明细.csv"), sales).unwrap();
+    let files = ["客户档案.csv", "销售明细.csv"];
+    let out = run_in(dir.path(), &files, &[]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    // 25 of 30 lines unknown: the run stops, naming both sides' codes, and writes nothing.
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(!stderr.contains("前缀"), "no prefix rule: {stderr}");
+    for part in ["83%", "ZZ0006", "DW0001"] {
+        assert!(stderr.contains(part), "{part} in: {stderr}");
+    }
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2, "nothing written");
+}

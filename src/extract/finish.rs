@@ -308,8 +308,11 @@ fn join_detail_rows(b: &mut Builder) {
         let missed: usize = missing.iter().map(|(_, n)| n).sum();
         let mut stated = None;
         if rows > 0 && missed * 2 > rows {
+            // The prefix must be the whole sheet's: when some codes join as they are and others
+            // carry another prefix (DW0001 beside ZZ0006), those others are not this company's
+            // customers under another name, and no rule may say so.
             let detail_prefix =
-                constant_prefix(missing.iter().map(|(c, _)| &*b.out.codes[*c as usize].text));
+                constant_prefix(counts.keys().map(|c| &*b.out.codes[*c as usize].text));
             let best = best_rule(
                 b,
                 &missing,
