@@ -5,6 +5,11 @@
 /// row-major). Labels of a labeling must be compact (`0..k`). A point alone in its cluster
 /// scores 0, as in scikit-learn; a labeling with fewer than two clusters scores 0.
 pub fn mean_silhouettes(points: &[f64], d: usize, labelings: &[&[usize]]) -> Vec<f64> {
+    silhouettes(points, d, labelings, wide_lanes())
+}
+
+/// [`mean_silhouettes`], the distances four lanes wide (AVX2) when `wide`, else two.
+fn silhouettes(points: &[f64], d: usize, labelings: &[&[usize]], wide: bool) -> Vec<f64> {
     let n = points.len().checked_div(d).unwrap_or(0);
     if n == 0 || labelings.is_empty() {
         return vec![0.0; labelings.len()];
@@ -35,13 +40,84 @@ pub fn mean_silhouettes(points: &[f64], d: usize, labelings: &[&[usize]]) -> Vec
     let tiles = n.div_ceil(TILE);
     let (padded, across) = layout(points, d);
 
-    // Per tile of points and labeling: each point's silhouette, from its distance sums to each
-    // cluster. Every sum adds the distances in order of the other point, as one point at a time
-    // would; a point's distance to itself is +0.0, which leaves a sum unchanged.
+    let shared = Tiles {
+        across: &across,
+        padded: &padded,
+        labels: &labels,
+        blocks,
+        m,
+        ks: &ks,
+        sizes: &sizes,
+        offsets: &offsets,
+    };
     let per_tile = |t: usize, sums: &mut [[f64; TILE]], out: &mut [f64]| {
+        #[cfg(target_arch = "x86_64")]
+        if wide {
+            // SAFETY: only when `wide_lanes` found AVX2 on this processor.
+            return unsafe { shared.tile_avx2(t, sums, out) };
+        }
+        shared.tile(t, sums, out);
+    };
+
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |p| p.get())
+        .clamp(1, 8)
+        .min(tiles);
+    let per_thread = tiles.div_ceil(threads);
+    let mut scores = vec![0.0; n * m];
+    std::thread::scope(|scope| {
+        for (p, part) in scores.chunks_mut(per_thread * TILE * m).enumerate() {
+            let per_tile = &per_tile;
+            scope.spawn(move || {
+                let mut sums = vec![[0.0; TILE]; width];
+                for (q, out) in part.chunks_mut(TILE * m).enumerate() {
+                    per_tile(p * per_thread + q, &mut sums, out);
+                }
+            });
+        }
+    });
+    // Summed in point order whatever the thread count, so the result is reproducible.
+    (0..m)
+        .map(|c| (0..n).map(|i| scores[i * m + c]).sum::<f64>() / n as f64)
+        .collect()
+}
+
+/// What every tile reads: the two layouts of the points, each point's slots (its cluster under
+/// each labeling), the number of labelings, and each labeling's k, cluster sizes and first slot.
+struct Tiles<'a> {
+    across: &'a [[f64; TILE]],
+    padded: &'a [[f64; LANES]],
+    labels: &'a [u32],
+    blocks: usize,
+    m: usize,
+    ks: &'a [usize],
+    sizes: &'a [usize],
+    offsets: &'a [usize],
+}
+
+impl Tiles<'_> {
+    /// [`Tiles::tile`] compiled for AVX2: the same operations in the same order four lanes at a
+    /// time instead of two, so the same bits (no fused multiply-add is enabled).
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    fn tile_avx2(&self, t: usize, sums: &mut [[f64; TILE]], out: &mut [f64]) {
+        self.tile(t, sums, out);
+    }
+
+    /// Each point of tile `t`'s silhouette under every labeling (into `out`, point by point),
+    /// from its distance sums to each cluster. Every sum adds the distances in order of the
+    /// other point, as one point at a time would; a point's distance to itself is +0.0, which
+    /// leaves a sum unchanged.
+    #[inline(always)]
+    fn tile(&self, t: usize, sums: &mut [[f64; TILE]], out: &mut [f64]) {
+        let (blocks, m) = (self.blocks, self.m);
         sums.iter_mut().for_each(|s| *s = [0.0; TILE]);
-        let xt = &across[t * blocks * LANES..(t + 1) * blocks * LANES];
-        for (xj, slots) in padded.chunks_exact(blocks).zip(labels.chunks_exact(m)) {
+        let xt = &self.across[t * blocks * LANES..(t + 1) * blocks * LANES];
+        for (xj, slots) in self
+            .padded
+            .chunks_exact(blocks)
+            .zip(self.labels.chunks_exact(m))
+        {
             let mut sq = [0.0f64; TILE];
             for (b, lanes) in xj.iter().enumerate() {
                 let mut block = [-0.0f64; TILE];
@@ -70,44 +146,35 @@ pub fn mean_silhouettes(points: &[f64], d: usize, labelings: &[&[usize]]) -> Vec
         }
         for (r, out) in out.chunks_mut(m).enumerate() {
             let i = t * TILE + r;
-            for (c, &k) in ks.iter().enumerate() {
-                let own = labels[i * m + c] as usize;
-                let own_size = sizes[own];
+            for (c, &k) in self.ks.iter().enumerate() {
+                let own = self.labels[i * m + c] as usize;
+                let own_size = self.sizes[own];
                 out[c] = if k < 2 || own_size <= 1 {
                     0.0
                 } else {
                     let a = sums[own][r] / (own_size - 1) as f64;
-                    let b = (offsets[c]..offsets[c] + k)
-                        .filter(|&slot| slot != own && sizes[slot] > 0)
-                        .map(|slot| sums[slot][r] / sizes[slot] as f64)
+                    let b = (self.offsets[c]..self.offsets[c] + k)
+                        .filter(|&slot| slot != own && self.sizes[slot] > 0)
+                        .map(|slot| sums[slot][r] / self.sizes[slot] as f64)
                         .fold(f64::INFINITY, f64::min);
                     score(a, b)
                 };
             }
         }
-    };
+    }
+}
 
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |p| p.get())
-        .clamp(1, 8)
-        .min(tiles);
-    let per_thread = tiles.div_ceil(threads);
-    let mut scores = vec![0.0; n * m];
-    std::thread::scope(|scope| {
-        for (p, part) in scores.chunks_mut(per_thread * TILE * m).enumerate() {
-            let per_tile = &per_tile;
-            scope.spawn(move || {
-                let mut sums = vec![[0.0; TILE]; width];
-                for (q, out) in part.chunks_mut(TILE * m).enumerate() {
-                    per_tile(p * per_thread + q, &mut sums, out);
-                }
-            });
-        }
-    });
-    // Summed in point order whatever the thread count, so the result is reproducible.
-    (0..m)
-        .map(|c| (0..n).map(|i| scores[i * m + c]).sum::<f64>() / n as f64)
-        .collect()
+/// Whether the distance loop can run four lanes wide (AVX2, present on x86-64 processors since
+/// 2013); elsewhere it runs two wide, with the same results.
+fn wide_lanes() -> bool {
+    #[cfg(target_arch = "x86_64")]
+    {
+        std::is_x86_feature_detected!("avx2")
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        false
+    }
 }
 
 /// The points in the two layouts the distance loop reads: each row padded to whole blocks of
@@ -243,10 +310,16 @@ mod tests {
                 .map(|k| (0..n).map(|i| (i * 7 + i / 3) % k.min(n)).collect())
                 .collect();
             let refs: Vec<&[usize]> = labelings.iter().map(|l| l.as_slice()).collect();
-            let got = mean_silhouettes(&points, d, &refs);
-            for (labels, got) in labelings.iter().zip(got) {
-                let want = one_at_a_time(&points, d, labels);
-                assert_eq!(got.to_bits(), want.to_bits(), "case {case}: n {n}, d {d}");
+            // Both widths, whichever this processor would take.
+            let wide = wide_lanes();
+            for got in [
+                silhouettes(&points, d, &refs, false),
+                silhouettes(&points, d, &refs, wide),
+            ] {
+                for (labels, got) in labelings.iter().zip(got) {
+                    let want = one_at_a_time(&points, d, labels);
+                    assert_eq!(got.to_bits(), want.to_bits(), "case {case}: n {n}, d {d}");
+                }
             }
         }
     }
