@@ -237,6 +237,8 @@ fn fold_usage(usage: &[UsageEvent], n: usize, detail: &mut Detail) -> Vec<Option
         .checked_sub_signed(Duration::days(ACTIVITY_WINDOW_DAYS))
         .unwrap_or(NaiveDate::MIN);
     let mut activity: Vec<Option<Activity>> = (0..n).map(|_| None).collect();
+    // A module cell repeats on many lines (usage logs name a few modules): split once.
+    let mut parts_of: HashMap<&str, Vec<String>> = HashMap::new();
     for u in usage {
         let Some(i) = detail.customer(u.code) else {
             continue;
@@ -254,9 +256,9 @@ fn fold_usage(usage: &[UsageEvent], n: usize, detail: &mut Detail) -> Vec<Option
         }
         a.last = Some(a.last.map_or(u.date, |l| l.max(u.date)));
         if let Some(m) = &u.module {
-            for part in split_list(m) {
-                if !a.modules.contains(&part) {
-                    a.modules.push(part);
+            for part in parts_of.entry(m).or_insert_with(|| split_list(m)).iter() {
+                if !a.modules.contains(part) {
+                    a.modules.push(part.clone());
                 }
             }
         }
