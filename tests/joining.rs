@@ -213,7 +213,10 @@ fn codes_of_another_prefix_beside_codes_that_join_are_not_joined_by_a_prefix_rul
     let dir = tempfile::tempdir().unwrap();
     let mut customers = String::from("客户编码,客户名称,员工人数,营业收入（万元）,所属行业\n");
     for i in 1..=30 {
-        customers += &format!("DW{i:04},客户{i}有限公司,{},500,软件和信息技术服务业\n", 10 + i);
+        customers += &format!(
+            "DW{i:04},客户{i}有限公司,{},500,软件和信息技术服务业\n",
+            10 + i
+        );
     }
     let mut sales = String::from("日期,客户编码,金额\n");
     for i in 1..=5 {
@@ -233,5 +236,9 @@ fn codes_of_another_prefix_beside_codes_that_join_are_not_joined_by_a_prefix_rul
     for part in ["83%", "ZZ0006", "DW0001"] {
         assert!(stderr.contains(part), "{part} in: {stderr}");
     }
-    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2, "nothing written");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        2,
+        "nothing written"
+    );
 }
