@@ -313,6 +313,7 @@ impl Builder<'_> {
         let shapes = CodeShapes::of(data, code_col.index);
         let party_col = lay.col("party_type").cloned();
         let mut parties = PartyCounts::default();
+        let findings_before = self.out.dataset.findings.len();
         // The data rows move out; the rows down to the header stay.
         let first = (lay.header_end + 1).min(sheet.rows.len());
         let rows = sheet.rows.split_off(first);
@@ -356,7 +357,8 @@ impl Builder<'_> {
             self.customer_cells(pos, &mut row, &cells, &at);
         }
         if let Some(col) = &party_col {
-            self.party_findings(&sheet.file, &sheet.sheet, col, parties);
+            let place = (sheet.file.as_str(), sheet.sheet.as_str());
+            self.party_findings(place, col, parties, findings_before);
         }
         data_rows
     }

@@ -111,28 +111,31 @@ impl Builder<'_> {
 
     /// One finding per type value that names neither a customer nor a supplier (the rows stay
     /// customers), when the column named some; a column of other values (单位性质: 国有企业 …)
-    /// says nothing about suppliers and gives none.
+    /// says nothing about suppliers and gives none. They go at `at`, before the sheet's row
+    /// findings (where findings about a whole sheet stand once sheets are joined).
     pub(super) fn party_findings(
         &mut self,
-        file: &str,
-        sheet: &str,
+        place: (&str, &str),
         col: &Column,
         counts: PartyCounts,
+        at: usize,
     ) {
         if !counts.recognised {
             return;
         }
-        for (value, rows) in counts.unknown {
-            self.out.dataset.findings.push(Finding {
-                file: file.to_string(),
-                sheet: sheet.to_string(),
-                row: None,
-                column: Some(col.header.clone()),
-                value,
-                issue: Issue::PartyTypeUnclear { rows },
-                rejected: false,
-            });
-        }
+        let (file, sheet) = place;
+        let findings = counts.unknown.into_iter().map(|(value, rows)| Finding {
+            file: file.to_string(),
+            sheet: sheet.to_string(),
+            row: None,
+            column: Some(col.header.clone()),
+            value,
+            issue: Issue::PartyTypeUnclear { rows },
+            rejected: false,
+        });
+        let all = &mut self.out.dataset.findings;
+        let at = at.min(all.len());
+        all.splice(at..at, findings);
     }
 }
 
