@@ -320,7 +320,7 @@ fn sheet_cases() -> Vec<Case> {
             FindingKind::PartyTypeUnclear,
             "往来单位类型“其他往来单位”既不是客户也不是供应商（3 行）",
             "这些行按客户计入，请核对是否为客户",
-            "the party type “其他往来单位” is neither customer nor supplier (3 rows)",
+            "the party type “其他往来单位” is neither customer nor supplier (rows: 3)",
             "these rows are counted as customers; please check that they are",
         ),
     ]

@@ -206,7 +206,7 @@ pub fn finding_problem(lang: Lang, f: &crate::model::Finding) -> String {
         Issue::PartyTypeUnclear { rows } => say!(
             lang,
             "往来单位类型“{}”既不是客户也不是供应商（{} 行）",
-            "the party type “{}” is neither customer nor supplier ({} rows)",
+            "the party type “{}” is neither customer nor supplier (rows: {})",
             f.value,
             rows
         ),
