@@ -179,6 +179,14 @@ pub enum Cause {
         /// The files read.
         files: Vec<String>,
     },
+    /// Nothing is left to classify: every row of the inputs is a supplier (a 往来单位 export
+    /// whose type column names a supplier only on each row).
+    OnlySuppliers {
+        /// The files read.
+        files: Vec<String>,
+        /// The supplier rows.
+        suppliers: usize,
+    },
 
     // ── input folders (config.rs) ──
     /// A folder given as input cannot be listed.

@@ -140,6 +140,14 @@ fn row_cases() -> Vec<Case> {
             LEFT_OUT.1,
         ),
         (
+            at("供应商", Issue::SupplierRow, true),
+            FindingKind::Supplier,
+            "往来单位类型为供应商，不是客户",
+            LEFT_OUT.0,
+            "the party type is supplier only: not a customer",
+            LEFT_OUT.1,
+        ),
+        (
             at("2026-10-02", Issue::FutureDate { as_of: day(2026, 9, 30) }, true),
             FindingKind::FutureDate,
             "日期晚于基准日 2026-09-30",
@@ -306,6 +314,14 @@ fn sheet_cases() -> Vec<Case> {
             "已合并为一个客户群分析",
             "the customers come from 2 unrelated customers sheets: a.xlsx / 客户档案 (499 customers), b.xlsx / 业主档案 (300 customers), which share no code and differ in their columns or code form; if they are not one company's customers, run custseg for each on its own",
             "analysed as one customer base",
+        ),
+        (
+            at("其他往来单位", Issue::PartyTypeUnclear { rows: 3 }, false),
+            FindingKind::PartyTypeUnclear,
+            "往来单位类型“其他往来单位”既不是客户也不是供应商（3 行）",
+            "这些行按客户计入，请核对是否为客户",
+            "the party type “其他往来单位” is neither customer nor supplier (rows: 3)",
+            "these rows are counted as customers; please check that they are",
         ),
     ]
 }

@@ -17,6 +17,7 @@ mod forecast20;
 mod joining;
 mod messages15;
 mod owners19;
+mod parties;
 mod print19;
 mod reading;
 mod reading15;

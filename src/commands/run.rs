@@ -306,6 +306,16 @@ pub(super) fn require_customers(dataset: &Dataset, customers: &[CustomerRecord])
     let files: Vec<String> = (dataset.inputs.iter())
         .map(|i| crate::console::file_shown(std::path::Path::new(&i.path)))
         .collect();
+    // Every rejected row a supplier's (a 往来单位 export of suppliers): said as such.
+    let suppliers = (dataset.findings.iter())
+        .filter(|f| f.rejected && f.issue == crate::model::Issue::SupplierRow)
+        .count();
+    if suppliers > 0 && suppliers == dataset.rows_rejected {
+        return Err(crate::Error::input(Cause::OnlySuppliers {
+            files,
+            suppliers,
+        }));
+    }
     Err(crate::Error::input(Cause::NoCustomerRows { files }))
 }
 

@@ -10,6 +10,7 @@ use crate::values::{code_text, is_placeholder_word, trim};
 use super::builder::{is_footer_row, is_totals_row, Builder, RowPlace};
 use super::cells::{read_value, satisfaction_scale, FieldValue, Problem};
 use super::layout::{Column, Layout};
+use super::party::PartyCounts;
 use super::sink::ReadCustomers;
 use super::SummaryColumns;
 
@@ -310,6 +311,9 @@ impl Builder<'_> {
             .collect();
         self.note_summary_columns(sheet, lay);
         let shapes = CodeShapes::of(data, code_col.index);
+        let party_col = lay.col("party_type").cloned();
+        let mut parties = PartyCounts::default();
+        let findings_before = self.out.dataset.findings.len();
         // The data rows move out; the rows down to the header stay.
         let first = (lay.header_end + 1).min(sheet.rows.len());
         let rows = sheet.rows.split_off(first);
@@ -328,6 +332,11 @@ impl Builder<'_> {
             let Some(code) = self.row_code(&row, &at, &code_col) else {
                 continue;
             };
+            if let Some(col) = &party_col {
+                if self.supplier_row(&row, col, &at, &mut parties) {
+                    continue;
+                }
+            }
             if let Some(odd) = shapes.odd(&code) {
                 let typical = match odd {
                     Odd::Sentence => None,
@@ -346,6 +355,10 @@ impl Builder<'_> {
                 scales: &scales,
             };
             self.customer_cells(pos, &mut row, &cells, &at);
+        }
+        if let Some(col) = &party_col {
+            let place = (sheet.file.as_str(), sheet.sheet.as_str());
+            self.party_findings(place, col, parties, findings_before);
         }
         data_rows
     }

@@ -6,6 +6,8 @@
 //! - every data row (a non-blank row below a header, in a used sheet) is counted in `rows_read`
 //!   and is either used or has exactly one finding with `rejected = true`;
 //! - a totals row (合计/总计/小计) is read and rejected, never a customer;
+//! - in a 往来单位 export, a row whose type (往来单位类型 …) names a supplier only is read and
+//!   rejected, never a customer; 客户及供应商 and 客户 rows are customers;
 //! - the same code twice in customers sheets is merged: each field keeps its first non-empty
 //!   value, the later row only fills fields still empty, and gets one `DuplicateCode` finding
 //!   (not rejected: its values are used);
@@ -15,7 +17,8 @@
 //!
 //! The files, in the order the data goes through them: `sink` (files read on two threads, rows
 //! taken as they come), `layout` (header, columns, role), `cells` (one cell for one field),
-//! `builder` (the state and the row checks), `customers` and `detail` (rows by sheet role),
+//! `builder` (the state and the row checks), `customers` and `detail` (rows by sheet role;
+//! `party` tells a 往来单位 export's suppliers from its customers),
 //! `assemble` (customers sheets first, then detail sheets), `finish` (join, credit codes, dates).
 
 mod assemble;
@@ -25,6 +28,7 @@ mod customers;
 mod detail;
 mod finish;
 mod layout;
+mod party;
 pub mod period;
 mod sink;
 #[cfg(test)]

@@ -723,3 +723,45 @@ fn random_sheets_keep_rows_read_equal_used_plus_rejected() {
         assert_accounting(&d, customer_rows + detail);
     }
 }
+
+/// A 往来单位 sheet: supplier rows are rejected (one finding each, even with a customer's code:
+/// no duplicate), 客户及供应商 and blank types stay customers, and the accounting holds.
+#[test]
+fn supplier_rows_of_a_partner_sheet_are_rejected_and_counted() {
+    let t = |s: &str| Cell::Text(s.into());
+    let row = |code: &str, kind: &str| vec![t(code), t(&format!("{code}公司")), t(kind)];
+    let s = sheet(
+        "往来单位",
+        vec![
+            vec![t("往来单位编号"), t("单位名称"), t("往来单位类型")],
+            row("W1", "客户"),
+            row("W2", "供应商"),
+            row("W3", "客户及供应商"),
+            row("W1", "Supplier"),
+            row("W4", ""),
+            row("W5", "其他往来单位"),
+            vec![t("合计"), t(""), t("")],
+        ],
+    );
+    let e = from_sheets(vec![(InputFile::default(), vec![s])], &profile()).unwrap();
+    let d = &e.dataset;
+    let codes: Vec<&str> = d.customers.iter().map(|c| c.code.as_str()).collect();
+    assert_eq!(codes, ["W1", "W3", "W4", "W5"]);
+    assert_eq!((d.rows_read, d.rows_rejected), (7, 3));
+    assert_accounting(d, used_customer_rows(&e));
+    let found: Vec<(Option<u32>, FindingKind, &str)> = d
+        .findings
+        .iter()
+        .map(|f| (f.row, f.kind(), f.value.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (None, FindingKind::PartyTypeUnclear, "其他往来单位"),
+            (Some(3), FindingKind::Supplier, "供应商"),
+            (Some(5), FindingKind::Supplier, "Supplier"),
+            (Some(8), FindingKind::TotalsRow, "合计"),
+        ]
+    );
+    assert_eq!(d.findings[1].column.as_deref(), Some("往来单位类型"));
+}

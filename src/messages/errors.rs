@@ -63,6 +63,7 @@ pub fn error_sentence(lang: Lang, cause: &Cause) -> String {
         } => snapshot_bad_score(lang, file, sheet, *row, column, value),
         Cause::SnapshotEmpty { file, sheet } => snapshot_empty(lang, file, sheet),
         Cause::NoCustomerRows { files } => no_customer_rows(lang, files),
+        Cause::OnlySuppliers { files, suppliers } => only_suppliers(lang, files, *suppliers),
         Cause::PreviousNotEarlier {
             file,
             previous,
@@ -127,6 +128,17 @@ pub fn no_customer_rows(lang: Lang, files: &[String]) -> String {
         "{} 中没有任何客户数据行（只有表头或全部被剔除），无法分类；可先用 custseg check 查看原因。",
         "{} holds no customer rows (only headers, or every row was rejected), so nothing can be classified; custseg check shows why.",
         files.join(lang.pick("、", ", "))
+    )
+}
+
+/// Exit 1: every row of the inputs is a supplier (往来单位类型), so there is no customer.
+pub fn only_suppliers(lang: Lang, files: &[String], suppliers: usize) -> String {
+    crate::say!(
+        lang,
+        "{} 中的 {} 行都是供应商（往来单位类型为供应商），没有客户，无法分类；请导出客户档案，或导出包含客户的往来单位后重试。",
+        "{}: all {} rows are suppliers (their party type is supplier), so there is no customer to classify; export the customer list, or the 往来单位 list with its customers, and try again.",
+        files.join(lang.pick("、", ", ")),
+        suppliers
     )
 }
 
@@ -298,6 +310,11 @@ mod tests {
                 Cause::NoCustomerRows { files: vec![file("a.xlsx"), file("b.xlsx")] },
                 "a.xlsx、b.xlsx 中没有任何客户数据行（只有表头或全部被剔除），无法分类；可先用 custseg check 查看原因。",
                 "a.xlsx, b.xlsx holds no customer rows (only headers, or every row was rejected), so nothing can be classified; custseg check shows why.",
+            ),
+            (
+                Cause::OnlySuppliers { files: vec![file("往来单位.xlsx")], suppliers: 6 },
+                "往来单位.xlsx 中的 6 行都是供应商（往来单位类型为供应商），没有客户，无法分类；请导出客户档案，或导出包含客户的往来单位后重试。",
+                "往来单位.xlsx: all 6 rows are suppliers (their party type is supplier), so there is no customer to classify; export the customer list, or the 往来单位 list with its customers, and try again.",
             ),
             (
                 Cause::PreviousNotEarlier {

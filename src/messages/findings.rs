@@ -198,6 +198,18 @@ pub fn finding_problem(lang: Lang, f: &crate::model::Finding) -> String {
             "客户档案中没有这个客户编码",
             "this customer code is in no customers sheet"
         ),
+        Issue::SupplierRow => say!(
+            lang,
+            "往来单位类型为供应商，不是客户",
+            "the party type is supplier only: not a customer"
+        ),
+        Issue::PartyTypeUnclear { rows } => say!(
+            lang,
+            "往来单位类型“{}”既不是客户也不是供应商（{} 行）",
+            "the party type “{}” is neither customer nor supplier (rows: {})",
+            f.value,
+            rows
+        ),
         Issue::ColumnClaimedTwice { first, field } => say!(
             lang,
             "“{}”和“{}”两列都表示字段 {}",
@@ -303,6 +315,7 @@ pub fn finding_action(lang: Lang, f: &crate::model::Finding) -> String {
         | Issue::TotalsRow
         | Issue::FooterRow
         | Issue::OddCode { .. }
+        | Issue::SupplierRow
         | Issue::UnknownCustomer => say!(lang, "整行未使用", "row left out"),
         Issue::BadValue { .. } if f.rejected => say!(lang, "整行未使用", "row left out"),
         Issue::BadValue { .. } | Issue::OutOfRange { .. } | Issue::Placeholder => say!(
@@ -356,6 +369,11 @@ pub fn finding_action(lang: Lang, f: &crate::model::Finding) -> String {
             "使用“{}”列，另一列未使用",
             "column “{}” is used, the other is not",
             first
+        ),
+        Issue::PartyTypeUnclear { .. } => say!(
+            lang,
+            "这些行按客户计入，请核对是否为客户",
+            "these rows are counted as customers; please check that they are"
         ),
         Issue::UnrelatedCustomers { .. } => say!(
             lang,

@@ -50,6 +50,10 @@ pub enum FindingKind {
     /// Customers sheets that share no customer and differ in their columns or code form (two
     /// systems' or two companies' lists?), read as one base.
     UnrelatedCustomers,
+    /// A 往来单位 row whose type names a supplier only: not a customer.
+    Supplier,
+    /// A 往来单位 type that names neither a customer nor a supplier; its rows stay customers.
+    PartyTypeUnclear,
 }
 
 impl FindingKind {
@@ -95,6 +99,10 @@ impl FindingKind {
             (OddCode, Lang::En) => "Code unlike a customer code",
             (UnrelatedCustomers, Lang::Zh) => "客户档案来源不一",
             (UnrelatedCustomers, Lang::En) => "Customer lists from different sources",
+            (Supplier, Lang::Zh) => "供应商",
+            (Supplier, Lang::En) => "Supplier",
+            (PartyTypeUnclear, Lang::Zh) => "往来单位类型不明",
+            (PartyTypeUnclear, Lang::En) => "Party type unclear",
         }
     }
 }
@@ -165,6 +173,14 @@ pub enum Issue {
     FooterRow,
     /// A placeholder word (不详, 待补充, N/A …) read as a missing value.
     Placeholder,
+    /// A 往来单位 row whose type (the value) names a supplier only, not a customer (rejected).
+    SupplierRow,
+    /// A 往来单位 type (the value) that names neither a customer nor a supplier, about a whole
+    /// sheet: its rows stay customers.
+    PartyTypeUnclear {
+        /// The sheet's rows with the type.
+        rows: usize,
+    },
     /// A customers sheet's code unlike the column's other codes (rejected).
     OddCode {
         /// `None` when the code is a sentence; else the length most codes stay within.
@@ -254,6 +270,8 @@ impl Issue {
             Issue::FooterRow => FindingKind::FooterRow,
             Issue::Placeholder => FindingKind::Placeholder,
             Issue::OddCode { .. } => FindingKind::OddCode,
+            Issue::SupplierRow => FindingKind::Supplier,
+            Issue::PartyTypeUnclear { .. } => FindingKind::PartyTypeUnclear,
             Issue::FutureDate { .. } | Issue::FutureCustomerDate { .. } => FindingKind::FutureDate,
             Issue::UnknownCustomer => FindingKind::UnknownCustomer,
             Issue::SheetSkipped { .. } => FindingKind::SheetSkipped,
