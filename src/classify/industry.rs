@@ -74,12 +74,13 @@ pub const HEAD_WORDS: &[&str] = &[
     "批发", "零售", "租赁", "施工", "修理", "维修", "设计", "中介", "制造", "加工",
 ];
 
-/// The keyword table, prepared once per run, with a cache per distinct text.
-#[derive(Debug)]
+/// The keyword table, prepared once per run (cloned for each piece of work), with a cache per
+/// distinct text.
+#[derive(Debug, Clone)]
 pub struct IndustryMapper {
-    /// (normalised keyword, rule index): keywords holding a head word first, then the longest,
-    /// then rule order.
-    keywords: Vec<(String, usize)>,
+    /// (normalised keyword, rule index, whether it holds a head word): keywords holding a head
+    /// word first, then the longest, then rule order.
+    keywords: Vec<(String, usize, bool)>,
     rules: Vec<(&'static StdIndustry, IndustryGroup)>,
     cache: HashMap<String, IndustryMatch>,
 }
@@ -112,13 +113,13 @@ impl IndustryMapper {
             for k in &rule.keywords {
                 let k = normalise(k);
                 if !k.is_empty() {
-                    keywords.push((k, i));
+                    let head = has_head(&k);
+                    keywords.push((k, i, head));
                 }
             }
         }
         keywords.sort_by(|a, b| {
-            has_head(&b.0)
-                .cmp(&has_head(&a.0))
+            (b.2.cmp(&a.2))
                 .then(b.0.chars().count().cmp(&a.0.chars().count()))
                 .then(a.1.cmp(&b.1))
         });
@@ -168,9 +169,9 @@ impl IndustryMapper {
     fn by_keyword(&self, norm: &str, heads_only: bool) -> Option<IndustryMatch> {
         self.keywords
             .iter()
-            .filter(|(k, _)| !heads_only || has_head(k))
-            .find(|(k, _)| norm.contains(k.as_str()))
-            .map(|(_, i)| {
+            .filter(|(_, _, head)| !heads_only || *head)
+            .find(|(k, _, _)| norm.contains(k.as_str()))
+            .map(|(_, i, _)| {
                 let (standard, group) = self.rules[*i];
                 IndustryMatch {
                     standard,

@@ -109,7 +109,8 @@ pub fn classify(
 ) -> Classification {
     let needs = NeedsMapper::new(profile);
     // In order on both cores, one industry cache per piece: a few pieces per thread, since
-    // each starts its mapper (keywords sorted) and cache afresh.
+    // each starts its cache afresh (from a copy of the one mapper, its keywords sorted once).
+    let mapper = IndustryMapper::new(&profile.industry);
     let piece = customers
         .len()
         .div_ceil(4 * rayon::current_num_threads())
@@ -118,7 +119,7 @@ pub fn classify(
         .par_iter()
         .with_min_len(piece)
         .map_init(
-            || IndustryMapper::new(&profile.industry),
+            || mapper.clone(),
             |mapper, c| Facts::of(c, profile, mapper, &needs, as_of),
         )
         .collect();
