@@ -87,6 +87,12 @@ fn decoration_report_has_funnel_sources_and_designers_and_no_empty_size_page() {
         !flat.contains("F≥0.0次"),
         "an F reference that splits nobody"
     );
+    // A finding about the whole run (no activity data) has no place: its example is the
+    // problem alone, not "：所有客户…".
+    assert!(
+        flat.contains("其他10所有客户都没有活跃维度的数据"),
+        "the example of a finding without a place: {flat}"
+    );
     let core = section_text(&text, "核心客户名单");
     assert!(
         !core.contains("规模"),

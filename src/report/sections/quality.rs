@@ -75,7 +75,12 @@ pub(super) fn data_quality(doc: &mut Layout, a: &Analysis, f: &Figures) {
                         None => f.sheet.clone(),
                     };
                     let problem = crate::messages::finding_problem(l, f);
-                    format!("{place}{}{problem}", l.pick("：", ": "))
+                    if place.is_empty() {
+                        // A finding about the whole run (no sheet): the problem alone.
+                        problem
+                    } else {
+                        format!("{place}{}{problem}", l.pick("：", ": "))
+                    }
                 })
                 .unwrap_or_default();
             vec![
