@@ -309,6 +309,22 @@ fn ymd(y: &str, m: &str, d: &str) -> Option<NaiveDate> {
 /// assert_eq!(custseg::values::parse_date("2026年9月30日"), NaiveDate::from_ymd_opt(2026, 9, 30));
 /// ```
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    parse_date_as(s, YearLast::DayFirst)
+}
+
+/// How a date written with the year last (3/4/2026, 30.9.2026) orders its day and month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YearLast {
+    /// Day, month, year (30/9/2026): as written in China when the year comes last.
+    DayFirst,
+    /// Month, day, year (9/30/2026): as US-English systems write it.
+    MonthFirst,
+    /// Either could be meant (3/4/2026): both parts are 12 or less.
+    Either,
+}
+
+/// The date text without surrounding space and time of day, full-width forms folded.
+fn date_text(s: &str) -> String {
     let folded = fold_width(s);
     let t = trim(&folded);
     // Drop a time of day: "2026-09-30 10:00", "2026-09-30T10:00:00".
@@ -316,7 +332,38 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
         Some(i) if i >= 6 => &t[..i],
         _ => t,
     };
-    let t = trim(t);
+    trim(t).to_string()
+}
+
+/// A date text's three parts when its year comes last ("3/4/2026" → 3, 4, 2026).
+fn year_last_parts(t: &str) -> Option<[&str; 3]> {
+    ['-', '/', '.'].into_iter().find_map(|sep| {
+        let parts: Vec<&str> = t.split(sep).collect();
+        let all_short = parts.iter().all(|p| !p.is_empty() && p.len() <= 4);
+        (parts.len() == 3 && all_short && parts[0].len() != 4 && parts[2].len() == 4)
+            .then(|| [parts[0], parts[1], parts[2]])
+    })
+}
+
+/// The order a date text with the year last shows by itself: day first when its first part is
+/// over 12, month first when its second is, Either when both are 12 or less; None for any other
+/// text (2026-09-30, 2026年9月30日, a text that is no date).
+pub fn year_last(s: &str) -> Option<YearLast> {
+    let t = date_text(s);
+    let [a, b, _] = year_last_parts(&t)?;
+    let (a, b): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
+    match (a > 12, b > 12) {
+        (true, false) => Some(YearLast::DayFirst),
+        (false, true) => Some(YearLast::MonthFirst),
+        (false, false) => Some(YearLast::Either),
+        (true, true) => None,
+    }
+}
+
+/// [`parse_date`], a date with the year last read in the given order (`Either` as day first).
+pub fn parse_date_as(s: &str, order: YearLast) -> Option<NaiveDate> {
+    let t = date_text(s);
+    let t = t.as_str();
     if t.is_empty() {
         return None;
     }
@@ -351,15 +398,17 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
             _ => None,
         };
     }
+    if let Some([a, b, y]) = year_last_parts(t) {
+        return match order {
+            YearLast::MonthFirst => ymd(y, a, b),
+            YearLast::DayFirst | YearLast::Either => ymd(y, b, a),
+        };
+    }
     for sep in ['-', '/', '.'] {
         let parts: Vec<&str> = t.split(sep).collect();
         if parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.len() <= 4) {
             if parts[0].len() == 4 {
                 return ymd(parts[0], parts[1], parts[2]);
-            }
-            if parts[2].len() == 4 {
-                // 30/9/2026: day first, as written in China when the year comes last.
-                return ymd(parts[2], parts[1], parts[0]);
             }
             return None;
         }
@@ -563,6 +612,11 @@ pub fn cell_percent(cell: &Cell, header_percent: bool) -> Parsed<f64> {
 
 /// A date cell: a date cell, an Excel serial number, a year alone (2015), 20260930, or text.
 pub fn cell_date(cell: &Cell) -> Parsed<NaiveDate> {
+    cell_date_as(cell, YearLast::DayFirst)
+}
+
+/// [`cell_date`], a text date with the year last read in the given order.
+pub fn cell_date_as(cell: &Cell, order: YearLast) -> Parsed<NaiveDate> {
     match cell {
         Cell::DateTime(d) if plausible_year(d.date().year()) => Parsed::Value(d.date()),
         Cell::Number(n) if n.is_finite() => {
@@ -578,7 +632,7 @@ pub fn cell_date(cell: &Cell) -> Parsed<NaiveDate> {
             d.filter(|d| plausible_year(d.year()))
                 .map_or(Parsed::Unreadable, Parsed::Value)
         }
-        _ => with_text(cell, parse_date),
+        _ => with_text(cell, |t| parse_date_as(t, order)),
     }
 }
 
@@ -801,6 +855,41 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(parse_date(text), *want, "parse_date({text:?})");
         }
+    }
+
+    #[test]
+    fn dates_with_the_year_last_show_their_order_or_take_the_one_given() {
+        let cases: &[(&str, Option<YearLast>)] = &[
+            ("30/9/2026", Some(YearLast::DayFirst)),
+            ("9/30/2026", Some(YearLast::MonthFirst)),
+            ("3/4/2026", Some(YearLast::Either)),
+            ("12-12-2026", Some(YearLast::Either)),
+            ("３０.９.２０２６ 10:00", Some(YearLast::DayFirst)),
+            ("13/13/2026", None),
+            ("2026/9/30", None),
+            ("2026年9月30日", None),
+            ("3/4/26", None),
+            ("明天", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(year_last(text), *want, "year_last({text:?})");
+        }
+        assert_eq!(
+            parse_date_as("3/4/2026", YearLast::MonthFirst),
+            d(2026, 3, 4)
+        );
+        assert_eq!(parse_date_as("3/4/2026", YearLast::DayFirst), d(2026, 4, 3));
+        assert_eq!(parse_date_as("3/4/2026", YearLast::Either), d(2026, 4, 3));
+        assert_eq!(
+            parse_date_as("9/30/2026", YearLast::MonthFirst),
+            d(2026, 9, 30)
+        );
+        assert_eq!(parse_date_as("9/30/2026", YearLast::DayFirst), None);
+        // Other forms ignore the order.
+        assert_eq!(
+            parse_date_as("2026/3/4", YearLast::MonthFirst),
+            d(2026, 3, 4)
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use custseg::messages::{finding_action, finding_column, finding_problem, join_rule};
 use custseg::model::{
-    CustomerPart, Finding, FindingKind, Issue, JoinRule, Lang, SheetRole, SkipWhy,
+    CustomerPart, DateOrderRead, Finding, FindingKind, Issue, JoinRule, Lang, SheetRole, SkipWhy,
 };
 use custseg::profile::Dimension;
 
@@ -314,6 +314,60 @@ fn sheet_cases() -> Vec<Case> {
             "已合并为一个客户群分析",
             "the customers come from 2 unrelated customers sheets: a.xlsx / 客户档案 (499 customers), b.xlsx / 业主档案 (300 customers), which share no code and differ in their columns or code form; if they are not one company's customers, run custseg for each on its own",
             "analysed as one customer base",
+        ),
+        (
+            at(
+                "9/30/2026",
+                Issue::DateOrder {
+                    read: DateOrderRead::MonthFirst,
+                    read_as: Some(day(2026, 9, 30)),
+                    day_first: 0,
+                    month_first: 40,
+                    either: 12,
+                },
+                false,
+            ),
+            FindingKind::DateOrder,
+            "该列日期的年份在后，其中 40 个只能按“月/日/年”理解，没有只能按“日/月/年”理解的，因此全部按“月/日/年”读取（9/30/2026 读作 2026-09-30）",
+            "已按“月/日/年”读取；如有误，请把日期改为 2026-09-30 这样的格式后重新运行",
+            "the dates are written with the year last: 40 can only be month/day/year and none only day/month/year, so all are read month/day/year (9/30/2026 read as 2026-09-30)",
+            "read month/day/year; if that is wrong, write the dates as 2026-09-30 and run again",
+        ),
+        (
+            at(
+                "3/4/2026",
+                Issue::DateOrder {
+                    read: DateOrderRead::DayFirstAssumed,
+                    read_as: Some(day(2026, 4, 3)),
+                    day_first: 0,
+                    month_first: 0,
+                    either: 12,
+                },
+                false,
+            ),
+            FindingKind::DateOrder,
+            "该列日期的年份在后，12 个日期的日和月都不超过 12，数据本身无法判断顺序，按“日/月/年”读取（3/4/2026 读作 2026-04-03）",
+            "请核对；如为“月/日/年”，请把日期改为 2026-09-30 这样的格式后重新运行",
+            "the dates are written with the year last and in all 12 the day and month are 12 or less, so the data cannot tell their order; read day/month/year (3/4/2026 read as 2026-04-03)",
+            "please check; if they are month/day/year, write the dates as 2026-09-30 and run again",
+        ),
+        (
+            at(
+                "3/4/2026",
+                Issue::DateOrder {
+                    read: DateOrderRead::Mixed,
+                    read_as: Some(day(2026, 4, 3)),
+                    day_first: 5,
+                    month_first: 6,
+                    either: 7,
+                },
+                false,
+            ),
+            FindingKind::DateOrder,
+            "该列日期的年份在后，顺序不一致：5 个只能是“日/月/年”，6 个只能是“月/日/年”；两可的 7 个按“日/月/年”读取（3/4/2026 读作 2026-04-03），可能有误",
+            "请核对；如为“月/日/年”，请把日期改为 2026-09-30 这样的格式后重新运行",
+            "the dates are written with the year last in two orders: 5 can only be day/month/year, 6 only month/day/year; the 7 that could be either are read day/month/year (3/4/2026 read as 2026-04-03) and may be wrong",
+            "please check; if they are month/day/year, write the dates as 2026-09-30 and run again",
         ),
         (
             at("其他往来单位", Issue::PartyTypeUnclear { rows: 3 }, false),

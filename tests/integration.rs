@@ -10,6 +10,7 @@ use assert_cmd::Command;
 use calamine::{open_workbook_auto, Data, Reader};
 
 mod comparing;
+mod dates;
 mod decoration19;
 mod fell20;
 mod findings;

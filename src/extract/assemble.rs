@@ -94,6 +94,7 @@ fn lay_out<'p>(files: Vec<FileRead<'p>>, fields: &FieldMatcher) -> Vec<LaidOut<'
                         (head, lay, Some(Ready::Customers(read)))
                     }
                     SheetRead::Streamed(mut st) => {
+                        st.part.settle_dates(&st.cols);
                         let head = std::mem::take(&mut st.head);
                         let lay = Some(st.lay.clone());
                         (head, lay, Some(Ready::Events(st)))

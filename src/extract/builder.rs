@@ -25,6 +25,8 @@ pub(super) struct Builder<'a> {
     pub(super) detail_ids: HashMap<CodeKey, u32>,
     /// The code column's header of each detail sheet, by (file, sheet).
     pub(super) code_headers: HashMap<(String, String), String>,
+    /// The current detail sheet's dates written with the year last (3/4/2026).
+    pub(super) year_last: super::dates::YearLastDates,
 }
 
 /// A customer code as a key of `detail_ids`: a code of up to 15 bytes is packed, with its
@@ -71,6 +73,7 @@ impl<'p> Builder<'p> {
             detail_codes: Vec::new(),
             detail_ids: HashMap::new(),
             code_headers: HashMap::new(),
+            year_last: Default::default(),
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::model::{Cell, Issue, RawSheet, SheetInfo, SheetRole, SourceRow};
 use crate::values::{
-    cell_date, cell_money, cell_number, cell_text, code_text, parse_complaint, HeaderUnit, Parsed,
+    cell_money, cell_number, cell_text, code_text, parse_complaint, HeaderUnit, Parsed,
 };
 
 use super::builder::{join, Builder, CodeKey, RowPlace};
@@ -181,6 +181,7 @@ impl Builder<'_> {
                 info.data_rows += 1;
             }
         }
+        self.settle_dates(&cols);
     }
 
     /// Reads one row of a detail sheet into an event, or rejects it with one finding. False for
@@ -225,8 +226,7 @@ impl Builder<'_> {
         place: Place,
     ) {
         let Some(dc) = &cols.date else { return };
-        let Ok(Some(date)) = self.detail_value(at, dc, row.get(dc.index), "date", true, cell_date)
-        else {
+        let Ok(Some((date, either))) = self.detail_date(at, dc, row, true) else {
             return;
         };
         let Some(amount) = self.transaction_amount(cols, row, at) else {
@@ -245,6 +245,9 @@ impl Builder<'_> {
             doc_no: doc_no.map(String::into_boxed_str),
             at: place,
         });
+        if either {
+            self.either_order(SheetRole::Transactions);
+        }
     }
 
     /// A transaction line's amount in 元: the amount column, else quantity × unit price; None
@@ -294,8 +297,7 @@ impl Builder<'_> {
         place: Place,
     ) {
         let Some(dc) = &cols.date else { return };
-        let Ok(Some(date)) = self.detail_value(at, dc, row.get(dc.index), "date", true, cell_date)
-        else {
+        let Ok(Some((date, either))) = self.detail_date(at, dc, row, true) else {
             return;
         };
         let module = cols
@@ -332,6 +334,9 @@ impl Builder<'_> {
             hours,
             at: place,
         });
+        if either {
+            self.either_order(SheetRole::Usage);
+        }
     }
 
     /// A survey or service record: a score or a complaint count is required (either when the
@@ -345,12 +350,12 @@ impl Builder<'_> {
         at: &RowPlace,
         place: Place,
     ) {
-        let date = match &cols.date {
-            Some(dc) => self
-                .detail_value(at, dc, row.get(dc.index), "date", false, cell_date)
-                .ok()
-                .flatten(),
-            None => None,
+        let (date, either) = match &cols.date {
+            Some(dc) => match self.detail_date(at, dc, row, false) {
+                Ok(Some((d, either))) => (Some(d), either),
+                _ => (None, false),
+            },
+            None => (None, false),
         };
         let (score_col, complaint_col) = (&cols.score, &cols.complaint);
         let scale = cols.scale;
@@ -403,6 +408,9 @@ impl Builder<'_> {
             date,
             at: place,
         });
+        if either {
+            self.either_order(SheetRole::Surveys);
+        }
     }
 }
 

@@ -25,6 +25,7 @@ mod assemble;
 mod builder;
 mod cells;
 mod customers;
+mod dates;
 mod detail;
 mod finish;
 mod layout;

@@ -128,7 +128,7 @@ pub fn finding_column(lang: Lang, f: &crate::model::Finding) -> Option<&str> {
 
 /// A finding's problem, one sentence in the run's language.
 pub fn finding_problem(lang: Lang, f: &crate::model::Finding) -> String {
-    use crate::model::Issue;
+    use crate::model::{DateOrderRead, Issue};
     let date = |d: &chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
     match &f.issue {
         Issue::MissingCode => say!(lang, "缺少客户编码", "no customer code"),
@@ -203,6 +203,44 @@ pub fn finding_problem(lang: Lang, f: &crate::model::Finding) -> String {
             "往来单位类型为供应商，不是客户",
             "the party type is supplier only: not a customer"
         ),
+        Issue::DateOrder {
+            read,
+            read_as,
+            day_first,
+            month_first,
+            either,
+        } => {
+            let read_as = read_as.as_ref().map_or_else(|| "?".to_string(), date);
+            let value = &f.value;
+            match read {
+                DateOrderRead::MonthFirst => say!(
+                    lang,
+                    "该列日期的年份在后，其中 {} 个只能按“月/日/年”理解，没有只能按“日/月/年”理解的，因此全部按“月/日/年”读取（{} 读作 {}）",
+                    "the dates are written with the year last: {} can only be month/day/year and none only day/month/year, so all are read month/day/year ({} read as {})",
+                    month_first,
+                    value,
+                    read_as
+                ),
+                DateOrderRead::DayFirstAssumed => say!(
+                    lang,
+                    "该列日期的年份在后，{} 个日期的日和月都不超过 12，数据本身无法判断顺序，按“日/月/年”读取（{} 读作 {}）",
+                    "the dates are written with the year last and in all {} the day and month are 12 or less, so the data cannot tell their order; read day/month/year ({} read as {})",
+                    either,
+                    value,
+                    read_as
+                ),
+                DateOrderRead::Mixed => say!(
+                    lang,
+                    "该列日期的年份在后，顺序不一致：{} 个只能是“日/月/年”，{} 个只能是“月/日/年”；两可的 {} 个按“日/月/年”读取（{} 读作 {}），可能有误",
+                    "the dates are written with the year last in two orders: {} can only be day/month/year, {} only month/day/year; the {} that could be either are read day/month/year ({} read as {}) and may be wrong",
+                    day_first,
+                    month_first,
+                    either,
+                    value,
+                    read_as
+                ),
+            }
+        }
         Issue::PartyTypeUnclear { rows } => say!(
             lang,
             "往来单位类型“{}”既不是客户也不是供应商（{} 行）",
@@ -369,6 +407,19 @@ pub fn finding_action(lang: Lang, f: &crate::model::Finding) -> String {
             "使用“{}”列，另一列未使用",
             "column “{}” is used, the other is not",
             first
+        ),
+        Issue::DateOrder {
+            read: crate::model::DateOrderRead::MonthFirst,
+            ..
+        } => say!(
+            lang,
+            "已按“月/日/年”读取；如有误，请把日期改为 2026-09-30 这样的格式后重新运行",
+            "read month/day/year; if that is wrong, write the dates as 2026-09-30 and run again"
+        ),
+        Issue::DateOrder { .. } => say!(
+            lang,
+            "请核对；如为“月/日/年”，请把日期改为 2026-09-30 这样的格式后重新运行",
+            "please check; if they are month/day/year, write the dates as 2026-09-30 and run again"
         ),
         Issue::PartyTypeUnclear { .. } => say!(
             lang,

@@ -54,6 +54,8 @@ pub enum FindingKind {
     Supplier,
     /// A 往来单位 type that names neither a customer nor a supplier; its rows stay customers.
     PartyTypeUnclear,
+    /// Dates written with the year last (3/4/2026) read in an order the data did not make plain.
+    DateOrder,
 }
 
 impl FindingKind {
@@ -103,8 +105,22 @@ impl FindingKind {
             (Supplier, Lang::En) => "Supplier",
             (PartyTypeUnclear, Lang::Zh) => "往来单位类型不明",
             (PartyTypeUnclear, Lang::En) => "Party type unclear",
+            (DateOrder, Lang::Zh) => "日期的日月顺序",
+            (DateOrder, Lang::En) => "Day and month order of dates",
         }
     }
+}
+
+/// How a sheet's dates written with the year last were read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateOrderRead {
+    /// Month first: some could only be month first (9/30/2026), none only day first.
+    MonthFirst,
+    /// Day first, by the Chinese custom: every one could be either (3/4/2026).
+    DayFirstAssumed,
+    /// Day first where either could be meant, though some could only be day first and others
+    /// only month first: the column mixes the two orders.
+    Mixed,
 }
 
 /// One row of the 数据质量 sheet: where a problem was found in the input, and what it was; the
@@ -180,6 +196,20 @@ pub enum Issue {
     PartyTypeUnclear {
         /// The sheet's rows with the type.
         rows: usize,
+    },
+    /// A detail sheet's dates written with the year last (the value: the first, as written),
+    /// about the whole sheet: how they were read.
+    DateOrder {
+        /// The order they were read in, and why.
+        read: DateOrderRead,
+        /// The example read so.
+        read_as: Option<NaiveDate>,
+        /// Dates that could only be day first (30/9/2026).
+        day_first: usize,
+        /// Dates that could only be month first (9/30/2026).
+        month_first: usize,
+        /// Dates that could be either (3/4/2026).
+        either: usize,
     },
     /// A customers sheet's code unlike the column's other codes (rejected).
     OddCode {
@@ -272,6 +302,7 @@ impl Issue {
             Issue::OddCode { .. } => FindingKind::OddCode,
             Issue::SupplierRow => FindingKind::Supplier,
             Issue::PartyTypeUnclear { .. } => FindingKind::PartyTypeUnclear,
+            Issue::DateOrder { .. } => FindingKind::DateOrder,
             Issue::FutureDate { .. } | Issue::FutureCustomerDate { .. } => FindingKind::FutureDate,
             Issue::UnknownCustomer => FindingKind::UnknownCustomer,
             Issue::SheetSkipped { .. } => FindingKind::SheetSkipped,
