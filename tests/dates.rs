@@ -63,3 +63,41 @@ fn dates_that_could_be_either_are_read_day_first_and_said() {
     assert_eq!(code, 0, "{stderr}");
     assert!(stderr.contains("数据本身无法判断顺序"), "{stderr}");
 }
+
+#[test]
+fn a_customers_sheets_month_first_dates_are_read_month_first_and_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut customers =
+        String::from("客户编码,客户名称,员工人数,营业收入（万元）,所属行业,最近购买日期\n");
+    for i in 1..=40u32 {
+        let (m, d) = (1 + i % 9, 1 + (i * 5) % 28);
+        customers += &format!(
+            "C{i:03},客户{i}有限公司,{},800,制造业,{m}/{d}/2026\n",
+            10 + i
+        );
+    }
+    std::fs::write(dir.path().join("客户档案.csv"), customers).unwrap();
+    let out = custseg()
+        .current_dir(dir.path())
+        .args([
+            "客户档案.csv",
+            "--as-of",
+            "2026-09-30",
+            "--json",
+            "-q",
+            "--no-pdf",
+        ])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("全部按“月/日/年”读取"), "{stderr}");
+    assert!(
+        !stderr.contains("无法识别为日期"),
+        "no date unreadable: {stderr}"
+    );
+    assert!(
+        !stderr.contains("日期晚于基准日"),
+        "none after the as-of date: {stderr}"
+    );
+}

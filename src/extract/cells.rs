@@ -6,8 +6,9 @@ use chrono::NaiveDate;
 use crate::fields::{Field, FieldType};
 use crate::model::Cell;
 use crate::values::{
-    cell_date, cell_money, cell_number, cell_percent, cell_text, parse_complaint, parse_number,
+    cell_date_as, cell_money, cell_number, cell_percent, cell_text, parse_complaint, parse_number,
     parse_payment_model, satisfaction_fixed, satisfaction_points, split_list, HeaderUnit, Parsed,
+    YearLast,
 };
 
 use super::layout::Column;
@@ -99,6 +100,7 @@ pub(super) fn read_value(
     col: &Column,
     f: &Field,
     sat_scale: u32,
+    order: YearLast,
 ) -> std::result::Result<Option<FieldValue>, Problem> {
     let unreadable = Problem::Unreadable(kind_name(f.kind));
     let num = |p: Parsed<f64>| -> std::result::Result<Option<FieldValue>, Problem> {
@@ -144,7 +146,7 @@ pub(super) fn read_value(
             num(cell_money(cell, default, stored))
         }
         FieldType::Percent => num(cell_percent(cell, col.unit == Some(HeaderUnit::Percent))),
-        FieldType::Date => match cell_date(cell) {
+        FieldType::Date => match cell_date_as(cell, order) {
             Parsed::Blank => Ok(None),
             Parsed::Value(d) => Ok(Some(FieldValue::Date(d))),
             Parsed::Unreadable => Err(unreadable),

@@ -5,10 +5,11 @@ use std::collections::HashMap;
 
 use crate::fields::FieldType;
 use crate::model::{Cell, CustomerRecord, Finding, Issue, RawSheet, SheetInfo, SourceRow};
-use crate::values::{code_text, is_placeholder_word, trim};
+use crate::values::{code_text, is_placeholder_word, trim, YearLast};
 
 use super::builder::{is_footer_row, is_totals_row, Builder, RowPlace};
 use super::cells::{read_value, satisfaction_scale, FieldValue, Problem};
+use super::dates::column_order;
 use super::layout::{Column, Layout};
 use super::party::PartyCounts;
 use super::sink::ReadCustomers;
@@ -309,6 +310,15 @@ impl Builder<'_> {
             .filter(|c| c.field.is_some_and(|f| f.kind == FieldType::Satisfaction))
             .map(|c| (c.index, satisfaction_scale(data, c.index).0))
             .collect();
+        // Dates written with the year last (3/4/2026): each column read in the order its own
+        // dates show, said when that is not plain day first.
+        let mut orders: HashMap<usize, YearLast> = HashMap::new();
+        for c in (lay.columns.iter()).filter(|c| c.field.is_some_and(|f| f.kind == FieldType::Date))
+        {
+            let (order, finding) = column_order(data, c, &sheet.file, &sheet.sheet);
+            orders.insert(c.index, order);
+            self.out.dataset.findings.extend(finding);
+        }
         self.note_summary_columns(sheet, lay);
         let shapes = CodeShapes::of(data, code_col.index);
         let party_col = lay.col("party_type").cloned();
@@ -353,6 +363,7 @@ impl Builder<'_> {
                 lay,
                 slots: &slots,
                 scales: &scales,
+                orders: &orders,
             };
             self.customer_cells(pos, &mut row, &cells, &at);
         }
@@ -442,7 +453,8 @@ impl Builder<'_> {
                     }
                 }
                 let scale = cells.scales.get(&c.index).copied().unwrap_or(100);
-                match read_value(cell, c, f, scale) {
+                let order = cells.orders.get(&c.index).copied();
+                match read_value(cell, c, f, scale, order.unwrap_or(YearLast::DayFirst)) {
                     Ok(Some(v)) => set_field(&mut self.out.dataset.customers[pos], f.name, v),
                     Ok(None) => {}
                     Err(p) => {
@@ -472,6 +484,8 @@ struct RowCells<'a> {
     lay: &'a Layout,
     slots: &'a [usize],
     scales: &'a HashMap<usize, u32>,
+    /// The order of each date column's dates written with the year last.
+    orders: &'a HashMap<usize, YearLast>,
 }
 
 /// Why a code is not a customer's.

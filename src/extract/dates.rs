@@ -12,18 +12,104 @@ use super::builder::{Builder, RowPlace};
 use super::detail::DetailColumns;
 use super::layout::Column;
 
-/// A detail sheet's dates written with the year last, counted as its rows are read.
+/// Dates written with the year last in one column, counted.
 #[derive(Debug, Default)]
-pub(super) struct YearLastDates {
+pub(super) struct Tally {
     /// Dates that can only be day first (30/9/2026).
     day_first: usize,
     /// Dates that can only be month first (9/30/2026).
     month_first: usize,
+    /// Dates that could be either (3/4/2026).
+    either: usize,
+    /// The first date with the year last, as written.
+    example: Option<String>,
+}
+
+impl Tally {
+    /// Counts a cell; gives its order when it is a date text with the year last.
+    fn see(&mut self, cell: Option<&Cell>) -> Option<YearLast> {
+        let Some(Cell::Text(s)) = cell else {
+            return None;
+        };
+        let order = year_last(s)?;
+        match order {
+            YearLast::DayFirst => self.day_first += 1,
+            YearLast::MonthFirst => self.month_first += 1,
+            YearLast::Either => self.either += 1,
+        }
+        if self.example.is_none() {
+            self.example = Some(s.trim().to_string());
+        }
+        Some(order)
+    }
+
+    /// How the column's dates are read when that is worth saying: month first when some can
+    /// only be month first and none only day first; day first, said, when all could be either
+    /// or the column mixes the orders; None when day first is plain (or there is no such date).
+    fn read(&self) -> Option<DateOrderRead> {
+        match (self.day_first > 0, self.month_first > 0) {
+            (false, true) => Some(DateOrderRead::MonthFirst),
+            (true, true) => Some(DateOrderRead::Mixed),
+            (false, false) if self.either > 0 => Some(DateOrderRead::DayFirstAssumed),
+            _ => None,
+        }
+    }
+
+    /// The order the column's dates that could be either are read in.
+    fn order(&self) -> YearLast {
+        match self.read() {
+            Some(DateOrderRead::MonthFirst) => YearLast::MonthFirst,
+            _ => YearLast::DayFirst,
+        }
+    }
+
+    /// The finding that says how the column was read, when [`Tally::read`] has something to say.
+    fn finding(self, file: &str, sheet: &str, header: &str) -> Option<Finding> {
+        let read = self.read()?;
+        let order = self.order();
+        let example = self.example.unwrap_or_default();
+        let read_as = parse_date_as(&example, order);
+        Some(Finding {
+            file: file.to_string(),
+            sheet: sheet.to_string(),
+            row: None,
+            column: Some(header.to_string()),
+            value: example,
+            issue: Issue::DateOrder {
+                read,
+                read_as,
+                day_first: self.day_first,
+                month_first: self.month_first,
+                either: self.either,
+            },
+            rejected: false,
+        })
+    }
+}
+
+/// The order a customers sheet's date column is read in, from all its values, and the finding
+/// that says so when that is not plain.
+pub(super) fn column_order(
+    rows: &[Vec<Cell>],
+    col: &Column,
+    file: &str,
+    sheet: &str,
+) -> (YearLast, Option<Finding>) {
+    let mut tally = Tally::default();
+    for row in rows {
+        tally.see(row.get(col.index));
+    }
+    let order = tally.order();
+    (order, tally.finding(file, sheet, &col.header))
+}
+
+/// A detail sheet's dates written with the year last, counted as its rows are read.
+#[derive(Debug, Default)]
+pub(super) struct YearLastDates {
+    tally: Tally,
     /// Events whose date could be either (3/4/2026), read day first until the sheet ends:
     /// (their kind, their position in its list).
     either: Vec<(SheetRole, usize)>,
-    /// The first date with the year last, as written.
-    example: Option<String>,
 }
 
 impl Builder<'_> {
@@ -38,21 +124,7 @@ impl Builder<'_> {
         required: bool,
     ) -> Result<Option<(NaiveDate, bool)>, ()> {
         let cell = row.get(col.index);
-        let order = match cell {
-            Some(Cell::Text(s)) => year_last(s),
-            _ => None,
-        };
-        if let (Some(_), Some(Cell::Text(s))) = (order, cell) {
-            let seen = &mut self.year_last;
-            match order {
-                Some(YearLast::DayFirst) => seen.day_first += 1,
-                Some(YearLast::MonthFirst) => seen.month_first += 1,
-                _ => {}
-            }
-            if seen.example.is_none() {
-                seen.example = Some(s.trim().to_string());
-            }
-        }
+        let order = self.year_last.tally.see(cell);
         let read_as = order.unwrap_or(YearLast::DayFirst);
         let date = self.detail_value(at, col, cell, "date", required, |c| {
             cell_date_as(c, read_as)
@@ -80,11 +152,8 @@ impl Builder<'_> {
     pub(super) fn settle_dates(&mut self, cols: &DetailColumns) {
         let seen = std::mem::take(&mut self.year_last);
         let Some(col) = &cols.date else { return };
-        let read = match (seen.day_first > 0, seen.month_first > 0) {
-            (false, true) => DateOrderRead::MonthFirst,
-            (true, true) => DateOrderRead::Mixed,
-            (false, false) if !seen.either.is_empty() => DateOrderRead::DayFirstAssumed,
-            _ => return,
+        let Some(read) = seen.tally.read() else {
+            return;
         };
         if read == DateOrderRead::MonthFirst {
             for &(role, i) in &seen.either {
@@ -107,25 +176,7 @@ impl Builder<'_> {
                 }
             }
         }
-        let example = seen.example.unwrap_or_default();
-        let order = match read {
-            DateOrderRead::MonthFirst => YearLast::MonthFirst,
-            _ => YearLast::DayFirst,
-        };
-        self.out.dataset.findings.push(Finding {
-            file: cols.file.clone(),
-            sheet: cols.sheet.clone(),
-            row: None,
-            column: Some(col.header.clone()),
-            value: example.clone(),
-            issue: Issue::DateOrder {
-                read,
-                read_as: parse_date_as(&example, order),
-                day_first: seen.day_first,
-                month_first: seen.month_first,
-                either: seen.either.len(),
-            },
-            rejected: false,
-        });
+        let finding = seen.tally.finding(&cols.file, &cols.sheet, &col.header);
+        self.out.dataset.findings.extend(finding);
     }
 }
