@@ -1,7 +1,8 @@
-//! Extract, date order: a detail sheet's dates written with the year last (3/4/2026) are read
-//! day first or month first as the sheet's own unambiguous dates show (9/30/2026 can only be
-//! month first, 30/9/2026 only day first); whenever the order was not plain, what was read is
-//! said, once per sheet.
+//! Extract, date order: dates written with the year last (3/4/2026) are read day first or month
+//! first as their own column's unambiguous dates show (9/30/2026 can only be month first,
+//! 30/9/2026 only day first) — a detail sheet's as its rows stream in, then set right at its end;
+//! a customers sheet's column by column before its rows. Whenever the order was not plain, what
+//! was read is said, once per column.
 
 use chrono::{Datelike, NaiveDate};
 
