@@ -3,7 +3,7 @@
 //! read as before without a word; a sheet whose dates could all be either is read day first
 //! and said.
 
-use super::custseg;
+use super::{custseg, pdftotext};
 
 /// Writes 30 customers and their sales lines (date text by `date(month, day)`), runs custseg
 /// with `--json`, and gives (exit code, stderr, JSON).
@@ -57,11 +57,47 @@ fn day_first_dates_are_read_as_before_without_a_word() {
 }
 
 #[test]
-fn dates_that_could_be_either_are_read_day_first_and_said() {
-    let ambiguous: Vec<(u32, u32)> = (0..60u32).map(|k| (1 + k % 9, 1 + k % 12)).collect();
-    let (code, stderr, _) = run(&ambiguous, |m, d| format!("{d}/{m}/2026"));
-    assert_eq!(code, 0, "{stderr}");
+fn dates_that_could_be_either_are_read_day_first_and_said_on_the_summary_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut customers = String::from("客户编码,客户名称,员工人数,营业收入（万元）,所属行业\n");
+    for i in 1..=30 {
+        customers += &format!("C{i:03},客户{i}有限公司,{},800,制造业\n", 10 + i);
+    }
+    let mut sales = String::from("日期,客户编码,金额\n");
+    for k in 0..60u32 {
+        let (m, d) = (1 + k % 9, 1 + k % 12);
+        sales += &format!("{d}/{m}/2026,C{:03},1000\n", 1 + k % 30);
+    }
+    std::fs::write(dir.path().join("客户档案.csv"), customers).unwrap();
+    std::fs::write(dir.path().join("销售明细.csv"), sales).unwrap();
+    let out = custseg()
+        .current_dir(dir.path())
+        .args([
+            "客户档案.csv",
+            "销售明细.csv",
+            "--as-of",
+            "2026-09-30",
+            "-q",
+        ])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert!(stderr.contains("数据本身无法判断顺序"), "{stderr}");
+    let pdf = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().ends_with("_管理报告.pdf"))
+        .expect("a report");
+    let text: String = pdftotext(&pdf).split_whitespace().collect();
+    let hint = text.find("数据提示").expect("数据提示 on the summary page");
+    let said = text
+        .find("的“日期”列：该列日期的年份在后")
+        .expect("the date order in 数据提示");
+    assert!(
+        said > hint && said - hint < 600,
+        "said among the hints: {text}"
+    );
 }
 
 #[test]

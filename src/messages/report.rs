@@ -90,6 +90,20 @@ pub fn thin_few_customers(lang: Lang, customers: usize) -> String {
     )
 }
 
+/// A column's dates whose day and month order the data could not settle (`problem`, worded by
+/// `finding_problem`): recency and the purchase history rest on it.
+pub fn thin_date_order(lang: Lang, file: &str, sheet: &str, column: &str, problem: &str) -> String {
+    crate::say!(
+        lang,
+        "{} / {} 的“{}”列：{}；最近消费、购买历史和依赖它们的结论都按此读取，请核对。",
+        "{} / {}, column “{}”: {}; recency, the purchase history and what rests on them were read so — please check.",
+        file,
+        sheet,
+        column,
+        problem
+    )
+}
+
 /// No customer has any amount: sales figures are 0 for want of data, not of sales.
 pub fn thin_no_amount(lang: Lang) -> String {
     crate::say!(

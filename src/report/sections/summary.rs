@@ -98,6 +98,20 @@ pub(super) fn thin_data(a: &Analysis, f: &Figures) -> Vec<String> {
     if f.customers > 0 && f.amount_total == 0.0 {
         out.push(msg::thin_no_amount(l));
     }
+    // Dates whose day and month order the data could not settle (3/4/2026 in every row, or a
+    // column mixing both orders): the figures that use dates may be wrong.
+    for x in &d.findings {
+        use crate::model::{DateOrderRead, Issue};
+        if let Issue::DateOrder {
+            read: DateOrderRead::DayFirstAssumed | DateOrderRead::Mixed,
+            ..
+        } = x.issue
+        {
+            let column = x.column.as_deref().unwrap_or("");
+            let problem = msg::finding_problem(l, x);
+            out.push(msg::thin_date_order(l, &x.file, &x.sheet, column, &problem));
+        }
+    }
     // A dimension without data is a finding about the whole base (no file named).
     out.extend(
         d.findings
