@@ -349,6 +349,11 @@ fn year_last_parts(t: &str) -> Option<[&str; 3]> {
 /// over 12, month first when its second is, Either when both are 12 or less; None for any other
 /// text (2026-09-30, 2026年9月30日, a text that is no date).
 pub fn year_last(s: &str) -> Option<YearLast> {
+    // The common forms start with the year (2026-09-30, 2026/9/30): known without folding.
+    let head = s.trim_start().as_bytes();
+    if head.len() >= 4 && head[..4].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
     let t = date_text(s);
     let [a, b, _] = year_last_parts(&t)?;
     let (a, b): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);

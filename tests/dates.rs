@@ -5,12 +5,8 @@
 
 use super::{custseg, pdftotext};
 
-/// Writes 30 customers and their sales lines (date text by `date(month, day)`), runs custseg
-/// with `--json`, and gives (exit code, stderr, JSON).
-fn run(
-    lines: &[(u32, u32)],
-    date: impl Fn(u32, u32) -> String,
-) -> (i32, String, serde_json::Value) {
+/// A folder holding 30 customers and their sales lines, the date text by `date(month, day)`.
+fn inputs(lines: &[(u32, u32)], date: impl Fn(u32, u32) -> String) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let mut customers = String::from("客户编码,客户名称,员工人数,营业收入（万元）,所属行业\n");
     for i in 1..=30 {
@@ -22,6 +18,15 @@ fn run(
     }
     std::fs::write(dir.path().join("客户档案.csv"), customers).unwrap();
     std::fs::write(dir.path().join("销售明细.csv"), sales).unwrap();
+    dir
+}
+
+/// Runs custseg on [`inputs`] with `--json` and no report; gives (exit code, stderr, JSON).
+fn run(
+    lines: &[(u32, u32)],
+    date: impl Fn(u32, u32) -> String,
+) -> (i32, String, serde_json::Value) {
+    let dir = inputs(lines, date);
     let out = custseg()
         .current_dir(dir.path())
         .args(["客户档案.csv", "销售明细.csv", "--as-of", "2026-09-30"])
@@ -58,18 +63,9 @@ fn day_first_dates_are_read_as_before_without_a_word() {
 
 #[test]
 fn dates_that_could_be_either_are_read_day_first_and_said_on_the_summary_page() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut customers = String::from("客户编码,客户名称,员工人数,营业收入（万元）,所属行业\n");
-    for i in 1..=30 {
-        customers += &format!("C{i:03},客户{i}有限公司,{},800,制造业\n", 10 + i);
-    }
-    let mut sales = String::from("日期,客户编码,金额\n");
-    for k in 0..60u32 {
-        let (m, d) = (1 + k % 9, 1 + k % 12);
-        sales += &format!("{d}/{m}/2026,C{:03},1000\n", 1 + k % 30);
-    }
-    std::fs::write(dir.path().join("客户档案.csv"), customers).unwrap();
-    std::fs::write(dir.path().join("销售明细.csv"), sales).unwrap();
+    // 60 lines whose day and month are all 12 or less.
+    let ambiguous: Vec<(u32, u32)> = (0..60u32).map(|k| (1 + k % 9, 1 + k % 12)).collect();
+    let dir = inputs(&ambiguous, |m, d| format!("{d}/{m}/2026"));
     let out = custseg()
         .current_dir(dir.path())
         .args([

@@ -157,10 +157,10 @@ impl Builder<'_> {
             return;
         };
         if read == DateOrderRead::MonthFirst {
+            // Day and month are both 12 or less in these: swapped, they are still a date.
+            let swapped =
+                |d: NaiveDate| NaiveDate::from_ymd_opt(d.year(), d.day(), d.month()).unwrap_or(d);
             for &(role, i) in &seen.either {
-                let swapped = |d: NaiveDate| {
-                    NaiveDate::from_ymd_opt(d.year(), d.day(), d.month()).unwrap_or(d)
-                };
                 match role {
                     SheetRole::Transactions => {
                         let t = &mut self.out.transactions[i];
